@@ -1,0 +1,72 @@
+"""The JSON document `import_seeds --dry-run --json` prints (see README, "The parse contract").
+
+Outside tools score this document, so its keys are a public interface: add, never rename.
+Django-free, so that the parser and its contract can be tested without a database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from articles.extraction.entities import Entities, extract
+from articles.extraction.segmenter import keywords
+from articles.parsing import ParsedArticle, ParsedFile
+
+
+@dataclass(frozen=True)
+class AnalysedArticle:
+    parsed: ParsedArticle
+    entities: Entities
+    keywords: tuple[str, ...]
+
+
+def analyse(article: ParsedArticle) -> AnalysedArticle:
+    text = "\n".join([article.title, *(p.text for p in article.paragraphs)])
+    return AnalysedArticle(article, extract(article), tuple(keywords(text)))
+
+
+def article_json(item: AnalysedArticle) -> dict:
+    article, entities = item.parsed, item.entities
+    return {
+        "position": article.position,
+        "span": list(article.span),
+        "kicker": article.kicker,
+        "title": article.title,
+        "subtitle": article.subtitle,
+        "published": article.published.isoformat() if article.published else None,
+        "source": article.source,
+        "authors": list(article.authors),
+        "editors": list(article.editors),
+        "subject_hospitals": entities.subject_hospitals,
+        "mentioned_hospitals": entities.mentioned_hospitals,
+        "sections": [section.as_json() for section in article.sections],
+        "captions": [caption.text for caption in article.captions],
+        "honours": [
+            {"name": h.name, "year": h.year, "recipient": h.recipient, "level": h.level,
+             "recipient_kind": h.recipient_kind, "evidence": h.evidence.sentence, "confidence": h.confidence}
+            for h in entities.honours if h.kind == "honour"
+        ],
+        "designations": [
+            {"name": h.name, "year": h.year, "recipient": h.recipient, "level": h.level, "evidence": h.evidence.sentence}
+            for h in entities.honours if h.kind == "designation"
+        ],
+        "people": [
+            {"name": p.name, "role": p.role, "hospital": p.hospital, "evidence": p.evidence.sentence,
+             "confidence": p.confidence}
+            for p in entities.people
+        ],
+        "keywords": list(item.keywords),
+        "flags": [flag.as_json() for flag in article.flags],
+    }
+
+
+def file_json(parsed: ParsedFile, display_path: str, analysed: list[AnalysedArticle] | None = None) -> dict:
+    if analysed is None:
+        analysed = [analyse(a) for a in parsed.articles] if not parsed.error else []
+    return {
+        "path": display_path,
+        "sha256": parsed.sha256,
+        "encoding": parsed.encoding,
+        "error": parsed.error,
+        "articles": [article_json(item) for item in analysed],
+    }

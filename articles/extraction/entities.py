@@ -1,0 +1,296 @@
+"""From a parsed article to the records an editor keeps: hospitals, people, honours.
+
+Precision first: a rule fires only on the phrasings the genre uses for the fact (role words
+before a name, award verbs before a title, quoted lists before 荣誉称号), every record carries
+the sentence it came from, and a confidence that says how sure the rule is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from articles.parsing.model import ParsedArticle
+from articles.parsing.text import CJK
+
+from .names import cut_name, find_hospitals, is_short_form, resolve_short_form
+
+
+@dataclass(frozen=True)
+class Evidence:
+    sentence: str
+    paragraph: int  # index into article.paragraphs; -1 for headline material
+    start: int  # offset of the sentence inside that paragraph's text
+
+
+@dataclass(frozen=True)
+class HospitalMention:
+    name: str
+    subject: bool
+    count: int
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    name: str
+    role: str
+    hospital: str | None
+    evidence: Evidence
+    confidence: float
+
+
+@dataclass(frozen=True)
+class HonourMention:
+    name: str
+    year: int | None
+    level: str
+    kind: str  # "honour" or "designation"
+    recipient: str
+    recipient_kind: str  # "hospital", "department" or "person"
+    evidence: Evidence
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Entities:
+    hospitals: tuple[HospitalMention, ...]
+    people: tuple[PersonMention, ...]
+    honours: tuple[HonourMention, ...]
+
+    @property
+    def subject_hospitals(self) -> list[str]:
+        return [h.name for h in self.hospitals if h.subject]
+
+    @property
+    def mentioned_hospitals(self) -> list[str]:
+        return [h.name for h in self.hospitals if not h.subject]
+
+
+SENTENCE_RE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?[”’\"']?")
+
+
+def sentences(text: str):
+    for match in SENTENCE_RE.finditer(text):
+        if match.group(0).strip():
+            yield match.start(), match.group(0)
+
+
+# ---------------------------------------------------------------------------------------------
+# Hospitals
+
+
+def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
+    headline_text = " ".join(filter(None, [article.kicker, article.title, article.subtitle]))
+    subject: list[str] = list(article.headline_organisations)
+    for name, _, _ in find_hospitals(headline_text):
+        if not is_short_form(name) and name not in subject and not any(name in s for s in subject):
+            subject.append(name)
+    counts: Counter[str] = Counter()
+    for paragraph in article.paragraphs:
+        for name, _, _ in find_hospitals(paragraph.text):
+            counts[name] += 1
+    if not subject:
+        lead = " ".join(p.text for p in article.paragraphs[:2])
+        lead_names = [n for n, _, _ in find_hospitals(lead) if not is_short_form(n)]
+        if lead_names:
+            top = max(lead_names, key=lambda n: (counts[n], -lead_names.index(n)))
+            subject.append(top)
+    # A fuller form in the body (`洛阳市孟津区中医院` for the kicker's `孟津区中医院`) is the official
+    # name; the kicker's is kept as an alias by the importer.
+    full_subject = []
+    for name in subject:
+        fuller = [n for n in counts if n.endswith(name) and len(n) > len(name) and not is_short_form(n)]
+        full_subject.append(max(fuller, key=len) if fuller else name)
+    mentioned = []
+    for name, count in counts.most_common():
+        if is_short_form(name) or name in full_subject or any(name in s or s.endswith(name) for s in full_subject):
+            continue
+        if resolve_short_form(name, full_subject):
+            continue
+        mentioned.append(HospitalMention(name, False, count))
+    return tuple(HospitalMention(n, True, counts.get(n, 0) + 1) for n in full_subject) + tuple(mentioned)
+
+
+# ---------------------------------------------------------------------------------------------
+# People
+
+LEADER_ROLES = (
+    "党委书记", "党委副书记", "纪委书记", "党委委员", "党总支书记", "支部书记", "执行院长", "名誉院长", "常务副院长",
+    "副院长", "院长", "院领导", "工会主席",
+)
+STAFF_ROLES = ("护士长", "主任医师", "副主任医师", "主治医师", "副主任", "主任", "护士", "医生", "医师", "教授", "专家")
+ROLE_WORD = "|".join(sorted(LEADER_ROLES + STAFF_ROLES, key=len, reverse=True))
+# `党委书记、院长韩传恩`, `院领导王春玉、寇学斌`, `该科主任陈建宏`, `胸痛中心主任殷世平`
+ROLE_THEN_NAME = re.compile(
+    rf"(?P<unit>[{CJK}]{{2,8}}?(?:科|中心|部|室|病区))?(?P<role>(?:{ROLE_WORD})(?:[、和兼](?:{ROLE_WORD}))*)(?P<rest>[{CJK}、和与及]{{2,40}})"
+)
+# `李云龙主任为了…`: the name stands after punctuation.
+NAME_THEN_ROLE = re.compile(rf"(?:^|(?<=[，,。！!？?“”\"、：:\s]))(?P<rest>[{CJK}]{{3}})(?P<role>主任|教授|医生|护士长|院长)(?![{CJK}]{{0,1}}(?:医师|助理))")
+
+
+def extract_people(article: ParsedArticle, subject: list[str], byline_names: set[str]) -> tuple[PersonMention, ...]:
+    found: dict[str, PersonMention] = {}
+    texts = [(-1, article.subtitle or "")] + list(enumerate(p.text for p in article.paragraphs))
+    for index, text in texts:
+        for offset, sentence in sentences(text):
+            for name, role, hospital, confidence in _people_in(sentence, subject):
+                if name in byline_names:
+                    continue
+                evidence = Evidence(sentence.strip(), index, offset)
+                current = found.get(name)
+                if current is None or (len(role) > len(current.role) and confidence >= current.confidence):
+                    found[name] = PersonMention(name, role, hospital, evidence, confidence)
+    return tuple(found.values())
+
+
+def _people_in(sentence: str, subject: list[str]):
+    default = subject[0] if subject else None
+    for match in ROLE_THEN_NAME.finditer(sentence):
+        rest = match["rest"]
+        names = []
+        while rest:
+            name = cut_name(rest)
+            if not name:
+                break
+            names.append(name)
+            rest = rest[len(name):]
+            if rest[:1] in ("、", "和", "与", "及") and cut_name(rest[1:]):
+                rest = rest[1:]
+                continue
+            break
+        if not names:
+            continue
+        unit = match["unit"] or ""
+        role = match["role"]
+        if unit and not unit.startswith(("该", "本", "我")) and role in STAFF_ROLES:
+            role = unit + role
+        hospital = _hospital_before(sentence[: match.start("role")], subject) or default
+        confidence = 0.9 if match["role"].split("、")[0] in LEADER_ROLES else 0.75
+        for name in names:
+            yield name, role, hospital, confidence
+    for match in NAME_THEN_ROLE.finditer(sentence):
+        name = cut_name(match["rest"])
+        if name and name == match["rest"]:
+            yield name, match["role"], default, 0.7
+
+
+def _hospital_before(prefix: str, subject: list[str]) -> str | None:
+    names = find_hospitals(prefix[-30:])
+    if not names:
+        return None
+    name = names[-1][0]
+    for full in subject:
+        if full.endswith(name):
+            return full
+    if is_short_form(name):
+        return resolve_short_form(name, subject)
+    return name
+
+
+# ---------------------------------------------------------------------------------------------
+# Honours and designations
+
+AWARD_VERBS = r"荣获|获评|获得|获授|被评为|被授予|被命名为|被确定为|被认定为|被批准为|入选|评为|授予"
+HONOUR_LIST = re.compile(r"(?P<items>(?:[“\"「][^”\"」]{2,40}[”\"」][、，,和及与]*){1,30})等?(?:多项|一系列)?(?:荣誉称号|荣誉|称号)")
+QUOTED = re.compile(r"[“\"「](?P<name>[^”\"」]{2,40})[”\"」]")
+VERB_PHRASE = re.compile(rf"(?P<verb>{AWARD_VERBS})(?P<year>(?:19|20)\d{{2}}年度?)?(?P<items>[^，,。；;！？!?]{{2,200}})")
+COUNT_SUFFIX = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:个|项|家|次|名)$")
+HONOUR_ENDINGS = ("单位", "集体", "个人", "先锋号", "奖", "示范中心", "示范单位", "示范医院", "标兵", "模范", "满意医院",
+                  "爱婴医院", "优秀县级医院", "医院", "先进", "红旗", "文明单位", "巾帼", "之家", "号", "组织", "科室", "团队")
+DESIGNATION_MARKERS = ("重点专科", "重点学科", "培育学科", "特色专科", "研究中心", "质量控制中心", "质控中心", "诊疗中心",
+                       "区域医疗中心", "基地", "实验室", "名单", "试点", "项目", "联盟", "工作站")
+YEAR_IN = re.compile(r"((?:19|20)\d{2})年")
+
+
+def level_of(name: str) -> str:
+    if name.startswith(("全国", "国家", "中国", "中华")) or "国家" in name[:6]:
+        return "national"
+    if "省" in name[:5] or name.startswith(("省级", "自治区")):
+        return "provincial"
+    if re.search(r"^[^省]{1,6}(?:市|州|盟)", name) or name.startswith("市级"):
+        return "municipal"
+    return "other"
+
+
+def kind_of(name: str) -> str | None:
+    """An honour (an award or title), a designation (a status: key specialty, regional centre,
+    base) or neither (the verb's object was something else: `获得了群众好评`)."""
+    if any(marker in name for marker in DESIGNATION_MARKERS) and not name.endswith(("示范中心", "先进单位", "示范单位")):
+        return "designation"
+    if name.endswith(HONOUR_ENDINGS):
+        return "honour"
+    if name.endswith(("中心", "专科", "学科", "单位")):
+        return "designation"
+    return None
+
+
+def _clean_honour(name: str) -> str:
+    name = name.strip(" “”\"'「」、，,")
+    name = re.sub(r"^(?:(?:19|20)\d{2}年度?|首批|第[一二三四五六七八九十\d]+批)", "", name)
+    name = COUNT_SUFFIX.sub("", name)
+    return name.strip()
+
+
+def extract_honours(article: ParsedArticle, subject: list[str], people: tuple[PersonMention, ...]) -> tuple[HonourMention, ...]:
+    found: dict[tuple[str, int | None], HonourMention] = {}
+    person_names = {p.name for p in people}
+    default = subject[0] if subject else ""
+    for index, paragraph in enumerate(article.paragraphs):
+        for offset, sentence in sentences(paragraph.text):
+            evidence = Evidence(sentence.strip(), index, offset)
+            years = YEAR_IN.findall(sentence)
+            year = int(years[0]) if len(set(years)) == 1 else None
+            candidates: list[tuple[str, float, int]] = []
+            for match in HONOUR_LIST.finditer(sentence):
+                for quoted in QUOTED.finditer(match["items"]):
+                    candidates.append((quoted["name"], 0.95, match.start()))
+            if not candidates:
+                for match in VERB_PHRASE.finditer(sentence):
+                    items = match["items"]
+                    quoted = [q["name"] for q in QUOTED.finditer(items)]
+                    if quoted and QUOTED.fullmatch(items.strip()):
+                        parts = quoted
+                    else:
+                        parts = re.split(r"、|和|及|以及", items)
+                    item_year = int(match["year"][:4]) if match["year"] else year
+                    for part in parts:
+                        candidates.append((part, 0.85 if item_year else 0.75, match.start()))
+                    year = item_year
+            for raw, confidence, position in candidates:
+                name = _clean_honour(raw)
+                if len(name) < 4 or len(name) > 40:
+                    continue
+                recipient, recipient_kind = _recipient(sentence[:position], default, person_names)
+                kind = kind_of(name)
+                key = (name, year)
+                if kind is None or key in found:
+                    continue
+                found[key] = HonourMention(
+                    name=name, year=year, level=level_of(name), kind=kind, recipient=recipient,
+                    recipient_kind=recipient_kind, evidence=evidence, confidence=confidence,
+                )
+    return tuple(found.values())
+
+
+DEPARTMENT_RE = re.compile(rf"(?P<dept>[{CJK}]{{2,10}}?(?:科|病区|中心|实验室|团队|支部))(?:于|在|先后|曾|也|还|均|又)?(?:(?:19|20)\d{{2}}年[^，,]{{0,6}})?$")
+
+
+def _recipient(before: str, default: str, person_names: set[str]) -> tuple[str, str]:
+    tail = re.split(r"[，,。；;：:]", before)[-1].strip(" “”\"")
+    for name in person_names:
+        if tail.startswith(name) or tail.endswith(name):
+            return name, "person"
+    match = DEPARTMENT_RE.search(tail)
+    if match and not match["dept"].startswith(("该", "本", "医院", "全院")):
+        dept = re.sub(r"^(?:[{CJK}]*?(?:医院|中医院))", "", match["dept"])
+        return dept or match["dept"], "department"
+    return default, "hospital"
+
+
+def extract(article: ParsedArticle) -> Entities:
+    hospitals = extract_hospitals(article)
+    subject = [h.name for h in hospitals if h.subject]
+    people = extract_people(article, subject, set(article.authors) | set(article.editors))
+    honours = extract_honours(article, subject, people)
+    return Entities(hospitals=hospitals, people=people, honours=honours)

@@ -1,0 +1,118 @@
+"""Shapes of Chinese names: hospitals and people. Pure data and regular expressions."""
+
+from __future__ import annotations
+
+import re
+
+from articles.parsing.text import CJK
+
+HOSPITAL_SUFFIXES = (
+    "妇幼保健院", "中西医结合医院", "中医医院", "中医院", "人民医院", "医院", "卫生院", "医学中心", "保健院",
+    "卫生服务中心", "卫生服务站", "分院",
+)
+_SUFFIX = "|".join(sorted(HOSPITAL_SUFFIXES, key=len, reverse=True))
+# A run of characters that ends in a hospital suffix. What comes before the name proper (verbs,
+# prepositions) is trimmed by `trim_left` below.
+HOSPITAL_RUN = re.compile(rf"[{CJK}（）()]{{2,24}}?(?:{_SUFFIX})")
+
+# A short form: a name that begins with a bare level word stands for the full one in context.
+SHORT_FORM_PREFIXES = ("市", "区", "县", "省", "该", "本", "我", "全", "各", "院", "某")
+NOT_A_HOSPITAL = ("定点医院", "方舱医院", "公立医院", "县级医院", "基层医院", "三级医院", "二级医院", "医院", "分院",
+                  "清廉医院", "智慧医院", "区县医院", "上级医院", "中医院", "卫生院", "教学医院", "附属医院",
+                  "协作医院", "互联网医院", "专科医院", "综合医院", "民营医院", "乡镇卫生院")
+
+
+# Part-of-speech tags a hospital name is made of: nouns, places, organisations, numbers
+# (第二), distinguishing words (附属) and jieba's unknown words (user-dictionary names).
+_NAME_TAGS = ("n", "ns", "nt", "nz", "nr", "nrt", "m", "b", "j", "x", "eng")
+_PROPER_TAGS = ("ns", "nt", "nz", "nr", "nrt", "j")
+
+
+def _refine(run: str) -> str | None:
+    """The hospital name at the end of `run`, or None when what precedes the suffix is not a
+    name (`推动医院`, `综合性中医医院`). jieba's tags decide where the name starts."""
+    from .segmenter import pos_tokens
+
+    tokens = pos_tokens(run)
+    kept: list[tuple[str, str]] = []
+    for word, tag in reversed(tokens):
+        if tag not in _NAME_TAGS or not word.strip() or word in "()（）":
+            break
+        kept.append((word, tag))
+    kept.reverse()
+    while kept and kept[0][0] in ("中共", "原"):
+        kept.pop(0)
+    name = "".join(word for word, _ in kept)
+    if len(name) < 4 or name in NOT_A_HOSPITAL:
+        return None
+    if is_short_form(name):
+        return name
+    if not any(tag in _PROPER_TAGS for _, tag in kept[:-1]) and not any(tag in _PROPER_TAGS for _, tag in kept[-1:] if len(kept) == 1):
+        return None
+    return name
+
+
+def find_hospitals(text: str) -> list[tuple[str, int, int]]:
+    """Hospital names in text with their offsets. Short forms are kept (they start with 市/区/该…)
+    so that the caller can resolve them against the article's subject."""
+    found = []
+    for match in HOSPITAL_RUN.finditer(text):
+        name = _refine(match.group(0))
+        if not name:
+            continue
+        end = match.end()
+        found.append((name, end - len(name), end))
+    return found
+
+
+def is_short_form(name: str) -> bool:
+    return name.startswith(SHORT_FORM_PREFIXES)
+
+
+def resolve_short_form(name: str, candidates: list[str]) -> str | None:
+    """`市第二人民医院` → `平顶山市第二人民医院` when that is one of the candidates."""
+    bare = name.lstrip("该本我")
+    for full in candidates:
+        if full != name and full.endswith(bare) and len(bare) >= 3:
+            return full
+    return None
+
+
+# The family names in use (百家姓 and the common rarer ones, including 老, 和, 向).
+SURNAMES_2 = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木")
+SURNAMES_1 = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪"
+    "范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪"
+    "庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房"
+    "滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁"
+    "沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花"
+    "权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿"
+    "鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由老"
+)
+# Characters that end a name when they follow it: verbs and particles of the sentence.
+NAME_STOPS = set("以在表说出主介等和与及立先为宣担同任亲带指率从对向于将把被是也都就还又再已曾共这那的了着过讲称谈作做用来去到告坦认强希呼提"
+                 "如所分参陪深荣获牵领负兼协组首曾每均")
+FIRST_GIVEN_STOPS = set("的了在是与及等为对从把被将向于和")
+# Position nouns that follow a surname-like character but are no given name (`任组长`).
+NOT_GIVEN_NAMES = ("组长", "班长", "队长", "成员", "主任", "委员", "书记", "院长", "科长", "部长", "同志", "代表", "干部",
+                   "班子", "领导", "医生", "护士", "专家", "教授", "职工", "党员", "群众", "患者")
+AFTER_NAME = re.compile(rf"^(?:$|[^{CJK}]|[{''.join(sorted(NAME_STOPS))}]|[、和与及])")
+PERSON_NAME = re.compile(rf"(?:{'|'.join(SURNAMES_2)}|[{''.join(sorted(SURNAMES_1))}])[{CJK}]{{1,2}}")
+
+
+def cut_name(text: str) -> str | None:
+    """The person's name at the start of `text` (2 or 3 characters), or None."""
+    surname_length = 2 if text[:2] in SURNAMES_2 else 1
+    if surname_length == 1 and text[:1] not in SURNAMES_1:
+        return None
+    given = ""
+    for ch in text[surname_length: surname_length + 2]:
+        if not re.match(f"[{CJK}]", ch) or ch in (NAME_STOPS if given else FIRST_GIVEN_STOPS):
+            break
+        given += ch
+    if not given or given in NOT_GIVEN_NAMES or text[surname_length:surname_length + 2] in NOT_GIVEN_NAMES:
+        return None
+    name = text[:surname_length] + given
+    if not AFTER_NAME.match(text[len(name):]):
+        return None
+    return name

@@ -1,0 +1,97 @@
+"""The one configured jieba used everywhere: keywords here, search tokens at index and query time.
+
+jieba's dictionary takes about a second to load, so it is loaded once per process (call
+`warm_up()` before forking server workers) and its cache file lives under `var/`, not /tmp.
+Hospital names and domain terms are added as user words so that `璧山区人民医院` stays one
+token instead of 璧/山区/人民/医院.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+import jieba.analyse
+
+jieba.setLogLevel(60)  # jieba prints its loading chatter to stderr; the JSON contract owns stdout
+
+VAR_DIR = Path(os.environ.get("HOSPITALS_VAR_DIR", Path(__file__).resolve().parents[2] / "var"))
+
+DOMAIN_TERMS = (
+    "党史学习教育", "我为群众办实事", "高质量发展", "公立医院", "胸痛中心", "卒中中心", "创伤中心", "医共体", "医联体",
+    "区域医疗中心", "国家区域医疗中心", "重点专科", "重点学科", "三级甲等", "二级甲等", "三甲", "院训", "党建引领",
+    "分级诊疗", "互联网医院", "智慧医院", "远程会诊", "家庭医生", "双带头人", "清廉医院", "党委领导下的院长负责制",
+    "新冠肺炎", "疫情防控", "核酸检测", "中医药", "中西医结合", "医养结合", "紧密型医共体", "健康中国", "一站式服务",
+    "造血干细胞移植", "胸痛救治", "急危重症", "质量控制中心", "临床重点专科", "中医医院", "人民医院", "卫生院",
+)
+
+STOP_WORDS = frozenset(
+    "的 了 和 是 在 与 及 等 为 对 将 把 被 从 以 于 也 都 就 还 又 再 已 这 那 其 该 我们 他们 她们 我 你 他 她 它 "
+    "一个 一 不 有 没有 人 中 上 下 个 年 月 日 时 后 前 并 而 且 但 或 之 所 让 使 向 给 着 过 来 去 到 说 表示 "
+    "通过 进行 开展 不断 积极 全面 进一步 加强 提升 推动 坚持 实现 同时 目前 近年来 今年 去年 工作 方面 "
+    "医院 该院 全院 我院 院 医疗 服务 发展 建设 患者 群众 人民 健康 中心 科室 一是 二是 三是 四是 "
+    "人民医院 中医院 中医医院 卫生院 市中心 省级 市级 河南省 专科 业务 党员 党委 文化 就诊 救治 诊疗".split()
+)
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> jieba.Tokenizer:
+    """The process-wide tokenizer, built once."""
+    with _lock:
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        tok = jieba.Tokenizer()
+        tok.tmp_dir = str(VAR_DIR)
+        tok.cache_file = str(VAR_DIR / "jieba.cache")
+        tok.initialize()
+        for term in DOMAIN_TERMS:
+            tok.add_word(term, freq=20000)
+        return tok
+
+
+def warm_up() -> None:
+    tokenizer()
+    keyword_extractor()
+
+
+def add_words(words) -> None:
+    """Teach jieba names from the database (hospitals, aliases); call again when they change."""
+    tok = tokenizer()
+    for word in words:
+        if word and len(word) >= 2:
+            tok.add_word(word, freq=50000)
+
+
+@lru_cache(maxsize=1)
+def keyword_extractor() -> jieba.analyse.TFIDF:
+    extractor = jieba.analyse.TFIDF()
+    extractor.tokenizer = tokenizer()
+    extractor.postokenizer = _pos_tokenizer()
+    extractor.stop_words = set(extractor.stop_words) | STOP_WORDS
+    return extractor
+
+
+@lru_cache(maxsize=1)
+def _pos_tokenizer():
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(tokenizer())
+
+
+def pos_tokens(text: str) -> list[tuple[str, str]]:
+    return [(pair.word, pair.flag) for pair in _pos_tokenizer().cut(text)]
+
+
+def keywords(text: str, top: int = 8) -> list[str]:
+    words = keyword_extractor().extract_tags(text, topK=top * 2)
+    return [w for w in words if len(w) >= 2 and not w.isdigit() and w not in STOP_WORDS][:top]
+
+
+def search_tokens(text: str) -> list[str]:
+    """Tokens for the search index and for queries: jieba's search mode (long words and their
+    parts), lower-cased, without punctuation and single characters of punctuation."""
+    return [t.lower() for t in tokenizer().cut_for_search(text) if t.strip() and (t.isalnum() or len(t) > 1)]

@@ -1,0 +1,43 @@
+"""Parse hospital features from plain-text files. Pure Python: no Django in this package.
+
+    parsed = parse_bytes("seeds/000.txt", data)
+    parsed.articles[0].title
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from .decode import DecodeError, decode_bytes
+from .model import Caption, Flag, Paragraph, ParsedArticle, ParsedFile, Section
+from .structure import parse_articles
+
+__all__ = [
+    "Caption", "DecodeError", "Flag", "Paragraph", "ParsedArticle", "ParsedFile", "Section", "parse_bytes", "parse_text",
+]
+
+
+def parse_text(text: str) -> list[ParsedArticle]:
+    return parse_articles(text)
+
+
+def parse_bytes(path: str, data: bytes) -> ParsedFile:
+    """Decode and parse one file. A file that cannot be decoded, or holds no article, comes back
+    with `error` set and no articles; nothing raises for bad content."""
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        text, encoding = decode_bytes(data)
+    except DecodeError as exc:
+        return ParsedFile(path=path, sha256=digest, size=len(data), encoding=None, text="", error=str(exc))
+    if not text.strip():
+        return ParsedFile(path=path, sha256=digest, size=len(data), encoding=encoding, text=text,
+                          error="the file holds only white space")
+    articles = tuple(parse_articles(text))
+    articles = tuple(a for a in articles if a.title or a.paragraphs)
+    if not articles:
+        return ParsedFile(path=path, sha256=digest, size=len(data), encoding=encoding, text=text,
+                          error="no article found: no headline followed by text")
+    if not any(a.paragraphs for a in articles):
+        return ParsedFile(path=path, sha256=digest, size=len(data), encoding=encoding, text=text,
+                          error="a headline but no body text")
+    return ParsedFile(path=path, sha256=digest, size=len(data), encoding=encoding, text=text, articles=articles)

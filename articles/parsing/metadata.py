@@ -1,0 +1,149 @@
+"""Metadata lines, bylines, credits and dates, in the forms Chinese papers and sites print them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .text import CJK, clean_line
+
+NAME = f"[{CJK}·]{{2,4}}"
+NAME_SEP = re.compile(r"[\s、，,；;/]+")
+
+_DATE_PATTERNS = (
+    re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
+    re.compile(r"(?P<y>(?:19|20)\d{2})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?!\d)"),
+)
+
+
+def parse_date(text: str) -> dt.date | None:
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            try:
+                return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                continue
+    return None
+
+
+# Keys of `key:value` metadata, by what they fill.
+DATE_KEYS = ("发布时间", "发表时间", "更新时间", "发布日期", "时间", "日期")
+SOURCE_KEYS = ("来源", "稿源", "出处")
+AUTHOR_KEYS = ("作者", "记者", "本报记者", "通讯员", "文", "撰文", "文字", "摄影", "图", "供稿", "文图供稿", "文/图")
+EDITOR_KEYS = ("责任编辑", "责编", "编辑", "审核", "校对", "值班编辑")
+ALL_KEYS = sorted(DATE_KEYS + SOURCE_KEYS + AUTHOR_KEYS + EDITOR_KEYS, key=len, reverse=True)
+_KEY_RE = re.compile("(" + "|".join(re.escape(k) for k in ALL_KEYS) + r")\s*[:：]\s*")
+
+
+@dataclass
+class Byline:
+    """What one metadata or byline line says; several lines are merged into one."""
+
+    published: dt.date | None = None
+    source: str | None = None
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    credit: str | None = None
+
+    def merge(self, other: "Byline") -> None:
+        self.published = self.published or other.published
+        self.source = self.source or other.source
+        for name in other.authors:
+            if name not in self.authors:
+                self.authors.append(name)
+        for name in other.editors:
+            if name not in self.editors:
+                self.editors.append(name)
+        self.credit = self.credit or other.credit
+
+
+def split_names(text: str) -> list[str]:
+    names = []
+    for part in NAME_SEP.split(text.strip(" ()（）")):
+        part = part.strip()
+        if re.fullmatch(NAME, part) and part not in names:
+            names.append(part)
+    return names
+
+
+def parse_metadata_line(line: str) -> Byline | None:
+    """`发布时间:… | 来源:… | 作者:… | 责任编辑:…`, `来源:重庆日报`, `时间: 2021-07-01 | 编辑:李振兵`.
+
+    Returns None unless the line starts with a known key: body text often contains `来源:` too.
+    """
+    text = clean_line(line)
+    if not _KEY_RE.match(text) or len(text) > 160:
+        return None
+    result = Byline()
+    parts = _KEY_RE.split(text)
+    # parts: ['', key1, value1, key2, value2, …]
+    for key, value in zip(parts[1::2], parts[2::2]):
+        value = value.strip(" |｜").strip()
+        value = re.split(r"\s*[|｜]\s*", value)[0].strip()
+        if key in DATE_KEYS:
+            result.published = result.published or parse_date(value)
+        elif key in SOURCE_KEYS:
+            result.source = result.source or (value or None)
+        elif key in EDITOR_KEYS:
+            result.editors += [n for n in split_names(value) if n not in result.editors]
+        else:
+            result.authors += [n for n in split_names(value) if n not in result.authors]
+    return result
+
+
+# `■衡阳晚报全媒体记者 朱嘉林`, `本报记者 张三 通讯员 李四`, `(本报记者 魏应欣)`
+_REPORTER = re.compile(
+    rf"^[■□●◆▲★\s]*[(（]?\s*(?P<pub>[{CJK}]{{2,12}}?(?:日报|晚报|早报|商报|报社|报|网|电视台|广播电视台|新闻网))?"
+    rf"(?:全媒体|融媒体|首席|见习|特约)?记者\s*(?P<names>(?:{NAME}[\s、，,]*)+)"
+    rf"(?:\s*(?:通讯员|实习生)\s*(?P<more>(?:{NAME}[\s、，,]*)+))?\s*[)）]?$"
+)
+# `晓辉 高鸽 文/图`, `文/图 张三`, `张三 摄`
+_CREDIT_SUFFIX = re.compile(rf"^(?P<names>(?:{NAME}\s+)*{NAME})\s*(?:文/图|文／图|图/文|文图|文|摄|摄影|供图)$")
+_CREDIT_PREFIX = re.compile(rf"^(?:文/图|文／图|图/文|文|图|摄影)\s*[:：]?\s*(?P<names>(?:{NAME}[\s、，,]*)+)$")
+# `图片由市第二人民医院提供`, optionally after the authors' names.
+_PICTURE_CREDIT = re.compile(rf"^(?P<names>(?:{NAME}\s+)*)(?P<credit>(?:图片|照片|图)由.{{2,40}}提供)[。.]?$")
+# A parenthesised byline at the very end of the last paragraph.
+TRAILING_BYLINE = re.compile(
+    rf"[(（]\s*(?P<body>(?:本报|全媒体|融媒体|见习|特约)?(?:记者|通讯员|文图供稿|供稿|文/图|撰文)\s*[:：]?\s*[^()（）]{{2,60}})[)）]\s*$"
+)
+
+
+def parse_byline(line: str) -> Byline | None:
+    """A line that only credits people; None for anything else."""
+    text = clean_line(line)
+    if len(text) > 80:
+        return None
+    match = _REPORTER.match(text)
+    if match:
+        result = Byline(source=match["pub"] or None, authors=split_names(match["names"]))
+        if match["more"]:
+            result.authors += [n for n in split_names(match["more"]) if n not in result.authors]
+        if match["pub"] and match["pub"].startswith("本"):
+            result.source = None
+        return result
+    for pattern in (_CREDIT_SUFFIX, _CREDIT_PREFIX):
+        match = pattern.match(text)
+        if match:
+            return Byline(authors=split_names(match["names"]))
+    match = _PICTURE_CREDIT.match(text)
+    if match:
+        return Byline(authors=split_names(match["names"] or ""), credit=match["credit"])
+    inner = text.strip()
+    if inner[:1] in "(（" and inner[-1:] in ")）":
+        return parse_trailing_byline(inner)
+    return None
+
+
+def parse_trailing_byline(fragment: str) -> Byline | None:
+    match = TRAILING_BYLINE.search(fragment)
+    if not match:
+        return None
+    body = match["body"]
+    reporter = _REPORTER.match(body)
+    if reporter:
+        return Byline(authors=split_names(reporter["names"]) + split_names(reporter["more"] or ""))
+    body = re.sub(r"^(?:本报|全媒体|融媒体|见习|特约)?(?:记者|通讯员|文图供稿|供稿|文/图|撰文)\s*[:：]?\s*", "", body)
+    names = split_names(body)
+    return Byline(authors=names) if names else None

@@ -1,0 +1,95 @@
+"""What the parser produces: plain frozen dataclasses, no Django.
+
+Every piece of text the parser keeps carries the spans (start, end character offsets into the
+decoded raw text) it was built from, so an editor can always go back to the source. A paragraph
+joined across a column break or a caption has several spans.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Something an editor should look at: a repair the parser made, or text it doubts."""
+
+    kind: str
+    excerpt: str
+    span: Span | None = None
+
+    def as_json(self) -> dict:
+        return {"kind": self.kind, "excerpt": self.excerpt, "span": list(self.span) if self.span else None}
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    spans: tuple[Span, ...]
+
+    @property
+    def span(self) -> Span:
+        return (self.spans[0][0], self.spans[-1][1])
+
+
+@dataclass(frozen=True)
+class Caption:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Section:
+    label: str | None
+    heading: str | None
+    heading_span: Span | None
+    paragraphs: tuple[Paragraph, ...]
+
+    def as_json(self) -> dict:
+        return {
+            "label": self.label,
+            "heading": self.heading,
+            "paragraphs": [p.text for p in self.paragraphs],
+        }
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    position: int
+    span: Span
+    kicker: str | None
+    title: str
+    title_span: Span | None
+    subtitle: str | None
+    published: dt.date | None
+    source: str | None
+    authors: tuple[str, ...]
+    editors: tuple[str, ...]
+    sections: tuple[Section, ...]
+    captions: tuple[Caption, ...]
+    flags: tuple[Flag, ...]
+    # Headline-level hospital names (kicker, or a name printed in front of the title) that the
+    # entity step uses to decide what the article is about.
+    headline_organisations: tuple[str, ...] = ()
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(p for s in self.sections for p in s.paragraphs)
+
+    @property
+    def body(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    path: str
+    sha256: str
+    size: int
+    encoding: str | None
+    text: str
+    articles: tuple[ParsedArticle, ...] = field(default_factory=tuple)
+    error: str | None = None

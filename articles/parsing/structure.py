@@ -1,0 +1,484 @@
+"""Read a decoded file the way an editor would: where articles begin, what is headline, byline,
+heading, caption and body, and how the printed page broke the text.
+
+Layout evidence is combined rather than trusted alone: punctuation (a paragraph that stops
+mid-sentence continues somewhere), white space (captions are often set apart by more blank lines
+than the paragraphs around them), and the article's own heading style (if its headings carry
+ordinals or are two phrases split by a space, a short line without them is a caption).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .metadata import Byline, TRAILING_BYLINE, parse_byline, parse_metadata_line, parse_trailing_byline
+from .model import Caption, Flag, Paragraph, ParsedArticle, Section, Span
+from .text import (
+    CJK,
+    clean_line,
+    ends_sentence,
+    fix_dash_one,
+    fix_stray_and,
+    han_count,
+    has_sentence_punctuation,
+    looks_ocr_spaced,
+    normalise_for_compare,
+    remove_cjk_spaces,
+)
+
+# Names of the organisations a kicker introduces.
+ORG_SUFFIX = r"(?:医院|卫生院|医学中心|医疗中心|保健院|中医院|分院|卫生服务中心|疾病预防控制中心|卫生健康委员会|卫健委|医科大学|医学院)"
+KICKER_RE = re.compile(rf"^(?P<org>[{CJK}（）()·]{{2,30}}?)\s*[:：]$")
+KICKER_TITLE_RE = re.compile(rf"^(?P<org>[{CJK}（）()·]{{2,30}}?{ORG_SUFFIX})\s*[:：]\s*(?P<title>\S.{{3,60}})$")
+TITLE_ORG_RE = re.compile(rf"^(?P<org>[{CJK}（）()·]{{2,30}}?{ORG_SUFFIX}) (?P<rest>\S.*)$")
+SUBTITLE_RE = re.compile(r"^(?:——|—|--|－－|-)\s*(?P<text>\S.*)$")
+
+BREADCRUMB_RE = re.compile(r"^(?:[^>＞»]{1,20}\s*[>＞»]\s*){2,}[^>＞»]{0,20}$|^(?:当前位置|您的位置|首页)\s*[:：>＞]")
+# Blocks that end the article body on web pages: everything after them is furniture.
+STOP_RE = re.compile(r"^(?:延伸阅读|相关阅读|相关新闻|相关链接|推荐阅读|热点推荐|版权声明|免责声明|【?责任编辑|分享到)\s*[:：】]?")
+COPYRIGHT_RE = re.compile(r"版权(?:均)?(?:属|归|所有)|未经(?:\S{0,6})?授权|不得转载|Copyright|©|本站不作任何保证")
+
+# Ordinals in front of a heading: `A `, `1 `, `一、`, `（一）`, `第一部分`.
+LABEL_RE = re.compile(
+    r"^(?:(?P<a>[A-H]|\d{1,2}|[一二三四五六七八九十]{1,3})(?:[、.．]\s*|\s+)"
+    r"|[（(](?P<b>[一二三四五六七八九十\d]{1,3})[)）]\s*"
+    r"|(?P<c>第[一二三四五六七八九十\d]{1,3}(?:部分|章|节|篇))\s*)(?P<heading>\S.*)$"
+)
+BRACKET_HEADING_RE = re.compile(r"^【(?P<heading>[^】]{2,30})】$")
+SPACED_RE = re.compile(rf"^[^\s]*[{CJK}”」][^\s]* [^\s]*[{CJK}“「][^\s]*(?: [^\s]+)?$")
+
+# Words that open a new paragraph. A line after an unfinished paragraph that begins with one of
+# them starts afresh; the unfinished one was cut (flagged as truncated).
+OPENERS = (
+    "此外", "同时", "另外", "与此同时", "众所周知", "目前", "如今", "近年来", "近日", "日前", "今年", "去年",
+    "据了解", "据介绍", "据悉", "值得一提的是", "为了", "为此", "因此", "但是", "然而", "首先", "其次",
+    "最后", "一是", "二是", "三是", "四是", "五是", "走进", "来到", "该院", "该科", "医院", "我们", "他们",
+    "她们", "我院", "全院", "院党委", "截至", "随着", "围绕", "按照", "通过", "坚持", "面对", "作为",
+)
+OPENER_RE = re.compile(r"^(?:" + "|".join(OPENERS) + r"|(?:19|20)\d{2}年|\d{1,2}月\d{1,2}日)")
+
+SHORT_LINE = 50
+MAX_HEADING = 30
+
+
+@dataclass
+class Line:
+    text: str
+    start: int
+    end: int
+    gap: int  # blank lines before this one
+
+    @property
+    def span(self) -> Span:
+        return (self.start, self.end)
+
+
+LINE_END = re.compile(r"\r\n|\r|\n")
+_EDGE_SPACE = " \t\u00a0\u3000\ufeff\u2000\u2001\u2002\u2003\u2009\u200b\u202f"
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines with their spans in the raw text (LF, CRLF and CR line ends), and the
+    number of blank lines before each."""
+    lines: list[Line] = []
+    gap = 0
+    pos = 0
+    while pos <= len(text):
+        match = LINE_END.search(text, pos)
+        end = match.start() if match else len(text)
+        raw = text[pos:end]
+        cleaned = clean_line(raw)
+        if cleaned:
+            lead = len(raw) - len(raw.lstrip(_EDGE_SPACE))
+            trail = len(raw) - len(raw.rstrip(_EDGE_SPACE))
+            lines.append(Line(cleaned, pos + lead, end - trail, gap if lines else 0))
+            gap = 0
+        else:
+            gap += 1
+        if not match:
+            break
+        pos = match.end()
+    return lines
+
+
+def is_short(text: str) -> bool:
+    """Headline, heading or caption material: brief, no sentence punctuation, and not an opened
+    quotation (a line that opens a quote and stops is the first half of a paragraph)."""
+    return (
+        len(text) <= SHORT_LINE
+        and not has_sentence_punctuation(text)
+        and text.count("“") <= text.count("”")
+        and text.count("（") + text.count("(") <= text.count("）") + text.count(")")
+    )
+
+
+def kicker_of(line: Line, next_line: Line | None, at_file_start: bool = False) -> str | None:
+    match = KICKER_RE.match(line.text)
+    if not match or next_line is None or STOP_RE.match(line.text):
+        return None
+    org = match["org"]
+    if not re.search(ORG_SUFFIX + "$", org) and (len(org) > 20 or not at_file_start):
+        return None
+    if not is_short(next_line.text) or parse_metadata_line(next_line.text) or STOP_RE.match(next_line.text):
+        return None
+    return org
+
+
+def kicker_title_of(line: Line) -> tuple[str, str] | None:
+    match = KICKER_TITLE_RE.match(line.text)
+    if not match or has_sentence_punctuation(match["title"]) or len(match["title"]) > 45:
+        return None
+    return match["org"], match["title"].strip()
+
+
+def label_of(text: str) -> tuple[str | None, str] | None:
+    """Split an ordinal label from a heading's words; None when the line has no label."""
+    match = BRACKET_HEADING_RE.match(text)
+    if match:
+        return None, match["heading"].strip()
+    match = LABEL_RE.match(text)
+    if not match or han_count(match["heading"]) < 2:
+        return None
+    label = match["a"] or match["b"] or match["c"]
+    return label, match["heading"].strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Splitting a file into articles
+
+
+def split_articles(lines: list[Line]) -> list[list[Line]]:
+    """Article boundaries: a kicker line followed by a headline, a `XX医院：headline` line, or a
+    new headline (followed by metadata) after the previous article's byline."""
+    blocks: list[list[Line]] = []
+    current: list[Line] = []
+    body_started = False
+    seen_byline = False
+    for index, line in enumerate(lines):
+        nxt = lines[index + 1] if index + 1 < len(lines) else None
+        starts = False
+        if current and body_started:
+            if kicker_of(line, nxt) or kicker_title_of(line):
+                starts = True
+            elif seen_byline and is_short(line.text) and nxt is not None and (
+                parse_metadata_line(nxt.text) or _is_reporter_line(nxt.text)
+            ):
+                starts = True
+        if starts:
+            blocks.append(current)
+            current, body_started, seen_byline = [], False, False
+        current.append(line)
+        if not is_short(line.text) and not parse_metadata_line(line.text):
+            body_started = True
+        if body_started and (parse_byline(line.text) or TRAILING_BYLINE.search(line.text)):
+            seen_byline = True
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _is_reporter_line(text: str) -> bool:
+    byline = parse_byline(text)
+    return bool(byline and byline.authors and not byline.credit)
+
+
+# ---------------------------------------------------------------------------------------------
+# One article
+
+
+@dataclass
+class _Unit:
+    kind: str  # "para", "short", "heading", "caption"
+    text: str
+    spans: list[Span]
+    gap: int
+    label: str | None = None
+
+
+@dataclass
+class _ArticleBuilder:
+    position: int
+    lines: list[Line]
+    flags: list[Flag] = field(default_factory=list)
+    byline: Byline = field(default_factory=Byline)
+
+    def flag(self, kind: str, excerpt: str, span: Span | None = None) -> None:
+        self.flags.append(Flag(kind, excerpt[:80], span))
+
+    def build(self) -> ParsedArticle:
+        kicker, title, title_span, subtitle, orgs, body_lines = self._header()
+        units = self._body_units(body_lines)
+        units = self._join_broken(units)
+        self._classify_shorts(units)
+        sections, captions = self._sections(units)
+        start = self.lines[0].start if self.lines else 0
+        end = self.lines[-1].end if self.lines else 0
+        if kicker:
+            orgs = [kicker] + [o for o in orgs if o != kicker]
+        return ParsedArticle(
+            position=self.position,
+            span=(start, end),
+            kicker=kicker,
+            title=title or "",
+            title_span=title_span,
+            subtitle=subtitle,
+            published=self.byline.published,
+            source=self.byline.source,
+            authors=tuple(self.byline.authors),
+            editors=tuple(self.byline.editors),
+            sections=tuple(sections),
+            captions=tuple(captions),
+            flags=tuple(self.flags),
+            headline_organisations=tuple(orgs),
+        )
+
+    # -- headline, kicker, metadata ------------------------------------------------------------
+
+    def _header(self):
+        lines = list(self.lines)
+        kicker = title = subtitle = None
+        title_span = None
+        orgs: list[str] = []
+        i = 0
+        while i < len(lines) and BREADCRUMB_RE.match(lines[i].text):
+            self.flag("dropped_navigation", lines[i].text, lines[i].span)
+            i += 1
+        if i < len(lines):
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            pair = kicker_title_of(lines[i])
+            if pair:
+                kicker, title = pair
+                title_span = (lines[i].end - len(title), lines[i].end)
+                i += 1
+            elif (org := kicker_of(lines[i], nxt, at_file_start=self.position == 0)) is not None:
+                kicker = org
+                i += 1
+        while i < len(lines):
+            line = lines[i]
+            meta = parse_metadata_line(line.text)
+            if meta:
+                self.byline.merge(meta)
+                i += 1
+                continue
+            byline = parse_byline(line.text) if title else None
+            if byline and not byline.credit:
+                self.byline.merge(byline)
+                i += 1
+                continue
+            if title is None and is_short(line.text) and not BREADCRUMB_RE.match(line.text):
+                title, title_span = line.text, line.span
+                i += 1
+                continue
+            sub = SUBTITLE_RE.match(line.text)
+            if title is not None and subtitle is None and sub and is_short(sub["text"]):
+                subtitle = sub["text"].strip()
+                i += 1
+                continue
+            break
+        if title is None:
+            self.flag("missing_title", lines[0].text if lines else "", lines[0].span if lines else None)
+        else:
+            match = TITLE_ORG_RE.match(title)
+            if match and not kicker:
+                orgs.append(match["org"])
+        return kicker, title, title_span, subtitle, orgs, lines[i:]
+
+    # -- body ------------------------------------------------------------------------------------
+
+    def _body_units(self, lines: list[Line]) -> list[_Unit]:
+        units: list[_Unit] = []
+        stopped = False
+        for line in lines:
+            if stopped:
+                continue
+            text = line.text
+            if STOP_RE.match(text):
+                self.flag("dropped_boilerplate", text, line.span)
+                stopped = True
+                continue
+            if COPYRIGHT_RE.search(text) and len(text) < 300:
+                self.flag("dropped_boilerplate", text, line.span)
+                continue
+            if BREADCRUMB_RE.match(text):
+                self.flag("dropped_navigation", text, line.span)
+                continue
+            meta = parse_metadata_line(text)
+            if meta:
+                self.byline.merge(meta)
+                continue
+            byline = parse_byline(text)
+            if byline:
+                self.byline.merge(byline)
+                continue
+            text, span_end = self._strip_trailing_byline(text, line)
+            kind = "short" if is_short(text) else "para"
+            units.append(_Unit(kind, text, [(line.start, span_end)], line.gap))
+        return units
+
+    def _strip_trailing_byline(self, text: str, line: Line) -> tuple[str, int]:
+        match = TRAILING_BYLINE.search(text)
+        if not match or match.start() == 0:
+            return text, line.end
+        byline = parse_trailing_byline(match.group(0))
+        if not byline:
+            return text, line.end
+        self.byline.merge(byline)
+        kept = text[: match.start()].rstrip()
+        return kept, line.end - (len(text) - len(kept))
+
+    def _heading_style(self, units: list[_Unit]) -> str:
+        shorts = [u for u in units if u.kind == "short" and len(u.text) <= MAX_HEADING]
+        labelled = sum(1 for u in shorts if label_of(u.text))
+        spaced = sum(1 for u in shorts if SPACED_RE.match(u.text))
+        if labelled >= 2:
+            return "labelled"
+        if spaced >= 2:
+            return "spaced"
+        return "plain"
+
+    def _fits_style(self, unit: _Unit, style: str) -> bool:
+        if len(unit.text) > MAX_HEADING:
+            return False
+        if style == "labelled":
+            return bool(label_of(unit.text))
+        if style == "spaced":
+            return bool(label_of(unit.text) or SPACED_RE.match(unit.text))
+        return False
+
+    def _join_broken(self, units: list[_Unit]) -> list[_Unit]:
+        """Join paragraphs that a column break or a photo caption cut in two."""
+        self.style = self._heading_style(units)
+        gaps = Counter(u.gap for u in units[1:])
+        normal_gap = gaps.most_common(1)[0][0] if gaps else 1
+        out: list[_Unit] = []
+        pending_captions: list[_Unit] = []
+        i = 0
+        while i < len(units):
+            unit = units[i]
+            i += 1
+            if unit.kind == "short" and (self._fits_style(unit, self.style) or not out or out[-1].kind != "para" or ends_sentence(out[-1].text)):
+                out.append(unit)
+                continue
+            out.append(unit)
+            if unit.kind == "short":
+                # A short line right after an unfinished paragraph was handled by the lookahead
+                # below; one that reaches here stands on its own.
+                continue
+            while not ends_sentence(unit.text):
+                j = i
+                skipped: list[_Unit] = []
+                target = None
+                while j < len(units) and j - i < 4:
+                    candidate = units[j]
+                    if candidate.kind == "short" and self._fits_style(candidate, self.style):
+                        break
+                    if candidate.kind == "short" and candidate.gap > normal_gap:
+                        skipped.append(candidate)
+                        j += 1
+                        continue
+                    if OPENER_RE.match(candidate.text):
+                        break
+                    target = candidate
+                    break
+                if target is None:
+                    self.flag("truncated_paragraph", unit.text[-20:], unit.spans[-1])
+                    break
+                for caption in skipped:
+                    caption.kind = "caption"
+                    self.flag("caption_inside_paragraph", caption.text, caption.spans[0])
+                pending_captions.extend(skipped)
+                self.flag("merged_broken_paragraph", f"{unit.text[-4:]}|{target.text[:5]}", target.spans[0])
+                joiner = " " if re.match(r"[A-Za-z0-9]", unit.text[-1:]) and re.match(r"[A-Za-z0-9]", target.text[:1]) else ""
+                unit.text = unit.text + joiner + target.text
+                unit.spans.extend(target.spans)
+                unit.kind = "para"
+                i = j + 1
+            out.extend(pending_captions)
+            pending_captions = []
+        return out
+
+    def _classify_shorts(self, units: list[_Unit]) -> None:
+        for index, unit in enumerate(units):
+            if unit.kind != "short":
+                continue
+            if self.style != "plain":
+                unit.kind = "heading" if self._fits_style(unit, self.style) else "caption"
+                continue
+            previous = units[index - 1] if index else None
+            following = units[index + 1] if index + 1 < len(units) else None
+            stands_alone = (
+                following is not None
+                and following.kind == "para"
+                and (previous is None or previous.kind in ("para", "heading"))
+                and len(unit.text) <= MAX_HEADING
+                and not re.search(r"[,，、]", unit.text)
+                and (previous is not None or index == 0)
+            )
+            unit.kind = "heading" if stands_alone else "caption"
+        for unit in units:
+            if unit.kind == "heading":
+                labelled = label_of(unit.text)
+                if labelled:
+                    unit.label, unit.text = labelled
+
+    def _sections(self, units: list[_Unit]) -> tuple[list[Section], list[Caption]]:
+        sections: list[dict] = []
+        captions: list[Caption] = []
+        seen_paragraphs: list[str] = []
+        by_heading: dict[str, dict] = {}
+        current: dict | None = None
+        for unit in units:
+            if unit.kind == "caption":
+                text, _ = self._repair(unit.text, unit.spans[0], ocr=True)
+                captions.append(Caption(text, unit.spans[0]))
+                continue
+            if unit.kind == "heading":
+                text, _ = self._repair(unit.text, unit.spans[0], ocr=False)
+                key = normalise_for_compare(text)
+                if key in by_heading:
+                    self.flag("duplicate_section", text, unit.spans[0])
+                    current = by_heading[key]
+                    continue
+                current = {"label": unit.label, "heading": text, "span": unit.spans[0], "paragraphs": []}
+                by_heading[key] = current
+                sections.append(current)
+                continue
+            text, _ = self._repair(unit.text, unit.spans[0], ocr=True)
+            key = normalise_for_compare(text)
+            if any(key == seen or (len(key) >= 15 and key in seen) for seen in seen_paragraphs):
+                self.flag("duplicate_paragraph", text[:30], unit.spans[0])
+                continue
+            seen_paragraphs.append(key)
+            if current is None:
+                current = {"label": None, "heading": None, "span": None, "paragraphs": []}
+                sections.append(current)
+            current["paragraphs"].append(Paragraph(text, tuple(unit.spans)))
+        built = [
+            Section(s["label"], s["heading"], s["span"], tuple(s["paragraphs"]))
+            for s in sections
+            if s["heading"] or s["paragraphs"]
+        ]
+        return built, captions
+
+    def _repair(self, text: str, span: Span, *, ocr: bool) -> tuple[str, bool]:
+        changed = False
+        if ocr and looks_ocr_spaced(text):
+            text = remove_cjk_spaces(text)
+            self.flag("removed_ocr_spaces", text[:20], span)
+            changed = True
+        text, found = fix_stray_and(text)
+        if found:
+            self.flag("replaced_stray_latin", "|".join(found), span)
+            changed = True
+        text, found = fix_dash_one(text)
+        if found:
+            self.flag("replaced_dash_with_one", text[:20], span)
+            changed = True
+        return text, changed
+
+
+def parse_articles(text: str) -> list[ParsedArticle]:
+    lines = split_lines(text)
+    return [_ArticleBuilder(position, block).build() for position, block in enumerate(split_articles(lines)) if block]
