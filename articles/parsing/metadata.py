@@ -59,11 +59,14 @@ class Byline:
         self.credit = self.credit or other.credit
 
 
+NOT_NAMES = {"通讯员", "记者", "实习生", "摄影", "编辑", "责任编辑", "本报记者", "特约记者", "见习记者"}
+
+
 def split_names(text: str) -> list[str]:
     names = []
     for part in NAME_SEP.split(text.strip(" ()（）")):
         part = part.strip()
-        if re.fullmatch(NAME, part) and part not in names:
+        if re.fullmatch(NAME, part) and part not in names and part not in NOT_NAMES:
             names.append(part)
     return names
 
@@ -95,8 +98,8 @@ def parse_metadata_line(line: str) -> Byline | None:
 
 # `■衡阳晚报全媒体记者 朱嘉林`, `本报记者 张三 通讯员 李四`, `(本报记者 魏应欣)`
 _REPORTER = re.compile(
-    rf"^[■□●◆▲★\s]*[(（]?\s*(?P<pub>[{CJK}]{{2,12}}?(?:日报|晚报|早报|商报|报社|报|网|电视台|广播电视台|新闻网))?"
-    rf"(?:全媒体|融媒体|首席|见习|特约)?记者\s*(?P<names>(?:{NAME}[\s、，,]*)+)"
+    rf"^[■□●◆▲★\s]*[(（]?\s*(?:本报|本台|本刊|(?P<pub>[{CJK}]{{2,12}}?(?:日报|晚报|早报|商报|报社|报|网|电视台|广播电视台|新闻网)))?"
+    rf"(?:全媒体|融媒体|首席|见习|特约)?记者\s*(?P<names>(?:{NAME}[\s、，,]*)+?)"
     rf"(?:\s*(?:通讯员|实习生)\s*(?P<more>(?:{NAME}[\s、，,]*)+))?\s*[)）]?$"
 )
 # `晓辉 高鸽 文/图`, `文/图 张三`, `张三 摄`
@@ -120,8 +123,6 @@ def parse_byline(line: str) -> Byline | None:
         result = Byline(source=match["pub"] or None, authors=split_names(match["names"]))
         if match["more"]:
             result.authors += [n for n in split_names(match["more"]) if n not in result.authors]
-        if match["pub"] and match["pub"].startswith("本"):
-            result.source = None
         return result
     for pattern in (_CREDIT_SUFFIX, _CREDIT_PREFIX):
         match = pattern.match(text)

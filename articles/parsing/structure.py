@@ -104,11 +104,13 @@ def split_lines(text: str) -> list[Line]:
 
 
 def is_short(text: str) -> bool:
-    """Headline, heading or caption material: brief, no sentence punctuation, and not an opened
-    quotation (a line that opens a quote and stops is the first half of a paragraph)."""
+    """Headline, heading or caption material: brief, no sentence punctuation, at most one comma
+    (a line of several clauses is prose), and not an opened quotation (a line that opens a quote
+    and stops is the first half of a paragraph)."""
     return (
         len(text) <= SHORT_LINE
         and not has_sentence_punctuation(text)
+        and text.count("，") + text.count(",") <= 1
         and text.count("“") <= text.count("”")
         and text.count("（") + text.count("(") <= text.count("）") + text.count(")")
     )
@@ -464,13 +466,13 @@ class _ArticleBuilder:
 
     def _repair(self, text: str, span: Span, *, ocr: bool) -> tuple[str, bool]:
         changed = False
-        if ocr and looks_ocr_spaced(text):
-            text = remove_cjk_spaces(text)
-            self.flag("removed_ocr_spaces", text[:20], span)
-            changed = True
         text, found = fix_stray_and(text)
         if found:
             self.flag("replaced_stray_latin", "|".join(found), span)
+            changed = True
+        if ocr and looks_ocr_spaced(text):
+            text = remove_cjk_spaces(text)
+            self.flag("removed_ocr_spaces", text[:20], span)
             changed = True
         text, found = fix_dash_one(text)
         if found:

@@ -60,7 +60,7 @@ def looks_ocr_spaced(text: str) -> bool:
 
 
 # ` and ` between Chinese words: a machine translation or OCR artefact for 和.
-_STRAY_AND = re.compile(f"(?<=[{CJK}]) ?\\band\\b ?(?=[{CJK}])")
+_STRAY_AND = re.compile(f"(?<=[{CJK}]) ?and ?(?=[{CJK}])")
 
 
 def fix_stray_and(text: str) -> tuple[str, list[str]]:

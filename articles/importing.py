@@ -1,0 +1,524 @@
+"""The import service: files in, records out, editors' corrections untouched.
+
+`import_paths()` finds the files, parses each (pure Python, no database), then writes each file
+in its own transaction. Every record remembers the values the importer last wrote
+(`import_snapshot`); on a re-import each field is compared three ways:
+
+    current == snapshot  → the editor left it alone: take the new parse
+    current != snapshot  → the editor changed it: keep theirs (counted as "kept (edited)")
+    record deleted       → a tombstone remembers it: never created again
+
+The `import_seeds` command is a thin shell around this module.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
+
+from articles.contract import AnalysedArticle, analyse, file_json
+from articles.parsing import ParsedFile, parse_bytes
+from hospitals.models import Honour, Hospital, HospitalAlias, Person, PersonMention, ReviewStatus
+
+from .models import Article, ArticleHospital, Caption, Keyword, Section, Source, SourceFile, Tombstone
+from .natural_keys import article_key, honour_key, person_key
+
+PARSER_VERSION = "1"
+# Below this an extracted record waits for an editor before readers see it.
+REVIEW_THRESHOLD = 0.8
+
+
+class ImportInputError(Exception):
+    """A path or file that cannot be imported; the message names it and says why."""
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: Path  # on disk
+    display: str  # as the user named it (the contract's "path")
+    key: str  # relative to the import root: the file's identity in the database
+
+
+@dataclass
+class Counts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    kept: int = 0
+    failed: int = 0
+
+    def add(self, outcome: str, n: int = 1) -> None:
+        setattr(self, outcome, getattr(self, outcome) + n)
+
+    def merge(self, other: "Counts") -> None:
+        for name in ("created", "updated", "unchanged", "kept", "failed"):
+            self.add(name, getattr(other, name))
+
+    def summary(self) -> str:
+        return (f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
+                f"{self.kept} kept (edited), {self.failed} failed")
+
+
+@dataclass
+class FileResult:
+    display: str
+    error: str | None = None
+    articles: Counts = field(default_factory=Counts)
+    records: Counts = field(default_factory=Counts)
+    document: dict | None = None
+    size: int = 0
+
+
+@dataclass
+class ImportReport:
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def counts(self) -> Counts:
+        """Article counts; a file that failed counts once."""
+        total = Counts()
+        for result in self.files:
+            total.merge(result.articles)
+            if result.error:
+                total.failed += 1
+        return total
+
+    @property
+    def record_counts(self) -> Counts:
+        total = Counts()
+        for result in self.files:
+            total.merge(result.records)
+        return total
+
+    @property
+    def failed_files(self) -> list[FileResult]:
+        return [r for r in self.files if r.error]
+
+    def document(self) -> dict:
+        return {"files": [r.document for r in self.files if r.document is not None]}
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding and reading files
+
+
+def discover(paths: list[str]) -> tuple[list[InputFile], list[FileResult]]:
+    """The .txt files named by `paths` (files or folders, recursively, links not followed into
+    loops), sorted by display path; and a failed result for each path that cannot be used."""
+    found: dict[str, InputFile] = {}
+    problems: list[FileResult] = []
+    for raw in paths:
+        path = Path(raw)
+        if not os.path.lexists(path):
+            problems.append(FileResult(raw, error=f"{raw}: no such file or directory"))
+            continue
+        if path.is_dir():
+            files = list(_walk_txt(path))
+            if not files:
+                problems.append(FileResult(raw, error=f"{raw}: the directory holds no .txt file"))
+            for file in files:
+                rel = file.relative_to(path).as_posix()
+                display = (Path(raw) / rel).as_posix()
+                found.setdefault(display, InputFile(file, display, rel))
+        elif path.is_file():
+            found.setdefault(path.as_posix(), InputFile(path, path.as_posix(), path.name))
+        else:
+            problems.append(FileResult(raw, error=f"{raw}: not a regular file (broken link or device)"))
+    return [found[k] for k in sorted(found)], problems
+
+
+def _walk_txt(root: Path):
+    seen: set[tuple[int, int]] = set()
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        info = os.stat(folder)
+        if (info.st_dev, info.st_ino) in seen:
+            dirs[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        dirs.sort()
+        for name in sorted(files):
+            if name.lower().endswith(".txt"):
+                yield Path(folder) / name
+
+
+def read_file(item: InputFile, limit: int) -> bytes:
+    """The file's bytes, refusing what is not a readable regular file or is over the limit."""
+    try:
+        info = os.stat(item.path)  # follows links; a link loop raises here
+    except OSError as exc:
+        raise ImportInputError(f"{item.display}: cannot read: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ImportInputError(f"{item.display}: not a regular file")
+    if info.st_size > limit:
+        raise ImportInputError(
+            f"{item.display}: {info.st_size:,} bytes is over the import limit of {limit:,} bytes (IMPORT_MAX_FILE_BYTES)"
+        )
+    try:
+        with open(item.path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise ImportInputError(f"{item.display}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise ImportInputError(f"{item.display}: grew over the import limit of {limit:,} bytes while being read")
+    return data
+
+
+# ---------------------------------------------------------------------------------------------
+# Three-way reconciliation
+
+
+def reconcile(record, new: dict, current: dict) -> tuple[str, dict]:
+    """Decide per field what a re-import may change. Returns the outcome ("created" is the
+    caller's) and the fields to apply; updates the record's snapshot to the new parse."""
+    snapshot = record.import_snapshot or {}
+    apply, kept = {}, []
+    for name, value in new.items():
+        now = current.get(name)
+        before = snapshot.get(name, now)
+        if now == before:
+            if now != value:
+                apply[name] = value
+        elif now != value:
+            kept.append(name)
+    record.import_snapshot = new
+    outcome = "kept" if kept else ("updated" if apply else "unchanged")
+    return outcome, apply
+
+
+def _tombstoned(model_label: str, key: str) -> bool:
+    return Tombstone.objects.filter(model=model_label, natural_key=key).exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing one file
+
+
+class _FileWriter:
+    def __init__(self, result: FileResult, parsed: ParsedFile, key: str, analysed: list[AnalysedArticle], reparse: bool):
+        self.result = result
+        self.parsed = parsed
+        self.key = key
+        self.analysed = analysed
+        self.reparse = reparse
+
+    def write(self) -> None:
+        source_file, created = SourceFile.objects.get_or_create(
+            path=self.key,
+            defaults=dict(sha256=self.parsed.sha256, size=self.parsed.size, encoding=self.parsed.encoding,
+                          raw_text=self.parsed.text, parser_version=PARSER_VERSION),
+        )
+        if not created:
+            if source_file.sha256 == self.parsed.sha256 and not self.reparse and source_file.parser_version == PARSER_VERSION:
+                n = source_file.articles.count()
+                self.result.articles.add("unchanged", n)
+                return
+            source_file.sha256 = self.parsed.sha256
+            source_file.size = self.parsed.size
+            source_file.encoding = self.parsed.encoding
+            source_file.raw_text = self.parsed.text
+            source_file.parser_version = PARSER_VERSION
+            source_file.save()
+        for item in self.analysed:
+            self._write_article(source_file, item)
+
+    # -- articles ----------------------------------------------------------------------------
+
+    def _write_article(self, source_file: SourceFile, item: AnalysedArticle) -> None:
+        parsed = item.parsed
+        key = article_key(source_file.path, parsed.position)
+        new = {
+            "kicker": parsed.kicker or "",
+            "title": parsed.title,
+            "subtitle": parsed.subtitle or "",
+            "source": parsed.source or "",
+            "published": parsed.published.isoformat() if parsed.published else None,
+            "authors": "、".join(parsed.authors),
+            "editors": "、".join(parsed.editors),
+            "sections": [[s.label or "", s.heading or "", "\n\n".join(p.text for p in s.paragraphs),
+                          [list(p.span) for p in s.paragraphs]] for s in parsed.sections],
+            "captions": [[c.text, list(c.span)] for c in parsed.captions],
+            "keywords": sorted(w[:30] for w in item.keywords),
+            "span": list(parsed.span),
+            "flags": [f.as_json() for f in parsed.flags],
+        }
+        article = Article.objects.filter(source_file=source_file, position=parsed.position).first()
+        if article is None:
+            if _tombstoned("articles.Article", key):
+                self.result.articles.add("kept")
+                return
+            article = Article(source_file=source_file, position=parsed.position, title=parsed.title[:200])
+            self._apply_article(article, new, new)
+            article.import_snapshot = new
+            article.save()
+            self._apply_article_relations(article, new, new)
+            outcome = "created"
+        else:
+            current = self._article_state(article)
+            outcome, apply = reconcile(article, new, current)
+            self._apply_article(article, apply, new)
+            article.save()
+            self._apply_article_relations(article, apply, new)
+        self.result.articles.add(outcome)
+        self._write_entities(article, item)
+
+    @staticmethod
+    def _article_state(article: Article) -> dict:
+        return {
+            "kicker": article.kicker,
+            "title": article.title,
+            "subtitle": article.subtitle,
+            "source": article.source.name if article.source_id else "",
+            "published": article.published.isoformat() if article.published else None,
+            "authors": article.authors,
+            "editors": article.editors,
+            "sections": [[s.label, s.heading, s.body, s.spans] for s in article.sections.order_by("order")],
+            "captions": [[c.text, [c.span_start, c.span_end]] for c in article.captions.order_by("order")],
+            "keywords": sorted(article.keywords.values_list("word", flat=True)),
+            "span": [article.span_start, article.span_end],
+            "flags": article.flags,
+        }
+
+    @staticmethod
+    def _apply_article(article: Article, apply: dict, new: dict) -> None:
+        for name in ("kicker", "title", "subtitle", "authors", "editors", "flags"):
+            if name in apply:
+                setattr(article, name, apply[name])
+        if "published" in apply:
+            article.published = apply["published"]
+        if "source" in apply:
+            article.source = Source.objects.get_or_create(name=apply["source"])[0] if apply["source"] else None
+        if "span" in apply:
+            article.span_start, article.span_end = apply["span"]
+
+    @staticmethod
+    def _apply_article_relations(article: Article, apply: dict, new: dict) -> None:
+        if "sections" in apply:
+            article.sections.all().delete()
+            Section.objects.bulk_create(
+                Section(article=article, order=i, label=label, heading=heading, body=body, spans=spans)
+                for i, (label, heading, body, spans) in enumerate(apply["sections"])
+            )
+        if "captions" in apply:
+            article.captions.all().delete()
+            Caption.objects.bulk_create(
+                Caption(article=article, order=i, text=text[:200], span_start=span[0], span_end=span[1])
+                for i, (text, span) in enumerate(apply["captions"])
+            )
+        if "keywords" in apply:
+            words = [Keyword.objects.get_or_create(word=w)[0] for w in apply["keywords"]]
+            article.keywords.set(words)
+
+    # -- hospitals, people, honours --------------------------------------------------------
+
+    def _hospital(self, name: str, *, subject: bool) -> Hospital | None:
+        """The hospital a name refers to: by official name, alias, or the name the importer
+        first gave it (an editor may have renamed it since)."""
+        hospital = (
+            Hospital.objects.filter(name=name).first()
+            or Hospital.objects.filter(aliases__name=name).first()
+            or Hospital.objects.filter(import_snapshot__name=name).first()
+        )
+        if hospital is not None:
+            if hospital.name != name:
+                HospitalAlias.objects.get_or_create(name=name, defaults={"hospital": hospital})
+            if subject and hospital.status == ReviewStatus.PENDING and hospital.import_snapshot is not None \
+                    and hospital.import_snapshot.get("status") == ReviewStatus.PENDING:
+                # First seen as a mere mention, now an article is about it: readers may see it.
+                hospital.status = ReviewStatus.ACCEPTED
+                hospital.import_snapshot = {**hospital.import_snapshot, "status": ReviewStatus.ACCEPTED}
+                hospital.save(update_fields=["status", "import_snapshot", "updated"])
+            self.result.records.add("unchanged")
+            return hospital
+        if _tombstoned("hospitals.Hospital", name):
+            self.result.records.add("kept")
+            return None
+        status = ReviewStatus.ACCEPTED if subject else ReviewStatus.PENDING
+        confidence = 0.9 if subject else 0.6
+        hospital = Hospital.objects.create(name=name, status=status, confidence=confidence,
+                                           import_snapshot={"name": name, "status": status})
+        self.result.records.add("created")
+        return hospital
+
+    def _write_entities(self, article: Article, item: AnalysedArticle) -> None:
+        entities = item.entities
+        hospitals: dict[str, Hospital] = {}
+        for mention in entities.hospitals:
+            hospital = self._hospital(mention.name, subject=mention.subject)
+            if hospital is None:
+                continue
+            hospitals[mention.name] = hospital
+            role = ArticleHospital.Role.SUBJECT if mention.subject else ArticleHospital.Role.MENTIONED
+            link, created = ArticleHospital.objects.get_or_create(
+                article=article, hospital=hospital,
+                defaults={"role": role, "import_snapshot": {"role": role},
+                          "confidence": 0.9 if mention.subject else 0.6},
+            )
+            if not created:
+                outcome, apply = reconcile(link, {"role": role}, {"role": link.role})
+                if "role" in apply:
+                    link.role = apply["role"]
+                link.save()
+        for kicker_name in item.parsed.headline_organisations:
+            subject = entities.subject_hospitals
+            if subject and kicker_name not in subject and kicker_name in " ".join(subject):
+                HospitalAlias.objects.get_or_create(name=kicker_name, defaults={"hospital": hospitals.get(subject[0])
+                                                                                 or self._hospital(subject[0], subject=True)})
+        default = hospitals.get(entities.subject_hospitals[0]) if entities.subject_hospitals else None
+        people: dict[str, Person] = {}
+        for mention in entities.people:
+            hospital = hospitals.get(mention.hospital or "") or default
+            if hospital is None:
+                continue
+            person = self._person(hospital, mention)
+            if person is None:
+                continue
+            people[mention.name] = person
+            PersonMention.objects.get_or_create(person=person, article=article,
+                                                defaults={"role": mention.role, "evidence": mention.evidence.sentence})
+        for mention in entities.honours:
+            if default is None:
+                continue
+            self._honour(article, default, people, mention)
+
+    def _person(self, hospital: Hospital, mention) -> Person | None:
+        key = person_key(hospital.name, mention.name)
+        person = Person.objects.filter(hospital=hospital, name=mention.name).first()
+        new = {"name": mention.name, "role": mention.role}
+        if person is None:
+            if _tombstoned("hospitals.Person", key):
+                self.result.records.add("kept")
+                return None
+            status = ReviewStatus.ACCEPTED if mention.confidence >= REVIEW_THRESHOLD else ReviewStatus.PENDING
+            person = Person.objects.create(hospital=hospital, name=mention.name, role=mention.role, status=status,
+                                           confidence=mention.confidence, import_snapshot=new)
+            self.result.records.add("created")
+            return person
+        snapshot_role = (person.import_snapshot or {}).get("role", "")
+        if len(mention.role) <= len(snapshot_role) and snapshot_role:
+            # Another article naming the same person with a shorter title adds nothing.
+            self.result.records.add("unchanged")
+            return person
+        outcome, apply = reconcile(person, new, {"name": person.name, "role": person.role})
+        if "role" in apply:
+            person.role = apply["role"]
+        person.save()
+        self.result.records.add(outcome)
+        return person
+
+    def _honour(self, article: Article, hospital: Hospital, people: dict[str, Person], mention) -> None:
+        person = people.get(mention.recipient) if mention.recipient_kind == "person" else None
+        recipient_kind = mention.recipient_kind if (mention.recipient_kind != "person" or person) else "hospital"
+        department = mention.recipient if recipient_kind == "department" else ""
+        key = honour_key(hospital.name, department, person.name if person else "", mention.name, mention.year)
+        existing = Honour.objects.filter(hospital=hospital, department=department, person=person,
+                                         name=mention.name, year=mention.year).first()
+        new = {"name": mention.name, "year": mention.year, "level": mention.level, "kind": mention.kind}
+        if existing is not None:
+            outcome, apply = reconcile(existing, new, {k: getattr(existing, k) for k in new})
+            for name, value in apply.items():
+                setattr(existing, name, value)
+            existing.save()
+            self.result.records.add(outcome)
+            return
+        if _tombstoned("hospitals.Honour", key):
+            self.result.records.add("kept")
+            return
+        status = ReviewStatus.ACCEPTED if mention.confidence >= REVIEW_THRESHOLD else ReviewStatus.PENDING
+        try:
+            with transaction.atomic():
+                Honour.objects.create(
+                    hospital=hospital, department=department, person=person, recipient_kind=recipient_kind,
+                    article=article, evidence=mention.evidence.sentence, confidence=mention.confidence, status=status,
+                    import_snapshot=new, **new,
+                )
+            self.result.records.add("created")
+        except IntegrityError:
+            self.result.records.add("unchanged")  # a concurrent import wrote it first
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry point
+
+
+def _unchanged_articles(item: InputFile, data: bytes) -> int | None:
+    digest = hashlib.sha256(data).hexdigest()
+    source_file = SourceFile.objects.filter(path=item.key, sha256=digest, parser_version=PARSER_VERSION).first()
+    return source_file.articles.count() if source_file else None
+
+
+def database_ready() -> bool:
+    return Article._meta.db_table in connection.introspection.table_names()
+
+
+def import_paths(
+    paths: list[str],
+    *,
+    dry_run: bool = False,
+    reparse: bool = False,
+    want_document: bool = False,
+    progress: Callable[[FileResult], None] | None = None,
+) -> ImportReport:
+    """Import every file under `paths`. Each file is written in its own transaction; a file that
+    fails leaves the database as it was and the others still import. With `dry_run` nothing is
+    kept: the writes run and are rolled back, so the counts say what an import would do (or,
+    before the first migrate, only the parse runs)."""
+    report = ImportReport()
+    inputs, problems = discover(paths)
+    for problem in problems:
+        if want_document:
+            problem.document = {"path": problem.display, "sha256": None, "encoding": None, "error": problem.error,
+                                "articles": []}
+        report.files.append(problem)
+        if progress:
+            progress(problem)
+    write = not dry_run or database_ready()
+    limit = settings.IMPORT_MAX_FILE_BYTES
+    for item in inputs:
+        result = FileResult(item.display)
+        try:
+            data = read_file(item, limit)
+        except ImportInputError as exc:
+            result.error = str(exc)
+            parsed = None
+        else:
+            result.size = len(data)
+            unchanged = _unchanged_articles(item, data) if write and not reparse and not want_document else None
+            if unchanged is not None:
+                # Same bytes, same parser: nothing to parse, nothing to write.
+                result.articles.add("unchanged", unchanged)
+                report.files.append(result)
+                if progress:
+                    progress(result)
+                continue
+            parsed = parse_bytes(item.display, data)
+            if parsed.error:
+                result.error = f"{item.display}: {parsed.error}"
+        analysed = [analyse(a) for a in parsed.articles] if parsed is not None and not parsed.error else []
+        if want_document:
+            result.document = (
+                file_json(parsed, item.display, analysed) if parsed is not None
+                else {"path": item.display, "sha256": None, "encoding": None, "error": result.error, "articles": []}
+            )
+        if parsed is not None and not parsed.error and write:
+            try:
+                with transaction.atomic():
+                    _FileWriter(result, parsed, item.key, analysed, reparse).write()
+                    if dry_run:
+                        transaction.set_rollback(True)
+            except IntegrityError as exc:
+                result.error = f"{item.display}: could not be written ({exc}); nothing from it was kept"
+                result.articles = Counts()
+        elif parsed is not None and not parsed.error:
+            result.articles.add("created", len(analysed))
+        report.files.append(result)
+        if progress:
+            progress(result)
+    report.files.sort(key=lambda r: r.display)
+    return report

@@ -1,0 +1,53 @@
+"""Import hospital features from text files. The work is done by articles.importing."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.importing import FileResult, import_paths
+
+
+class Command(BaseCommand):
+    help = "导入医院报道文本文件（默认 seeds/）。Import plain-text hospital features (default: seeds/)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="*", default=["seeds"], help="files or folders (default: seeds)")
+        parser.add_argument("--dry-run", action="store_true", help="parse and report, keep nothing in the database")
+        parser.add_argument("--json", action="store_true", help="print the parse contract's JSON document on stdout")
+        parser.add_argument("--reparse", action="store_true",
+                            help="parse files again even when their digest is unchanged (after a parser upgrade)")
+        parser.add_argument("--quiet", action="store_true", help="print only errors and the summary line")
+
+    def handle(self, *args, paths, dry_run, json: bool, reparse, quiet, **options):
+        # With --json, stdout carries exactly one JSON document; everything else goes to stderr.
+        log = self.stderr if json else self.stdout
+        started = time.monotonic()
+        show_progress = not quiet and sys.stderr.isatty()
+
+        def progress(result: FileResult) -> None:
+            if result.error:
+                self.stderr.write(f"error: {result.error}")
+            elif show_progress:
+                self.stderr.write(f"  {result.display}: {result.articles.summary()}")
+
+        report = import_paths(paths, dry_run=dry_run, reparse=reparse, want_document=json, progress=progress)
+        if json:
+            self.stdout.write(_dumps(report.document()))
+        elapsed = time.monotonic() - started
+        size = sum(r.size for r in report.files)
+        prefix = "dry run, nothing kept: " if dry_run else ""
+        log.write(f"{prefix}{report.counts.summary()}")
+        if not quiet:
+            log.write(f"records: {report.record_counts.summary()}")
+            log.write(f"{len(report.files)} files, {size / 1024:.1f} KB in {elapsed:.2f} s"
+                      f" ({size / 1024 / elapsed if elapsed else 0:.0f} KB/s)")
+        if report.failed_files:
+            raise CommandError(f"{len(report.failed_files)} file(s) failed; see the errors above", returncode=1)
+
+
+def _dumps(document: dict) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2)

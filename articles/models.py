@@ -1,0 +1,193 @@
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from hospitals.models import ImportedRecord, ReviewStatus
+
+
+class Source(models.Model):
+    """A publication: 中国网, 重庆日报, 衡阳晚报 …"""
+
+    name = models.CharField("名称", max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = "来源媒体"
+        verbose_name_plural = "来源媒体"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SourceFile(models.Model):
+    """One imported text file, kept byte-for-byte decoded so every record can point into it."""
+
+    path = models.CharField("文件路径", max_length=500, unique=True, help_text="相对于导入根目录的路径")
+    sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
+    size = models.PositiveIntegerField("字节数")
+    encoding = models.CharField("编码", max_length=20)
+    raw_text = models.TextField("原文")
+    parser_version = models.CharField("解析器版本", max_length=20)
+    imported = models.DateTimeField("导入时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "源文件"
+        verbose_name_plural = "源文件"
+        ordering = ["path"]
+
+    def __str__(self) -> str:
+        return self.path
+
+
+class Keyword(models.Model):
+    word = models.CharField("关键词", max_length=30, unique=True)
+
+    class Meta:
+        verbose_name = "关键词"
+        verbose_name_plural = "关键词"
+        ordering = ["word"]
+
+    def __str__(self) -> str:
+        return self.word
+
+
+class ArticleQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(status=ReviewStatus.ACCEPTED)
+
+    def for_list(self):
+        return self.select_related("source").prefetch_related(
+            models.Prefetch("hospital_links", queryset=ArticleHospital.objects.select_related("hospital")
+                            .filter(role=ArticleHospital.Role.SUBJECT))
+        )
+
+
+class Article(ImportedRecord):
+    source_file = models.ForeignKey(SourceFile, on_delete=models.PROTECT, related_name="articles", verbose_name="源文件")
+    position = models.PositiveSmallIntegerField("文件内序号", help_text="从 0 开始：同一文件中的第几篇")
+    kicker = models.CharField("眉题", max_length=100, blank=True)
+    title = models.CharField("标题", max_length=200)
+    subtitle = models.CharField("副题", max_length=200, blank=True)
+    source = models.ForeignKey(Source, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles",
+                               verbose_name="来源媒体")
+    published = models.DateField("发布日期", null=True, blank=True, db_index=True)
+    authors = models.CharField("作者", max_length=200, blank=True, help_text="多人以“、”分隔")
+    editors = models.CharField("编辑", max_length=200, blank=True, help_text="多人以“、”分隔")
+    span_start = models.PositiveIntegerField("原文起点", default=0)
+    span_end = models.PositiveIntegerField("原文终点", default=0)
+    flags = models.JSONField("解析提示", default=list, blank=True)
+    keywords = models.ManyToManyField(Keyword, related_name="articles", blank=True, verbose_name="关键词")
+    hospitals = models.ManyToManyField("hospitals.Hospital", through="ArticleHospital", related_name="articles",
+                                       verbose_name="医院")
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "文章"
+        verbose_name_plural = "文章"
+        ordering = ["-published", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["source_file", "position"], name="article_unique_file_position"),
+            models.CheckConstraint(condition=Q(span_end__gte=models.F("span_start")), name="article_span_ordered"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-published", "-id"], name="article_status_published"),
+            models.Index(fields=["source", "-published"], name="article_source_published"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:article-detail", args=[self.pk])
+
+    @property
+    def author_list(self) -> list[str]:
+        return [name for name in self.authors.split("、") if name]
+
+    @property
+    def editor_list(self) -> list[str]:
+        return [name for name in self.editors.split("、") if name]
+
+    @property
+    def raw_text(self) -> str:
+        return self.source_file.raw_text[self.span_start : self.span_end]
+
+
+class Section(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sections", verbose_name="文章")
+    order = models.PositiveSmallIntegerField("顺序")
+    label = models.CharField("序号", max_length=12, blank=True)
+    heading = models.CharField("小标题", max_length=120, blank=True)
+    body = models.TextField("正文", help_text="段落之间空一行")
+    spans = models.JSONField("原文位置", default=list, blank=True, help_text="每段在原文中的 [起, 止] 位置")
+
+    class Meta:
+        verbose_name = "章节"
+        verbose_name_plural = "章节"
+        ordering = ["article", "order"]
+        constraints = [models.UniqueConstraint(fields=["article", "order"], name="section_unique_order")]
+
+    def __str__(self) -> str:
+        return self.heading or "导语"
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body.split("\n\n") if p.strip()]
+
+
+class Caption(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="captions", verbose_name="文章")
+    order = models.PositiveSmallIntegerField("顺序")
+    text = models.CharField("图片说明", max_length=200)
+    span_start = models.PositiveIntegerField("原文起点", default=0)
+    span_end = models.PositiveIntegerField("原文终点", default=0)
+
+    class Meta:
+        verbose_name = "图片说明"
+        verbose_name_plural = "图片说明"
+        ordering = ["article", "order"]
+        constraints = [models.UniqueConstraint(fields=["article", "order"], name="caption_unique_order")]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class ArticleHospital(ImportedRecord):
+    """Which hospitals an article is about (subject) and which it only names (mentioned)."""
+
+    class Role(models.TextChoices):
+        SUBJECT = "subject", "报道对象"
+        MENTIONED = "mentioned", "提及"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="hospital_links", verbose_name="文章")
+    hospital = models.ForeignKey("hospitals.Hospital", on_delete=models.CASCADE, related_name="article_links",
+                                 verbose_name="医院")
+    role = models.CharField("关系", max_length=10, choices=Role.choices, default=Role.MENTIONED)
+
+    class Meta:
+        verbose_name = "文章-医院关联"
+        verbose_name_plural = "文章-医院关联"
+        constraints = [models.UniqueConstraint(fields=["article", "hospital"], name="article_hospital_unique")]
+        indexes = [models.Index(fields=["hospital", "role"], name="article_hospital_role")]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} → {self.hospital_id} ({self.role})"
+
+
+class Tombstone(models.Model):
+    """An imported record an editor deleted. The importer never creates it again."""
+
+    model = models.CharField("类型", max_length=40)
+    natural_key = models.CharField("自然键", max_length=400)
+    deleted = models.DateTimeField("删除时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "已删除记录"
+        verbose_name_plural = "已删除记录"
+        constraints = [models.UniqueConstraint(fields=["model", "natural_key"], name="tombstone_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.model}: {self.natural_key}"

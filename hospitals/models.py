@@ -1,0 +1,215 @@
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+
+
+class ReviewStatus(models.TextChoices):
+    """Whether readers see a record. Extracted records below the confidence threshold start as
+    pending and stay off the public pages until an editor accepts them."""
+
+    ACCEPTED = "accepted", "已采用"
+    PENDING = "pending", "待审核"
+    REJECTED = "rejected", "已驳回"
+
+
+class ImportedRecord(models.Model):
+    """What every record the importer writes carries: the values it last wrote (so a re-import
+    can tell an editor's change from its own), how sure the rule was, and the review state."""
+
+    import_snapshot = models.JSONField("导入快照", null=True, blank=True, editable=False,
+                                       help_text="导入程序上次写入的值；与当前值不同即表示编辑改过。")
+    confidence = models.FloatField("置信度", default=1.0)
+    status = models.CharField("审核状态", max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.ACCEPTED)
+    created = models.DateTimeField("创建时间", auto_now_add=True)
+    updated = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class HospitalQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(status=ReviewStatus.ACCEPTED)
+
+
+class Hospital(ImportedRecord):
+    class Type(models.TextChoices):
+        GENERAL = "general", "综合医院"
+        TCM = "tcm", "中医医院"
+        INTEGRATED = "integrated", "中西医结合医院"
+        SPECIALIST = "specialist", "专科医院"
+        MATERNAL_CHILD = "maternal_child", "妇幼保健院"
+        PRIMARY = "primary", "基层医疗卫生机构"
+        UNKNOWN = "", "未知"
+
+    class Grade(models.TextChoices):
+        GRADE_3A = "3A", "三级甲等"
+        GRADE_3B = "3B", "三级乙等"
+        GRADE_3 = "3", "三级"
+        GRADE_2A = "2A", "二级甲等"
+        GRADE_2B = "2B", "二级乙等"
+        GRADE_2 = "2", "二级"
+        GRADE_1 = "1", "一级"
+        UNKNOWN = "", "未知"
+
+    name = models.CharField("正式名称", max_length=100, unique=True)
+    province = models.CharField("省份", max_length=20, blank=True, db_index=True)
+    city = models.CharField("城市", max_length=30, blank=True, db_index=True)
+    district = models.CharField("区县", max_length=30, blank=True)
+    type = models.CharField("类型", max_length=20, choices=Type.choices, blank=True, default="", db_index=True)
+    grade = models.CharField("等级", max_length=4, choices=Grade.choices, blank=True, default="", db_index=True)
+    founded_year = models.PositiveSmallIntegerField("建院年份", null=True, blank=True)
+    beds = models.PositiveIntegerField("床位数", null=True, blank=True)
+    staff = models.PositiveIntegerField("职工数", null=True, blank=True)
+    motto = models.CharField("院训", max_length=100, blank=True)
+
+    objects = HospitalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "医院"
+        verbose_name_plural = "医院"
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(founded_year__isnull=True) | Q(founded_year__gte=1800, founded_year__lte=2100),
+                                   name="hospital_founded_year_plausible"),
+            models.CheckConstraint(condition=~Q(name=""), name="hospital_name_not_empty"),
+        ]
+        indexes = [models.Index(fields=["status", "name"], name="hospital_status_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("hospitals:hospital-detail", args=[self.pk])
+
+
+class HospitalAlias(models.Model):
+    """Another name the papers use for a hospital (`綦江区人民医院`, `市二院`)."""
+
+    hospital = models.ForeignKey(Hospital, on_delete=models.CASCADE, related_name="aliases", verbose_name="医院")
+    name = models.CharField("别名", max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = "医院别名"
+        verbose_name_plural = "医院别名"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PersonQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(status=ReviewStatus.ACCEPTED)
+
+
+class Person(ImportedRecord):
+    name = models.CharField("姓名", max_length=20)
+    hospital = models.ForeignKey(Hospital, on_delete=models.PROTECT, related_name="people", verbose_name="医院")
+    role = models.CharField("职务", max_length=60, blank=True)
+    articles = models.ManyToManyField("articles.Article", through="PersonMention", related_name="people",
+                                      verbose_name="文章")
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "人物"
+        verbose_name_plural = "人物"
+        ordering = ["hospital__name", "name"]
+        constraints = [models.UniqueConstraint(fields=["name", "hospital"], name="person_unique_name_hospital")]
+        indexes = [models.Index(fields=["status", "name"], name="person_status_name")]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.role}）" if self.role else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("hospitals:person-detail", args=[self.pk])
+
+
+class PersonMention(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions", verbose_name="人物")
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="person_mentions",
+                                verbose_name="文章")
+    role = models.CharField("文中职务", max_length=60, blank=True)
+    evidence = models.TextField("原文证据", blank=True)
+
+    class Meta:
+        verbose_name = "人物出处"
+        verbose_name_plural = "人物出处"
+        constraints = [models.UniqueConstraint(fields=["person", "article"], name="person_mention_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.person.name} @ {self.article_id}"
+
+
+class HonourQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(status=ReviewStatus.ACCEPTED)
+
+
+class Honour(ImportedRecord):
+    class Level(models.TextChoices):
+        NATIONAL = "national", "国家级"
+        PROVINCIAL = "provincial", "省级"
+        MUNICIPAL = "municipal", "市级"
+        OTHER = "other", "其他"
+
+    class Kind(models.TextChoices):
+        HONOUR = "honour", "荣誉"
+        DESIGNATION = "designation", "资质/称号认定"
+
+    class RecipientKind(models.TextChoices):
+        HOSPITAL = "hospital", "医院"
+        DEPARTMENT = "department", "科室"
+        PERSON = "person", "个人"
+
+    name = models.CharField("名称", max_length=120)
+    year = models.PositiveSmallIntegerField("年份", null=True, blank=True, db_index=True)
+    level = models.CharField("级别", max_length=12, choices=Level.choices, default=Level.OTHER, db_index=True)
+    kind = models.CharField("类别", max_length=12, choices=Kind.choices, default=Kind.HONOUR, db_index=True)
+    recipient_kind = models.CharField("获得者类型", max_length=12, choices=RecipientKind.choices,
+                                      default=RecipientKind.HOSPITAL)
+    hospital = models.ForeignKey(Hospital, on_delete=models.CASCADE, related_name="honours", verbose_name="医院")
+    department = models.CharField("科室", max_length=60, blank=True, default="")
+    person = models.ForeignKey(Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="honours",
+                               verbose_name="个人")
+    article = models.ForeignKey("articles.Article", on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="honours", verbose_name="来源文章")
+    evidence = models.TextField("原文证据", blank=True)
+
+    objects = HonourQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "荣誉"
+        verbose_name_plural = "荣誉"
+        ordering = ["-year", "name"]
+        constraints = [
+            # One honour per recipient, name and year; NULLs (no person, no year) count as equal.
+            models.UniqueConstraint(
+                F("hospital"), F("department"), Coalesce(F("person"), Value(0)), F("name"), Coalesce(F("year"), Value(0)),
+                name="honour_unique_recipient_name_year",
+            ),
+            models.CheckConstraint(condition=Q(year__isnull=True) | Q(year__gte=1900, year__lte=2100),
+                                   name="honour_year_plausible"),
+            models.CheckConstraint(
+                condition=~Q(recipient_kind="person") | Q(person__isnull=False), name="honour_person_recipient_has_person"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "kind", "-year"], name="honour_status_kind_year")]
+
+    def __str__(self) -> str:
+        return f"{self.year}年 {self.name}" if self.year else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("hospitals:honour-detail", args=[self.pk])
+
+    @property
+    def recipient(self) -> str:
+        if self.recipient_kind == self.RecipientKind.PERSON and self.person_id:
+            return self.person.name
+        if self.recipient_kind == self.RecipientKind.DEPARTMENT and self.department:
+            return f"{self.hospital.name}{self.department}"
+        return self.hospital.name

@@ -1,0 +1,152 @@
+"""The import service and the import_seeds command, against the real database."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from articles.importing import import_paths
+from articles.models import Article, ArticleHospital, Section, SourceFile, Tombstone
+from hospitals.models import Honour, Hospital, Person, ReviewStatus
+from tests.conftest import GOLD
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args) -> str:
+    from io import StringIO
+
+    out = StringIO()
+    call_command("import_seeds", *args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def test_import_creates_the_seven_articles_and_the_gold_subject_hospitals(seeds_dir):
+    output = run(str(seeds_dir))
+    assert output.splitlines()[0] == "7 created, 0 updated, 0 unchanged, 0 kept (edited), 0 failed"
+    assert Article.objects.count() == 7
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    for gold_file in gold["files"]:
+        for article in gold_file["articles"]:
+            accepted = {h["gold"] for h in article["subject_hospitals"]} | {
+                a for h in article["subject_hospitals"] for a in h.get("accept", [])}
+            assert Hospital.objects.public().filter(name__in=accepted).exists(), accepted
+
+
+def test_second_import_changes_nothing(seeds_dir):
+    run(str(seeds_dir))
+    snapshot = sorted(Article.objects.values_list("id", "title", "updated"))
+    counts = (Hospital.objects.count(), Section.objects.count(), Honour.objects.count(), Person.objects.count())
+    output = run(str(seeds_dir))
+    assert output.splitlines()[0] == "0 created, 0 updated, 7 unchanged, 0 kept (edited), 0 failed"
+    assert sorted(Article.objects.values_list("id", "title", "updated")) == snapshot
+    assert counts == (Hospital.objects.count(), Section.objects.count(), Honour.objects.count(), Person.objects.count())
+
+
+def test_reparse_of_unchanged_files_reports_unchanged(seeds_dir):
+    run(str(seeds_dir))
+    output = run(str(seeds_dir), "--reparse")
+    assert output.splitlines()[0] == "0 created, 0 updated, 7 unchanged, 0 kept (edited), 0 failed"
+
+
+def test_dry_run_writes_nothing_and_prints_the_contract(seeds_dir, capsys):
+    from io import StringIO
+
+    out, err = StringIO(), StringIO()
+    call_command("import_seeds", str(seeds_dir), "--dry-run", "--json", stdout=out, stderr=err)
+    assert Article.objects.count() == 0 and Hospital.objects.count() == 0 and SourceFile.objects.count() == 0
+    document = json.loads(out.getvalue())
+    assert [f["path"].rsplit("/", 1)[-1] for f in document["files"]] == sorted(p.name for p in seeds_dir.glob("*.txt"))
+    first = document["files"][0]
+    assert first["encoding"] == "utf-8" and first["error"] is None and len(first["sha256"]) == 64
+    article = first["articles"][0]
+    for key in ("kicker", "title", "subtitle", "published", "source", "authors", "editors", "subject_hospitals",
+                "mentioned_hospitals", "sections", "captions", "honours", "people", "keywords", "flags"):
+        assert key in article
+    assert "7 created" in err.getvalue()  # what an import would do, said on stderr
+
+
+def test_editor_changes_survive_a_reimport_and_deleted_records_stay_deleted(seeds_dir):
+    run(str(seeds_dir))
+    article = Article.objects.get(title="党建领航办实事 争创标杆惠民生")
+    article.title = "党建领航办实事，争创标杆惠民生"
+    article.save()
+    honour = Honour.objects.get(name="全国优秀县级医院")
+    honour.delete()
+    assert Tombstone.objects.filter(model="hospitals.Honour").count() == 1
+
+    output = run(str(seeds_dir), "--reparse")
+
+    article.refresh_from_db()
+    assert article.title == "党建领航办实事，争创标杆惠民生"
+    assert not Honour.objects.filter(name="全国优秀县级医院").exists()
+    first_line = output.splitlines()[0]
+    assert first_line.startswith("0 created, 0 updated, 6 unchanged, 1 kept (edited)")
+
+
+def test_a_changed_file_updates_the_same_articles(seeds_dir):
+    run(str(seeds_dir))
+    path = seeds_dir / "004_e6602cedf5aa1e21.txt"
+    ids = set(Article.objects.values_list("id", flat=True))
+    path.write_text(path.read_text(encoding="utf-8").replace("仁和精诚铸医遗", "仁和精诚铸医魂"), encoding="utf-8")
+    output = run(str(seeds_dir))
+    assert output.splitlines()[0] == "0 created, 1 updated, 6 unchanged, 0 kept (edited), 0 failed"
+    assert set(Article.objects.values_list("id", flat=True)) == ids
+    assert Article.objects.filter(title="仁和精诚铸医魂 服务人民谱华章").exists()
+
+
+def test_mentioned_hospitals_wait_for_review_and_subjects_are_public(seeded):
+    subject = ArticleHospital.objects.filter(role=ArticleHospital.Role.SUBJECT).values_list("hospital__status", flat=True)
+    assert set(subject) == {ReviewStatus.ACCEPTED}
+    mentioned_only = Hospital.objects.exclude(article_links__role=ArticleHospital.Role.SUBJECT)
+    assert mentioned_only.exists()
+    assert set(mentioned_only.values_list("status", flat=True)) == {ReviewStatus.PENDING}
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"", "empty"),
+        (b"   \n\t\n", "white space"),
+        (b"\x00\x01\x02binary", "NUL"),
+        ("只有一个标题\n".encode(), "headline but no body"),
+    ],
+)
+def test_bad_files_fail_clearly_and_the_others_still_import(tmp_path, seeds_dir, content, reason):
+    (seeds_dir / "zzz_bad.txt").write_bytes(content)
+    with pytest.raises(CommandError):
+        run(str(seeds_dir))
+    report = import_paths([str(seeds_dir)])
+    bad = [r for r in report.files if r.error]
+    assert len(bad) == 1 and "zzz_bad.txt" in bad[0].error and reason in bad[0].error
+    assert Article.objects.count() == 7
+
+
+def test_missing_path_and_empty_directory_are_errors(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    report = import_paths([str(tmp_path / "nope"), str(empty)])
+    errors = sorted(r.error for r in report.files)
+    assert "no such file or directory" in errors[1] or "no such file or directory" in errors[0]
+    assert any("holds no .txt file" in e for e in errors)
+
+
+def test_file_over_the_size_limit_is_refused(seeds_dir, settings):
+    settings.IMPORT_MAX_FILE_BYTES = 12_000
+    report = import_paths([str(seeds_dir)])
+    refused = [r for r in report.files if r.error]
+    assert {r.display.rsplit("/", 1)[-1] for r in refused} == {"000_5b264ede828971bb.txt", "002_ec0c30fe86448813.txt"}
+    assert all("over the import limit" in r.error for r in refused)
+    assert Article.objects.count() == 3
+
+
+def test_symlink_loop_does_not_hang(tmp_path, seeds_dir):
+    os.symlink(seeds_dir, seeds_dir / "loop")
+    os.symlink(tmp_path / "loop-a", tmp_path / "loop-b")
+    os.symlink(tmp_path / "loop-b", tmp_path / "loop-a")
+    report = import_paths([str(seeds_dir), str(tmp_path / "loop-a")])
+    assert Article.objects.count() == 7
+    assert any(r.error for r in report.files)

@@ -1,0 +1,105 @@
+"""Public pages and their JSON, on the imported seeds."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.models import Article
+from hospitals.models import Honour, Hospital, ReviewStatus
+from tests.conftest import GOLD
+
+pytestmark = pytest.mark.django_db
+
+LISTS = ["articles:article-list", "hospitals:hospital-list", "hospitals:honour-list"]
+
+
+@pytest.mark.parametrize("name", ["home", *LISTS])
+def test_pages_render(client, seeded, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+    assert "医院报道数据库" in response.content.decode()
+
+
+def test_articles_json_counts_seven_with_ids_urls_and_titles(client, seeded):
+    data = client.get("/articles/?format=json").json()
+    assert data["count"] == 7
+    assert len(data["results"]) == 7
+    for row in data["results"]:
+        assert row["id"] and row["url"].startswith("http") and row["title"]
+        assert client.get(row["url"]).status_code == 200
+
+
+def test_hospitals_json_holds_every_gold_subject_hospital(client, seeded):
+    names = {row["name"] for row in client.get("/hospitals/?format=json&page_size=1000").json()["results"]}
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    for gold_file in gold["files"]:
+        for article in gold_file["articles"]:
+            for hospital in article["subject_hospitals"]:
+                assert names & ({hospital["gold"]} | set(hospital.get("accept", []))), hospital
+
+
+def test_page_and_page_size_are_honoured_and_bounded(client, seeded):
+    first = client.get("/articles/?format=json&page_size=3").json()
+    second = client.get("/articles/?format=json&page_size=3&page=2").json()
+    assert first["count"] == second["count"] == 7
+    assert len(first["results"]) == 3 and len(second["results"]) == 3
+    assert not {r["id"] for r in first["results"]} & {r["id"] for r in second["results"]}
+    huge = client.get("/articles/?format=json&page_size=100000").json()
+    assert len(huge["results"]) == 7
+    assert client.get("/articles/?format=json&page=99").status_code == 404
+
+
+def test_honours_json_lists_accepted_honours(client, seeded):
+    data = client.get("/honours/?format=json&page_size=100").json()
+    names = {row["name"] for row in data["results"]}
+    assert "国家爱婴医院" in names and "全国优秀县级医院" in names
+    assert all(row["kind"] == "honour" for row in data["results"])
+
+
+def test_pending_records_are_not_public(client, seeded):
+    pending = Hospital.objects.filter(status=ReviewStatus.PENDING).first()
+    assert pending is not None
+    assert client.get(pending.get_absolute_url()).status_code == 404
+    names = {row["name"] for row in client.get("/hospitals/?format=json&page_size=1000").json()["results"]}
+    assert pending.name not in names
+
+
+def test_article_detail_shows_sections_captions_and_provenance(client, seeded):
+    article = Article.objects.get(title__contains="党建业务深度融合")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "举旗帜 创新党建工作新模式" in html
+    assert "在邹进贤故居重温入党誓词" in html
+    assert "003_06d85cb50fe6ab2d.txt" in html
+
+
+def test_hospital_detail_shows_honours_people_and_articles(client, seeded):
+    hospital = Hospital.objects.get(name="平顶山市第二人民医院")
+    html = client.get(hospital.get_absolute_url()).content.decode()
+    assert "国家标准化胸痛中心示范中心" in html and "老静洁" in html and "奋力开启高质量发展新征程" in html
+
+
+def queries_for(client, url) -> int:
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("name", LISTS)
+@pytest.mark.parametrize("fmt", ["", "&format=json"])
+def test_list_query_count_does_not_grow_with_rows(client, seeded, name, fmt):
+    url = reverse(name)
+    few = queries_for(client, f"{url}?page_size=2{fmt}")
+    many = queries_for(client, f"{url}?page_size=1000{fmt}")
+    assert few == many
+
+
+def test_home_query_count_is_constant(client, seeded):
+    seven = queries_for(client, "/")
+    Article.objects.exclude(pk=Article.objects.first().pk).update(status=ReviewStatus.PENDING)
+    one = queries_for(client, "/")
+    assert seven == one
