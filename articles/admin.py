@@ -54,20 +54,37 @@ class SourceAdmin(ImportExportModelAdmin):
     search_fields = ("name",)
 
 
+@admin.register(Caption)
+class CaptionAdmin(ImportExportModelAdmin):
+    list_display = ("text", "article", "order")
+    list_select_related = ("article",)
+    search_fields = ("text", "article__title")
+    autocomplete_fields = ("article",)
+
+
+@admin.register(ArticleHospital)
+class ArticleHospitalAdmin(ImportExportModelAdmin):
+    list_display = ("article", "hospital", "role", "status", "confidence")
+    list_select_related = ("article", "hospital")
+    list_filter = ("role", "status")
+    search_fields = ("article__title", "hospital__name")
+    autocomplete_fields = ("article", "hospital")
+
+
 @admin.register(SourceFile)
-class SourceFileAdmin(admin.ModelAdmin):
+class SourceFileAdmin(ImportExportModelAdmin):
     list_display = ("path", "sha256", "size", "encoding", "parser_version", "imported")
     search_fields = ("path", "sha256")
     readonly_fields = ("path", "sha256", "size", "encoding", "raw_text", "parser_version", "imported")
 
 
 @admin.register(Keyword)
-class KeywordAdmin(admin.ModelAdmin):
+class KeywordAdmin(ImportExportModelAdmin):
     search_fields = ("word",)
 
 
 @admin.register(Tombstone)
-class TombstoneAdmin(admin.ModelAdmin):
+class TombstoneAdmin(ImportExportModelAdmin):
     list_display = ("model", "natural_key", "deleted")
     list_filter = ("model",)
     search_fields = ("natural_key",)

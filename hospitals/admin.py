@@ -62,6 +62,14 @@ class PersonAdmin(ImportExportModelAdmin):
     readonly_fields = ("import_snapshot", "created", "updated")
 
 
+@admin.register(PersonMention)
+class PersonMentionAdmin(ImportExportModelAdmin):
+    list_display = ("person", "role", "article")
+    list_select_related = ("person", "article")
+    search_fields = ("person__name", "article__title", "evidence")
+    autocomplete_fields = ("person", "article")
+
+
 @admin.register(Honour)
 class HonourAdmin(ImportExportModelAdmin):
     resource_classes = [HonourResource]
