@@ -242,7 +242,9 @@ class _FileWriter:
             "authors": "、".join(parsed.authors),
             "editors": "、".join(parsed.editors),
             "sections": [[s.label or "", s.heading or "", "\n\n".join(p.text for p in s.paragraphs),
-                          [list(p.span) for p in s.paragraphs]] for s in parsed.sections],
+                          {"heading": list(s.heading_span) if s.heading_span else None,
+                           "paragraphs": [[list(span) for span in p.spans] for p in s.paragraphs]}]
+                         for s in parsed.sections],
             "captions": [[c.text, list(c.span)] for c in parsed.captions],
             "keywords": sorted(w[:30] for w in item.keywords),
             "span": list(parsed.span),

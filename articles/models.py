@@ -122,7 +122,10 @@ class Section(models.Model):
     label = models.CharField("序号", max_length=12, blank=True)
     heading = models.CharField("小标题", max_length=120, blank=True)
     body = models.TextField("正文", help_text="段落之间空一行")
-    spans = models.JSONField("原文位置", default=list, blank=True, help_text="每段在原文中的 [起, 止] 位置")
+    spans = models.JSONField(
+        "原文位置", default=dict, blank=True,
+        help_text='{"heading": [起, 止], "paragraphs": [[[起, 止], …], …]}：小标题与每段在原文中的位置（拼接的段落有多段）',
+    )
 
     class Meta:
         verbose_name = "章节"

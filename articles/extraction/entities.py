@@ -191,12 +191,14 @@ def _hospital_before(prefix: str, subject: list[str]) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # Honours and designations
 
-AWARD_VERBS = r"荣获|获评|获得|获授|被评为|被授予|被命名为|被确定为|被认定为|被批准为|入选|评为|授予"
+AWARD_VERBS = r"荣获|获评|获得|获授|被评为|被授予|被命名为|被确定为|被认定为|被批准为|获批|入选|评为|授予"
+# Verbs that confer a status (a designation), not an award, unless the title says award.
+DESIGNATING_VERBS = ("被确定为", "被认定为", "被批准为", "获批", "入选")
 HONOUR_LIST = re.compile(r"(?P<items>(?:[“\"「][^”\"」]{2,40}[”\"」][、，,和及与]*){1,30})等?(?:多项|一系列)?(?:荣誉称号|荣誉|称号)")
 QUOTED = re.compile(r"[“\"「](?P<name>[^”\"」]{2,40})[”\"」]")
 VERB_PHRASE = re.compile(rf"(?P<verb>{AWARD_VERBS})(?P<year>(?:19|20)\d{{2}}年度?)?(?P<items>[^，,。；;！？!?]{{2,200}})")
 COUNT_SUFFIX = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:个|项|家|次|名)$")
-HONOUR_ENDINGS = ("单位", "集体", "个人", "先锋号", "奖", "示范中心", "示范单位", "示范医院", "标兵", "模范", "满意医院",
+HONOUR_ENDINGS = ("单位", "集体", "个人", "先锋号", "奖", "案例", "示范中心", "示范单位", "示范医院", "标兵", "模范", "满意医院",
                   "爱婴医院", "优秀县级医院", "医院", "先进", "红旗", "文明单位", "巾帼", "之家", "号", "组织", "科室", "团队")
 DESIGNATION_MARKERS = ("重点专科", "重点学科", "培育学科", "特色专科", "研究中心", "质量控制中心", "质控中心", "诊疗中心",
                        "区域医疗中心", "基地", "实验室", "名单", "试点", "项目", "联盟", "工作站")
@@ -226,9 +228,12 @@ def kind_of(name: str) -> str | None:
 
 
 def _clean_honour(name: str) -> str:
+    name = re.sub(r"(?:等(?:多项)?)?(?:荣誉)?称号$|等荣誉$", "", name.strip())
     name = name.strip(" “”\"'「」、，,")
     name = re.sub(r"^(?:(?:19|20)\d{2}年度?|首批|第[一二三四五六七八九十\d]+批)", "", name)
     name = COUNT_SUFFIX.sub("", name)
+    if name.count("“") != name.count("”") or name.count('"') % 2:
+        name = re.sub(r'[“”"]', "", name)
     return name.strip()
 
 
@@ -241,30 +246,32 @@ def extract_honours(article: ParsedArticle, subject: list[str], people: tuple[Pe
             evidence = Evidence(sentence.strip(), index, offset)
             years = YEAR_IN.findall(sentence)
             year = int(years[0]) if len(set(years)) == 1 else None
-            candidates: list[tuple[str, float, int]] = []
+            # (raw name, confidence, where its clause starts, year, conferred as a status)
+            candidates: list[tuple[str, float, int, int | None, bool]] = []
             for match in HONOUR_LIST.finditer(sentence):
                 for quoted in QUOTED.finditer(match["items"]):
-                    candidates.append((quoted["name"], 0.95, match.start()))
-            if not candidates:
-                for match in VERB_PHRASE.finditer(sentence):
-                    items = match["items"]
-                    quoted = [q["name"] for q in QUOTED.finditer(items)]
-                    if quoted and QUOTED.fullmatch(items.strip()):
-                        parts = quoted
-                    else:
-                        parts = re.split(r"、|和|及|以及", items)
-                    item_year = int(match["year"][:4]) if match["year"] else year
-                    for part in parts:
-                        candidates.append((part, 0.85 if item_year else 0.75, match.start()))
-                    year = item_year
-            for raw, confidence, position in candidates:
+                    candidates.append((quoted["name"], 0.95, match.start(), year, False))
+            for match in VERB_PHRASE.finditer(sentence):
+                items = match["items"]
+                quoted = [q["name"] for q in QUOTED.finditer(items)]
+                if quoted and re.fullmatch(r"(?:[“\"「][^”\"」]+[”\"」][、和及与]*)+(?:等?(?:荣誉)?称号|等荣誉)?", items.strip()):
+                    parts = quoted
+                else:
+                    parts = re.split(r"、|和|及|以及", items)
+                item_year = int(match["year"][:4]) if match["year"] else year
+                status = match["verb"] in DESIGNATING_VERBS
+                for part in parts:
+                    candidates.append((part, 0.85 if item_year else 0.75, match.start(), item_year, status))
+            for raw, confidence, position, year, status in candidates:
                 name = _clean_honour(raw)
                 if len(name) < 4 or len(name) > 40:
                     continue
                 recipient, recipient_kind = _recipient(sentence[:position], default, person_names)
                 kind = kind_of(name)
+                if status and kind == "honour" and not re.search(r"示范|先进|优秀|奖|模范|标兵|文明", name):
+                    kind = "designation"
                 key = (name, year)
-                if kind is None or key in found:
+                if kind is None or key in found or (name, None) in found:
                     continue
                 found[key] = HonourMention(
                     name=name, year=year, level=level_of(name), kind=kind, recipient=recipient,

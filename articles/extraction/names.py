@@ -40,7 +40,8 @@ def _refine(run: str) -> str | None:
             break
         kept.append((word, tag))
     kept.reverse()
-    while kept and kept[0][0] in ("中共", "原"):
+    # Words that open a feature's subtitle or a sentence, not a name: `——记遵义市…医院`.
+    while kept and kept[0][0] in ("中共", "原", "记", "走进", "来到", "探访", "聚焦", "实拍", "直击"):
         kept.pop(0)
     name = "".join(word for word, _ in kept)
     if len(name) < 4 or name in NOT_A_HOSPITAL:
@@ -90,13 +91,17 @@ SURNAMES_1 = set(
     "鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由老"
 )
 # Characters that end a name when they follow it: verbs and particles of the sentence.
-NAME_STOPS = set("以在表说出主介等和与及立先为宣担同任亲带指率从对向于将把被是也都就还又再已曾共这那的了着过讲称谈作做用来去到告坦认强希呼提"
-                 "如所分参陪深荣获牵领负兼协组首曾每均")
+NAME_STOPS = set("以在表说出主介等和与及为宣担对于将把被是也都就还又已这那的了着过讲称谈作做告坦认参陪牵负兼协组每")
+# Two-character verbs whose first character is also common at the end of a given name
+# (`刘国强调` vs `刘国强说`): the name stops before them.
+NAME_STOP_BIGRAMS = ("立即", "先后", "同志", "任职", "亲自", "带领", "带队", "指出", "指导", "率队", "率领", "从事", "向记者",
+                     "再次", "共同", "用心", "来到", "到院", "强调", "希望", "呼吁", "提出", "如是", "分管", "深入", "荣获",
+                     "获得", "领衔", "首次", "均为", "曾经", "所在")
 FIRST_GIVEN_STOPS = set("的了在是与及等为对从把被将向于和")
 # Position nouns that follow a surname-like character but are no given name (`任组长`).
 NOT_GIVEN_NAMES = ("组长", "班长", "队长", "成员", "主任", "委员", "书记", "院长", "科长", "部长", "同志", "代表", "干部",
                    "班子", "领导", "医生", "护士", "专家", "教授", "职工", "党员", "群众", "患者")
-AFTER_NAME = re.compile(rf"^(?:$|[^{CJK}]|[{''.join(sorted(NAME_STOPS))}]|[、和与及])")
+AFTER_NAME = re.compile(rf"^(?:$|[^{CJK}]|[{''.join(sorted(NAME_STOPS))}]|[、和与及]|{'|'.join(NAME_STOP_BIGRAMS)})")
 PERSON_NAME = re.compile(rf"(?:{'|'.join(SURNAMES_2)}|[{''.join(sorted(SURNAMES_1))}])[{CJK}]{{1,2}}")
 
 
@@ -106,8 +111,11 @@ def cut_name(text: str) -> str | None:
     if surname_length == 1 and text[:1] not in SURNAMES_1:
         return None
     given = ""
-    for ch in text[surname_length: surname_length + 2]:
+    for offset, ch in enumerate(text[surname_length: surname_length + 2]):
+        at = surname_length + offset
         if not re.match(f"[{CJK}]", ch) or ch in (NAME_STOPS if given else FIRST_GIVEN_STOPS):
+            break
+        if given and text[at:at + 2] in NAME_STOP_BIGRAMS:
             break
         given += ch
     if not given or given in NOT_GIVEN_NAMES or text[surname_length:surname_length + 2] in NOT_GIVEN_NAMES:

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from .text import CJK, clean_line
 
 NAME = f"[{CJK}·]{{2,4}}"
+# Several names need separators between them: a run of characters is prose, not a name list.
+NAMES = f"{NAME}(?:[\\s、，,]+{NAME})*"
 NAME_SEP = re.compile(r"[\s、，,；;/]+")
 
 _DATE_PATTERNS = (
@@ -71,15 +73,33 @@ def split_names(text: str) -> list[str]:
     return names
 
 
-def parse_metadata_line(line: str) -> Byline | None:
-    """`发布时间:… | 来源:… | 作者:… | 责任编辑:…`, `来源:重庆日报`, `时间: 2021-07-01 | 编辑:李振兵`.
+_DATETIME_PREFIX = re.compile(
+    r"^(?P<date>(?:19|20)\d{2}(?:[-./]\d{1,2}[-./]\d{1,2}|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日))"
+    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+)
+_DATETIME_ANYWHERE = re.compile(_DATETIME_PREFIX.pattern.lstrip("^"))
 
-    Returns None unless the line starts with a known key: body text often contains `来源:` too.
+
+def parse_metadata_line(line: str) -> Byline | None:
+    """`发布时间:… | 来源:… | 作者:… | 责任编辑:…`, `来源:重庆日报`, `时间: 2021-07-01 | 编辑:李振兵`,
+    `2023-05-12 08:30 来源：大众网`, `（编辑：王芳）`, or a line that is only a date.
+
+    Returns None unless the line starts with a known key or a date: body text often contains
+    `来源:` too.
     """
-    text = clean_line(line)
-    if not _KEY_RE.match(text) or len(text) > 160:
+    text = clean_line(line).strip("（）()【】[]")
+    if len(text) > 160:
         return None
-    result = Byline()
+    leading_date = None
+    match = _DATETIME_PREFIX.match(text)
+    if match:
+        leading_date = parse_date(match["date"])
+        text = text[match.end():].strip(" |｜")
+        if not text:
+            return Byline(published=leading_date) if leading_date else None
+    if not _KEY_RE.match(text):
+        return None
+    result = Byline(published=leading_date)
     parts = _KEY_RE.split(text)
     # parts: ['', key1, value1, key2, value2, …]
     for key, value in zip(parts[1::2], parts[2::2]):
@@ -88,6 +108,11 @@ def parse_metadata_line(line: str) -> Byline | None:
         if key in DATE_KEYS:
             result.published = result.published or parse_date(value)
         elif key in SOURCE_KEYS:
+            dated = _DATETIME_ANYWHERE.search(value)
+            if dated:
+                result.published = result.published or parse_date(dated["date"])
+                value = (value[: dated.start()] + " " + value[dated.end():]).strip()
+            value = value.split(" ")[0] if value else value
             result.source = result.source or (value or None)
         elif key in EDITOR_KEYS:
             result.editors += [n for n in split_names(value) if n not in result.editors]
@@ -99,12 +124,12 @@ def parse_metadata_line(line: str) -> Byline | None:
 # `■衡阳晚报全媒体记者 朱嘉林`, `本报记者 张三 通讯员 李四`, `(本报记者 魏应欣)`
 _REPORTER = re.compile(
     rf"^[■□●◆▲★\s]*[(（]?\s*(?:本报|本台|本刊|(?P<pub>[{CJK}]{{2,12}}?(?:日报|晚报|早报|商报|报社|报|网|电视台|广播电视台|新闻网)))?"
-    rf"(?:全媒体|融媒体|首席|见习|特约)?记者\s*(?P<names>(?:{NAME}[\s、，,]*)+?)"
-    rf"(?:\s*(?:通讯员|实习生)\s*(?P<more>(?:{NAME}[\s、，,]*)+))?\s*[)）]?$"
+    rf"(?:全媒体|融媒体|首席|见习|特约)?记者\s*(?P<names>{NAMES})"
+    rf"(?:\s*(?:通讯员|实习生)\s*(?P<more>{NAMES}))?\s*[)）]?$"
 )
 # `晓辉 高鸽 文/图`, `文/图 张三`, `张三 摄`
 _CREDIT_SUFFIX = re.compile(rf"^(?P<names>(?:{NAME}\s+)*{NAME})\s*(?:文/图|文／图|图/文|文图|文|摄|摄影|供图)$")
-_CREDIT_PREFIX = re.compile(rf"^(?:文/图|文／图|图/文|文|图|摄影)\s*[:：]?\s*(?P<names>(?:{NAME}[\s、，,]*)+)$")
+_CREDIT_PREFIX = re.compile(rf"^(?:文/图|文／图|图/文|文|图|摄影|摄)\s*[:：/／]\s*(?P<names>{NAMES})$|^(?:文/图|文／图|图/文|摄影)\s*(?P<names2>{NAMES})$")
 # `图片由市第二人民医院提供`, optionally after the authors' names.
 _PICTURE_CREDIT = re.compile(rf"^(?P<names>(?:{NAME}\s+)*)(?P<credit>(?:图片|照片|图)由.{{2,40}}提供)[。.]?$")
 # A parenthesised byline at the very end of the last paragraph.
@@ -123,11 +148,14 @@ def parse_byline(line: str) -> Byline | None:
         result = Byline(source=match["pub"] or None, authors=split_names(match["names"]))
         if match["more"]:
             result.authors += [n for n in split_names(match["more"]) if n not in result.authors]
-        return result
-    for pattern in (_CREDIT_SUFFIX, _CREDIT_PREFIX):
-        match = pattern.match(text)
-        if match:
-            return Byline(authors=split_names(match["names"]))
+        return result if result.authors else None
+    match = _CREDIT_SUFFIX.match(text)
+    if match:
+        return Byline(authors=split_names(match["names"])) if split_names(match["names"]) else None
+    match = _CREDIT_PREFIX.match(text)
+    if match:
+        names = split_names(match["names"] or match["names2"])
+        return Byline(authors=names) if names else None
     match = _PICTURE_CREDIT.match(text)
     if match:
         return Byline(authors=split_names(match["names"] or ""), credit=match["credit"])
@@ -135,6 +163,24 @@ def parse_byline(line: str) -> Byline | None:
     if inner[:1] in "(（" and inner[-1:] in ")）":
         return parse_trailing_byline(inner)
     return None
+
+
+# `本报讯（记者 林晓东 通讯员 陈丽）`, `健康报讯（记者 张三）`: the byline opening a news lead.
+LEAD_BYLINE = re.compile(
+    rf"^(?:本报|本台|本刊|[{CJK}]{{2,10}}?(?:网|报|台|社))?(?:[{CJK}]{{0,4}})?讯\s*[(（](?P<body>[^()（）]{{2,60}})[)）]\s*"
+)
+
+
+def parse_lead_byline(paragraph: str) -> tuple[Byline, int] | None:
+    """The byline at the start of a news lead and how many characters it takes."""
+    match = LEAD_BYLINE.match(paragraph)
+    if not match:
+        return None
+    body = re.sub(r"(?:本报|全媒体|融媒体|见习|特约|首席)?(?:记者|通讯员|实习生|摄影|文/图|报道)", " ", match["body"])
+    names = split_names(body)
+    if not names:
+        return None
+    return Byline(authors=names), match.end()
 
 
 def parse_trailing_byline(fragment: str) -> Byline | None:

@@ -74,6 +74,9 @@ class ParsedArticle:
     # Headline-level hospital names (kicker, or a name printed in front of the title) that the
     # entity step uses to decide what the article is about.
     headline_organisations: tuple[str, ...] = ()
+    # Lines read as headline, metadata, byline or credit: (what, span). With the spans of the
+    # body, captions and flags they account for every character of the article's text.
+    consumed: tuple[tuple[str, Span], ...] = ()
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -82,6 +85,18 @@ class ParsedArticle:
     @property
     def body(self) -> str:
         return "\n".join(p.text for p in self.paragraphs)
+
+
+def accounted_spans(article: ParsedArticle) -> list[Span]:
+    """Every span of raw text the parser kept, used, or dropped with a flag."""
+    spans: list[Span] = [span for _, span in article.consumed]
+    spans += [span for paragraph in article.paragraphs for span in paragraph.spans]
+    spans += [s.heading_span for s in article.sections if s.heading_span]
+    spans += [c.span for c in article.captions]
+    spans += [f.span for f in article.flags if f.span]
+    if article.title_span:
+        spans.append(article.title_span)
+    return spans
 
 
 @dataclass(frozen=True)

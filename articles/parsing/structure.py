@@ -13,7 +13,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .metadata import Byline, TRAILING_BYLINE, parse_byline, parse_metadata_line, parse_trailing_byline
+from .metadata import (
+    TRAILING_BYLINE,
+    Byline,
+    parse_byline,
+    parse_lead_byline,
+    parse_metadata_line,
+    parse_trailing_byline,
+)
 from .model import Caption, Flag, Paragraph, ParsedArticle, Section, Span
 from .text import (
     CJK,
@@ -26,13 +33,18 @@ from .text import (
     looks_ocr_spaced,
     normalise_for_compare,
     remove_cjk_spaces,
+    stray_latin_words,
 )
 
 # Names of the organisations a kicker introduces.
 ORG_SUFFIX = r"(?:医院|卫生院|医学中心|医疗中心|保健院|中医院|分院|卫生服务中心|疾病预防控制中心|卫生健康委员会|卫健委|医科大学|医学院)"
 KICKER_RE = re.compile(rf"^(?P<org>[{CJK}（）()·]{{2,30}}?)\s*[:：]$")
 KICKER_TITLE_RE = re.compile(rf"^(?P<org>[{CJK}（）()·]{{2,30}}?{ORG_SUFFIX})\s*[:：]\s*(?P<title>\S.{{3,60}})$")
+ORG_LINE_RE = re.compile(rf"^[{CJK}（）()·]{{2,30}}?{ORG_SUFFIX}$")
 TITLE_ORG_RE = re.compile(rf"^(?P<org>[{CJK}（）()·]{{2,30}}?{ORG_SUFFIX}) (?P<rest>\S.*)$")
+INLINE_SUBTITLE_RE = re.compile(r"^(?P<title>\S.{3,40}?)\s*(?:——|--)\s*(?P<subtitle>\S.{3,40})$")
+# Lines that announce a photo: `图为…`, `▲…`, `（图为…）`, `…（张三 摄）`.
+CAPTION_RE = re.compile(r"^[（(]?(?:图为|上图|下图|左图|右图|图[一二三四\d][：:]|▲|△|■图)|[（(]?[\u4e00-\u9fff]{2,4}\s*摄[)）]?$")
 SUBTITLE_RE = re.compile(r"^(?:——|—|--|－－|-)\s*(?P<text>\S.*)$")
 
 BREADCRUMB_RE = re.compile(r"^(?:[^>＞»]{1,20}\s*[>＞»]\s*){2,}[^>＞»]{0,20}$|^(?:当前位置|您的位置|首页)\s*[:：>＞]")
@@ -205,6 +217,7 @@ class _ArticleBuilder:
     lines: list[Line]
     flags: list[Flag] = field(default_factory=list)
     byline: Byline = field(default_factory=Byline)
+    consumed: list[tuple[str, Span]] = field(default_factory=list)
 
     def flag(self, kind: str, excerpt: str, span: Span | None = None) -> None:
         self.flags.append(Flag(kind, excerpt[:80], span))
@@ -234,6 +247,7 @@ class _ArticleBuilder:
             captions=tuple(captions),
             flags=tuple(self.flags),
             headline_organisations=tuple(orgs),
+            consumed=tuple(self.consumed),
         )
 
     # -- headline, kicker, metadata ------------------------------------------------------------
@@ -253,29 +267,45 @@ class _ArticleBuilder:
             if pair:
                 kicker, title = pair
                 title_span = (lines[i].end - len(title), lines[i].end)
+                self.consumed.append(("kicker", lines[i].span))
                 i += 1
             elif (org := kicker_of(lines[i], nxt, at_file_start=self.position == 0)) is not None:
                 kicker = org
+                self.consumed.append(("kicker", lines[i].span))
+                i += 1
+            elif ORG_LINE_RE.match(lines[i].text) and nxt is not None and is_short(nxt.text) \
+                    and not parse_metadata_line(nxt.text) and not ORG_LINE_RE.match(nxt.text):
+                # A hospital's name alone above the headline, without a colon.
+                kicker = lines[i].text
+                self.consumed.append(("kicker", lines[i].span))
                 i += 1
         while i < len(lines):
             line = lines[i]
             meta = parse_metadata_line(line.text)
             if meta:
                 self.byline.merge(meta)
+                self.consumed.append(("metadata", line.span))
                 i += 1
                 continue
             byline = parse_byline(line.text) if title else None
             if byline and not byline.credit:
                 self.byline.merge(byline)
+                self.consumed.append(("byline", line.span))
                 i += 1
                 continue
             if title is None and is_short(line.text) and not BREADCRUMB_RE.match(line.text):
                 title, title_span = line.text, line.span
+                inline = INLINE_SUBTITLE_RE.match(title)
+                if inline:
+                    title, subtitle = inline["title"], inline["subtitle"]
+                    title_span = (line.start, line.start + len(title))
+                    self.consumed.append(("subtitle", line.span))
                 i += 1
                 continue
             sub = SUBTITLE_RE.match(line.text)
             if title is not None and subtitle is None and sub and is_short(sub["text"]):
                 subtitle = sub["text"].strip()
+                self.consumed.append(("subtitle", line.span))
                 i += 1
                 continue
             break
@@ -291,15 +321,12 @@ class _ArticleBuilder:
 
     def _body_units(self, lines: list[Line]) -> list[_Unit]:
         units: list[_Unit] = []
-        stopped = False
-        for line in lines:
-            if stopped:
-                continue
+        for index, line in enumerate(lines):
             text = line.text
             if STOP_RE.match(text):
-                self.flag("dropped_boilerplate", text, line.span)
-                stopped = True
-                continue
+                # Everything from here on is page furniture (related links, copyright notes).
+                self.flag("dropped_boilerplate", text, (line.start, lines[-1].end))
+                break
             if COPYRIGHT_RE.search(text) and len(text) < 300:
                 self.flag("dropped_boilerplate", text, line.span)
                 continue
@@ -309,14 +336,27 @@ class _ArticleBuilder:
             meta = parse_metadata_line(text)
             if meta:
                 self.byline.merge(meta)
+                self.consumed.append(("metadata", line.span))
                 continue
             byline = parse_byline(text)
             if byline:
                 self.byline.merge(byline)
+                self.consumed.append(("credit" if byline.credit else "byline", line.span))
                 continue
             text, span_end = self._strip_trailing_byline(text, line)
+            start = line.start
+            if not any(u.kind == "para" for u in units):
+                lead = parse_lead_byline(text)
+                if lead:
+                    byline, length = lead
+                    self.byline.merge(byline)
+                    self.consumed.append(("byline", (line.start, line.start + length)))
+                    text, start = text[length:], line.start + length
+            if CAPTION_RE.search(text) and len(text) <= 80:
+                units.append(_Unit("caption", text, [(start, span_end)], line.gap))
+                continue
             kind = "short" if is_short(text) else "para"
-            units.append(_Unit(kind, text, [(line.start, span_end)], line.gap))
+            units.append(_Unit(kind, text, [(start, span_end)], line.gap))
         return units
 
     def _strip_trailing_byline(self, text: str, line: Line) -> tuple[str, int]:
@@ -328,7 +368,9 @@ class _ArticleBuilder:
             return text, line.end
         self.byline.merge(byline)
         kept = text[: match.start()].rstrip()
-        return kept, line.end - (len(text) - len(kept))
+        end = line.end - (len(text) - len(kept))
+        self.consumed.append(("byline", (end, line.end)))
+        return kept, end
 
     def _heading_style(self, units: list[_Unit]) -> str:
         shorts = [u for u in units if u.kind == "short" and len(u.text) <= MAX_HEADING]
@@ -364,9 +406,9 @@ class _ArticleBuilder:
                 out.append(unit)
                 continue
             out.append(unit)
-            if unit.kind == "short":
-                # A short line right after an unfinished paragraph was handled by the lookahead
-                # below; one that reaches here stands on its own.
+            if unit.kind != "para":
+                # Only a paragraph continues across a break; a short line that reaches here
+                # stands on its own, and a caption never continues.
                 continue
             while not ends_sentence(unit.text):
                 j = i
@@ -392,6 +434,9 @@ class _ArticleBuilder:
                     self.flag("caption_inside_paragraph", caption.text, caption.spans[0])
                 pending_captions.extend(skipped)
                 self.flag("merged_broken_paragraph", f"{unit.text[-4:]}|{target.text[:5]}", target.spans[0])
+                if unit.text[-1:] == target.text[:1] and re.match(f"[{CJK}]", target.text[:1]):
+                    # `市中心|心医院`: the break may have printed a character twice.
+                    self.flag("doubled_character_at_break", f"{unit.text[-4:]}|{target.text[:5]}", target.spans[0])
                 joiner = " " if re.match(r"[A-Za-z0-9]", unit.text[-1:]) and re.match(r"[A-Za-z0-9]", target.text[:1]) else ""
                 unit.text = unit.text + joiner + target.text
                 unit.spans.extend(target.spans)
@@ -450,7 +495,7 @@ class _ArticleBuilder:
             text, _ = self._repair(unit.text, unit.spans[0], ocr=True)
             key = normalise_for_compare(text)
             if any(key == seen or (len(key) >= 15 and key in seen) for seen in seen_paragraphs):
-                self.flag("duplicate_paragraph", text[:30], unit.spans[0])
+                self.flag("duplicate_paragraph", text[:30], (unit.spans[0][0], unit.spans[-1][1]))
                 continue
             seen_paragraphs.append(key)
             if current is None:
@@ -478,6 +523,8 @@ class _ArticleBuilder:
         if found:
             self.flag("replaced_dash_with_one", text[:20], span)
             changed = True
+        for word in stray_latin_words(text):
+            self.flag("stray_latin_word", word, span)
         return text, changed
 
 

@@ -68,6 +68,16 @@ def fix_stray_and(text: str) -> tuple[str, list[str]]:
     return _STRAY_AND.sub("和", text), found
 
 
+# A lower-case Latin word inside Chinese text that is no unit or known abbreviation: OCR or
+# translation debris an editor should look at (`建设 of 制度`). Upper-case (CT, PCI) is meant.
+_STRAY_WORD = re.compile(f"(?<=[{CJK}{CJK_PUNCT}]) ?([a-z]{{2,}}) ?(?=[{CJK}{CJK_PUNCT}])")
+_LATIN_MEANT = {"mm", "cm", "km", "kg", "mg", "ml", "mmol", "ct", "app", "vs", "pm", "am", "mri", "icu", "pci", "www"}
+
+
+def stray_latin_words(text: str) -> list[str]:
+    return [m.group(1) for m in _STRAY_WORD.finditer(text) if m.group(1) not in _LATIN_MEANT]
+
+
 # `-个`, `·份`, `--场`: OCR read the long 一 stroke as a dash or a dot. Only before a measure word
 # and after a Chinese character, where 一 is the only reading.
 MEASURE_WORDS = "个份场项名位次种条件家批支把张所座块片面颗本届轮期天年"

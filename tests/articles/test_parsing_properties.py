@@ -4,6 +4,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.parsing import parse_bytes, parse_text
+from articles.parsing.model import accounted_spans
+from tests.conftest import SEEDS
 
 # Text built from the characters that matter to the parser: Chinese, its punctuation, spaces of
 # every kind, line ends, digits, Latin, and the markers of metadata and bylines.
@@ -41,3 +43,23 @@ def test_spans_stay_inside_the_text(text):
                 assert 0 <= start <= end <= len(text)
         for caption in article.captions:
             assert 0 <= caption.span[0] <= caption.span[1] <= len(text)
+
+
+def unaccounted(text: str) -> list[int]:
+    """Offsets of non-space characters that no kept, used or flagged span covers."""
+    covered = bytearray(len(text))
+    for article in parse_text(text):
+        for start, end in accounted_spans(article):
+            covered[start:end] = b"\x01" * (end - start)
+    return [i for i, ch in enumerate(text) if not covered[i] and not ch.isspace() and ch not in "\ufeff\u200b"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_no_character_is_lost_without_a_flag(text):
+    assert unaccounted(text) == []
+
+
+def test_seeds_lose_no_character_without_a_flag():
+    for path in sorted(SEEDS.glob("*.txt")):
+        assert unaccounted(path.read_text(encoding="utf-8")) == [], path.name
