@@ -47,8 +47,18 @@ def article_json(item: AnalysedArticle) -> dict:
             for h in entities.honours if h.kind == "honour"
         ],
         "designations": [
-            {"name": h.name, "year": h.year, "recipient": h.recipient, "level": h.level, "evidence": h.evidence.sentence}
-            for h in entities.honours if h.kind == "designation"
+            {"name": h.name, "year": h.year, "recipient": h.recipient, "level": h.level, "kind": h.kind,
+             "evidence": h.evidence.sentence}
+            for h in entities.honours if h.kind in ("designation", "ranking")
+        ],
+        "hospital_places": {
+            h.name: {"province": h.place.province or None, "city": h.place.city or None,
+                     "district": h.place.district or None}
+            for h in entities.hospitals if h.subject
+        },
+        "facts": [
+            {"kind": f.kind, "value": f.value, "evidence": f.sentence, "confidence": f.confidence}
+            for f in entities.facts
         ],
         "people": [
             {"name": p.name, "role": p.role, "hospital": p.hospital, "evidence": p.evidence.sentence,

@@ -25,14 +25,16 @@ from django.db import IntegrityError, connection, transaction
 
 from articles.contract import AnalysedArticle, analyse, file_json
 from articles.parsing import ParsedFile, parse_bytes
-from hospitals.models import Honour, Hospital, HospitalAlias, Person, PersonMention, ReviewStatus
+from hospitals.lexicon import teach_jieba
+from hospitals.models import Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention, ReviewStatus
 
 from .models import Article, ArticleHospital, Caption, Keyword, Section, Source, SourceFile, Tombstone
 from .natural_keys import article_key, honour_key, person_key
 
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 # Below this an extracted record waits for an editor before readers see it.
 REVIEW_THRESHOLD = 0.8
+GRADE_CODES = {"三级甲等": "3A", "三级乙等": "3B", "三级": "3", "二级甲等": "2A", "二级乙等": "2B", "二级": "2", "一级": "1"}
 
 
 class ImportInputError(Exception):
@@ -187,7 +189,7 @@ def reconcile(record, new: dict, current: dict) -> tuple[str, dict]:
                 apply[name] = value
         elif now != value:
             kept.append(name)
-    record.import_snapshot = new
+    record.import_snapshot = {**snapshot, **new}
     outcome = "kept" if kept else ("updated" if apply else "unchanged")
     return outcome, apply
 
@@ -367,11 +369,8 @@ class _FileWriter:
                 if "role" in apply:
                     link.role = apply["role"]
                 link.save()
-        for kicker_name in item.parsed.headline_organisations:
-            subject = entities.subject_hospitals
-            if subject and kicker_name not in subject and kicker_name in " ".join(subject):
-                HospitalAlias.objects.get_or_create(name=kicker_name, defaults={"hospital": hospitals.get(subject[0])
-                                                                                 or self._hospital(subject[0], subject=True)})
+            if mention.subject:
+                self._profile(hospital, mention, entities.facts, article)
         default = hospitals.get(entities.subject_hospitals[0]) if entities.subject_hospitals else None
         people: dict[str, Person] = {}
         for mention in entities.people:
@@ -388,6 +387,42 @@ class _FileWriter:
             if default is None:
                 continue
             self._honour(article, default, people, mention)
+
+    def _profile(self, hospital: Hospital, mention, facts, article: Article) -> None:
+        """Place, aliases and hard facts of a subject hospital. Only values the article gives are
+        proposed, and only fields no editor has changed take them."""
+        for alias in mention.aliases:
+            if not Hospital.objects.filter(name=alias).exists():
+                HospitalAlias.objects.get_or_create(name=alias, defaults={"hospital": hospital})
+        new = {}
+        if mention.place:
+            new.update(province=mention.place.province, city=mention.place.city, district=mention.place.district)
+        for fact in facts:
+            status = ReviewStatus.ACCEPTED if fact.confidence >= REVIEW_THRESHOLD else ReviewStatus.PENDING
+            HospitalFact.objects.get_or_create(
+                hospital=hospital, kind=fact.kind, value=fact.value[:100],
+                defaults={"article": article, "evidence": fact.sentence, "confidence": fact.confidence,
+                          "status": status, "import_snapshot": {"value": fact.value}},
+            )
+            if status != ReviewStatus.ACCEPTED:
+                continue
+            if fact.kind == "founded":
+                new["founded_year"] = int(fact.value)
+            elif fact.kind in ("beds", "staff"):
+                new[fact.kind] = int(fact.value)
+            elif fact.kind == "grade":
+                new["grade"] = GRADE_CODES.get(fact.value, "")
+            elif fact.kind == "type":
+                new["type"] = fact.value
+            elif fact.kind == "motto":
+                new["motto"] = fact.value[:100]
+        new = {key: value for key, value in new.items() if value not in ("", None)}
+        if not new:
+            return
+        outcome, apply = reconcile(hospital, new, {key: getattr(hospital, key) for key in new})
+        for key, value in apply.items():
+            setattr(hospital, key, value)
+        hospital.save()
 
     def _person(self, hospital: Hospital, mention) -> Person | None:
         key = person_key(hospital.name, mention.name)
@@ -481,6 +516,8 @@ def import_paths(
         if progress:
             progress(problem)
     write = not dry_run or database_ready()
+    if write:
+        teach_jieba()
     limit = settings.IMPORT_MAX_FILE_BYTES
     for item in inputs:
         result = FileResult(item.display)

@@ -10,5 +10,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 application = get_wsgi_application()
 
 from articles.extraction.segmenter import warm_up  # noqa: E402
+from hospitals.lexicon import teach_jieba  # noqa: E402
 
 warm_up()
+teach_jieba()

@@ -159,7 +159,8 @@ class Honour(ImportedRecord):
 
     class Kind(models.TextChoices):
         HONOUR = "honour", "荣誉"
-        DESIGNATION = "designation", "资质/称号认定"
+        DESIGNATION = "designation", "资质认定"
+        RANKING = "ranking", "排名"
 
     class RecipientKind(models.TextChoices):
         HOSPITAL = "hospital", "医院"
@@ -213,3 +214,40 @@ class Honour(ImportedRecord):
         if self.recipient_kind == self.RecipientKind.DEPARTMENT and self.department:
             return f"{self.hospital.name}{self.department}"
         return self.hospital.name
+
+
+class HospitalFactQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(status=ReviewStatus.ACCEPTED)
+
+
+class HospitalFact(ImportedRecord):
+    """A hard fact an article states about a hospital, with the sentence that states it. The
+    hospital's own fields (beds, staff …) take the accepted value; facts keep every claim."""
+
+    class Kind(models.TextChoices):
+        FOUNDED = "founded", "建院年份"
+        BEDS = "beds", "床位数"
+        STAFF = "staff", "职工数"
+        GRADE = "grade", "等级"
+        TYPE = "type", "类型"
+        MOTTO = "motto", "院训"
+        BRANCH = "branch", "分院"
+
+    hospital = models.ForeignKey(Hospital, on_delete=models.CASCADE, related_name="facts", verbose_name="医院")
+    kind = models.CharField("事实类型", max_length=10, choices=Kind.choices)
+    value = models.CharField("值", max_length=100)
+    article = models.ForeignKey("articles.Article", on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="facts", verbose_name="来源文章")
+    evidence = models.TextField("原文证据", blank=True)
+
+    objects = HospitalFactQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "医院事实"
+        verbose_name_plural = "医院事实"
+        ordering = ["hospital", "kind"]
+        constraints = [models.UniqueConstraint(fields=["hospital", "kind", "value"], name="hospital_fact_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}：{self.value}"

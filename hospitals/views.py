@@ -6,7 +6,7 @@ from django.views.generic import DetailView
 from articles.models import Article
 from config.listing import JsonListView
 
-from .models import Honour, Hospital, Person, PersonMention, ReviewStatus
+from .models import Honour, Hospital, HospitalFact, Person, PersonMention, ReviewStatus
 
 
 class HospitalListView(JsonListView):
@@ -43,6 +43,7 @@ class HospitalDetailView(DetailView):
     def get_queryset(self):
         return Hospital.objects.public().prefetch_related(
             "aliases",
+            Prefetch("facts", queryset=HospitalFact.objects.public().select_related("article").order_by("kind", "value")),
             Prefetch("honours", queryset=Honour.objects.public().select_related("person").order_by("-year", "name")),
             Prefetch("people", queryset=Person.objects.public().order_by("name")),
         )

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from articles.parsing.model import ParsedArticle
 from articles.parsing.text import CJK
 
+from .facts import Fact, extract_facts
 from .names import cut_name, find_hospitals, is_short_form, resolve_short_form
+from .places import Place, locate
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class HospitalMention:
     name: str
     subject: bool
     count: int
+    place: Place = Place()
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,7 @@ class Entities:
     hospitals: tuple[HospitalMention, ...]
     people: tuple[PersonMention, ...]
     honours: tuple[HonourMention, ...]
+    facts: tuple[Fact, ...] = ()
 
     @property
     def subject_hospitals(self) -> list[str]:
@@ -103,13 +108,31 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
         fuller = [n for n in counts if n.endswith(name) and len(n) > len(name) and not is_short_form(n)]
         full_subject.append(max(fuller, key=len) if fuller else name)
     mentioned = []
+    aliases: dict[str, list[str]] = {n: [] for n in full_subject}
+    for name in list(subject) + list(counts):
+        # Shorter forms of a subject's name that are names in their own right (`綦江区人民医院`
+        # for `重庆市綦江区人民医院`) become aliases; bare short forms (`市二院`) do not.
+        for full in full_subject:
+            if name != full and full.endswith(name) and not is_short_form(name) and name not in aliases[full]:
+                aliases[full].append(name)
     for name, count in counts.most_common():
         if is_short_form(name) or name in full_subject or any(name in s or s.endswith(name) for s in full_subject):
             continue
         if resolve_short_form(name, full_subject):
             continue
-        mentioned.append(HospitalMention(name, False, count))
-    return tuple(HospitalMention(n, True, counts.get(n, 0) + 1) for n in full_subject) + tuple(mentioned)
+        mentioned.append(HospitalMention(name, False, count, locate(name)))
+    subjects = tuple(
+        HospitalMention(n, True, counts.get(n, 0) + 1, _place(n, aliases[n]), tuple(aliases[n])) for n in full_subject
+    )
+    return subjects + tuple(mentioned)
+
+
+def _place(name: str, aliases: list[str]) -> Place:
+    for candidate in [name, *aliases]:
+        place = locate(candidate)
+        if place:
+            return place
+    return Place()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -300,4 +323,17 @@ def extract(article: ParsedArticle) -> Entities:
     subject = [h.name for h in hospitals if h.subject]
     people = extract_people(article, subject, set(article.authors) | set(article.editors))
     honours = extract_honours(article, subject, people)
-    return Entities(hospitals=hospitals, people=people, honours=honours)
+    facts = tuple(extract_facts(article, subject[0])) if subject else ()
+    rankings = tuple(
+        HonourMention(name=f.value, year=_single_year(f.sentence), level=level_of(f.value), kind="ranking",
+                      recipient=subject[0], recipient_kind="hospital",
+                      evidence=Evidence(f.sentence, f.paragraph, 0), confidence=f.confidence)
+        for f in facts if f.kind == "ranking"
+    )
+    return Entities(hospitals=hospitals, people=people, honours=honours + rankings,
+                    facts=tuple(f for f in facts if f.kind != "ranking"))
+
+
+def _single_year(sentence: str) -> int | None:
+    years = set(YEAR_IN.findall(sentence))
+    return int(years.pop()) if len(years) == 1 else None

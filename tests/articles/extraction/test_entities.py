@@ -1,0 +1,122 @@
+"""Entity rules on the seeds and on sentences of the same genre: no database."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.extraction.entities import extract, kind_of, level_of
+from articles.extraction.facts import extract_facts
+from articles.extraction.names import cut_name, find_hospitals
+from articles.extraction.places import locate
+from articles.parsing import parse_bytes, parse_text
+from tests.conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def seed_entities():
+    result = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        for article in parse_bytes(path.name, path.read_bytes()).articles:
+            result[article.title] = (article, extract(article))
+    return result
+
+
+SUBJECT_PLACES = {
+    "党建领航办实事 争创标杆惠民生": ("洛阳市中心医院", "河南省", "洛阳市", ""),
+    "厚德济世 崇古创新 唱响健康四季歌": ("孟津区中医院", "河南省", "洛阳市", "孟津区"),
+    "凝心聚力 砥砺奋进 为建设省级区域医疗中心而努力奋斗": ("商丘市第一人民医院", "河南省", "商丘市", ""),
+    "奋力开启高质量发展新征程": ("平顶山市第二人民医院", "河南省", "平顶山市", ""),
+    "支部建在科室上 党建引领促发展": ("汝州市第一人民医院", "河南省", "平顶山市", "汝州市"),
+    "重庆市綦江区人民医院 党建业务深度融合 高质量发展让群众满意": ("重庆市綦江区人民医院", "重庆市", "重庆市", "綦江区"),
+    "仁和精诚铸医遗 服务人民谱华章": ("衡阳市中医医院", "湖南省", "衡阳市", ""),
+}
+
+
+@pytest.mark.parametrize("title", SUBJECT_PLACES)
+def test_subject_hospital_and_its_province_and_city(seed_entities, title):
+    _, entities = seed_entities[title]
+    name, province, city, district = SUBJECT_PLACES[title]
+    subject = [h for h in entities.hospitals if h.subject]
+    assert [h.name for h in subject] == [name]
+    assert (subject[0].place.province, subject[0].place.city, subject[0].place.district) == (province, city, district)
+
+
+def test_short_place_names_resolve_with_current_divisions():
+    assert locate("孟津区中医院").city == "洛阳市"  # a district of 洛阳 since 2021
+    assert locate("郑州大学第一附属医院").city == "郑州市"
+    assert locate("延边朝鲜族自治州人民医院").province == "吉林省"
+    assert not locate("朝阳区人民医院")  # two 朝阳区 (北京, 长春): no guess
+
+
+def test_hospital_names_are_cut_at_part_of_speech_boundaries():
+    names = [n for n, _, _ in find_hospitals("市中心医院与西安交通大学第二附属医院开展深度合作，对口支援吉利人民医院，推动医院发展")]
+    assert "西安交通大学第二附属医院" in names and "吉利人民医院" in names
+    assert not any(n.endswith("推动医院") or n == "医院" for n in names)
+
+
+@pytest.mark.parametrize("after_role, name", [
+    ("王江以“新时代”为题", "王江"), ("和晓波说", "和晓波"), ("刘国强说", "刘国强"),
+    ("刘国强调，要加强", "刘国"),  # 强调 is the verb
+    ("任组长、全体班子成员", None),  # 组长 is a post, not a given name
+])
+def test_person_name_length(after_role, name):
+    assert cut_name(after_role) == name
+
+
+def test_people_and_roles_of_seed_articles(seed_entities):
+    _, entities = seed_entities["凝心聚力 砥砺奋进 为建设省级区域医疗中心而努力奋斗"]
+    roles = {p.name: p.role for p in entities.people}
+    assert roles["韩传恩"] == "党委书记、院长" and roles["李传中"] == "党委副书记"
+    assert {"王春玉", "寇学斌", "石红英", "刘世界", "张玉玲"} <= set(roles)
+    assert not {"朱群永", "王璐", "陈钦正", "赵茜"} & set(roles)  # bylines are not hospital people
+
+
+def test_honours_have_year_level_recipient_and_evidence(seed_entities):
+    _, entities = seed_entities["仁和精诚铸医遗 服务人民谱华章"]
+    honours = {h.name: h for h in entities.honours if h.kind == "honour"}
+    pioneer = honours["衡阳市工人先锋号"]
+    assert (pioneer.year, pioneer.recipient_kind, pioneer.recipient) == (2023, "department", "中风脑病科")
+    assert "荣获" in pioneer.evidence.sentence
+    assert honours["清廉衡阳建设优秀单位"].year == 2023
+
+
+def test_designations_and_rankings_are_kept_apart_from_honours(seed_entities):
+    _, entities = seed_entities["厚德济世 崇古创新 唱响健康四季歌"]
+    assert not [h for h in entities.honours if h.kind == "honour"]
+    assert {h.name for h in entities.honours if h.kind == "ranking"} == {"全国第七", "河南省第三"}
+    assert kind_of("平顶山市临床重点专科") == "designation"
+    assert kind_of("全国综合医院中医药工作示范单位") == "honour"
+    assert kind_of("了群众好评") is None
+
+
+@pytest.mark.parametrize("name, level", [
+    ("全国优秀县级医院", "national"), ("国家卫健委改善医疗服务先进单位", "national"), ("河南省先进基层党组织", "provincial"),
+    ("衡阳市工人先锋号", "municipal"), ("省级文明单位", "provincial"),
+])
+def test_honour_levels(name, level):
+    assert level_of(name) == level
+
+
+def test_facts_of_a_hospital_with_their_sentences(seed_entities):
+    article, _ = seed_entities["奋力开启高质量发展新征程"]
+    facts = {(f.kind, f.value): f for f in extract_facts(article, "平顶山市第二人民医院")}
+    assert {("founded", "1979"), ("beds", "1404"), ("staff", "1753"), ("motto", "仁爱济世、厚德精术")} <= set(facts)
+    assert {v for k, v in facts if k == "branch"} == {"宝丰分院", "新城区分院", "湛河分院"}
+    assert "始建于1979年" in facts[("founded", "1979")].sentence
+
+
+def test_party_committee_founding_is_not_the_hospitals(seed_entities):
+    article, _ = seed_entities["支部建在科室上 党建引领促发展"]
+    facts = {(f.kind, f.value) for f in extract_facts(article, "汝州市第一人民医院")}
+    assert ("founded", "2019") not in facts  # 中共…委员会成立于2019年
+    assert ("grade", "三级") in facts  # 是国家三级综合医院; 三甲创建 is only a plan
+
+
+def test_grade_takes_the_highest_achieved(seed_entities):
+    article, _ = seed_entities["重庆市綦江区人民医院 党建业务深度融合 高质量发展让群众满意"]
+    assert ("grade", "三级甲等") in {(f.kind, f.value) for f in extract_facts(article, "重庆市綦江区人民医院")}
+
+
+def test_no_honour_without_an_award_phrase():
+    article = parse_text("某市人民医院：标题 在此\n\n该院获得了群众的一致好评，满意度不断提升。\n")[0]
+    assert [h for h in extract(article).honours if h.kind == "honour"] == []
