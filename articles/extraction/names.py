@@ -70,12 +70,20 @@ def is_short_form(name: str) -> bool:
     return name.startswith(SHORT_FORM_PREFIXES)
 
 
+_ORDINAL_ABBREVIATION = re.compile(r"^(?P<level>[市区县])(?P<n>[一二三四五六七八九十]{1,2})院$")
+
+
 def resolve_short_form(name: str, candidates: list[str]) -> str | None:
-    """`市第二人民医院` → `平顶山市第二人民医院` when that is one of the candidates."""
+    """`市第二人民医院` or `市二院` → `平顶山市第二人民医院` when that is one of the candidates."""
     bare = name.lstrip("该本我")
     for full in candidates:
         if full != name and full.endswith(bare) and len(bare) >= 3:
             return full
+    abbreviation = _ORDINAL_ABBREVIATION.match(bare)
+    if abbreviation:
+        for full in candidates:
+            if re.search(f"{abbreviation['level']}第{abbreviation['n']}(?:人民)?医院$", full):
+                return full
     return None
 
 

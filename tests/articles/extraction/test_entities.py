@@ -120,3 +120,13 @@ def test_grade_takes_the_highest_achieved(seed_entities):
 def test_no_honour_without_an_award_phrase():
     article = parse_text("某市人民医院：标题 在此\n\n该院获得了群众的一致好评，满意度不断提升。\n")[0]
     assert [h for h in extract(article).honours if h.kind == "honour"] == []
+
+
+def test_short_forms_resolve_to_the_subject():
+    from articles.extraction.names import resolve_short_form
+
+    subjects = ["平顶山市第二人民医院", "洛阳市中心医院"]
+    assert resolve_short_form("市第二人民医院", subjects) == "平顶山市第二人民医院"
+    assert resolve_short_form("市二院", subjects) == "平顶山市第二人民医院"
+    assert resolve_short_form("市中心医院", subjects) == "洛阳市中心医院"
+    assert resolve_short_form("县三院", subjects) is None
