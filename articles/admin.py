@@ -1,8 +1,15 @@
-from django.contrib import admin
-from import_export.admin import ImportExportModelAdmin
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html
 
-from .models import Article, ArticleHospital, Caption, Keyword, Section, Source, SourceFile, Tombstone
+from config.admin_base import EditorAdmin
+from hospitals.models import ReviewStatus
+
+from .models import Article, ArticleHospital, Caption, Keyword, ReviewItem, Section, Source, SourceFile, Tombstone
+from .provenance import excerpt_html
 from .resources import ArticleResource, SectionResource
+from .review import resolve
 
 
 class SectionInline(admin.StackedInline):
@@ -25,7 +32,7 @@ class ArticleHospitalInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ImportExportModelAdmin):
+class ArticleAdmin(EditorAdmin):
     resource_classes = [ArticleResource]
     list_display = ("title", "kicker", "source", "published", "source_file", "position", "status", "updated")
     list_select_related = ("source", "source_file")
@@ -35,12 +42,22 @@ class ArticleAdmin(ImportExportModelAdmin):
     autocomplete_fields = ("source",)
     filter_horizontal = ("keywords",)
     inlines = [ArticleHospitalInline, SectionInline, CaptionInline]
-    readonly_fields = ("source_file", "position", "span_start", "span_end", "flags", "import_snapshot", "created",
-                       "updated")
+    readonly_fields = ("provenance", "source_file", "position", "span_start", "span_end", "flags", "import_snapshot",
+                       "created", "updated")
+
+    @admin.display(description="原文（黄色为解析器修补或存疑之处）")
+    def provenance(self, obj):
+        if not obj.pk:
+            return "—"
+        spans = [tuple(f["span"]) for f in obj.flags if f.get("span")]
+        spans = [(s, e) for s, e in spans if obj.span_start <= s < obj.span_end] or [(obj.span_start, obj.span_start)]
+        raw = obj.source_file.raw_text[obj.span_start:obj.span_end]
+        html = excerpt_html(obj.source_file, spans, label=f"第 {obj.position + 1} 篇")
+        return format_html("{}<details><summary>全文原文</summary><pre class=\"provenance\">{}</pre></details>", html, raw)
 
 
 @admin.register(Section)
-class SectionAdmin(ImportExportModelAdmin):
+class SectionAdmin(EditorAdmin):
     resource_classes = [SectionResource]
     list_display = ("__str__", "article", "order", "label")
     list_select_related = ("article",)
@@ -49,13 +66,13 @@ class SectionAdmin(ImportExportModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(ImportExportModelAdmin):
+class SourceAdmin(EditorAdmin):
     list_display = ("name",)
     search_fields = ("name",)
 
 
 @admin.register(Caption)
-class CaptionAdmin(ImportExportModelAdmin):
+class CaptionAdmin(EditorAdmin):
     list_display = ("text", "article", "order")
     list_select_related = ("article",)
     search_fields = ("text", "article__title")
@@ -63,7 +80,7 @@ class CaptionAdmin(ImportExportModelAdmin):
 
 
 @admin.register(ArticleHospital)
-class ArticleHospitalAdmin(ImportExportModelAdmin):
+class ArticleHospitalAdmin(EditorAdmin):
     list_display = ("article", "hospital", "role", "status", "confidence")
     list_select_related = ("article", "hospital")
     list_filter = ("role", "status")
@@ -72,19 +89,79 @@ class ArticleHospitalAdmin(ImportExportModelAdmin):
 
 
 @admin.register(SourceFile)
-class SourceFileAdmin(ImportExportModelAdmin):
+class SourceFileAdmin(EditorAdmin):
     list_display = ("path", "sha256", "size", "encoding", "parser_version", "imported")
     search_fields = ("path", "sha256")
     readonly_fields = ("path", "sha256", "size", "encoding", "raw_text", "parser_version", "imported")
 
 
 @admin.register(Keyword)
-class KeywordAdmin(ImportExportModelAdmin):
+class KeywordAdmin(EditorAdmin):
     search_fields = ("word",)
 
 
 @admin.register(Tombstone)
-class TombstoneAdmin(ImportExportModelAdmin):
+class TombstoneAdmin(EditorAdmin):
     list_display = ("model", "natural_key", "deleted")
     list_filter = ("model",)
     search_fields = ("natural_key",)
+
+
+@admin.register(ReviewItem)
+class ReviewItemAdmin(admin.ModelAdmin):
+    list_display = ("kind", "code", "excerpt", "article", "hospital", "target_link", "status", "created")
+    list_select_related = ("article", "hospital", "content_type")
+    list_filter = ("status", "kind", "code", "hospital")
+    search_fields = ("excerpt", "article__title", "hospital__name")
+    autocomplete_fields = ("article", "hospital")
+    readonly_fields = ("kind", "code", "article", "hospital", "content_type", "object_id", "excerpt", "detail",
+                       "created", "resolved", "resolved_by", "provenance")
+    fields = readonly_fields + ("status",)
+    show_facets = admin.ShowFacets.ALWAYS
+    actions = ["accept", "mark_fixed", "dismiss"]
+
+    @admin.display(description="记录")
+    def target_link(self, obj):
+        if not obj.content_type_id or not obj.object_id:
+            if obj.article_id:
+                return format_html('<a href="{}">修改文章</a>', reverse("admin:articles_article_change", args=[obj.article_id]))
+            return "—"
+        url = reverse(f"admin:{obj.content_type.app_label}_{obj.content_type.model}_change", args=[obj.object_id])
+        return format_html('<a href="{}">修改</a>', url)
+
+    @admin.display(description="原文出处")
+    def provenance(self, obj):
+        span = (obj.detail or {}).get("span")
+        if obj.article_id and span:
+            return excerpt_html(obj.article.source_file, [tuple(span)], label=obj.code)
+        return "—"
+
+    @admin.action(description="采用：公开所指记录并关闭事项")
+    def accept(self, request, queryset):
+        for item in queryset:
+            target = item.target
+            if target is not None and hasattr(target, "status"):
+                target.status = ReviewStatus.ACCEPTED
+                target.save()
+            resolve(item, ReviewItem.Status.ACCEPTED, request.user)
+        self.message_user(request, f"已采用 {queryset.count()} 项。", messages.SUCCESS)
+
+    @admin.action(description="已修正：关闭事项")
+    def mark_fixed(self, request, queryset):
+        for item in queryset:
+            resolve(item, ReviewItem.Status.FIXED, request.user)
+
+    @admin.action(description="忽略：关闭事项（所指记录不公开）")
+    def dismiss(self, request, queryset):
+        for item in queryset:
+            target = item.target
+            if item.kind == ReviewItem.Kind.LOW_CONFIDENCE and target is not None and hasattr(target, "status"):
+                target.status = ReviewStatus.REJECTED
+                target.save()
+            resolve(item, ReviewItem.Status.DISMISSED, request.user)
+
+
+def open_review_counts():
+    """Open review items by kind, for the admin index."""
+    counts = dict(ReviewItem.objects.open().values_list("kind").annotate(n=Count("id")))
+    return [(kind, label, counts.get(kind, 0)) for kind, label in ReviewItem.Kind.choices]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from articles.extraction.entities import Entities, extract
-from articles.extraction.segmenter import keywords
+from articles.extraction.segmenter import add_words, keywords
 from articles.parsing import ParsedArticle, ParsedFile
 
 
@@ -21,8 +21,12 @@ class AnalysedArticle:
 
 
 def analyse(article: ParsedArticle) -> AnalysedArticle:
+    entities = extract(article)
+    # The article's own hospital names are taught first, so its keywords do not depend on which
+    # names earlier imports happened to teach jieba.
+    add_words([h.name for h in entities.hospitals] + [a for h in entities.hospitals for a in h.aliases])
     text = "\n".join([article.title, *(p.text for p in article.paragraphs)])
-    return AnalysedArticle(article, extract(article), tuple(keywords(text)))
+    return AnalysedArticle(article, entities, tuple(keywords(text)))
 
 
 def article_json(item: AnalysedArticle) -> dict:

@@ -28,10 +28,14 @@ from articles.parsing import ParsedFile, parse_bytes
 from hospitals.lexicon import teach_jieba
 from hospitals.models import Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention, ReviewStatus
 
-from .models import Article, ArticleHospital, Caption, Keyword, Section, Source, SourceFile, Tombstone
-from .natural_keys import article_key, honour_key, person_key
+from simple_history.utils import bulk_create_with_history
+from django.utils import timezone
 
-PARSER_VERSION = "2"
+from .models import Article, ArticleHospital, Caption, Keyword, ReviewItem, Section, Source, SourceFile, Tombstone
+from .natural_keys import article_key, honour_key, person_key
+from .review import file_review_item, mark_import_history
+
+PARSER_VERSION = "3"
 # Below this an extracted record waits for an editor before readers see it.
 REVIEW_THRESHOLD = 0.8
 GRADE_CODES = {"三级甲等": "3A", "三级乙等": "3B", "三级": "3", "二级甲等": "2A", "二级乙等": "2B", "二级": "2", "一级": "1"}
@@ -178,9 +182,11 @@ def read_file(item: InputFile, limit: int) -> bytes:
 
 def reconcile(record, new: dict, current: dict) -> tuple[str, dict]:
     """Decide per field what a re-import may change. Returns the outcome ("created" is the
-    caller's) and the fields to apply; updates the record's snapshot to the new parse."""
+    caller's) and the fields to apply; updates the record's snapshot to the new parse. Where the
+    new parse differs from an editor's correction, the correction stays and the difference is
+    filed for review (`record._import_conflicts`)."""
     snapshot = record.import_snapshot or {}
-    apply, kept = {}, []
+    apply, kept = {}, {}
     for name, value in new.items():
         now = current.get(name)
         before = snapshot.get(name, now)
@@ -188,10 +194,17 @@ def reconcile(record, new: dict, current: dict) -> tuple[str, dict]:
             if now != value:
                 apply[name] = value
         elif now != value:
-            kept.append(name)
+            kept[name] = {"editor": now, "parser": value}
     record.import_snapshot = {**snapshot, **new}
+    record._import_conflicts = kept
     outcome = "kept" if kept else ("updated" if apply else "unchanged")
     return outcome, apply
+
+
+def _jsonable(value):
+    import json
+
+    return json.loads(json.dumps(value, ensure_ascii=False, default=str))
 
 
 def _tombstoned(model_label: str, key: str) -> bool:
@@ -211,6 +224,18 @@ class _FileWriter:
         self.reparse = reparse
 
     def write(self) -> None:
+        started = timezone.now()
+        self._write()
+        mark_import_history(started, f"导入 {self.key}")
+
+    def _review_conflicts(self, record, article: Article | None, hospital=None) -> None:
+        conflicts = getattr(record, "_import_conflicts", None)
+        if conflicts:
+            excerpt = "、".join(conflicts)
+            file_review_item(ReviewItem.Kind.CONFLICT, record._meta.label, article=article, hospital=hospital,
+                             target=record, excerpt=f"{record}：{excerpt}", detail=_jsonable(conflicts))
+
+    def _write(self) -> None:
         source_file, created = SourceFile.objects.get_or_create(
             path=self.key,
             defaults=dict(sha256=self.parsed.sha256, size=self.parsed.size, encoding=self.parsed.encoding,
@@ -269,8 +294,12 @@ class _FileWriter:
             self._apply_article(article, apply, new)
             article.save()
             self._apply_article_relations(article, apply, new)
+            self._review_conflicts(article, article)
         self.result.articles.add(outcome)
-        self._write_entities(article, item)
+        hospital = self._write_entities(article, item)
+        for flag in parsed.flags:
+            file_review_item(ReviewItem.Kind.FLAG, flag.kind, article=article, hospital=hospital,
+                             excerpt=flag.excerpt, detail={"span": list(flag.span) if flag.span else None})
 
     @staticmethod
     def _article_state(article: Article) -> dict:
@@ -303,18 +332,17 @@ class _FileWriter:
 
     @staticmethod
     def _apply_article_relations(article: Article, apply: dict, new: dict) -> None:
+        # bulk_create_with_history: bulk writes skip save() and signals, so history is written here.
         if "sections" in apply:
             article.sections.all().delete()
-            Section.objects.bulk_create(
-                Section(article=article, order=i, label=label, heading=heading, body=body, spans=spans)
-                for i, (label, heading, body, spans) in enumerate(apply["sections"])
-            )
+            bulk_create_with_history(
+                [Section(article=article, order=i, label=label, heading=heading, body=body, spans=spans)
+                 for i, (label, heading, body, spans) in enumerate(apply["sections"])], Section)
         if "captions" in apply:
             article.captions.all().delete()
-            Caption.objects.bulk_create(
-                Caption(article=article, order=i, text=text[:200], span_start=span[0], span_end=span[1])
-                for i, (text, span) in enumerate(apply["captions"])
-            )
+            bulk_create_with_history(
+                [Caption(article=article, order=i, text=text[:200], span_start=span[0], span_end=span[1])
+                 for i, (text, span) in enumerate(apply["captions"])], Caption)
         if "keywords" in apply:
             words = [Keyword.objects.get_or_create(word=w)[0] for w in apply["keywords"]]
             article.keywords.set(words)
@@ -347,10 +375,13 @@ class _FileWriter:
         confidence = 0.9 if subject else 0.6
         hospital = Hospital.objects.create(name=name, status=status, confidence=confidence,
                                            import_snapshot={"name": name, "status": status})
+        if status == ReviewStatus.PENDING:
+            file_review_item(ReviewItem.Kind.LOW_CONFIDENCE, "hospitals.Hospital", target=hospital,
+                             excerpt=f"仅被提及的医院：{name}")
         self.result.records.add("created")
         return hospital
 
-    def _write_entities(self, article: Article, item: AnalysedArticle) -> None:
+    def _write_entities(self, article: Article, item: AnalysedArticle) -> Hospital | None:
         entities = item.entities
         hospitals: dict[str, Hospital] = {}
         for mention in entities.hospitals:
@@ -387,6 +418,7 @@ class _FileWriter:
             if default is None:
                 continue
             self._honour(article, default, people, mention)
+        return default
 
     def _profile(self, hospital: Hospital, mention, facts, article: Article) -> None:
         """Place, aliases and hard facts of a subject hospital. Only values the article gives are
@@ -399,11 +431,14 @@ class _FileWriter:
             new.update(province=mention.place.province, city=mention.place.city, district=mention.place.district)
         for fact in facts:
             status = ReviewStatus.ACCEPTED if fact.confidence >= REVIEW_THRESHOLD else ReviewStatus.PENDING
-            HospitalFact.objects.get_or_create(
+            record, created = HospitalFact.objects.get_or_create(
                 hospital=hospital, kind=fact.kind, value=fact.value[:100],
                 defaults={"article": article, "evidence": fact.sentence, "confidence": fact.confidence,
                           "status": status, "import_snapshot": {"value": fact.value}},
             )
+            if created and status == ReviewStatus.PENDING:
+                file_review_item(ReviewItem.Kind.LOW_CONFIDENCE, "hospitals.HospitalFact", article=article,
+                                 hospital=hospital, target=record, excerpt=f"{record}：{fact.sentence[:80]}")
             if status != ReviewStatus.ACCEPTED:
                 continue
             if fact.kind == "founded":
@@ -423,10 +458,12 @@ class _FileWriter:
         for key, value in apply.items():
             setattr(hospital, key, value)
         hospital.save()
+        self._review_conflicts(hospital, article, hospital)
 
     def _person(self, hospital: Hospital, mention) -> Person | None:
         key = person_key(hospital.name, mention.name)
-        person = Person.objects.filter(hospital=hospital, name=mention.name).first()
+        person = (Person.objects.filter(hospital=hospital, name=mention.name).first()
+                  or Person.objects.filter(hospital=hospital, aliases__contains=mention.name).first())
         new = {"name": mention.name, "role": mention.role}
         if person is None:
             if _tombstoned("hospitals.Person", key):
@@ -435,6 +472,9 @@ class _FileWriter:
             status = ReviewStatus.ACCEPTED if mention.confidence >= REVIEW_THRESHOLD else ReviewStatus.PENDING
             person = Person.objects.create(hospital=hospital, name=mention.name, role=mention.role, status=status,
                                            confidence=mention.confidence, import_snapshot=new)
+            if status == ReviewStatus.PENDING:
+                file_review_item(ReviewItem.Kind.LOW_CONFIDENCE, "hospitals.Person", hospital=hospital, target=person,
+                                 excerpt=f"{mention.name}（{mention.role}）：{mention.evidence.sentence[:80]}")
             self.result.records.add("created")
             return person
         snapshot_role = (person.import_snapshot or {}).get("role", "")
@@ -445,7 +485,9 @@ class _FileWriter:
         outcome, apply = reconcile(person, new, {"name": person.name, "role": person.role})
         if "role" in apply:
             person.role = apply["role"]
+        person._import_conflicts.pop("name", None)  # found under another spelling: an alias, no conflict
         person.save()
+        self._review_conflicts(person, None, hospital)
         self.result.records.add(outcome)
         return person
 
@@ -462,6 +504,7 @@ class _FileWriter:
             for name, value in apply.items():
                 setattr(existing, name, value)
             existing.save()
+            self._review_conflicts(existing, article, hospital)
             self.result.records.add(outcome)
             return
         if _tombstoned("hospitals.Honour", key):
@@ -470,11 +513,14 @@ class _FileWriter:
         status = ReviewStatus.ACCEPTED if mention.confidence >= REVIEW_THRESHOLD else ReviewStatus.PENDING
         try:
             with transaction.atomic():
-                Honour.objects.create(
+                honour = Honour.objects.create(
                     hospital=hospital, department=department, person=person, recipient_kind=recipient_kind,
                     article=article, evidence=mention.evidence.sentence, confidence=mention.confidence, status=status,
                     import_snapshot=new, **new,
                 )
+            if status == ReviewStatus.PENDING:
+                file_review_item(ReviewItem.Kind.LOW_CONFIDENCE, "hospitals.Honour", article=article, hospital=hospital,
+                                 target=honour, excerpt=f"{honour}：{mention.evidence.sentence[:80]}")
             self.result.records.add("created")
         except IntegrityError:
             self.result.records.add("unchanged")  # a concurrent import wrote it first

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from hospitals.models import ImportedRecord, ReviewStatus
 
@@ -11,6 +12,7 @@ class Source(models.Model):
     """A publication: 中国网, 重庆日报, 衡阳晚报 …"""
 
     name = models.CharField("名称", max_length=60, unique=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "来源媒体"
@@ -122,6 +124,7 @@ class Section(models.Model):
     label = models.CharField("序号", max_length=12, blank=True)
     heading = models.CharField("小标题", max_length=120, blank=True)
     body = models.TextField("正文", help_text="段落之间空一行")
+    history = HistoricalRecords()
     spans = models.JSONField(
         "原文位置", default=dict, blank=True,
         help_text='{"heading": [起, 止], "paragraphs": [[[起, 止], …], …]}：小标题与每段在原文中的位置（拼接的段落有多段）',
@@ -147,6 +150,7 @@ class Caption(models.Model):
     text = models.CharField("图片说明", max_length=200)
     span_start = models.PositiveIntegerField("原文起点", default=0)
     span_end = models.PositiveIntegerField("原文终点", default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "图片说明"
@@ -194,3 +198,59 @@ class Tombstone(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model}: {self.natural_key}"
+
+
+class ReviewItemQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=ReviewItem.Status.OPEN)
+
+
+class ReviewItem(models.Model):
+    """Something an editor should look at: a parser flag, a record the rules were unsure of, or
+    a re-import whose new value differs from an editor's correction (kept, not applied)."""
+
+    class Kind(models.TextChoices):
+        FLAG = "flag", "解析提示"
+        LOW_CONFIDENCE = "low_confidence", "低置信度记录"
+        CONFLICT = "conflict", "导入与编辑不一致"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "待处理"
+        ACCEPTED = "accepted", "已采用"
+        FIXED = "fixed", "已修正"
+        DISMISSED = "dismissed", "已忽略"
+
+    kind = models.CharField("类别", max_length=20, choices=Kind.choices, db_index=True)
+    code = models.CharField("细类", max_length=40, db_index=True, help_text="提示类型或记录类型")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, null=True, blank=True, related_name="review_items",
+                                verbose_name="文章")
+    hospital = models.ForeignKey("hospitals.Hospital", on_delete=models.CASCADE, null=True, blank=True,
+                                 related_name="review_items", verbose_name="医院")
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, null=True, blank=True)
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    excerpt = models.CharField("摘录", max_length=200, blank=True)
+    detail = models.JSONField("详情", default=dict, blank=True)
+    fingerprint = models.CharField(max_length=64, unique=True, editable=False)
+    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    created = models.DateTimeField("创建时间", auto_now_add=True)
+    resolved = models.DateTimeField("处理时间", null=True, blank=True)
+    resolved_by = models.ForeignKey("auth.User", on_delete=models.SET_NULL, null=True, blank=True,
+                                    verbose_name="处理人")
+
+    objects = ReviewItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "审核事项"
+        verbose_name_plural = "审核事项"
+        ordering = ["status", "-created"]
+        indexes = [models.Index(fields=["status", "kind"], name="review_status_kind"),
+                   models.Index(fields=["content_type", "object_id"], name="review_target")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}：{self.excerpt[:30]}"
+
+    @property
+    def target(self):
+        if not self.content_type_id or not self.object_id:
+            return None
+        return self.content_type.get_object_for_this_type(pk=self.object_id)

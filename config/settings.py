@@ -58,9 +58,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    "import_export",
+    # Our apps come before import_export so that our `export` command (which escapes
+    # spreadsheet formulae) takes precedence over the library's.
     "hospitals",
     "articles",
+    "import_export",
+    "simple_history",
 ]
 
 MIDDLEWARE = [
@@ -72,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -134,12 +138,14 @@ LOGIN_URL = "admin:login"
 # django-import-export: every import and export inside one transaction, formats editors use.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
-IMPORT_EXPORT_FORMATS = None  # set below, after import_export is importable
+# Formulae are escaped by our own formats (config/spreadsheets.py), on every export path.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
+from config.spreadsheets import SPREADSHEET_FORMATS  # noqa: E402
 
-from import_export.formats.base_formats import CSV, JSON, XLSX  # noqa: E402
-
-IMPORT_EXPORT_FORMATS = [CSV, XLSX, JSON]
+IMPORT_EXPORT_FORMATS = SPREADSHEET_FORMATS
+# Editors may export what they may view; importing spreadsheets is its own permission.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
 # The largest file import_seeds reads (bytes); larger ones are refused with an error.
 IMPORT_MAX_FILE_BYTES = int(os.environ.get("IMPORT_MAX_FILE_BYTES", str(20 * 1024 * 1024)))

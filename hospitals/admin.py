@@ -1,8 +1,35 @@
-from django.contrib import admin
-from import_export.admin import ImportExportModelAdmin
+from django.contrib import admin, messages
+from django.template.response import TemplateResponse
+from django.utils.html import format_html
 
-from .models import Honour, Hospital, HospitalAlias, Person, PersonMention
+from articles.provenance import evidence_html
+from config.admin_base import EditorAdmin
+
+from .merging import merge_hospitals, merge_people
+from .models import Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention
 from .resources import HonourResource, HospitalAliasResource, HospitalResource, PersonResource
+
+
+def merge_action(merge, label):
+    def action(modeladmin, request, queryset):
+        if queryset.count() < 2:
+            modeladmin.message_user(request, "请至少选择两条记录。", messages.WARNING)
+            return None
+        if request.POST.get("confirm") == "yes":
+            survivor = queryset.get(pk=request.POST["survivor"])
+            others = list(queryset.exclude(pk=survivor.pk))
+            merge(survivor, others)
+            modeladmin.message_user(request, f"已将 {len(others)} 条记录并入“{survivor}”。")
+            return None
+        return TemplateResponse(request, "admin/merge.html", {
+            **modeladmin.admin_site.each_context(request), "queryset": queryset, "action": action.__name__,
+            "title": label, "opts": modeladmin.model._meta,
+        })
+
+    action.__name__ = f"merge_{merge.__name__}"
+    action.short_description = label
+    action.allowed_permissions = ("change",)
+    return action
 
 
 class HospitalAliasInline(admin.TabularInline):
@@ -24,18 +51,27 @@ class PersonInline(admin.TabularInline):
     show_change_link = True
 
 
+class HospitalFactInline(admin.TabularInline):
+    model = HospitalFact
+    extra = 0
+    fields = ("kind", "value", "status", "evidence")
+    readonly_fields = ("evidence",)
+    show_change_link = True
+
+
 @admin.register(Hospital)
-class HospitalAdmin(ImportExportModelAdmin):
+class HospitalAdmin(EditorAdmin):
     resource_classes = [HospitalResource]
     list_display = ("name", "province", "city", "type", "grade", "status", "confidence", "updated")
     list_filter = ("status", "province", "type", "grade")
-    search_fields = ("name", "aliases__name", "city")
-    inlines = [HospitalAliasInline, HonourInline, PersonInline]
+    search_fields = ("name", "aliases__name", "city", "district")
+    inlines = [HospitalAliasInline, HospitalFactInline, HonourInline, PersonInline]
     readonly_fields = ("import_snapshot", "created", "updated")
+    actions = [merge_action(merge_hospitals, "合并所选医院")]
 
 
 @admin.register(HospitalAlias)
-class HospitalAliasAdmin(ImportExportModelAdmin):
+class HospitalAliasAdmin(EditorAdmin):
     resource_classes = [HospitalAliasResource]
     list_display = ("name", "hospital")
     list_select_related = ("hospital",)
@@ -51,31 +87,55 @@ class PersonMentionInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(ImportExportModelAdmin):
+class PersonAdmin(EditorAdmin):
     resource_classes = [PersonResource]
     list_display = ("name", "role", "hospital", "status", "confidence")
     list_select_related = ("hospital",)
     list_filter = ("status",)
-    search_fields = ("name", "role", "hospital__name")
+    search_fields = ("name", "aliases", "role", "hospital__name")
     autocomplete_fields = ("hospital",)
     inlines = [PersonMentionInline]
     readonly_fields = ("import_snapshot", "created", "updated")
+    actions = [merge_action(merge_people, "合并所选人物")]
 
 
 @admin.register(PersonMention)
-class PersonMentionAdmin(ImportExportModelAdmin):
+class PersonMentionAdmin(EditorAdmin):
     list_display = ("person", "role", "article")
     list_select_related = ("person", "article")
     search_fields = ("person__name", "article__title", "evidence")
     autocomplete_fields = ("person", "article")
+    readonly_fields = ("provenance",)
+
+    @admin.display(description="原文出处")
+    def provenance(self, obj):
+        return evidence_html(obj.article, obj.evidence) if obj.pk else "—"
 
 
 @admin.register(Honour)
-class HonourAdmin(ImportExportModelAdmin):
+class HonourAdmin(EditorAdmin):
     resource_classes = [HonourResource]
     list_display = ("name", "year", "level", "kind", "hospital", "department", "status", "confidence")
     list_select_related = ("hospital",)
     list_filter = ("status", "kind", "level", "year")
     search_fields = ("name", "hospital__name", "department", "evidence")
     autocomplete_fields = ("hospital", "person", "article")
-    readonly_fields = ("import_snapshot", "created", "updated")
+    readonly_fields = ("provenance", "import_snapshot", "created", "updated")
+
+    @admin.display(description="原文出处")
+    def provenance(self, obj):
+        return evidence_html(obj.article, obj.evidence) if obj.pk else "—"
+
+
+@admin.register(HospitalFact)
+class HospitalFactAdmin(EditorAdmin):
+    list_display = ("hospital", "kind", "value", "status", "confidence", "article")
+    list_select_related = ("hospital", "article")
+    list_filter = ("status", "kind")
+    search_fields = ("hospital__name", "value", "evidence")
+    autocomplete_fields = ("hospital", "article")
+    readonly_fields = ("provenance", "import_snapshot", "created", "updated")
+
+    @admin.display(description="原文出处")
+    def provenance(self, obj):
+        return evidence_html(obj.article, obj.evidence) if obj.pk else "—"

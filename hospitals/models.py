@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 
 class ReviewStatus(models.TextChoices):
@@ -25,6 +26,8 @@ class ImportedRecord(models.Model):
     status = models.CharField("审核状态", max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.ACCEPTED)
     created = models.DateTimeField("创建时间", auto_now_add=True)
     updated = models.DateTimeField("更新时间", auto_now=True)
+    # Who changed what and when, field by field; the importer's writes are marked as such.
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True
@@ -91,6 +94,7 @@ class HospitalAlias(models.Model):
 
     hospital = models.ForeignKey(Hospital, on_delete=models.CASCADE, related_name="aliases", verbose_name="医院")
     name = models.CharField("别名", max_length=100, unique=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "医院别名"
@@ -110,6 +114,7 @@ class Person(ImportedRecord):
     name = models.CharField("姓名", max_length=20)
     hospital = models.ForeignKey(Hospital, on_delete=models.PROTECT, related_name="people", verbose_name="医院")
     role = models.CharField("职务", max_length=60, blank=True)
+    aliases = models.CharField("别名", max_length=100, blank=True, help_text="合并时保留的其他写法，以“、”分隔")
     articles = models.ManyToManyField("articles.Article", through="PersonMention", related_name="people",
                                       verbose_name="文章")
 
@@ -135,6 +140,7 @@ class PersonMention(models.Model):
                                 verbose_name="文章")
     role = models.CharField("文中职务", max_length=60, blank=True)
     evidence = models.TextField("原文证据", blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "人物出处"

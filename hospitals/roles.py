@@ -1,0 +1,51 @@
+"""The editorial roles, created after every migrate (and by `manage.py setup_roles`).
+
+- 编辑 (editor): staff who read, correct, merge and export every record of the two content
+  apps, and work the review queue. No user management.
+- 表格导入 (importer): may also import spreadsheets (django-import-export's import permission).
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+
+EDITOR_GROUP = "编辑"
+IMPORTER_GROUP = "表格导入"
+CONTENT_APPS = ("articles", "hospitals")
+
+
+def content_models():
+    return [model for app in CONTENT_APPS for model in apps.get_app_config(app).get_models()
+            if not model.__name__.startswith("Historical")]
+
+
+def ensure_roles() -> tuple[Group, Group]:
+    # Django creates model permissions after each app's migrations; ours may run first.
+    for app in CONTENT_APPS:
+        create_permissions(apps.get_app_config(app), verbosity=0)
+    editor, _ = Group.objects.get_or_create(name=EDITOR_GROUP)
+    importer, _ = Group.objects.get_or_create(name=IMPORTER_GROUP)
+    edit_perms, import_perms = [], []
+    for model in content_models():
+        content_type = ContentType.objects.get_for_model(model)
+        name = model._meta.verbose_name
+        import_perm, _ = Permission.objects.get_or_create(
+            codename=f"import_{model._meta.model_name}", content_type=content_type,
+            defaults={"name": f"Can import {name} from spreadsheets"},
+        )
+        import_perms.append(import_perm)
+        edit_perms += list(Permission.objects.filter(
+            content_type=content_type,
+            codename__in=[f"{action}_{model._meta.model_name}" for action in ("view", "add", "change", "delete")],
+        ))
+    editor.permissions.set(edit_perms)
+    importer.permissions.set(edit_perms + import_perms)
+    return editor, importer
+
+
+def ensure_roles_after_migrate(sender, **kwargs):
+    if sender.name == "hospitals":
+        ensure_roles()
