@@ -33,6 +33,7 @@ from django.utils import timezone
 
 from .models import Article, ArticleHospital, Caption, Keyword, ReviewItem, Section, Source, SourceFile, Tombstone
 from .natural_keys import article_key, honour_key, person_key
+from . import search
 from .review import file_review_item, mark_import_history
 
 PARSER_VERSION = "3"
@@ -225,7 +226,15 @@ class _FileWriter:
 
     def write(self) -> None:
         started = timezone.now()
-        self._write()
+        self.touched_articles: list[Article] = []
+        self.touched_hospitals: dict[int, Hospital] = {}
+        with search.signals_paused():
+            self._write()
+            # One reindex per article and hospital of this file, instead of one per save.
+            for article in self.touched_articles:
+                search.index_article(article)
+            for hospital in self.touched_hospitals.values():
+                search.index_hospital(hospital)
         mark_import_history(started, f"导入 {self.key}")
 
     def _review_conflicts(self, record, article: Article | None, hospital=None) -> None:
@@ -296,6 +305,7 @@ class _FileWriter:
             self._apply_article_relations(article, apply, new)
             self._review_conflicts(article, article)
         self.result.articles.add(outcome)
+        self.touched_articles.append(article)
         hospital = self._write_entities(article, item)
         for flag in parsed.flags:
             file_review_item(ReviewItem.Kind.FLAG, flag.kind, article=article, hospital=hospital,
@@ -389,6 +399,7 @@ class _FileWriter:
             if hospital is None:
                 continue
             hospitals[mention.name] = hospital
+            self.touched_hospitals[hospital.pk] = hospital
             role = ArticleHospital.Role.SUBJECT if mention.subject else ArticleHospital.Role.MENTIONED
             link, created = ArticleHospital.objects.get_or_create(
                 article=article, hospital=hospital,

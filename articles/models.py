@@ -254,3 +254,26 @@ class ReviewItem(models.Model):
         if not self.content_type_id or not self.object_id:
             return None
         return self.content_type.get_object_for_this_type(pk=self.object_id)
+
+
+class SearchDocument(models.Model):
+    """One searchable record's text and its jieba tokens (see articles/search.py). On SQLite an
+    FTS5 table indexes `tokens`; on PostgreSQL a stored tsvector column with a GIN index does."""
+
+    kind = models.CharField(max_length=10)
+    object_id = models.PositiveBigIntegerField()
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    hospital = models.ForeignKey("hospitals.Hospital", on_delete=models.CASCADE, null=True, blank=True,
+                                 related_name="+")
+    title = models.CharField(max_length=300)
+    url = models.CharField(max_length=300)
+    body = models.TextField()
+    tokens = models.TextField()
+
+    class Meta:
+        verbose_name = "搜索索引条目"
+        verbose_name_plural = "搜索索引条目"
+        indexes = [models.Index(fields=["kind", "object_id"], name="search_document_object")]
+
+    def __str__(self) -> str:
+        return self.title

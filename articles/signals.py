@@ -1,11 +1,15 @@
-"""Deleting an imported record leaves a tombstone, so the next import does not resurrect it."""
+"""Deleting an imported record leaves a tombstone, so the next import does not resurrect it;
+and every save or delete keeps the search index in step (the importer pauses these and
+reindexes each file at once)."""
 
-from django.db.models.signals import pre_delete
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
-from hospitals.models import Honour, Hospital, Person
+from hospitals.models import Honour, Hospital, HospitalAlias, Person
 
-from .models import Article, Tombstone
+from . import search
+from .models import Article, ArticleHospital, Caption, Section, Tombstone
 from .natural_keys import natural_key_of
 
 
@@ -22,3 +26,55 @@ def remember_deleted_import(sender, instance, **kwargs):
         return
     if key:
         Tombstone.objects.get_or_create(model=sender._meta.label, natural_key=key)
+
+
+def _reindex_article(article_id):
+    article = Article.objects.filter(pk=article_id).first()
+    if article is None:
+        search.remove({"article_id": article_id})
+    else:
+        search.index_article(article)
+
+
+def _reindex_hospital(hospital_id):
+    hospital = Hospital.objects.filter(pk=hospital_id).first()
+    if hospital is None:
+        search.remove({"hospital_id": hospital_id})
+    else:
+        search.index_hospital(hospital)
+
+
+@receiver(post_save, sender=Article)
+@receiver(post_delete, sender=Article)
+def article_changed(sender, instance, **kwargs):
+    if search.signals_active():
+        transaction.on_commit(lambda: _reindex_article(instance.pk))
+
+
+@receiver(post_save, sender=Section)
+@receiver(post_delete, sender=Section)
+@receiver(post_save, sender=Caption)
+@receiver(post_delete, sender=Caption)
+def article_part_changed(sender, instance, **kwargs):
+    if search.signals_active():
+        article_id = instance.article_id
+        transaction.on_commit(lambda: _reindex_article(article_id))
+
+
+@receiver(post_save, sender=Hospital)
+@receiver(post_delete, sender=Hospital)
+def hospital_changed(sender, instance, **kwargs):
+    if search.signals_active():
+        transaction.on_commit(lambda: _reindex_hospital(instance.pk))
+
+
+@receiver(post_save, sender=HospitalAlias)
+@receiver(post_delete, sender=HospitalAlias)
+@receiver(post_save, sender=Honour)
+@receiver(post_delete, sender=Honour)
+@receiver(post_save, sender=Person)
+@receiver(post_delete, sender=Person)
+def hospital_part_changed(sender, instance, **kwargs):
+    if search.signals_active():
+        hospital_id = instance.hospital_id
+        transaction.on_commit(lambda: _reindex_hospital(hospital_id))

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
+from django.db.models.functions import ExtractYear
+from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 
 from config.listing import JsonListView
 from hospitals.models import Honour, Hospital, Person, ReviewStatus
 
-from .models import Article, ArticleHospital, Source
+from . import search
+from .models import Article, ArticleHospital, Keyword, Source
 
 
 class HomeView(TemplateView):
@@ -22,22 +25,51 @@ class HomeView(TemplateView):
             "sources": Source.objects.count(),
         }
         context["recent"] = Article.objects.public().for_list()[:8]
+        context["honours_per_year"] = list(
+            Honour.objects.public().filter(kind=Honour.Kind.HONOUR, year__isnull=False)
+            .values_list("year").annotate(n=Count("id")).order_by("year"))
+        context["articles_per_source"] = list(
+            Article.objects.public().filter(source__isnull=False).values_list("source__name")
+            .annotate(n=Count("id")).order_by("-n", "source__name"))
         return context
 
 
 class ArticleListView(JsonListView):
     template_name = "articles/article_list.html"
     context_object_name = "articles"
+    csv_name = "articles"
+
+    def base_queryset(self):
+        return Article.objects.public()
 
     def get_queryset(self):
-        queryset = Article.objects.public().for_list()
+        queryset = self.base_queryset()
         source = self.request.GET.get("source")
         if source:
             queryset = queryset.filter(source__name=source)
+        year = self.request.GET.get("year")
+        if year and year.isdigit():
+            queryset = queryset.filter(published__year=int(year))
         hospital = self.request.GET.get("hospital")
         if hospital and hospital.isdigit():
-            queryset = queryset.filter(hospital_links__hospital_id=int(hospital))
-        return queryset
+            queryset = queryset.filter(hospital_links__hospital_id=int(hospital),
+                                       hospital_links__role=ArticleHospital.Role.SUBJECT)
+        return queryset.for_list().order_by("-published", "-id")
+
+    def facets(self):
+        queryset = self.get_queryset()
+        hospitals = dict(Hospital.objects.public().values_list("pk", "name"))
+        subject_counts = (ArticleHospital.objects.filter(article__in=queryset, role=ArticleHospital.Role.SUBJECT,
+                                                         hospital__status=ReviewStatus.ACCEPTED)
+                          .values_list("hospital_id").annotate(n=Count("article_id", distinct=True)))
+        return [
+            self.make_facet("source", "来源", queryset.filter(source__isnull=False).values_list("source__name")
+                            .annotate(n=Count("id")), pinyin=True),
+            self.make_facet("year", "年份", queryset.filter(published__isnull=False)
+                            .annotate(y=ExtractYear("published")).values_list("y").annotate(n=Count("id")).order_by("-y")),
+            self.make_facet("hospital", "医院", subject_counts,
+                            labels={str(k): v for k, v in hospitals.items()}, pinyin=True),
+        ]
 
     def row(self, article: Article) -> dict:
         return {
@@ -53,6 +85,19 @@ class ArticleListView(JsonListView):
         }
 
 
+class KeywordView(ArticleListView):
+    template_name = "articles/keyword.html"
+
+    def base_queryset(self):
+        self.keyword = get_object_or_404(Keyword, word=self.kwargs["word"])
+        return Article.objects.public().filter(keywords=self.keyword)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["keyword"] = self.keyword
+        return context
+
+
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
@@ -65,3 +110,49 @@ class ArticleDetailView(DetailView):
             Prefetch("honours", queryset=Honour.objects.public().select_related("hospital", "person")),
             Prefetch("people", queryset=Person.objects.public().select_related("hospital")),
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        keywords = [k.pk for k in article.keywords.all()]
+        subjects = [link.hospital_id for link in article.hospital_links.all() if link.role == "subject"]
+        context["related"] = (
+            Article.objects.public().exclude(pk=article.pk)
+            .filter(keywords__in=keywords).annotate(shared=Count("keywords", distinct=True))
+            .order_by("-shared", "-published", "-id").select_related("source")[:5]
+        ) if keywords else []
+        context["same_hospital"] = (
+            Article.objects.public().exclude(pk=article.pk)
+            .filter(hospital_links__hospital_id__in=subjects, hospital_links__role="subject")
+            .distinct().order_by("-published", "-id")[:5]
+        ) if subjects else []
+        return context
+
+
+class SearchView(JsonListView):
+    template_name = "articles/search.html"
+    context_object_name = "hits"
+    csv_name = "search"
+
+    def get_queryset(self):
+        hits = search.search(self.request.GET.get("q", ""))
+        kind = self.request.GET.get("kind")
+        self.all_hits = hits
+        return [hit for hit in hits if hit.kind == kind] if kind else hits
+
+    def facets(self):
+        counts: dict[str, int] = {}
+        for hit in self.all_hits:
+            counts[hit.kind] = counts.get(hit.kind, 0) + 1
+        labels = {"article": "文章", "section": "章节", "hospital": "医院", "honour": "荣誉", "person": "人物"}
+        return [self.make_facet("kind", "类别", sorted(counts.items(), key=lambda kv: list(labels).index(kv[0])),
+                                labels=labels)]
+
+    def row(self, hit) -> dict:
+        return {"id": hit.object_id, "kind": hit.kind, "url": self.absolute(hit.url), "title": hit.title,
+                "snippet": hit.snippet, "score": round(hit.score, 4)}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["q"] = self.request.GET.get("q", "")
+        return context

@@ -1,21 +1,50 @@
-"""What every public list page shares: pagination with a bounded page size, and the same rows
-as JSON (`?format=json` → {"count": N, "results": [...]})."""
+"""What every public list page shares: pagination with a bounded page size, the same rows as
+JSON (`?format=json` → {"count": N, "results": [...]}) and CSV (`?format=csv`), and facets
+whose choices carry counts and links that keep the other filters."""
 
 from __future__ import annotations
 
-from django.http import JsonResponse
+import csv
+import io
+from dataclasses import dataclass
+
+from django.http import HttpResponse, JsonResponse
 from django.views.generic import ListView
+from pypinyin import lazy_pinyin
+
+from config.spreadsheets import escape_cell
 
 MAX_PAGE_SIZE = 1000
 
 
+@dataclass(frozen=True)
+class FacetChoice:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    query: str  # the query string that selects (or, when selected, clears) this choice
+
+
+@dataclass(frozen=True)
+class Facet:
+    param: str
+    label: str
+    choices: list[FacetChoice]
+
+
+def pinyin_key(text: str) -> list[str]:
+    return lazy_pinyin(text or "")
+
+
 class JsonListView(ListView):
-    """A ListView that answers `?format=json` with the current page of its rows.
+    """A ListView that also answers `?format=json` and `?format=csv` with the current page.
 
     Subclasses implement `row(obj)`: a dict with at least `id`, `url` and `name` or `title`.
     """
 
     paginate_by = 20
+    csv_name = "export"
 
     def get_paginate_by(self, queryset):
         try:
@@ -27,16 +56,56 @@ class JsonListView(ListView):
     def row(self, obj) -> dict:
         raise NotImplementedError
 
+    def facets(self) -> list[Facet]:
+        return []
+
+    def make_facet(self, param: str, label: str, pairs, *, labels: dict | None = None, pinyin: bool = False) -> Facet:
+        """pairs: (value, count). Choices link to the current URL with this facet set."""
+        current = self.request.GET.get(param, "")
+        choices = []
+        for value, count in pairs:
+            if value in (None, ""):
+                continue
+            value = str(value)
+            query = self.request.GET.copy()
+            query.pop("page", None)
+            if value == current:
+                query.pop(param, None)
+            else:
+                query[param] = value
+            choices.append(FacetChoice(value, (labels or {}).get(value, value), count, value == current,
+                                       query.urlencode()))
+        if pinyin:
+            choices.sort(key=lambda c: pinyin_key(c.label))
+        return Facet(param, label, choices)
+
+    def rows(self, context) -> tuple[list[dict], int]:
+        page = context.get("page_obj")
+        objects = page.object_list if page is not None else context["object_list"]
+        count = page.paginator.count if page is not None else len(objects)
+        return [self.row(obj) for obj in objects], count
+
     def render_to_response(self, context, **response_kwargs):
-        if self.request.GET.get("format") == "json":
-            page = context["page_obj"]
-            rows = page.object_list if page is not None else context["object_list"]
-            count = page.paginator.count if page is not None else len(rows)
-            return JsonResponse(
-                {"count": count, "results": [self.row(obj) for obj in rows]},
-                json_dumps_params={"ensure_ascii": False},
-            )
+        fmt = self.request.GET.get("format")
+        if fmt == "json":
+            rows, count = self.rows(context)
+            return JsonResponse({"count": count, "results": rows}, json_dumps_params={"ensure_ascii": False})
+        if fmt == "csv":
+            rows, _ = self.rows(context)
+            return self.csv_response(rows)
         return super().render_to_response(context, **response_kwargs)
+
+    def csv_response(self, rows: list[dict]) -> HttpResponse:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        header = list(rows[0]) if rows else ["id"]
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([escape_cell("、".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v))
+                             for v in (row.get(key) for key in header)])
+        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.csv_name}.csv"'
+        return response
 
     def absolute(self, url: str) -> str:
         return self.request.build_absolute_uri(url)
@@ -46,4 +115,11 @@ class JsonListView(ListView):
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query_without_page"] = query.urlencode()
+        if self.request.GET.get("format") not in ("json", "csv"):
+            context["facets"] = self.facets()
+        json_query = query.copy()
+        json_query["format"] = "json"
+        csv_query = query.copy()
+        csv_query["format"] = "csv"
+        context["json_query"], context["csv_query"] = json_query.urlencode(), csv_query.urlencode()
         return context

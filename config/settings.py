@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     # Our apps come before import_export so that our `export` command (which escapes
     # spreadsheet formulae) takes precedence over the library's.
     "hospitals",

@@ -1,7 +1,10 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from articles.views import HomeView
+from articles.feeds import LatestArticlesFeed
+from articles.views import HomeView, KeywordView, SearchView
+from config.sitemaps import SITEMAPS
 
 admin.site.site_header = "医院报道数据库 · 编辑后台"
 admin.site.site_title = "医院报道数据库"
@@ -9,6 +12,10 @@ admin.site.index_title = "编辑工作台"
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
+    path("search/", SearchView.as_view(), name="search"),
+    path("keywords/<str:word>/", KeywordView.as_view(), name="keyword"),
+    path("feed/", LatestArticlesFeed(), name="feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("articles/", include("articles.urls")),
     path("", include("hospitals.urls")),
     path("admin/", admin.site.urls),

@@ -18,3 +18,14 @@ def teach_jieba() -> int:
         return 0
     add_words(names)
     return len(names)
+
+
+_taught = False
+
+
+def ensure_taught() -> None:
+    """Teach jieba once per process, before the first search or index write."""
+    global _taught
+    if not _taught:
+        _taught = True
+        teach_jieba()

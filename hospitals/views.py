@@ -12,16 +12,33 @@ from .models import Honour, Hospital, HospitalFact, Person, PersonMention, Revie
 class HospitalListView(JsonListView):
     template_name = "hospitals/hospital_list.html"
     context_object_name = "hospitals"
+    csv_name = "hospitals"
+    FILTERS = ("province", "city", "type", "grade")
+
+    def filtered(self):
+        queryset = Hospital.objects.public()
+        for field in self.FILTERS:
+            value = self.request.GET.get(field)
+            if value:
+                queryset = queryset.filter(**{field: value})
+        return queryset
 
     def get_queryset(self):
-        queryset = Hospital.objects.public().annotate(
+        return self.filtered().annotate(
             article_count=Count("article_links", filter=Q(article_links__article__status=ReviewStatus.ACCEPTED),
                                 distinct=True),
-        )
-        province = self.request.GET.get("province")
-        if province:
-            queryset = queryset.filter(province=province)
-        return queryset.order_by("-article_count", "name")
+        ).order_by("-article_count", "name")
+
+    def facets(self):
+        queryset = self.filtered()
+        return [
+            self.make_facet("province", "省份", queryset.values_list("province").annotate(n=Count("id")), pinyin=True),
+            self.make_facet("city", "城市", queryset.values_list("city").annotate(n=Count("id")), pinyin=True),
+            self.make_facet("type", "类型", queryset.values_list("type").annotate(n=Count("id")),
+                            labels=dict(Hospital.Type.choices), pinyin=True),
+            self.make_facet("grade", "等级", queryset.values_list("grade").annotate(n=Count("id")),
+                            labels=dict(Hospital.Grade.choices), pinyin=True),
+        ]
 
     def row(self, hospital: Hospital) -> dict:
         return {
@@ -30,6 +47,7 @@ class HospitalListView(JsonListView):
             "name": hospital.name,
             "province": hospital.province or None,
             "city": hospital.city or None,
+            "district": hospital.district or None,
             "type": hospital.type or None,
             "grade": hospital.grade or None,
             "articles": hospital.article_count,
@@ -54,16 +72,29 @@ class HospitalDetailView(DetailView):
             Article.objects.public().filter(hospital_links__hospital=self.object).select_related("source")
             .distinct().order_by("-published", "-id")
         )
+        per_year: dict[int, int] = {}
+        for honour in self.object.honours.all():
+            if honour.year and honour.kind == Honour.Kind.HONOUR:
+                per_year[honour.year] = per_year.get(honour.year, 0) + 1
+        context["honours_per_year"] = sorted(per_year.items())
+        # One quotation per sentence, with every fact it states.
+        grouped: dict[str, dict] = {}
+        for fact in self.object.facts.all():
+            if fact.kind == HospitalFact.Kind.TYPE:
+                continue
+            entry = grouped.setdefault(fact.evidence, {"evidence": fact.evidence, "article": fact.article, "facts": []})
+            entry["facts"].append(fact)
+        context["fact_groups"] = list(grouped.values())
         return context
 
 
 class HonourListView(JsonListView):
     template_name = "hospitals/honour_list.html"
     context_object_name = "honours"
+    csv_name = "honours"
 
-    def get_queryset(self):
-        queryset = Honour.objects.public().filter(hospital__status=ReviewStatus.ACCEPTED).select_related(
-            "hospital", "person", "article")
+    def filtered(self):
+        queryset = Honour.objects.public().filter(hospital__status=ReviewStatus.ACCEPTED)
         kind = self.request.GET.get("kind", Honour.Kind.HONOUR)
         if kind in Honour.Kind.values:
             queryset = queryset.filter(kind=kind)
@@ -73,7 +104,25 @@ class HonourListView(JsonListView):
         year = self.request.GET.get("year")
         if year and year.isdigit():
             queryset = queryset.filter(year=int(year))
-        return queryset.order_by("-year", "name", "id")
+        hospital = self.request.GET.get("hospital")
+        if hospital and hospital.isdigit():
+            queryset = queryset.filter(hospital_id=int(hospital))
+        return queryset
+
+    def get_queryset(self):
+        return self.filtered().select_related("hospital", "person", "article").order_by("-year", "name", "id")
+
+    def facets(self):
+        queryset = self.filtered()
+        hospitals = {str(k): v for k, v in Hospital.objects.public().values_list("pk", "name")}
+        return [
+            self.make_facet("year", "年份", queryset.filter(year__isnull=False).values_list("year")
+                            .annotate(n=Count("id")).order_by("-year")),
+            self.make_facet("level", "级别", queryset.values_list("level").annotate(n=Count("id")),
+                            labels=dict(Honour.Level.choices)),
+            self.make_facet("hospital", "医院", queryset.values_list("hospital_id").annotate(n=Count("id")),
+                            labels=hospitals, pinyin=True),
+        ]
 
     def row(self, honour: Honour) -> dict:
         return {
@@ -93,7 +142,8 @@ class HonourDetailView(DetailView):
     context_object_name = "honour"
 
     def get_queryset(self):
-        return Honour.objects.public().select_related("hospital", "person", "article")
+        return Honour.objects.public().filter(hospital__status=ReviewStatus.ACCEPTED).select_related(
+            "hospital", "person", "article")
 
 
 class PersonDetailView(DetailView):
@@ -101,7 +151,8 @@ class PersonDetailView(DetailView):
     context_object_name = "person"
 
     def get_queryset(self):
-        return Person.objects.public().select_related("hospital").prefetch_related(
+        return Person.objects.public().filter(hospital__status=ReviewStatus.ACCEPTED).select_related(
+            "hospital").prefetch_related(
             Prefetch("mentions", queryset=PersonMention.objects.filter(article__status=ReviewStatus.ACCEPTED)
                      .select_related("article"))
         )

@@ -1,0 +1,89 @@
+"""Chinese full-text search on both databases: same jieba tokens, safe input, kept in sync."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import Article
+from hospitals.models import ReviewStatus
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def search(client, q, **extra):
+    response = client.get("/search/", {"q": q, "format": "json", **extra})
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_two_character_query_returns_many_ranked_results_with_snippets(client, seeded):
+    data = search(client, "党建")
+    assert data["count"] >= 10
+    assert all("<mark>党建</mark>" in row["snippet"] for row in data["results"][:5])
+    scores = [row["score"] for row in data["results"]]
+    assert scores == sorted(scores, reverse=True)
+    assert {"id", "url", "title", "snippet"} <= set(data["results"][0])
+
+
+def test_full_hospital_name_ranks_its_article_first(client, seeded):
+    first = search(client, "綦江区人民医院")["results"][0]
+    assert first["kind"] == "article" and "党建业务深度融合" in first["title"]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("市二院", "奋力开启高质量发展新征程"),  # a short form, only in a caption
+    ("平顶山 心血管", "奋力开启高质量发展新征程"),  # several words: all must match
+    ("韩传恩", "凝心聚力"),
+    ("清廉衡阳建设优秀单位", "清廉衡阳建设优秀单位"),
+])
+def test_short_forms_names_and_several_words(client, seeded, query, expected):
+    titles = [row["title"] for row in search(client, query)["results"]]
+    assert titles and expected in titles[0]
+
+
+@pytest.mark.parametrize("query", ['"', '医院 AND', 'NEAR(', '-医院', 'title:医院', '*', "'; DROP TABLE articles_article;--",
+                                   "医院\" OR \"1", "a" * 500, "\x00", "   "])
+def test_hostile_queries_are_harmless(client, seeded, query):
+    data = search(client, query)
+    assert isinstance(data["count"], int)
+    assert Article.objects.count() == 7
+    assert client.get("/search/", {"q": query}).status_code == 200
+
+
+def test_index_follows_edits_deletions_and_review_status(client, seeded):
+    article = Article.objects.get(title="奋力开启高质量发展新征程")
+    article.title = "鹰城二院奋力开启新征程"
+    article.save()
+    assert "鹰城二院奋力开启新征程" in [r["title"] for r in search(client, "鹰城")["results"]]
+    article.status = ReviewStatus.PENDING
+    article.save()
+    assert search(client, "鹰城")["count"] == 0
+    other = Article.objects.get(title__contains="仁和精诚")
+    other.delete()
+    assert all("仁和精诚" not in r["title"] for r in search(client, "衡阳")["results"])
+
+
+def test_rebuild_command_reindexes_everything(client, seeded):
+    from io import StringIO
+
+    out = StringIO()
+    call_command("rebuild_search_index", stdout=out)
+    assert int(out.getvalue().split()[0]) > 7
+    assert search(client, "党建")["count"] >= 10
+
+
+def test_search_kind_facet_filters_results(client, seeded):
+    data = search(client, "党建", kind="article")
+    assert data["count"] >= 5 and {r["kind"] for r in data["results"]} == {"article"}
+
+
+def test_search_query_count_does_not_grow_with_results(client, seeded):
+    def queries(q):
+        with CaptureQueriesContext(connection) as context:
+            client.get("/search/", {"q": q})
+        return len(context.captured_queries)
+
+    assert queries("韩传恩") == queries("党建")
