@@ -185,7 +185,9 @@ class _SQLiteBackend:
 
     def insert(self, rows: list[tuple[int, str]]) -> None:
         with connection.cursor() as cursor:
-            cursor.executemany(f"INSERT INTO {self.table}(rowid, tokens) VALUES (%s, %s)", rows)
+            # REPLACE: a row left behind (a flush does not empty this virtual table) never shadows
+            # the document that now has its id.
+            cursor.executemany(f"INSERT OR REPLACE INTO {self.table}(rowid, tokens) VALUES (%s, %s)", rows)
 
     def search(self, tokens: list[str], limit: int, any_token: bool) -> list[tuple[int, float]]:
         def clause(token: str) -> str:

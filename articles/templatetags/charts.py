@@ -12,7 +12,7 @@ def bar_chart(pairs, title: str, unit: str = ""):
     pairs = [(str(label), int(value)) for label, value in pairs]
     if not pairs:
         return ""
-    bar, gap, label_width, width = 22, 8, 150, 560
+    bar, gap, label_width, width = 20, 8, 96, 380
     top = max(value for _, value in pairs) or 1
     height = len(pairs) * (bar + gap) + gap
     rows = []
@@ -26,6 +26,6 @@ def bar_chart(pairs, title: str, unit: str = ""):
         )
     return mark_safe(
         f'<figure class="chart"><figcaption>{escape(title)}</figcaption>'
-        f'<svg role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" width="100%" '
+        f'<svg role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">{"".join(rows)}</svg></figure>'
     )
