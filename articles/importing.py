@@ -269,9 +269,14 @@ class _FileWriter:
     def _write_article(self, source_file: SourceFile, item: AnalysedArticle) -> None:
         parsed = item.parsed
         key = article_key(source_file.path, parsed.position)
+        title = parsed.title
+        if not title:
+            # No headline found (flagged missing_title): readers still need something to click.
+            first = parsed.paragraphs[0].text if parsed.paragraphs else ""
+            title = (first[:30] + "…") if len(first) > 30 else first or f"{source_file.path} 第{parsed.position + 1}篇"
         new = {
             "kicker": parsed.kicker or "",
-            "title": parsed.title,
+            "title": title[:200],
             "subtitle": parsed.subtitle or "",
             "source": parsed.source or "",
             "published": parsed.published.isoformat() if parsed.published else None,
@@ -291,7 +296,7 @@ class _FileWriter:
             if _tombstoned("articles.Article", key):
                 self.result.articles.add("kept")
                 return
-            article = Article(source_file=source_file, position=parsed.position, title=parsed.title[:200])
+            article = Article(source_file=source_file, position=parsed.position, title=new["title"])
             self._apply_article(article, new, new)
             article.import_snapshot = new
             article.save()

@@ -47,7 +47,7 @@ INLINE_SUBTITLE_RE = re.compile(r"^(?P<title>\S.{3,40}?)\s*(?:——|--)\s*(?P<s
 CAPTION_RE = re.compile(r"^[（(]?(?:图为|上图|下图|左图|右图|图[一二三四\d][：:]|▲|△|■图)|[（(]?[\u4e00-\u9fff]{2,4}\s*摄[)）]?$")
 SUBTITLE_RE = re.compile(r"^(?:——|—|--|－－|-)\s*(?P<text>\S.*)$")
 
-BREADCRUMB_RE = re.compile(r"^(?:[^>＞»]{1,20}\s*[>＞»]\s*){2,}[^>＞»]{0,20}$|^(?:当前位置|您的位置|首页)\s*[:：>＞]")
+BREADCRUMB_RE = re.compile(r"^(?:[^<>＞»]{1,20}\s*[>＞»]\s*){2,}[^<>＞»]{0,20}$|^(?:当前位置|您的位置|首页)\s*[:：>＞]")
 # Blocks that end the article body on web pages: everything after them is furniture.
 STOP_RE = re.compile(r"^(?:延伸阅读|相关阅读|相关新闻|相关链接|推荐阅读|热点推荐|版权声明|免责声明|【?责任编辑|分享到)\s*[:：】]?")
 COPYRIGHT_RE = re.compile(r"版权(?:均)?(?:属|归|所有)|未经(?:\S{0,6})?授权|不得转载|Copyright|©|本站不作任何保证")
