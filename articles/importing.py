@@ -16,12 +16,13 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 
 from articles.contract import AnalysedArticle, analyse, file_json
 from articles.parsing import ParsedFile, parse_bytes
@@ -202,6 +203,15 @@ def reconcile(record, new: dict, current: dict) -> tuple[str, dict]:
     return outcome, apply
 
 
+_ARTICLE_COLUMNS = {"kicker": ["kicker"], "title": ["title"], "subtitle": ["subtitle"], "authors": ["authors"],
+                    "editors": ["editors"], "flags": ["flags"], "published": ["published"], "source": ["source"],
+                    "span": ["span_start", "span_end"]}
+
+
+def _article_fields(apply: dict) -> list[str]:
+    return [column for name in apply for column in _ARTICLE_COLUMNS.get(name, [])]
+
+
 def _jsonable(value):
     import json
 
@@ -291,7 +301,7 @@ class _FileWriter:
             "span": list(parsed.span),
             "flags": [f.as_json() for f in parsed.flags],
         }
-        article = Article.objects.filter(source_file=source_file, position=parsed.position).first()
+        article = Article.objects.select_for_update().filter(source_file=source_file, position=parsed.position).first()
         if article is None:
             if _tombstoned("articles.Article", key):
                 self.result.articles.add("kept")
@@ -306,7 +316,9 @@ class _FileWriter:
             current = self._article_state(article)
             outcome, apply = reconcile(article, new, current)
             self._apply_article(article, apply, new)
-            article.save()
+            # Only what the import changes is written: an editor's concurrent save of other
+            # fields is not overwritten.
+            article.save(update_fields=_article_fields(apply) + ["import_snapshot", "updated"])
             self._apply_article_relations(article, apply, new)
             self._review_conflicts(article, article)
         self.result.articles.add(outcome)
@@ -546,6 +558,40 @@ class _FileWriter:
 # Entry point
 
 
+# One lock for every import's write transactions: two imports running at once interleave file by
+# file, each seeing what the other committed, instead of racing to create the same records.
+IMPORT_LOCK_ID = 0x486F7370  # "Hosp"
+WRITE_ATTEMPTS = 5
+
+
+def _take_import_lock() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK_ID])
+    # SQLite: transactions open with BEGIN IMMEDIATE (settings), which takes the write lock.
+
+
+def _write_with_retries(result: FileResult, parsed: ParsedFile, item: InputFile, analysed, *, reparse: bool,
+                        dry_run: bool) -> None:
+    """Write one file in one transaction. A race lost to a concurrent writer (a unique
+    constraint, a lock timeout, a deadlock) rolls the file back and tries it again."""
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        result.articles, result.records = Counts(), Counts()
+        try:
+            with transaction.atomic():
+                _take_import_lock()
+                _FileWriter(result, parsed, item.key, analysed, reparse).write()
+                if dry_run:
+                    transaction.set_rollback(True)
+            return
+        except (IntegrityError, OperationalError) as exc:
+            if attempt == WRITE_ATTEMPTS:
+                result.error = f"{item.display}: could not be written ({exc}); nothing from it was kept"
+                result.articles, result.records = Counts(), Counts()
+                return
+            time.sleep(0.1 * attempt)
+
+
 def _unchanged_articles(item: InputFile, data: bytes) -> int | None:
     digest = hashlib.sha256(data).hexdigest()
     source_file = SourceFile.objects.filter(path=item.key, sha256=digest, parser_version=PARSER_VERSION).first()
@@ -608,14 +654,7 @@ def import_paths(
                 else {"path": item.display, "sha256": None, "encoding": None, "error": result.error, "articles": []}
             )
         if parsed is not None and not parsed.error and write:
-            try:
-                with transaction.atomic():
-                    _FileWriter(result, parsed, item.key, analysed, reparse).write()
-                    if dry_run:
-                        transaction.set_rollback(True)
-            except IntegrityError as exc:
-                result.error = f"{item.display}: could not be written ({exc}); nothing from it was kept"
-                result.articles = Counts()
+            _write_with_retries(result, parsed, item, analysed, reparse=reparse, dry_run=dry_run)
         elif parsed is not None and not parsed.error:
             result.articles.add("created", len(analysed))
         report.files.append(result)

@@ -1,0 +1,120 @@
+"""Two imports at once, and an editor saving while an import runs, on the database the suite
+runs on (a SQLite file, or a fresh PostgreSQL database), in separate processes as in production."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+
+import pytest
+from django.db import connection
+
+from tests.conftest import ROOT
+
+SHELL_COUNTS = (
+    "import json; from articles.models import Article, SourceFile, Section; "
+    "from hospitals.models import Hospital, Honour, Person; "
+    "print(json.dumps({m.__name__: m.objects.count() for m in (Article, SourceFile, Section, Hospital, Honour, Person)}))"
+)
+
+
+@pytest.fixture
+def fresh_database(tmp_path):
+    if connection.vendor == "postgresql":
+        import psycopg
+
+        settings = connection.settings_dict
+        name = f"hospitals_conc_{uuid.uuid4().hex[:8]}"
+        admin_url = f"postgres://{settings['USER']}@{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}/postgres"
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        yield admin_url.rsplit("/", 1)[0] + "/" + name
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    else:
+        yield f"sqlite:///{tmp_path / 'concurrent.sqlite3'}"
+
+
+def run(args, url, tmp_path, **popen):
+    env = {**os.environ, "DATABASE_URL": url, "HOSPITALS_VAR_DIR": str(tmp_path / "var")}
+    return subprocess.Popen([sys.executable, "manage.py", *args], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, **popen)
+
+
+def finish(process, timeout=300):
+    out, err = process.communicate(timeout=timeout)
+    return process.returncode, out, err
+
+
+def counts(url, tmp_path):
+    code, out, err = finish(run(["shell", "--no-imports", "-c", SHELL_COUNTS], url, tmp_path))
+    assert code == 0, err
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def test_two_imports_at_once_leave_one_copy_of_everything(fresh_database, tmp_path, seeds_dir):
+    assert finish(run(["migrate", "--noinput"], fresh_database, tmp_path))[0] == 0
+    first = run(["import_seeds", str(seeds_dir)], fresh_database, tmp_path)
+    second = run(["import_seeds", str(seeds_dir)], fresh_database, tmp_path)
+    results = [finish(first), finish(second)]
+    assert [code for code, _, _ in results] == [0, 0], [err for _, _, err in results]
+    summaries = sorted(out.splitlines()[0] for _, out, _ in results)
+    created = [int(s.split()[0]) for s in summaries]
+    unchanged = [int(s.split(", ")[2].split()[0]) for s in summaries]
+    assert sum(created) == 7 and sum(created) + sum(unchanged) == 14
+    found = counts(fresh_database, tmp_path)
+    assert found["Article"] == 7 and found["SourceFile"] == 5
+    single = counts_after_single_import(tmp_path, seeds_dir)
+    assert found == single
+
+
+def counts_after_single_import(tmp_path, seeds_dir):
+    url = f"sqlite:///{tmp_path / 'single.sqlite3'}"
+    assert finish(run(["migrate", "--noinput"], url, tmp_path))[0] == 0
+    assert finish(run(["import_seeds", str(seeds_dir)], url, tmp_path))[0] == 0
+    return counts(url, tmp_path)
+
+
+EDIT_DURING_IMPORT = """
+from articles.models import Article
+from hospitals.admin import *  # noqa: the admin's save_model is what an editor's save runs
+from django.contrib import admin
+from django.test import RequestFactory
+from django.contrib.auth.models import User
+article = Article.objects.get(position=0, source_file__path='004_e6602cedf5aa1e21.txt')
+model_admin = admin.site._registry[Article]
+request = RequestFactory().post('/')
+request.user = User.objects.get_or_create(username='editor', defaults={'is_staff': True, 'is_superuser': True})[0]
+Form = model_admin.get_form(request, article, change=True)
+stale = Form(instance=article).initial  # the editor opened the form before the import
+import sys
+sys.stdout.write('opened\\n'); sys.stdout.flush()
+sys.stdin.readline()  # ... and saves after it
+data = {k: v for k, v in stale.items() if v is not None and k != 'keywords'}
+data['title'] = '编辑改过的标题'
+data['keywords'] = [k.pk for k in article.keywords.all()]
+form = Form(data, instance=Article.objects.get(pk=article.pk), initial=stale)
+assert form.is_valid(), form.errors
+model_admin.save_model(request, form.save(commit=False), form, change=True)
+print('saved')
+"""
+
+
+def test_an_editor_saving_during_an_import_loses_neither_change(fresh_database, tmp_path, seeds_dir):
+    assert finish(run(["migrate", "--noinput"], fresh_database, tmp_path))[0] == 0
+    assert finish(run(["import_seeds", str(seeds_dir)], fresh_database, tmp_path))[0] == 0
+    editor = run(["shell", "--no-imports", "-c", EDIT_DURING_IMPORT], fresh_database, tmp_path, stdin=subprocess.PIPE)
+    assert editor.stdout.readline().strip() == "opened"
+    path = seeds_dir / "004_e6602cedf5aa1e21.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("■衡阳晚报全媒体记者 朱嘉林", "■衡阳晚报全媒体记者 朱嘉林 王小明"),
+                    encoding="utf-8")
+    assert finish(run(["import_seeds", str(seeds_dir)], fresh_database, tmp_path))[0] == 0
+    out, err = editor.communicate("go\n", timeout=120)
+    assert editor.returncode == 0 and "saved" in out, err
+    check = ("from articles.models import Article; a = Article.objects.get(position=0, "
+             "source_file__path='004_e6602cedf5aa1e21.txt'); print(a.title + '|' + a.authors)")
+    code, out, err = finish(run(["shell", "--no-imports", "-c", check], fresh_database, tmp_path))
+    assert out.strip().splitlines()[-1] == "编辑改过的标题|朱嘉林、王小明"
