@@ -47,3 +47,109 @@ def measure_parser(files: list[Path], repeat: int = 1) -> dict:
         "extract_kbps": _rate(kilobytes, extract_seconds),
         "parse_vs_jieba": round(jieba_seconds / parse_seconds, 2) if parse_seconds else None,
     }
+
+
+# ---------------------------------------------------------------------------------------------
+# The whole import and the pages, at N articles (`manage.py bench --articles N`)
+
+import json as _json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+
+from django.conf import settings
+
+PAGE_SAMPLES = 30
+
+
+def _manage(args: list[str], env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=env,
+                          capture_output=True, text=True, check=True)
+
+
+def measure_import(corpus: Path, workers: int, workdir: Path) -> dict:
+    """Import the corpus into a fresh SQLite database in a child process; its KB/s, articles/s
+    and the child's peak resident memory."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}", "HOSPITALS_VAR_DIR": str(workdir)}
+    _manage(["migrate", "--noinput", "-v0"], env)
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "manage.py", "import_seeds", str(corpus), "--quiet", "--workers",
+                              str(workers)], cwd=settings.BASE_DIR, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    out, err = child.communicate()
+    seconds = time.perf_counter() - started
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # largest child waited for so far
+    if child.returncode != 0:
+        raise RuntimeError(err)
+    created = int(out.split()[0])
+    kilobytes = sum(p.stat().st_size for p in corpus.rglob("*.txt")) / 1024
+    return {"seconds": round(seconds, 1), "kbps": _rate(kilobytes, seconds), "articles": created,
+            "articles_per_s": round(created / seconds, 1), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+            "env": env}
+
+
+def measure_pages() -> dict:
+    """p50/p95 latency and query count of the main pages, in-process (no network)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.models import Article
+    from hospitals.models import Hospital
+
+    article = Article.objects.public().order_by("pk").first()
+    hospital = Hospital.objects.public().order_by("pk").first()
+    pages = {
+        "home": "/", "articles": "/articles/", "hospitals": "/hospitals/", "honours": "/honours/",
+        "article": article.get_absolute_url() if article else "/", "hospital": hospital.get_absolute_url() if hospital else "/",
+        "search": "/search/?q=%E5%85%9A%E5%BB%BA",
+    }
+    client = Client()
+    result = {}
+    for name, url in pages.items():
+        for _ in range(3):
+            client.get(url)
+        times = []
+        for _ in range(PAGE_SAMPLES):
+            started = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, url
+        with CaptureQueriesContext(connection) as context:
+            client.get(url)
+        times.sort()
+        result[name] = {"p50_ms": round(statistics.median(times), 1),
+                        "p95_ms": round(times[int(len(times) * 0.95) - 1], 1), "queries": len(context.captured_queries)}
+    return result
+
+
+def run(articles: int, seed: int = 1, workers_all: int | None = None) -> dict:
+    from articles.corpus import make_corpus
+
+    workers_all = workers_all or os.cpu_count() or 1
+    with tempfile.TemporaryDirectory(prefix="bench-") as temp:
+        temp_path = Path(temp)
+        corpus = temp_path / "corpus"
+        made = make_corpus(articles, corpus, seed)
+        files = sorted(corpus.glob("*.txt"))
+        parser = measure_parser(files[: min(len(files), 400)])
+        one = measure_import(corpus, 1, temp_path / "db1")
+        pages = _json.loads(_manage(["bench", "--measure-pages"], one.pop("env")).stdout)
+        every = measure_import(corpus, workers_all, temp_path / "dball")
+        every.pop("env")
+    jieba_kbps = parser["jieba_kbps"]
+    return {
+        "articles": made["articles"], "files": made["files"], "corpus_kb": round(made["bytes"] / 1024, 1),
+        "jieba_kbps": jieba_kbps, "jieba_init_s": parser["jieba_init_s"],
+        "jieba_inits": "one per process: the importer, and each worker once, forked after loading",
+        "parse_kbps": parser["parse_kbps"], "extract_kbps": parser["extract_kbps"],
+        "import_kbps_1": one["kbps"], "import_kbps_all": every["kbps"], "workers_all": workers_all,
+        "ratio_1": round(one["kbps"] / jieba_kbps, 3), "ratio_all": round(every["kbps"] / jieba_kbps, 3),
+        "articles_per_s_1": one["articles_per_s"], "articles_per_s_all": every["articles_per_s"],
+        "peak_rss_mb": max(one["peak_rss_mb"], every["peak_rss_mb"]),
+        "pages": pages,
+    }

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from articles.extraction.entities import Entities, extract
-from articles.extraction.segmenter import add_words, keywords
+from articles.extraction.segmenter import add_words, keywords_from_words, search_tokens_from_words, words
 from articles.parsing import ParsedArticle, ParsedFile
 
 
@@ -18,6 +18,10 @@ class AnalysedArticle:
     parsed: ParsedArticle
     entities: Entities
     keywords: tuple[str, ...]
+    # jieba search tokens of the headline block and of each section, from the one jieba pass
+    # that also gave the keywords: the search index reuses them instead of segmenting again.
+    head_tokens: tuple[str, ...] = ()
+    section_tokens: tuple[tuple[str, ...], ...] = ()
 
 
 def analyse(article: ParsedArticle) -> AnalysedArticle:
@@ -25,8 +29,13 @@ def analyse(article: ParsedArticle) -> AnalysedArticle:
     # The article's own hospital names are taught first, so its keywords do not depend on which
     # names earlier imports happened to teach jieba.
     add_words([h.name for h in entities.hospitals] + [a for h in entities.hospitals for a in h.aliases])
-    text = "\n".join([article.title, *(p.text for p in article.paragraphs)])
-    return AnalysedArticle(article, entities, tuple(keywords(text)))
+    head = words(" ".join(filter(None, [article.kicker, article.title, article.subtitle])))
+    sections = [words("\n".join(filter(None, [s.heading, *(p.text for p in s.paragraphs)]))) for s in article.sections]
+    all_words = head + [w for section in sections for w in section]
+    return AnalysedArticle(
+        article, entities, tuple(keywords_from_words(all_words)),
+        tuple(search_tokens_from_words(head)), tuple(tuple(search_tokens_from_words(s)) for s in sections),
+    )
 
 
 def article_json(item: AnalysedArticle) -> dict:

@@ -35,7 +35,7 @@ from django.utils import timezone
 from .models import Article, ArticleHospital, Caption, Keyword, ReviewItem, Section, Source, SourceFile, Tombstone
 from .natural_keys import article_key, honour_key, person_key
 from . import search
-from .review import file_review_item, mark_import_history
+from .review import file_review_item, file_review_items, mark_import_history
 
 PARSER_VERSION = "3"
 # Below this an extracted record waits for an editor before readers see it.
@@ -218,8 +218,10 @@ def _jsonable(value):
     return json.loads(json.dumps(value, ensure_ascii=False, default=str))
 
 
-def _tombstoned(model_label: str, key: str) -> bool:
-    return Tombstone.objects.filter(model=model_label, natural_key=key).exists()
+def _tombstones() -> set[tuple[str, str]]:
+    """Every tombstone, read once per file: editors delete few records, and a lookup per
+    imported row would cost a query each."""
+    return set(Tombstone.objects.values_list("model", "natural_key"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -236,13 +238,14 @@ class _FileWriter:
 
     def write(self) -> None:
         started = timezone.now()
-        self.touched_articles: list[Article] = []
+        self.tombstones = _tombstones()
+        self.touched_articles: list[tuple[Article, tuple | None]] = []
         self.touched_hospitals: dict[int, Hospital] = {}
         with search.signals_paused():
             self._write()
             # One reindex per article and hospital of this file, instead of one per save.
-            for article in self.touched_articles:
-                search.index_article(article)
+            for article, tokens in self.touched_articles:
+                search.index_article(article, tokens)
             for hospital in self.touched_hospitals.values():
                 search.index_hospital(hospital)
         mark_import_history(started, f"导入 {self.key}")
@@ -303,7 +306,7 @@ class _FileWriter:
         }
         article = Article.objects.select_for_update().filter(source_file=source_file, position=parsed.position).first()
         if article is None:
-            if _tombstoned("articles.Article", key):
+            if ("articles.Article", key) in self.tombstones:
                 self.result.articles.add("kept")
                 return
             article = Article(source_file=source_file, position=parsed.position, title=new["title"])
@@ -311,6 +314,7 @@ class _FileWriter:
             article.import_snapshot = new
             article.save()
             self._apply_article_relations(article, new, new)
+            article._applied = new
             outcome = "created"
         else:
             current = self._article_state(article)
@@ -320,13 +324,16 @@ class _FileWriter:
             # fields is not overwritten.
             article.save(update_fields=_article_fields(apply) + ["import_snapshot", "updated"])
             self._apply_article_relations(article, apply, new)
+            article._applied = apply
             self._review_conflicts(article, article)
         self.result.articles.add(outcome)
-        self.touched_articles.append(article)
+        fresh_sections = outcome == "created" or "sections" in (article._applied or {})
+        self.touched_articles.append((article, (item.head_tokens, item.section_tokens) if fresh_sections else None))
         hospital = self._write_entities(article, item)
-        for flag in parsed.flags:
-            file_review_item(ReviewItem.Kind.FLAG, flag.kind, article=article, hospital=hospital,
-                             excerpt=flag.excerpt, detail={"span": list(flag.span) if flag.span else None})
+        file_review_items(
+            [dict(kind=ReviewItem.Kind.FLAG, code=flag.kind, article=article, hospital=hospital, excerpt=flag.excerpt,
+                  detail={"span": list(flag.span) if flag.span else None}) for flag in parsed.flags]
+        )
 
     @staticmethod
     def _article_state(article: Article) -> dict:
@@ -395,7 +402,7 @@ class _FileWriter:
                 hospital.save(update_fields=["status", "import_snapshot", "updated"])
             self.result.records.add("unchanged")
             return hospital
-        if _tombstoned("hospitals.Hospital", name):
+        if ("hospitals.Hospital", name) in self.tombstones:
             self.result.records.add("kept")
             return None
         status = ReviewStatus.ACCEPTED if subject else ReviewStatus.PENDING
@@ -416,7 +423,9 @@ class _FileWriter:
             if hospital is None:
                 continue
             hospitals[mention.name] = hospital
-            self.touched_hospitals[hospital.pk] = hospital
+            if hospital.status == ReviewStatus.ACCEPTED or mention.subject:
+                # A pending hospital has no public search documents: nothing to reindex.
+                self.touched_hospitals[hospital.pk] = hospital
             role = ArticleHospital.Role.SUBJECT if mention.subject else ArticleHospital.Role.MENTIONED
             link, created = ArticleHospital.objects.get_or_create(
                 article=article, hospital=hospital,
@@ -494,7 +503,7 @@ class _FileWriter:
                   or Person.objects.filter(hospital=hospital, aliases__contains=mention.name).first())
         new = {"name": mention.name, "role": mention.role}
         if person is None:
-            if _tombstoned("hospitals.Person", key):
+            if ("hospitals.Person", key) in self.tombstones:
                 self.result.records.add("kept")
                 return None
             status = ReviewStatus.ACCEPTED if mention.confidence >= REVIEW_THRESHOLD else ReviewStatus.PENDING
@@ -535,7 +544,7 @@ class _FileWriter:
             self._review_conflicts(existing, article, hospital)
             self.result.records.add(outcome)
             return
-        if _tombstoned("hospitals.Honour", key):
+        if ("hospitals.Honour", key) in self.tombstones:
             self.result.records.add("kept")
             return
         status = ReviewStatus.ACCEPTED if mention.confidence >= REVIEW_THRESHOLD else ReviewStatus.PENDING
@@ -602,6 +611,55 @@ def database_ready() -> bool:
     return Article._meta.db_table in connection.introspection.table_names()
 
 
+def _analyse_file(item: InputFile, limit: int) -> tuple:
+    """Read, decode, parse and analyse one file: the pure part of an import, run in worker
+    processes when there are several."""
+    try:
+        data = read_file(item, limit)
+    except ImportInputError as exc:
+        return item, 0, None, [], str(exc)
+    parsed = parse_bytes(item.display, data)
+    if parsed.error:
+        return item, len(data), parsed, [], f"{item.display}: {parsed.error}"
+    return item, len(data), parsed, [analyse(a) for a in parsed.articles], None
+
+
+def _worker_init(names: list[str]) -> None:
+    from articles.extraction.segmenter import add_words
+
+    add_words(names)
+
+
+def _analysed_in_order(items: list[InputFile], limit: int, workers: int):
+    """(item, size, parsed, analysed, error) per file, in input order. With several workers the
+    files are analysed in forked processes (jieba is loaded before the fork and shared), at most
+    a few files ahead of the writer, so memory does not grow with the corpus."""
+    if workers <= 1 or len(items) < 2:
+        for item in items:
+            yield _analyse_file(item, limit)
+        return
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    from articles.extraction.segmenter import warm_up
+    from hospitals.models import Hospital as _Hospital
+    from hospitals.models import HospitalAlias
+
+    warm_up()
+    names = list(_Hospital.objects.values_list("name", flat=True)) + list(HospitalAlias.objects.values_list("name", flat=True))
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
+                             initargs=(names,)) as pool:
+        pending: deque = deque()
+        for item in items:
+            pending.append(pool.submit(_analyse_file, item, limit))
+            if len(pending) >= workers * 3:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
 def import_paths(
     paths: list[str],
     *,
@@ -609,6 +667,7 @@ def import_paths(
     reparse: bool = False,
     want_document: bool = False,
     progress: Callable[[FileResult], None] | None = None,
+    workers: int = 1,
 ) -> ImportReport:
     """Import every file under `paths`. Each file is written in its own transaction; a file that
     fails leaves the database as it was and the others still import. With `dry_run` nothing is
@@ -627,27 +686,25 @@ def import_paths(
     if write:
         teach_jieba()
     limit = settings.IMPORT_MAX_FILE_BYTES
+    to_parse: list[InputFile] = []
     for item in inputs:
-        result = FileResult(item.display)
-        try:
-            data = read_file(item, limit)
-        except ImportInputError as exc:
-            result.error = str(exc)
-            parsed = None
-        else:
-            result.size = len(data)
-            unchanged = _unchanged_articles(item, data) if write and not reparse and not want_document else None
+        if write and not reparse and not want_document:
+            try:
+                data = read_file(item, limit)
+            except ImportInputError:
+                data = None
+            unchanged = _unchanged_articles(item, data) if data is not None else None
             if unchanged is not None:
                 # Same bytes, same parser: nothing to parse, nothing to write.
+                result = FileResult(item.display, size=len(data))
                 result.articles.add("unchanged", unchanged)
                 report.files.append(result)
                 if progress:
                     progress(result)
                 continue
-            parsed = parse_bytes(item.display, data)
-            if parsed.error:
-                result.error = f"{item.display}: {parsed.error}"
-        analysed = [analyse(a) for a in parsed.articles] if parsed is not None and not parsed.error else []
+        to_parse.append(item)
+    for item, size, parsed, analysed, error in _analysed_in_order(to_parse, limit, workers):
+        result = FileResult(item.display, error=error, size=size)
         if want_document:
             result.document = (
                 file_json(parsed, item.display, analysed) if parsed is not None

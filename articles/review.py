@@ -12,22 +12,35 @@ from django.utils import timezone
 from .models import ReviewItem
 
 
-def file_review_item(kind: str, code: str, *, article=None, hospital=None, target=None, excerpt: str = "",
-                     detail: dict | None = None) -> ReviewItem:
-    """One item per distinct thing: filing the same again (a re-import) changes nothing, and an
-    item an editor dismissed stays dismissed."""
+def _new_item(kind: str, code: str, *, article=None, hospital=None, target=None, excerpt: str = "",
+              detail: dict | None = None) -> ReviewItem:
     content_type = ContentType.objects.get_for_model(target) if target is not None else None
     key = json.dumps([kind, code, article.pk if article else None, content_type.pk if content_type else None,
                       target.pk if target is not None else None, excerpt, detail or {}],
                      ensure_ascii=False, sort_keys=True, default=str)
-    fingerprint = hashlib.sha256(key.encode("utf-8")).hexdigest()
-    item, _ = ReviewItem.objects.get_or_create(
-        fingerprint=fingerprint,
-        defaults=dict(kind=kind, code=code, article=article, hospital=hospital, content_type=content_type,
-                      object_id=target.pk if target is not None else None, excerpt=excerpt[:200],
-                      detail=detail or {}),
+    return ReviewItem(
+        fingerprint=hashlib.sha256(key.encode("utf-8")).hexdigest(), kind=kind, code=code, article=article,
+        hospital=hospital, content_type=content_type, object_id=target.pk if target is not None else None,
+        excerpt=excerpt[:200], detail=detail or {},
     )
-    return item
+
+
+def file_review_item(kind: str, code: str, **fields) -> ReviewItem:
+    """One item per distinct thing: filing the same again (a re-import) changes nothing, and an
+    item an editor dismissed stays dismissed."""
+    item = _new_item(kind, code, **fields)
+    existing, _ = ReviewItem.objects.get_or_create(
+        fingerprint=item.fingerprint,
+        defaults={f.attname: getattr(item, f.attname) for f in ReviewItem._meta.concrete_fields if f.name != "id"},
+    )
+    return existing
+
+
+def file_review_items(specs: list[dict]) -> None:
+    """Many at once (a file's parser flags): one insert, existing items left as they are."""
+    items = [_new_item(**spec) for spec in specs]
+    if items:
+        ReviewItem.objects.bulk_create(items, ignore_conflicts=True)
 
 
 def history_models():

@@ -47,7 +47,9 @@ class Hit:
 # Documents
 
 
-def _documents_for_article(article) -> list[dict]:
+def _documents_for_article(article, tokens=None) -> list[dict]:
+    """tokens: (headline tokens, [tokens of each section]) from the importer's jieba pass, when
+    the article's sections are exactly that parse's; otherwise the text is segmented here."""
     from hospitals.models import ReviewStatus
 
     if article.status != ReviewStatus.ACCEPTED:
@@ -56,14 +58,24 @@ def _documents_for_article(article) -> list[dict]:
     captions = [c.text for c in article.captions.all()]
     head = " ".join(filter(None, [article.kicker, article.title, article.subtitle]))
     body = "\n".join([head, *(f"{s.heading}\n{s.body}" for s in sections), *captions])
-    docs = [dict(kind="article", object_id=article.pk, article_id=article.pk, title=article.title,
-                 url=article.get_absolute_url(), body=body)]
-    for section in sections:
+    if tokens is not None and len(tokens[1]) != len(sections):
+        tokens = None
+    doc = dict(kind="article", object_id=article.pk, article_id=article.pk, title=article.title,
+               url=article.get_absolute_url(), body=body)
+    if tokens is not None:
+        caption_text = " ".join(captions)
+        words = list(tokens[0]) + [t for section in tokens[1] for t in section]
+        words += clean_tokens(search_tokens(caption_text)) if caption_text else []
+        doc["tokens"] = " ".join(clean_tokens(words) + bigrams(body))
+    docs = [doc]
+    for index, section in enumerate(sections):
         if section.heading:
+            text = f"{section.heading}\n{section.body}"
             docs.append(dict(kind="section", object_id=section.pk, article_id=article.pk,
                              title=f"{article.title} · {section.heading}",
-                             url=f"{article.get_absolute_url()}#s{section.order}",
-                             body=f"{section.heading}\n{section.body}"))
+                             url=f"{article.get_absolute_url()}#s{section.order}", body=text))
+            if tokens is not None:
+                docs[-1]["tokens"] = " ".join(clean_tokens(tokens[1][index]) + bigrams(text))
     return docs
 
 
@@ -117,15 +129,15 @@ def _replace(scope: dict, documents: list[dict]) -> None:
         _backend().delete(old_ids)
         SearchDocument.objects.filter(id__in=old_ids).delete()
     created = SearchDocument.objects.bulk_create(
-        SearchDocument(tokens=index_tokens(d["body"]), **d) for d in documents
+        SearchDocument(**{**d, "tokens": d.get("tokens") or index_tokens(d["body"])}) for d in documents
     )
     if created and connection.vendor == "sqlite" and created[0].pk is None:
         created = list(SearchDocument.objects.filter(**scope))
     _backend().insert([(doc.pk, doc.tokens) for doc in created])
 
 
-def index_article(article) -> None:
-    _replace({"article_id": article.pk}, _documents_for_article(article))
+def index_article(article, tokens=None) -> None:
+    _replace({"article_id": article.pk}, _documents_for_article(article, tokens))
 
 
 def index_hospital(hospital) -> None:

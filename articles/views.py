@@ -34,6 +34,9 @@ class HomeView(TemplateView):
         return context
 
 
+FACET_LIMIT = 30  # the most frequent choices; a long tail helps no reader
+
+
 class ArticleListView(JsonListView):
     template_name = "articles/article_list.html"
     context_object_name = "articles"
@@ -58,13 +61,14 @@ class ArticleListView(JsonListView):
 
     def facets(self):
         queryset = self.get_queryset()
-        hospitals = dict(Hospital.objects.public().values_list("pk", "name"))
-        subject_counts = (ArticleHospital.objects.filter(article__in=queryset, role=ArticleHospital.Role.SUBJECT,
-                                                         hospital__status=ReviewStatus.ACCEPTED)
-                          .values_list("hospital_id").annotate(n=Count("article_id", distinct=True)))
+        subject_counts = list(
+            ArticleHospital.objects.filter(article__in=queryset.values("pk"), role=ArticleHospital.Role.SUBJECT,
+                                           hospital__status=ReviewStatus.ACCEPTED)
+            .values_list("hospital_id").annotate(n=Count("article_id", distinct=True)).order_by("-n")[:FACET_LIMIT])
+        hospitals = dict(Hospital.objects.filter(pk__in=[pk for pk, _ in subject_counts]).values_list("pk", "name"))
         return [
             self.make_facet("source", "来源", queryset.filter(source__isnull=False).values_list("source__name")
-                            .annotate(n=Count("id")), pinyin=True),
+                            .annotate(n=Count("id")).order_by("-n")[:FACET_LIMIT], pinyin=True),
             self.make_facet("year", "年份", queryset.filter(published__isnull=False)
                             .annotate(y=ExtractYear("published")).values_list("y").annotate(n=Count("id")).order_by("-y")),
             self.make_facet("hospital", "医院", subject_counts,
@@ -116,11 +120,14 @@ class ArticleDetailView(DetailView):
         article = self.object
         keywords = [k.pk for k in article.keywords.all()]
         subjects = [link.hospital_id for link in article.hospital_links.all() if link.role == "subject"]
-        context["related"] = (
-            Article.objects.public().exclude(pk=article.pk)
-            .filter(keywords__in=keywords).annotate(shared=Count("keywords", distinct=True))
-            .order_by("-shared", "-published", "-id").select_related("source")[:5]
-        ) if keywords else []
+        related_ids = []
+        if keywords:
+            # Ranked on the keyword link table alone (indexed by keyword), then the five fetched.
+            links = Article.keywords.through.objects.filter(keyword_id__in=keywords).exclude(article_id=article.pk)
+            related_ids = [row[0] for row in links.values_list("article_id").annotate(shared=Count("keyword_id"))
+                           .order_by("-shared", "-article_id")[:20]]
+        candidates = Article.objects.public().filter(pk__in=related_ids).select_related("source").in_bulk()
+        context["related"] = [candidates[pk] for pk in related_ids if pk in candidates][:5]
         context["same_hospital"] = (
             Article.objects.public().exclude(pk=article.pk)
             .filter(hospital_links__hospital_id__in=subjects, hospital_links__role="subject")

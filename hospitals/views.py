@@ -9,6 +9,9 @@ from config.listing import JsonListView
 from .models import Honour, Hospital, HospitalFact, Person, PersonMention, ReviewStatus
 
 
+FACET_LIMIT = 30  # the most frequent choices; a long tail helps no reader
+
+
 class HospitalListView(JsonListView):
     template_name = "hospitals/hospital_list.html"
     context_object_name = "hospitals"
@@ -33,7 +36,8 @@ class HospitalListView(JsonListView):
         queryset = self.filtered()
         return [
             self.make_facet("province", "省份", queryset.values_list("province").annotate(n=Count("id")), pinyin=True),
-            self.make_facet("city", "城市", queryset.values_list("city").annotate(n=Count("id")), pinyin=True),
+            self.make_facet("city", "城市", queryset.values_list("city").annotate(n=Count("id")).order_by("-n")[:FACET_LIMIT],
+                            pinyin=True),
             self.make_facet("type", "类型", queryset.values_list("type").annotate(n=Count("id")),
                             labels=dict(Hospital.Type.choices), pinyin=True),
             self.make_facet("grade", "等级", queryset.values_list("grade").annotate(n=Count("id")),
@@ -114,14 +118,15 @@ class HonourListView(JsonListView):
 
     def facets(self):
         queryset = self.filtered()
-        hospitals = {str(k): v for k, v in Hospital.objects.public().values_list("pk", "name")}
+        by_hospital = list(queryset.values_list("hospital_id").annotate(n=Count("id")).order_by("-n")[:FACET_LIMIT])
+        hospitals = {str(k): v for k, v in Hospital.objects.filter(pk__in=[pk for pk, _ in by_hospital])
+                     .values_list("pk", "name")}
         return [
             self.make_facet("year", "年份", queryset.filter(year__isnull=False).values_list("year")
                             .annotate(n=Count("id")).order_by("-year")),
             self.make_facet("level", "级别", queryset.values_list("level").annotate(n=Count("id")),
                             labels=dict(Honour.Level.choices)),
-            self.make_facet("hospital", "医院", queryset.values_list("hospital_id").annotate(n=Count("id")),
-                            labels=hospitals, pinyin=True),
+            self.make_facet("hospital", "医院", by_hospital, labels=hospitals, pinyin=True),
         ]
 
     def row(self, honour: Honour) -> dict:

@@ -128,6 +128,40 @@ def keywords(text: str, top: int = 8) -> list[str]:
             and not w.endswith(("医院", "卫生院"))][:top]
 
 
+def words(text: str) -> list[str]:
+    """One jieba pass (precise mode); keywords and search tokens are both derived from it."""
+    return list(tokenizer().cut(text))
+
+
+def search_tokens_from_words(cut_words: list[str]) -> list[str]:
+    """What `cut_for_search` yields, from words already cut: each word, preceded by the
+    dictionary 2- and 3-grams inside it (jieba's own search-mode rule), lower-cased."""
+    freq = tokenizer().FREQ
+    tokens = []
+    for word in cut_words:
+        if len(word) > 2:
+            tokens += [word[i:i + 2] for i in range(len(word) - 1) if freq.get(word[i:i + 2])]
+        if len(word) > 3:
+            tokens += [word[i:i + 3] for i in range(len(word) - 2) if freq.get(word[i:i + 3])]
+        tokens.append(word)
+    return [t.lower() for t in tokens if t.strip() and (t.isalnum() or len(t) > 1)]
+
+
+def keywords_from_words(cut_words: list[str], top: int = 8) -> list[str]:
+    """jieba.analyse's TF-IDF ranking over words already cut (same IDF, same stop words)."""
+    extractor = keyword_extractor()
+    counts: dict[str, int] = {}
+    for word in cut_words:
+        word = word.strip()
+        if len(word) < 2 or word.lower() in extractor.stop_words or word in STOP_WORDS or word.isdigit():
+            continue
+        counts[word] = counts.get(word, 0) + 1
+    total = sum(counts.values()) or 1
+    idf, median = extractor.idf_freq, extractor.median_idf
+    ranked = sorted(counts, key=lambda w: (-counts[w] * idf.get(w, median) / total, w))
+    return [w for w in ranked if not w.endswith(("医院", "卫生院"))][:top]
+
+
 def search_tokens(text: str) -> list[str]:
     """Tokens for the search index and for queries: jieba's search mode (long words and their
     parts), lower-cased, without punctuation and single characters of punctuation."""

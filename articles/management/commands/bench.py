@@ -1,4 +1,8 @@
-"""Benchmarks, separate from the test suite. Prints a table, or one JSON object with --json."""
+"""Benchmarks, separate from the test suite. Prints a table, or one JSON object with --json.
+
+    python manage.py bench --articles 1000 --json   # corpus → import (1 and all cores) → pages
+    python manage.py bench --parser                  # parser and extraction against jieba, seeds
+"""
 
 from __future__ import annotations
 
@@ -6,26 +10,42 @@ import json
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from articles.benchmarks import measure_parser
+from articles import benchmarks
 
 
 class Command(BaseCommand):
-    help = "测量解析与导入速度。Measure parser speed against jieba's segmentation."
+    help = "测量导入与页面速度。Measure import throughput against jieba, memory and page latency."
 
     def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, help="generate this many articles and measure the import")
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--workers", type=int, help="processes for the all-cores run (default: one per core)")
         parser.add_argument("--parser", action="store_true", help="parser and extraction against jieba, on seeds/")
-        parser.add_argument("--repeat", type=int, default=20, help="how many times the seeds are parsed (default 20)")
+        parser.add_argument("--repeat", type=int, default=20, help="with --parser: times the seeds are parsed")
+        parser.add_argument("--measure-pages", action="store_true", help=argparse_hidden())
         parser.add_argument("--json", action="store_true", help="print one JSON object")
 
     def handle(self, *args, **options):
-        files = sorted((Path(settings.BASE_DIR) / "seeds").glob("*.txt"))
-        result = {"parser": measure_parser(files, options["repeat"])}
+        if options["measure_pages"]:
+            self.stdout.write(json.dumps(benchmarks.measure_pages()))
+            return
+        if options["articles"]:
+            result = benchmarks.run(options["articles"], options["seed"], options["workers"])
+        elif options["parser"]:
+            files = sorted((Path(settings.BASE_DIR) / "seeds").glob("*.txt"))
+            result = {"parser": benchmarks.measure_parser(files, options["repeat"])}
+        else:
+            raise CommandError("say what to measure: --articles N or --parser")
         if options["json"]:
             self.stdout.write(json.dumps(result, ensure_ascii=False))
             return
-        for section, figures in result.items():
-            self.stdout.write(f"[{section}]")
-            for key, value in figures.items():
-                self.stdout.write(f"  {key:<16} {value}")
+        for key, value in result.items():
+            self.stdout.write(f"{key:<20} {value}")
+
+
+def argparse_hidden():
+    import argparse
+
+    return argparse.SUPPRESS

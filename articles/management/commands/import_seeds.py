@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.importing import FileResult, import_paths
+from articles.importing import FileResult, discover, import_paths
 
 
 class Command(BaseCommand):
@@ -21,20 +22,41 @@ class Command(BaseCommand):
         parser.add_argument("--reparse", action="store_true",
                             help="parse files again even when their digest is unchanged (after a parser upgrade)")
         parser.add_argument("--quiet", action="store_true", help="print only errors and the summary line")
+        parser.add_argument("--workers", type=int, default=1,
+                            help="processes that parse and analyse files while this one writes (default 1; "
+                                 "0 = one per core)")
 
-    def handle(self, *args, paths, dry_run, json: bool, reparse, quiet, **options):
+    def handle(self, *args, paths, dry_run, json: bool, reparse, quiet, workers, **options):
+        workers = workers or os.cpu_count() or 1
         # With --json, stdout carries exactly one JSON document; everything else goes to stderr.
         log = self.stderr if json else self.stdout
         started = time.monotonic()
         show_progress = not quiet and sys.stderr.isatty()
 
-        def progress(result: FileResult) -> None:
-            if result.error:
-                self.stderr.write(f"error: {result.error}")
-            elif show_progress:
-                self.stderr.write(f"  {result.display}: {result.articles.summary()}")
+        inputs, problems = discover(paths)
+        total = len(inputs) + len(problems)
+        done = {"files": 0, "bytes": 0}
 
-        report = import_paths(paths, dry_run=dry_run, reparse=reparse, want_document=json, progress=progress)
+        def progress(result: FileResult) -> None:
+            done["files"] += 1
+            done["bytes"] += result.size
+            if result.error:
+                if show_progress:
+                    sys.stderr.write("\r\033[K")
+                self.stderr.write(f"error: {result.error}")
+            if show_progress:
+                # One line redrawn in place: a bar, files done, size and rate so far.
+                elapsed = max(time.monotonic() - started, 1e-6)
+                width = 30
+                filled = int(width * done["files"] / max(total, 1))
+                sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done['files']}/{total} files, "
+                                 f"{done['bytes'] / 1024:.0f} KB, {done['bytes'] / 1024 / elapsed:.0f} KB/s")
+                sys.stderr.flush()
+
+        report = import_paths(paths, dry_run=dry_run, reparse=reparse, want_document=json, progress=progress,
+                              workers=workers)
+        if show_progress:
+            sys.stderr.write("\n")
         if json:
             self.stdout.write(_dumps(report.document()))
         elapsed = time.monotonic() - started
