@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from hospitals.models import ImportedRecord, ReviewStatus
+from hospitals.models import ImportedRecord, PublicQuerySet
 
 
 class Source(models.Model):
@@ -55,10 +55,7 @@ class Keyword(models.Model):
         return self.word
 
 
-class ArticleQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(status=ReviewStatus.ACCEPTED)
-
+class ArticleQuerySet(PublicQuerySet):
     def for_list(self):
         return self.select_related("source").prefetch_related(
             models.Prefetch("hospital_links", queryset=ArticleHospital.objects.select_related("hospital")

@@ -181,6 +181,19 @@ def signals_active() -> bool:
 # Backends
 
 
+def _expression(tokens: list[str], any_token: bool, *, quote: str, both: str, either: str) -> str:
+    """The query in a backend's syntax: every token (or any, as a fallback), where a word of
+    three or more characters also matches through all its bigrams. Tokens hold word characters
+    only (clean_tokens), so quoting them cannot break out of the syntax."""
+    def clause(token: str) -> str:
+        pairs = bigrams(token)
+        if len(token) < 3 or not pairs:
+            return f"{quote}{token}{quote}"
+        return f"({quote}{token}{quote}{either}(" + both.join(f"{quote}{pair}{quote}" for pair in pairs) + "))"
+
+    return (either if any_token else both).join(clause(token) for token in tokens)
+
+
 class _SQLiteBackend:
     table = "articles_search_fts"
 
@@ -202,13 +215,7 @@ class _SQLiteBackend:
             cursor.executemany(f"INSERT OR REPLACE INTO {self.table}(rowid, tokens) VALUES (%s, %s)", rows)
 
     def search(self, tokens: list[str], limit: int, any_token: bool) -> list[tuple[int, float]]:
-        def clause(token: str) -> str:
-            pairs = bigrams(token)
-            if len(token) < 3 or not pairs:
-                return f'"{token}"'
-            return f'("{token}" OR (' + " AND ".join(f'"{pair}"' for pair in pairs) + "))"
-
-        match = (" OR " if any_token else " AND ").join(clause(token) for token in tokens)
+        match = _expression(tokens, any_token, quote='"', both=" AND ", either=" OR ")
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT rowid, -bm25({self.table}) FROM {self.table} WHERE {self.table} MATCH %s "
@@ -237,14 +244,7 @@ class _PostgresBackend:
         pass
 
     def search(self, tokens: list[str], limit: int, any_token: bool) -> list[tuple[int, float]]:
-        # Tokens hold word characters only (clean_tokens), so quoting them as lexemes is safe.
-        def clause(token: str) -> str:
-            pairs = bigrams(token)
-            if len(token) < 3 or not pairs:
-                return f"'{token}'"
-            return f"('{token}' | (" + " & ".join(f"'{pair}'" for pair in pairs) + "))"
-
-        expression = (" | " if any_token else " & ").join(clause(token) for token in tokens)
+        expression = _expression(tokens, any_token, quote="'", both=" & ", either=" | ")
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT id, ts_rank(search_vector, q) FROM articles_searchdocument, "

@@ -16,6 +16,12 @@ class ReviewStatus(models.TextChoices):
     REJECTED = "rejected", "已驳回"
 
 
+class PublicQuerySet(models.QuerySet):
+    def public(self):
+        """What readers may see: records an editor accepted (or that were confident enough)."""
+        return self.filter(status=ReviewStatus.ACCEPTED)
+
+
 class ImportedRecord(models.Model):
     """What every record the importer writes carries: the values it last wrote (so a re-import
     can tell an editor's change from its own), how sure the rule was, and the review state."""
@@ -31,11 +37,6 @@ class ImportedRecord(models.Model):
 
     class Meta:
         abstract = True
-
-
-class HospitalQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(status=ReviewStatus.ACCEPTED)
 
 
 class Hospital(ImportedRecord):
@@ -69,7 +70,7 @@ class Hospital(ImportedRecord):
     staff = models.PositiveIntegerField("职工数", null=True, blank=True)
     motto = models.CharField("院训", max_length=100, blank=True)
 
-    objects = HospitalQuerySet.as_manager()
+    objects = PublicQuerySet.as_manager()
 
     class Meta:
         verbose_name = "医院"
@@ -105,11 +106,6 @@ class HospitalAlias(models.Model):
         return self.name
 
 
-class PersonQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(status=ReviewStatus.ACCEPTED)
-
-
 class Person(ImportedRecord):
     name = models.CharField("姓名", max_length=20)
     hospital = models.ForeignKey(Hospital, on_delete=models.PROTECT, related_name="people", verbose_name="医院")
@@ -118,7 +114,7 @@ class Person(ImportedRecord):
     articles = models.ManyToManyField("articles.Article", through="PersonMention", related_name="people",
                                       verbose_name="文章")
 
-    objects = PersonQuerySet.as_manager()
+    objects = PublicQuerySet.as_manager()
 
     class Meta:
         verbose_name = "人物"
@@ -149,11 +145,6 @@ class PersonMention(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person.name} @ {self.article_id}"
-
-
-class HonourQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(status=ReviewStatus.ACCEPTED)
 
 
 class Honour(ImportedRecord):
@@ -187,7 +178,7 @@ class Honour(ImportedRecord):
                                 related_name="honours", verbose_name="来源文章")
     evidence = models.TextField("原文证据", blank=True)
 
-    objects = HonourQuerySet.as_manager()
+    objects = PublicQuerySet.as_manager()
 
     class Meta:
         verbose_name = "荣誉"
@@ -222,11 +213,6 @@ class Honour(ImportedRecord):
         return self.hospital.name
 
 
-class HospitalFactQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(status=ReviewStatus.ACCEPTED)
-
-
 class HospitalFact(ImportedRecord):
     """A hard fact an article states about a hospital, with the sentence that states it. The
     hospital's own fields (beds, staff …) take the accepted value; facts keep every claim."""
@@ -247,7 +233,7 @@ class HospitalFact(ImportedRecord):
                                 related_name="facts", verbose_name="来源文章")
     evidence = models.TextField("原文证据", blank=True)
 
-    objects = HospitalFactQuerySet.as_manager()
+    objects = PublicQuerySet.as_manager()
 
     class Meta:
         verbose_name = "医院事实"
