@@ -384,13 +384,10 @@ class _FileWriter:
     # -- hospitals, people, honours --------------------------------------------------------
 
     def _hospital(self, name: str, *, subject: bool) -> Hospital | None:
-        """The hospital a name refers to: by official name, alias, or the name the importer
-        first gave it (an editor may have renamed it since)."""
-        hospital = (
-            Hospital.objects.filter(name=name).first()
-            or Hospital.objects.filter(aliases__name=name).first()
-            or Hospital.objects.filter(import_snapshot__name=name).first()
-        )
+        """The hospital a name refers to: by official name or alias."""
+        # Both lookups use unique indexes. A hospital an editor renamed is found by its old name
+        # through the alias its rename left (hospitals/signals.py).
+        hospital = Hospital.objects.filter(name=name).first() or Hospital.objects.filter(aliases__name=name).first()
         if hospital is not None:
             if hospital.name != name:
                 HospitalAlias.objects.get_or_create(name=name, defaults={"hospital": hospital})

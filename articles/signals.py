@@ -9,7 +9,7 @@ from django.dispatch import receiver
 from hospitals.models import Honour, Hospital, HospitalAlias, Person
 
 from . import search
-from .models import Article, ArticleHospital, Caption, Section, Tombstone
+from .models import Article, Caption, Section, Tombstone
 from .natural_keys import natural_key_of
 
 

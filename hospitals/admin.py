@@ -1,6 +1,5 @@
 from django.contrib import admin, messages
 from django.template.response import TemplateResponse
-from django.utils.html import format_html
 
 from articles.provenance import evidence_html
 from config.admin_base import EditorAdmin

@@ -11,8 +11,8 @@ HOSPITAL_SUFFIXES = (
     "卫生服务中心", "卫生服务站", "分院",
 )
 _SUFFIX = "|".join(sorted(HOSPITAL_SUFFIXES, key=len, reverse=True))
-# A run of characters that ends in a hospital suffix. What comes before the name proper (verbs,
-# prepositions) is trimmed by `trim_left` below.
+# A run of characters that ends in a hospital suffix. Where the name proper begins (after verbs,
+# prepositions, other nouns) is decided by `_refine` from jieba's part-of-speech tags.
 HOSPITAL_RUN = re.compile(rf"[{CJK}（）()]{{2,24}}?(?:{_SUFFIX})")
 
 # A short form: a name that begins with a bare level word stands for the full one in context.

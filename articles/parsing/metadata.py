@@ -102,7 +102,7 @@ def parse_metadata_line(line: str) -> Byline | None:
     result = Byline(published=leading_date)
     parts = _KEY_RE.split(text)
     # parts: ['', key1, value1, key2, value2, …]
-    for key, value in zip(parts[1::2], parts[2::2]):
+    for key, value in zip(parts[1::2], parts[2::2], strict=True):
         value = value.strip(" |｜").strip()
         value = re.split(r"\s*[|｜]\s*", value)[0].strip()
         if key in DATE_KEYS:
@@ -134,7 +134,7 @@ _CREDIT_PREFIX = re.compile(rf"^(?:文/图|文／图|图/文|文|图|摄影|摄)
 _PICTURE_CREDIT = re.compile(rf"^(?P<names>(?:{NAME}\s+)*)(?P<credit>(?:图片|照片|图)由.{{2,40}}提供)[。.]?$")
 # A parenthesised byline at the very end of the last paragraph.
 TRAILING_BYLINE = re.compile(
-    rf"[(（]\s*(?P<body>(?:本报|全媒体|融媒体|见习|特约)?(?:记者|通讯员|文图供稿|供稿|文/图|撰文)\s*[:：]?\s*[^()（）]{{2,60}})[)）]\s*$"
+    r"[(（]\s*(?P<body>(?:本报|全媒体|融媒体|见习|特约)?(?:记者|通讯员|文图供稿|供稿|文/图|撰文)\s*[:：]?\s*[^()（）]{2,60})[)）]\s*$"
 )
 
 

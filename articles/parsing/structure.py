@@ -321,7 +321,7 @@ class _ArticleBuilder:
 
     def _body_units(self, lines: list[Line]) -> list[_Unit]:
         units: list[_Unit] = []
-        for index, line in enumerate(lines):
+        for line in lines:
             text = line.text
             if STOP_RE.match(text):
                 # Everything from here on is page furniture (related links, copyright notes).
