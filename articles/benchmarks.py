@@ -3,8 +3,17 @@ which is the unavoidable floor (every article is segmented for keywords and sear
 
 from __future__ import annotations
 
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
+
+from django.conf import settings
 
 from articles.contract import analyse
 from articles.extraction.segmenter import tokenizer
@@ -18,9 +27,6 @@ def _rate(kilobytes: float, seconds: float) -> float:
 def jieba_init_seconds() -> float:
     """The one-off cost of loading jieba's dictionary (with its cache under var/), paid once
     per process: measured in a fresh interpreter, since this one has loaded it already."""
-    import subprocess
-    import sys
-
     code = ("import time; t = time.perf_counter(); from articles.extraction.segmenter import warm_up; warm_up(); "
             "print(time.perf_counter() - t)")
     out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1], capture_output=True,
@@ -63,16 +69,6 @@ def measure_parser(files: list[Path], repeat: int = 1) -> dict:
 
 # ---------------------------------------------------------------------------------------------
 # The whole import and the pages, at N articles (`manage.py bench --articles N`)
-
-import json as _json
-import os
-import resource
-import statistics
-import subprocess
-import sys
-import tempfile
-
-from django.conf import settings
 
 PAGE_SAMPLES = 30
 
@@ -151,7 +147,7 @@ def run(articles: int, seed: int = 1, workers_all: int | None = None, single: bo
         parser = measure_parser(files[: min(len(files), 400)])
         one = measure_import(corpus, 1, temp_path / "db1") if single else None
         every = measure_import(corpus, workers_all, temp_path / "dball")
-        pages = _json.loads(_manage(["bench", "--measure-pages"], (one or every)["env"]).stdout)
+        pages = json.loads(_manage(["bench", "--measure-pages"], (one or every)["env"]).stdout)
         every.pop("env")
         if one:
             one.pop("env")

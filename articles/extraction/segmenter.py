@@ -121,13 +121,6 @@ def pos_tokens(text: str) -> list[tuple[str, str]]:
     return [(pair.word, pair.flag) for pair in _pos_tokenizer().cut(text)]
 
 
-def keywords(text: str, top: int = 8) -> list[str]:
-    words = keyword_extractor().extract_tags(text, topK=top * 3)
-    # Hospital names are linked as hospitals already; keywords say what the article is about.
-    return [w for w in words if len(w) >= 2 and not w.isdigit() and w not in STOP_WORDS
-            and not w.endswith(("医院", "卫生院"))][:top]
-
-
 def words(text: str) -> list[str]:
     """One jieba pass (precise mode); keywords and search tokens are both derived from it."""
     return list(tokenizer().cut(text))
