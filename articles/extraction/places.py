@@ -90,25 +90,39 @@ def _match_prefix(name: str, divisions, *, allow_short: bool) -> tuple[_Division
     return best, length
 
 
+@lru_cache(maxsize=1)
+def _by_first_character():
+    """Divisions grouped by the first character of their names (a short form is a prefix of the
+    full one, so both start alike): a name is compared with the few divisions it can start
+    with, not with all 3,000 counties."""
+    provinces, cities, counties = _divisions()
+    index: tuple[dict, dict, dict] = ({}, {}, {})
+    for group, divisions in zip(index, (provinces.values(), cities.values(), counties)):
+        for division in divisions:
+            group.setdefault(division.full[:1], []).append(division)
+    return index
+
+
+@lru_cache(maxsize=8192)
 def locate(name: str) -> Place:
     """The place a hospital's name gives (`洛阳市孟津区中医院` → 河南省/洛阳市/孟津区). Only an
     unambiguous reading is returned; otherwise an empty Place."""
-    provinces, cities, counties = _divisions()
+    province_index, city_index, county_index = _by_first_character()
     rest = name
-    province, used = _match_prefix(rest, provinces.values(), allow_short=True)
+    province, used = _match_prefix(rest, province_index.get(rest[:1], ()), allow_short=True)
     if province:
         rest = rest[used:]
-    city_candidates = [c for c in cities.values() if not province or c.code[:2] == province.code[:2]]
+    city_candidates = [c for c in city_index.get(rest[:1], ()) if not province or c.code[:2] == province.code[:2]]
     city, used = _match_prefix(rest, city_candidates, allow_short=False)
     if city is None:
         # A short city name counts only when it is not the start of a county's name.
         city, used = _match_prefix(rest, city_candidates, allow_short=True)
-        if city and any(rest.startswith(c.full) for c in counties if len(c.full) > used):
+        if city and any(rest.startswith(c.full) for c in county_index.get(rest[:1], ()) if len(c.full) > used):
             city, used = None, 0
     if city:
         rest = rest[used:]
     county_candidates = [
-        c for c in counties
+        c for c in county_index.get(rest[:1], ())
         if (not city or c.code[:4] == city.code[:4]) and (not province or c.code[:2] == province.code[:2])
     ]
     matches = [c for c in county_candidates if rest.startswith(c.full)]

@@ -86,13 +86,34 @@ def warm_up() -> None:
     keyword_extractor()
 
 
+NAME_FREQ = 50000
+# Part-of-speech tags of texts already tagged, valid until the dictionary changes: hospital-name
+# candidates recur within and across articles, and tagging is the costly part of finding them.
+_pos_cache: dict[str, tuple[tuple[str, str], ...]] = {}
+_POS_CACHE_LIMIT = 50_000
+_generation = 0
+
+
 def add_words(words) -> None:
-    """Teach jieba names from the database (hospitals, aliases); call again when they change."""
+    """Teach jieba names from the database (hospitals, aliases); call again when they change.
+    A name jieba already knows as a name is not added again: re-adding would only inflate the
+    dictionary's total frequency, so segmentation would drift with how often names were taught."""
     tok = tokenizer()
+    changed = False
     for word in words:
-        if word and len(word) >= 2:
+        if word and len(word) >= 2 and (tok.FREQ.get(word) != NAME_FREQ or _tag_of(word) != "nt"):
             # Tagged as an organisation name, so part-of-speech rules treat it as a name.
-            tok.add_word(word, freq=50000, tag="nt")
+            tok.add_word(word, freq=NAME_FREQ, tag="nt")
+            changed = True
+    if changed:
+        global _generation
+        _generation += 1
+        _pos_cache.clear()
+
+
+def dictionary_generation() -> int:
+    """Changes whenever taught names change jieba's dictionary: a key for caches of its output."""
+    return _generation
 
 
 CORPUS_IDF = VAR_DIR / "idf.txt"
@@ -117,8 +138,19 @@ def _pos_tokenizer():
     return jieba.posseg.POSTokenizer(tokenizer())
 
 
-def pos_tokens(text: str) -> list[tuple[str, str]]:
-    return [(pair.word, pair.flag) for pair in _pos_tokenizer().cut(text)]
+def _tag_of(word: str) -> str | None:
+    # The part-of-speech tokenizer moves user tags into its own table when it next runs.
+    tok = tokenizer()
+    return tok.user_word_tag_tab.get(word) or _pos_tokenizer().word_tag_tab.get(word)
+
+
+def pos_tokens(text: str) -> tuple[tuple[str, str], ...]:
+    tokens = _pos_cache.get(text)
+    if tokens is None:
+        if len(_pos_cache) >= _POS_CACHE_LIMIT:
+            _pos_cache.clear()
+        tokens = _pos_cache[text] = tuple((pair.word, pair.flag) for pair in _pos_tokenizer().cut(text))
+    return tokens
 
 
 def words(text: str) -> list[str]:
