@@ -6,4 +6,4 @@ class ArticlesConfig(AppConfig):
     verbose_name = "文章"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import review, signals  # noqa: F401  (signal receivers)

@@ -23,19 +23,17 @@ from typing import Callable
 
 from django.conf import settings
 from django.db import IntegrityError, OperationalError, connection, transaction
+from simple_history.utils import bulk_create_with_history
 
 from articles.contract import AnalysedArticle, analyse, file_json
 from articles.parsing import ParsedFile, parse_bytes
 from hospitals.lexicon import teach_jieba
 from hospitals.models import Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention, ReviewStatus
 
-from simple_history.utils import bulk_create_with_history
-from django.utils import timezone
-
+from . import search
 from .models import Article, ArticleHospital, Caption, Keyword, ReviewItem, Section, Source, SourceFile, Tombstone
 from .natural_keys import article_key, honour_key, person_key
-from . import search
-from .review import file_review_item, file_review_items, mark_import_history
+from .review import file_review_items, import_history
 
 PARSER_VERSION = "3"
 # Below this an extracted record waits for an editor before readers see it.
@@ -229,6 +227,10 @@ def _tombstones() -> set[tuple[str, str]]:
 
 
 class _FileWriter:
+    """Writes one parsed file. Set-based: the file's existing hospitals, keywords and articles are
+    read in one query each, and new rows of a kind go in with one insert per article (history
+    rows in bulk too); only records that already exist are compared and saved one by one."""
+
     def __init__(self, result: FileResult, parsed: ParsedFile, key: str, analysed: list[AnalysedArticle], reparse: bool):
         self.result = result
         self.parsed = parsed
@@ -237,25 +239,32 @@ class _FileWriter:
         self.reparse = reparse
 
     def write(self) -> None:
-        started = timezone.now()
         self.tombstones = _tombstones()
         self.touched_articles: list[tuple[Article, tuple | None]] = []
         self.touched_hospitals: dict[int, Hospital] = {}
-        with search.signals_paused():
+        self.review: list[dict] = []  # filed in one insert once every target has its id
+        with search.signals_paused(), import_history(f"导入 {self.key}") as reason:
+            self.reason = reason
             self._write()
-            # One reindex per article and hospital of this file, instead of one per save.
-            for article, tokens in self.touched_articles:
-                search.index_article(article, tokens)
-            for hospital in self.touched_hospitals.values():
-                search.index_hospital(hospital)
-        mark_import_history(started, f"导入 {self.key}")
+            file_review_items(self.review)
+            # One reindex of this file's articles and hospitals, instead of one per save.
+            search.index_articles(self.touched_articles)
+            search.index_hospitals(list(self.touched_hospitals.values()))
+
+    def _create(self, objects: list, model) -> None:
+        if objects:
+            # Bulk inserts skip save() and its signals, so their history is written here.
+            bulk_create_with_history(objects, model, default_change_reason=self.reason)
+
+    def _review(self, kind: str, code: str, **fields) -> None:
+        self.review.append(dict(kind=kind, code=code, **fields))
 
     def _review_conflicts(self, record, article: Article | None, hospital=None) -> None:
         conflicts = getattr(record, "_import_conflicts", None)
         if conflicts:
             excerpt = "、".join(conflicts)
-            file_review_item(ReviewItem.Kind.CONFLICT, record._meta.label, article=article, hospital=hospital,
-                             target=record, excerpt=f"{record}：{excerpt}", detail=_jsonable(conflicts))
+            self._review(ReviewItem.Kind.CONFLICT, record._meta.label, article=article, hospital=hospital,
+                         target=record, excerpt=f"{record}：{excerpt}", detail=_jsonable(conflicts))
 
     def _write(self) -> None:
         source_file, created = SourceFile.objects.get_or_create(
@@ -274,12 +283,41 @@ class _FileWriter:
             source_file.raw_text = self.parsed.text
             source_file.parser_version = PARSER_VERSION
             source_file.save()
+        existing = {} if created else {
+            a.position: a for a in Article.objects.select_for_update().filter(source_file=source_file)
+        }
+        self._prefetch()
         for item in self.analysed:
-            self._write_article(source_file, item)
+            self._write_article(source_file, item, existing.get(item.parsed.position))
+        Article.keywords.through.objects.bulk_create(self.keyword_links, ignore_conflicts=True)
+
+    def _prefetch(self) -> None:
+        """The file's hospitals (by name and alias) and keywords that are already stored."""
+        names = {name for item in self.analysed for mention in item.entities.hospitals
+                 for name in (mention.name, *mention.aliases)}
+        self.hospital_by_name: dict[str, Hospital] = {}
+        by_pk: dict[int, Hospital] = {}
+        for hospital in Hospital.objects.filter(name__in=names):
+            self.hospital_by_name[hospital.name] = by_pk[hospital.pk] = hospital
+        # A hospital an editor renamed is found by its old name through the alias its rename
+        # left (hospitals/signals.py).
+        for alias in HospitalAlias.objects.filter(name__in=names).select_related("hospital"):
+            self.hospital_by_name.setdefault(alias.name, by_pk.setdefault(alias.hospital_id, alias.hospital))
+        self.new_hospital_ids: set[int] = set()  # created by this file: nothing of theirs to look up
+        self.people: dict[int, list[Person]] = {}
+        self.honours: dict[int, dict[tuple, Honour]] = {}
+        self.sources: dict[str, Source] = {}
+        words = {w[:30] for item in self.analysed for w in item.keywords}
+        self.keyword_ids = dict(Keyword.objects.filter(word__in=words).values_list("word", "id"))
+        missing = words - self.keyword_ids.keys()
+        if missing:
+            Keyword.objects.bulk_create([Keyword(word=w) for w in sorted(missing)], ignore_conflicts=True)
+            self.keyword_ids.update(Keyword.objects.filter(word__in=missing).values_list("word", "id"))
+        self.keyword_links: list = []
 
     # -- articles ----------------------------------------------------------------------------
 
-    def _write_article(self, source_file: SourceFile, item: AnalysedArticle) -> None:
+    def _write_article(self, source_file: SourceFile, item: AnalysedArticle, article: Article | None) -> None:
         parsed = item.parsed
         key = article_key(source_file.path, parsed.position)
         title = parsed.title
@@ -300,40 +338,37 @@ class _FileWriter:
                            "paragraphs": [[list(span) for span in p.spans] for p in s.paragraphs]}]
                          for s in parsed.sections],
             "captions": [[c.text, list(c.span)] for c in parsed.captions],
-            "keywords": sorted(w[:30] for w in item.keywords),
+            "keywords": sorted({w[:30] for w in item.keywords}),
             "span": list(parsed.span),
             "flags": [f.as_json() for f in parsed.flags],
         }
-        article = Article.objects.select_for_update().filter(source_file=source_file, position=parsed.position).first()
         if article is None:
             if ("articles.Article", key) in self.tombstones:
                 self.result.articles.add("kept")
                 return
             article = Article(source_file=source_file, position=parsed.position, title=new["title"])
-            self._apply_article(article, new, new)
+            self._apply_article(article, new)
             article.import_snapshot = new
             article.save()
-            self._apply_article_relations(article, new, new)
-            article._applied = new
+            self._apply_article_relations(article, new, created=True)
+            applied = new
             outcome = "created"
         else:
             current = self._article_state(article)
-            outcome, apply = reconcile(article, new, current)
-            self._apply_article(article, apply, new)
+            outcome, applied = reconcile(article, new, current)
+            self._apply_article(article, applied)
             # Only what the import changes is written: an editor's concurrent save of other
             # fields is not overwritten.
-            article.save(update_fields=_article_fields(apply) + ["import_snapshot", "updated"])
-            self._apply_article_relations(article, apply, new)
-            article._applied = apply
+            article.save(update_fields=_article_fields(applied) + ["import_snapshot", "updated"])
+            self._apply_article_relations(article, applied, created=False)
             self._review_conflicts(article, article)
         self.result.articles.add(outcome)
-        fresh_sections = outcome == "created" or "sections" in (article._applied or {})
+        fresh_sections = outcome == "created" or "sections" in applied
         self.touched_articles.append((article, (item.head_tokens, item.section_tokens) if fresh_sections else None))
-        hospital = self._write_entities(article, item)
-        file_review_items(
-            [dict(kind=ReviewItem.Kind.FLAG, code=flag.kind, article=article, hospital=hospital, excerpt=flag.excerpt,
-                  detail={"span": list(flag.span) if flag.span else None}) for flag in parsed.flags]
-        )
+        hospital = self._write_entities(article, item, created=outcome == "created")
+        for flag in parsed.flags:
+            self._review(ReviewItem.Kind.FLAG, flag.kind, article=article, hospital=hospital, excerpt=flag.excerpt,
+                         detail={"span": list(flag.span) if flag.span else None})
 
     @staticmethod
     def _article_state(article: Article) -> dict:
@@ -352,46 +387,47 @@ class _FileWriter:
             "flags": article.flags,
         }
 
-    @staticmethod
-    def _apply_article(article: Article, apply: dict, new: dict) -> None:
+    def _apply_article(self, article: Article, apply: dict) -> None:
         for name in ("kicker", "title", "subtitle", "authors", "editors", "flags"):
             if name in apply:
                 setattr(article, name, apply[name])
         if "published" in apply:
             article.published = apply["published"]
         if "source" in apply:
-            article.source = Source.objects.get_or_create(name=apply["source"])[0] if apply["source"] else None
+            article.source = self._source(apply["source"]) if apply["source"] else None
         if "span" in apply:
             article.span_start, article.span_end = apply["span"]
 
-    @staticmethod
-    def _apply_article_relations(article: Article, apply: dict, new: dict) -> None:
-        # bulk_create_with_history: bulk writes skip save() and signals, so history is written here.
+    def _source(self, name: str) -> Source:
+        if name not in self.sources:
+            self.sources[name] = Source.objects.get_or_create(name=name)[0]
+        return self.sources[name]
+
+    def _apply_article_relations(self, article: Article, apply: dict, *, created: bool) -> None:
         if "sections" in apply:
-            article.sections.all().delete()
-            bulk_create_with_history(
-                [Section(article=article, order=i, label=label, heading=heading, body=body, spans=spans)
-                 for i, (label, heading, body, spans) in enumerate(apply["sections"])], Section)
+            if not created:
+                article.sections.all().delete()
+            self._create([Section(article=article, order=i, label=label, heading=heading, body=body, spans=spans)
+                          for i, (label, heading, body, spans) in enumerate(apply["sections"])], Section)
         if "captions" in apply:
-            article.captions.all().delete()
-            bulk_create_with_history(
-                [Caption(article=article, order=i, text=text[:200], span_start=span[0], span_end=span[1])
-                 for i, (text, span) in enumerate(apply["captions"])], Caption)
+            if not created:
+                article.captions.all().delete()
+            self._create([Caption(article=article, order=i, text=text[:200], span_start=span[0], span_end=span[1])
+                          for i, (text, span) in enumerate(apply["captions"])], Caption)
         if "keywords" in apply:
-            words = [Keyword.objects.get_or_create(word=w)[0] for w in apply["keywords"]]
-            article.keywords.set(words)
+            ids = [self.keyword_ids[w] for w in apply["keywords"]]
+            if created:
+                self.keyword_links += [Article.keywords.through(article_id=article.pk, keyword_id=i) for i in ids]
+            else:
+                article.keywords.set(ids)
 
     # -- hospitals, people, honours --------------------------------------------------------
 
-    def _hospital(self, name: str, *, subject: bool) -> Hospital | None:
-        """The hospital a name refers to: by official name or alias."""
-        # Both lookups use unique indexes. A hospital an editor renamed is found by its old name
-        # through the alias its rename left (hospitals/signals.py).
-        hospital = Hospital.objects.filter(name=name).first() or Hospital.objects.filter(aliases__name=name).first()
+    def _hospital(self, name: str, *, subject: bool, new: list[Hospital]) -> Hospital | None:
+        """The hospital a name refers to (by official name or alias), or a new one, unsaved."""
+        hospital = self.hospital_by_name.get(name)
         if hospital is not None:
-            if hospital.name != name:
-                HospitalAlias.objects.get_or_create(name=name, defaults={"hospital": hospital})
-            if subject and hospital.status == ReviewStatus.PENDING and hospital.import_snapshot is not None \
+            if subject and hospital.pk and hospital.status == ReviewStatus.PENDING and hospital.import_snapshot \
                     and hospital.import_snapshot.get("status") == ReviewStatus.PENDING:
                 # First seen as a mere mention, now an article is about it: readers may see it.
                 hospital.status = ReviewStatus.ACCEPTED
@@ -403,77 +439,85 @@ class _FileWriter:
             self.result.records.add("kept")
             return None
         status = ReviewStatus.ACCEPTED if subject else ReviewStatus.PENDING
-        confidence = 0.9 if subject else 0.6
-        hospital = Hospital.objects.create(name=name, status=status, confidence=confidence,
-                                           import_snapshot={"name": name, "status": status})
+        hospital = Hospital(name=name, status=status, confidence=0.9 if subject else 0.6,
+                            import_snapshot={"name": name, "status": status})
+        self.hospital_by_name[name] = hospital
+        new.append(hospital)
         if status == ReviewStatus.PENDING:
-            file_review_item(ReviewItem.Kind.LOW_CONFIDENCE, "hospitals.Hospital", target=hospital,
-                             excerpt=f"仅被提及的医院：{name}")
+            self._review(ReviewItem.Kind.LOW_CONFIDENCE, "hospitals.Hospital", target=hospital,
+                         excerpt=f"仅被提及的医院：{name}")
         self.result.records.add("created")
         return hospital
 
-    def _write_entities(self, article: Article, item: AnalysedArticle) -> Hospital | None:
+    def _write_entities(self, article: Article, item: AnalysedArticle, *, created: bool) -> Hospital | None:
         entities = item.entities
         hospitals: dict[str, Hospital] = {}
+        new_hospitals: list[Hospital] = []
         for mention in entities.hospitals:
-            hospital = self._hospital(mention.name, subject=mention.subject)
+            hospital = self._hospital(mention.name, subject=mention.subject, new=new_hospitals)
+            if hospital is not None:
+                hospitals[mention.name] = hospital
+        subjects = [(mention, hospitals[mention.name]) for mention in entities.hospitals
+                    if mention.subject and mention.name in hospitals]
+        # Profiles first, so a new hospital is inserted with its place and facts in one row.
+        new_aliases = [alias for mention, hospital in subjects for alias in self._profile(hospital, mention, entities.facts, article)]
+        self._create(new_hospitals, Hospital)
+        self.new_hospital_ids.update(h.pk for h in new_hospitals)
+        self._create(new_aliases, HospitalAlias)
+        self._write_links(article, entities, hospitals, created=created)
+        self._write_facts([hospital for _, hospital in subjects], entities.facts, article)
+
+        default = hospitals.get(entities.subject_hospitals[0]) if entities.subject_hospitals else None
+        people = self._write_people(article, entities, hospitals, default, created=created)
+        if default is not None:
+            self._write_honours(article, default, people, entities.honours)
+        return default
+
+    def _write_links(self, article: Article, entities, hospitals: dict[str, Hospital], *, created: bool) -> None:
+        links = {} if created else {link.hospital_id: link for link in article.hospital_links.all()}
+        new_links: dict[int, ArticleHospital] = {}
+        for mention in entities.hospitals:
+            hospital = hospitals.get(mention.name)
             if hospital is None:
                 continue
-            hospitals[mention.name] = hospital
             if hospital.status == ReviewStatus.ACCEPTED or mention.subject:
                 # A pending hospital has no public search documents: nothing to reindex.
                 self.touched_hospitals[hospital.pk] = hospital
             role = ArticleHospital.Role.SUBJECT if mention.subject else ArticleHospital.Role.MENTIONED
-            link, created = ArticleHospital.objects.get_or_create(
-                article=article, hospital=hospital,
-                defaults={"role": role, "import_snapshot": {"role": role},
-                          "confidence": 0.9 if mention.subject else 0.6},
-            )
-            if not created:
-                outcome, apply = reconcile(link, {"role": role}, {"role": link.role})
-                if "role" in apply:
-                    link.role = apply["role"]
+            link = links.get(hospital.pk)
+            if link is None:
+                link = new_links.get(hospital.pk)
+                if link is None:
+                    new_links[hospital.pk] = ArticleHospital(
+                        article=article, hospital=hospital, role=role, import_snapshot={"role": role},
+                        confidence=0.9 if mention.subject else 0.6)
+                elif mention.subject:
+                    # Named twice (by name and by alias): being the subject outranks a mention.
+                    link.role = ArticleHospital.Role.SUBJECT
+                    link.import_snapshot = {"role": link.role}
+                continue
+            before = link.import_snapshot
+            outcome, apply = reconcile(link, {"role": role}, {"role": link.role})
+            if "role" in apply:
+                link.role = apply["role"]
+            if apply or link.import_snapshot != before:
                 link.save()
-            if mention.subject:
-                self._profile(hospital, mention, entities.facts, article)
-        default = hospitals.get(entities.subject_hospitals[0]) if entities.subject_hospitals else None
-        people: dict[str, Person] = {}
-        for mention in entities.people:
-            hospital = hospitals.get(mention.hospital or "") or default
-            if hospital is None:
-                continue
-            person = self._person(hospital, mention)
-            if person is None:
-                continue
-            people[mention.name] = person
-            PersonMention.objects.get_or_create(person=person, article=article,
-                                                defaults={"role": mention.role, "evidence": mention.evidence.sentence})
-        for mention in entities.honours:
-            if default is None:
-                continue
-            self._honour(article, default, people, mention)
-        return default
+        self._create(list(new_links.values()), ArticleHospital)
 
-    def _profile(self, hospital: Hospital, mention, facts, article: Article) -> None:
+    def _profile(self, hospital: Hospital, mention, facts, article: Article) -> list[HospitalAlias]:
         """Place, aliases and hard facts of a subject hospital. Only values the article gives are
-        proposed, and only fields no editor has changed take them."""
+        proposed, and only fields no editor has changed take them. Returns the new aliases."""
+        aliases = []
         for alias in mention.aliases:
-            if not Hospital.objects.filter(name=alias).exists():
-                HospitalAlias.objects.get_or_create(name=alias, defaults={"hospital": hospital})
+            # A name that is already a hospital's or an alias stays as it is.
+            if alias not in self.hospital_by_name:
+                self.hospital_by_name[alias] = hospital
+                aliases.append(HospitalAlias(name=alias, hospital=hospital))
         new = {}
         if mention.place:
             new.update(province=mention.place.province, city=mention.place.city, district=mention.place.district)
         for fact in facts:
-            status = ReviewStatus.ACCEPTED if fact.confidence >= REVIEW_THRESHOLD else ReviewStatus.PENDING
-            record, created = HospitalFact.objects.get_or_create(
-                hospital=hospital, kind=fact.kind, value=fact.value[:100],
-                defaults={"article": article, "evidence": fact.sentence, "confidence": fact.confidence,
-                          "status": status, "import_snapshot": {"value": fact.value}},
-            )
-            if created and status == ReviewStatus.PENDING:
-                file_review_item(ReviewItem.Kind.LOW_CONFIDENCE, "hospitals.HospitalFact", article=article,
-                                 hospital=hospital, target=record, excerpt=f"{record}：{fact.sentence[:80]}")
-            if status != ReviewStatus.ACCEPTED:
+            if fact.confidence < REVIEW_THRESHOLD:
                 continue
             if fact.kind == "founded":
                 new["founded_year"] = int(fact.value)
@@ -487,28 +531,94 @@ class _FileWriter:
                 new["motto"] = fact.value[:100]
         new = {key: value for key, value in new.items() if value not in ("", None)}
         if not new:
-            return
+            return aliases
+        before = hospital.import_snapshot
         outcome, apply = reconcile(hospital, new, {key: getattr(hospital, key) for key in new})
         for key, value in apply.items():
             setattr(hospital, key, value)
-        hospital.save()
+        if hospital.pk is not None and (apply or hospital.import_snapshot != before):
+            hospital.save(update_fields=[*apply, "import_snapshot", "updated"])
         self._review_conflicts(hospital, article, hospital)
+        return aliases
 
-    def _person(self, hospital: Hospital, mention) -> Person | None:
-        key = person_key(hospital.name, mention.name)
-        person = (Person.objects.filter(hospital=hospital, name=mention.name).first()
-                  or Person.objects.filter(hospital=hospital, aliases__contains=mention.name).first())
+    def _write_facts(self, hospitals: list[Hospital], facts, article: Article) -> None:
+        if not facts or not hospitals:
+            return
+        lookup = [h.pk for h in hospitals if h.pk not in self.new_hospital_ids]
+        known = set(HospitalFact.objects.filter(hospital__in=lookup).values_list("hospital_id", "kind", "value")) \
+            if lookup else set()
+        new_facts = []
+        for hospital in hospitals:
+            for fact in facts:
+                key = (hospital.pk, fact.kind, fact.value[:100])
+                if key in known:
+                    continue
+                known.add(key)
+                status = ReviewStatus.ACCEPTED if fact.confidence >= REVIEW_THRESHOLD else ReviewStatus.PENDING
+                record = HospitalFact(hospital=hospital, kind=fact.kind, value=fact.value[:100], article=article,
+                                      evidence=fact.sentence, confidence=fact.confidence, status=status,
+                                      import_snapshot={"value": fact.value})
+                new_facts.append(record)
+                if status == ReviewStatus.PENDING:
+                    self._review(ReviewItem.Kind.LOW_CONFIDENCE, "hospitals.HospitalFact", article=article,
+                                 hospital=hospital, target=record, excerpt=f"{record}：{fact.sentence[:80]}")
+        self._create(new_facts, HospitalFact)
+
+    def _people_of(self, hospitals: list[Hospital]) -> None:
+        """Load, in one query, the people of the hospitals not seen yet in this file."""
+        wanted = {h.pk for h in hospitals if h.pk not in self.people}
+        for pk in wanted:
+            self.people[pk] = []
+        lookup = wanted - self.new_hospital_ids
+        if lookup:
+            for person in Person.objects.filter(hospital__in=lookup).order_by("name", "pk"):
+                self.people[person.hospital_id].append(person)
+
+    def _write_people(self, article: Article, entities, hospitals: dict[str, Hospital], default: Hospital | None,
+                      *, created: bool) -> dict[str, Person]:
+        found = []
+        for mention in entities.people:
+            hospital = hospitals.get(mention.hospital or "") or default
+            if hospital is not None:
+                found.append((mention, hospital))
+        if not found:
+            return {}
+        self._people_of([hospital for _, hospital in found])
+        people: dict[str, Person] = {}
+        new_people: list[Person] = []
+        for mention, hospital in found:
+            person = self._person(hospital, mention, new_people)
+            if person is not None:
+                people[mention.name] = person
+        self._create(new_people, Person)
+        mentioned = set() if created else set(article.person_mentions.values_list("person_id", flat=True))
+        new_mentions = []
+        for mention, _ in found:
+            person = people.get(mention.name)
+            if person is not None and person.pk not in mentioned:
+                mentioned.add(person.pk)
+                new_mentions.append(PersonMention(person=person, article=article, role=mention.role,
+                                                  evidence=mention.evidence.sentence))
+        self._create(new_mentions, PersonMention)
+        return people
+
+    def _person(self, hospital: Hospital, mention, new_people: list[Person]) -> Person | None:
+        known = self.people[hospital.pk]
+        person = next((p for p in known if p.name == mention.name), None) \
+            or next((p for p in known if mention.name in p.aliases), None)
         new = {"name": mention.name, "role": mention.role}
         if person is None:
-            if ("hospitals.Person", key) in self.tombstones:
+            if ("hospitals.Person", person_key(hospital.name, mention.name)) in self.tombstones:
                 self.result.records.add("kept")
                 return None
             status = ReviewStatus.ACCEPTED if mention.confidence >= REVIEW_THRESHOLD else ReviewStatus.PENDING
-            person = Person.objects.create(hospital=hospital, name=mention.name, role=mention.role, status=status,
-                                           confidence=mention.confidence, import_snapshot=new)
+            person = Person(hospital=hospital, name=mention.name, role=mention.role, status=status,
+                            confidence=mention.confidence, import_snapshot=new)
+            known.append(person)
+            new_people.append(person)
             if status == ReviewStatus.PENDING:
-                file_review_item(ReviewItem.Kind.LOW_CONFIDENCE, "hospitals.Person", hospital=hospital, target=person,
-                                 excerpt=f"{mention.name}（{mention.role}）：{mention.evidence.sentence[:80]}")
+                self._review(ReviewItem.Kind.LOW_CONFIDENCE, "hospitals.Person", hospital=hospital, target=person,
+                             excerpt=f"{mention.name}（{mention.role}）：{mention.evidence.sentence[:80]}")
             self.result.records.add("created")
             return person
         snapshot_role = (person.import_snapshot or {}).get("role", "")
@@ -516,48 +626,60 @@ class _FileWriter:
             # Another article naming the same person with a shorter title adds nothing.
             self.result.records.add("unchanged")
             return person
+        before = person.import_snapshot
         outcome, apply = reconcile(person, new, {"name": person.name, "role": person.role})
         if "role" in apply:
             person.role = apply["role"]
         person._import_conflicts.pop("name", None)  # found under another spelling: an alias, no conflict
-        person.save()
+        if person.pk is not None and ("role" in apply or person.import_snapshot != before):
+            person.save(update_fields=[*(["role"] if "role" in apply else []), "import_snapshot", "updated"])
         self._review_conflicts(person, None, hospital)
         self.result.records.add(outcome)
         return person
 
-    def _honour(self, article: Article, hospital: Hospital, people: dict[str, Person], mention) -> None:
-        person = people.get(mention.recipient) if mention.recipient_kind == "person" else None
-        recipient_kind = mention.recipient_kind if (mention.recipient_kind != "person" or person) else "hospital"
-        department = mention.recipient if recipient_kind == "department" else ""
-        key = honour_key(hospital.name, department, person.name if person else "", mention.name, mention.year)
-        existing = Honour.objects.filter(hospital=hospital, department=department, person=person,
-                                         name=mention.name, year=mention.year).first()
-        new = {"name": mention.name, "year": mention.year, "level": mention.level, "kind": mention.kind}
-        if existing is not None:
-            outcome, apply = reconcile(existing, new, {k: getattr(existing, k) for k in new})
-            for name, value in apply.items():
-                setattr(existing, name, value)
-            existing.save()
-            self._review_conflicts(existing, article, hospital)
-            self.result.records.add(outcome)
+    def _write_honours(self, article: Article, hospital: Hospital, people: dict[str, Person], mentions) -> None:
+        if not mentions:
             return
-        if ("hospitals.Honour", key) in self.tombstones:
-            self.result.records.add("kept")
-            return
-        status = ReviewStatus.ACCEPTED if mention.confidence >= REVIEW_THRESHOLD else ReviewStatus.PENDING
-        try:
-            with transaction.atomic():
-                honour = Honour.objects.create(
-                    hospital=hospital, department=department, person=person, recipient_kind=recipient_kind,
-                    article=article, evidence=mention.evidence.sentence, confidence=mention.confidence, status=status,
-                    import_snapshot=new, **new,
-                )
+        if hospital.pk not in self.honours:
+            self.honours[hospital.pk] = {} if hospital.pk in self.new_hospital_ids else {
+                (h.department, h.person_id, h.name, h.year): h for h in Honour.objects.filter(hospital=hospital)
+            }
+        known = self.honours[hospital.pk]
+        new_honours = []
+        for mention in mentions:
+            person = people.get(mention.recipient) if mention.recipient_kind == "person" else None
+            recipient_kind = mention.recipient_kind if (mention.recipient_kind != "person" or person) else "hospital"
+            department = mention.recipient if recipient_kind == "department" else ""
+            key = (department, person.pk if person else None, mention.name, mention.year)
+            existing = known.get(key)
+            new = {"name": mention.name, "year": mention.year, "level": mention.level, "kind": mention.kind}
+            if existing is not None:
+                before = existing.import_snapshot
+                outcome, apply = reconcile(existing, new, {k: getattr(existing, k) for k in new})
+                for name, value in apply.items():
+                    setattr(existing, name, value)
+                if existing.pk is not None and (apply or existing.import_snapshot != before):
+                    existing.save(update_fields=[*apply, "import_snapshot", "updated"])
+                self._review_conflicts(existing, article, hospital)
+                self.result.records.add(outcome)
+                continue
+            natural = honour_key(hospital.name, department, person.name if person else "", mention.name, mention.year)
+            if ("hospitals.Honour", natural) in self.tombstones:
+                self.result.records.add("kept")
+                continue
+            status = ReviewStatus.ACCEPTED if mention.confidence >= REVIEW_THRESHOLD else ReviewStatus.PENDING
+            honour = known[key] = Honour(
+                hospital=hospital, department=department, person=person, recipient_kind=recipient_kind,
+                article=article, evidence=mention.evidence.sentence, confidence=mention.confidence, status=status,
+                import_snapshot=new, **new,
+            )
+            new_honours.append(honour)
             if status == ReviewStatus.PENDING:
-                file_review_item(ReviewItem.Kind.LOW_CONFIDENCE, "hospitals.Honour", article=article, hospital=hospital,
-                                 target=honour, excerpt=f"{honour}：{mention.evidence.sentence[:80]}")
+                self._review(ReviewItem.Kind.LOW_CONFIDENCE, "hospitals.Honour", article=article, hospital=hospital,
+                             target=honour, excerpt=f"{honour}：{mention.evidence.sentence[:80]}")
             self.result.records.add("created")
-        except IntegrityError:
-            self.result.records.add("unchanged")  # a concurrent import wrote it first
+        self._create(new_honours, Honour)
+
 
 
 # ---------------------------------------------------------------------------------------------

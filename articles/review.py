@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
+from contextlib import contextmanager
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.dispatch import receiver
 from django.utils import timezone
+from simple_history.signals import pre_create_historical_record
 
 from .models import ReviewItem
 
@@ -37,23 +40,35 @@ def file_review_item(kind: str, code: str, **fields) -> ReviewItem:
 
 
 def file_review_items(specs: list[dict]) -> None:
-    """Many at once (a file's parser flags): one insert, existing items left as they are."""
-    items = [_new_item(**spec) for spec in specs]
+    """Many at once (everything a file raises): one insert, existing items left as they are."""
+    items = {}
+    for spec in specs:
+        item = _new_item(**spec)
+        items.setdefault(item.fingerprint, item)
     if items:
-        ReviewItem.objects.bulk_create(items, ignore_conflicts=True)
+        ReviewItem.objects.bulk_create(list(items.values()), ignore_conflicts=True)
 
 
-def history_models():
-    return [model for app in ("articles", "hospitals") for model in apps.get_app_config(app).get_models()
-            if model.__name__.startswith("Historical")]
+_history = threading.local()
 
 
-def mark_import_history(since, reason: str) -> None:
-    """Label the history rows this import wrote (saves, bulk writes and cascaded deletes alike):
-    rows with no user and no reason, written since the import of this file began."""
-    for model in history_models():
-        model.objects.filter(history_date__gte=since, history_user__isnull=True,
-                             history_change_reason__isnull=True).update(history_change_reason=reason[:100])
+@contextmanager
+def import_history(reason: str):
+    """Label the history rows written inside the block, by saves and deletes alike, as the
+    import's (`导入 <file>`), unless a user made them. Bulk writes pass the same reason."""
+    previous = getattr(_history, "reason", None)
+    _history.reason = reason[:100]
+    try:
+        yield _history.reason
+    finally:
+        _history.reason = previous
+
+
+@receiver(pre_create_historical_record)
+def label_import_history(sender, history_instance, **kwargs):
+    reason = getattr(_history, "reason", None)
+    if reason and history_instance.history_user_id is None and not history_instance.history_change_reason:
+        history_instance.history_change_reason = reason
 
 
 def resolve(item: ReviewItem, status: str, user) -> None:

@@ -19,11 +19,12 @@ import re
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db import connection, transaction
 from django.utils.html import escape
 
-from articles.extraction.segmenter import search_tokens
+from articles.extraction.segmenter import dictionary_generation, search_tokens
 from articles.parsing.text import CJK
 
 KIND_WEIGHTS = {"article": 3.0, "hospital": 2.0, "section": 1.0, "honour": 1.0, "person": 1.0}
@@ -60,8 +61,8 @@ def _documents_for_article(article, tokens=None) -> list[dict]:
     body = "\n".join([head, *(f"{s.heading}\n{s.body}" for s in sections), *captions])
     if tokens is not None and len(tokens[1]) != len(sections):
         tokens = None
-    doc = dict(kind="article", object_id=article.pk, article_id=article.pk, title=article.title,
-               url=article.get_absolute_url(), body=body)
+    url = article.get_absolute_url()
+    doc = dict(kind="article", object_id=article.pk, article_id=article.pk, title=article.title, url=url, body=body)
     if tokens is not None:
         caption_text = " ".join(captions)
         words = list(tokens[0]) + [t for section in tokens[1] for t in section]
@@ -73,7 +74,7 @@ def _documents_for_article(article, tokens=None) -> list[dict]:
             text = f"{section.heading}\n{section.body}"
             docs.append(dict(kind="section", object_id=section.pk, article_id=article.pk,
                              title=f"{article.title} · {section.heading}",
-                             url=f"{article.get_absolute_url()}#s{section.order}", body=text))
+                             url=f"{url}#s{section.order}", body=text))
             if tokens is not None:
                 docs[-1]["tokens"] = " ".join(clean_tokens(tokens[1][index]) + bigrams(text))
     return docs
@@ -88,15 +89,25 @@ def _documents_for_hospital(hospital) -> list[dict]:
     body = "\n".join([hospital.name, *aliases, hospital.province, hospital.city, hospital.district, hospital.motto])
     docs = [dict(kind="hospital", object_id=hospital.pk, hospital_id=hospital.pk, title=hospital.name,
                  url=hospital.get_absolute_url(), body=body)]
-    for honour in hospital.honours.filter(status=ReviewStatus.ACCEPTED):
+    for honour in _accepted(hospital, "honours"):
         docs.append(dict(kind="honour", object_id=honour.pk, hospital_id=hospital.pk, title=honour.name,
                          url=honour.get_absolute_url(),
                          body=f"{honour.name}\n{hospital.name}{honour.department}\n{honour.evidence}"))
-    for person in hospital.people.filter(status=ReviewStatus.ACCEPTED):
+    for person in _accepted(hospital, "people"):
         docs.append(dict(kind="person", object_id=person.pk, hospital_id=hospital.pk,
                          title=f"{person.name}（{hospital.name}{person.role}）", url=person.get_absolute_url(),
                          body=f"{person.name} {person.aliases}\n{hospital.name}{person.role}"))
     return docs
+
+
+def _accepted(hospital, relation: str):
+    """The hospital's accepted honours or people: prefetched by `index_hospitals`, else queried."""
+    from hospitals.models import ReviewStatus
+
+    prefetched = getattr(hospital, f"accepted_{relation}", None)
+    if prefetched is not None:
+        return prefetched
+    return getattr(hospital, relation).filter(status=ReviewStatus.ACCEPTED)
 
 
 _WORD = re.compile(r"\w+")
@@ -115,6 +126,12 @@ def bigrams(text: str) -> list[str]:
 def index_tokens(text: str) -> str:
     """jieba's tokens, then every pair of adjacent Chinese characters: a query word that jieba
     cuts differently in context (`鹰城二院` → 鹰/城二院) is still found through its bigrams."""
+    return _index_tokens(text, dictionary_generation())
+
+
+@lru_cache(maxsize=20_000)
+def _index_tokens(text: str, generation: int) -> str:
+    # A hospital is reindexed whenever an article names it: its documents' texts recur.
     return " ".join(clean_tokens(search_tokens(text)) + bigrams(text))
 
 
@@ -142,6 +159,38 @@ def index_article(article, tokens=None) -> None:
 
 def index_hospital(hospital) -> None:
     _replace({"hospital_id": hospital.pk}, _documents_for_hospital(hospital))
+
+
+def index_articles(items: list[tuple]) -> None:
+    """Reindex many articles at once: (article, tokens or None) pairs, as `index_article`."""
+    from django.db.models import prefetch_related_objects
+
+    if not items:
+        return
+    articles = [article for article, _ in items]
+    prefetch_related_objects(articles, "sections", "captions")
+    documents = [doc for article, tokens in items for doc in _documents_for_article(article, tokens)]
+    _replace({"article_id__in": [article.pk for article in articles]}, documents)
+
+
+def index_hospitals(hospitals: list) -> None:
+    """Reindex many hospitals at once, with their aliases, honours and people in three queries."""
+    from django.db.models import Prefetch, prefetch_related_objects
+
+    from hospitals.models import Honour, Person, ReviewStatus
+
+    if not hospitals:
+        return
+    prefetch_related_objects(
+        hospitals, "aliases",
+        Prefetch("honours", Honour.objects.filter(status=ReviewStatus.ACCEPTED), to_attr="accepted_honours"),
+        Prefetch("people", Person.objects.filter(status=ReviewStatus.ACCEPTED), to_attr="accepted_people"),
+    )
+    documents = [doc for hospital in hospitals for doc in _documents_for_hospital(hospital)]
+    _replace({"hospital_id__in": [hospital.pk for hospital in hospitals]}, documents)
+    for hospital in hospitals:
+        # Stale the moment the next file adds an honour or person: not kept on the instance.
+        del hospital.accepted_honours, hospital.accepted_people
 
 
 def remove(scope: dict) -> None:

@@ -22,20 +22,38 @@ SHELL_COUNTS = (
 
 
 @pytest.fixture
-def fresh_database(tmp_path):
-    if connection.vendor == "postgresql":
+def database_factory(tmp_path):
+    """Makes empty databases of the kind the suite runs on (SQLite files, or PostgreSQL
+    databases dropped afterwards) and returns their URLs."""
+    made = []
+
+    def make() -> str:
+        if connection.vendor != "postgresql":
+            return f"sqlite:///{tmp_path / f'concurrent-{len(made)}.sqlite3'}"
         import psycopg
 
-        settings = connection.settings_dict
         name = f"hospitals_conc_{uuid.uuid4().hex[:8]}"
-        admin_url = f"postgres://{settings['USER']}@{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}/postgres"
-        with psycopg.connect(admin_url, autocommit=True) as conn:
+        made.append(name)
+        with psycopg.connect(admin_url(), autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
-        yield admin_url.rsplit("/", 1)[0] + "/" + name
-        with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    else:
-        yield f"sqlite:///{tmp_path / 'concurrent.sqlite3'}"
+        return admin_url().rsplit("/", 1)[0] + "/" + name
+
+    def admin_url() -> str:
+        settings = connection.settings_dict
+        return f"postgres://{settings['USER']}@{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}/postgres"
+
+    yield make
+    if made:
+        import psycopg
+
+        with psycopg.connect(admin_url(), autocommit=True) as conn:
+            for name in made:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def fresh_database(database_factory):
+    return database_factory()
 
 
 def run(args, url, tmp_path, **popen):
@@ -118,3 +136,36 @@ def test_an_editor_saving_during_an_import_loses_neither_change(fresh_database, 
              "source_file__path='004_e6602cedf5aa1e21.txt'); print(a.title + '|' + a.authors)")
     code, out, err = finish(run(["shell", "--no-imports", "-c", check], fresh_database, tmp_path))
     assert out.strip().splitlines()[-1] == "编辑改过的标题|朱嘉林、王小明"
+
+
+SHELL_STATE = (
+    "import json; from articles.models import Article; from hospitals.models import Hospital, Honour, Person; "
+    "print(json.dumps({"
+    "'articles': sorted([a.source_file.path, a.position, a.title, sorted(a.keywords.values_list('word', flat=True))] "
+    "for a in Article.objects.select_related('source_file')), "
+    "'hospitals': sorted(map(list, Hospital.objects.values_list('name', 'status', 'province', 'city', 'district'))), "
+    "'honours': sorted(map(list, Honour.objects.values_list('hospital__name', 'name', 'year', 'level', 'status'))), "
+    "'people': sorted(map(list, Person.objects.values_list('hospital__name', 'name', 'role', 'status')))}, "
+    "ensure_ascii=False, default=str))"
+)
+
+
+def test_analysis_in_worker_processes_writes_what_one_process_writes(database_factory, tmp_path):
+    """`--workers 2` analyses files in forked processes, each teaching jieba only the names of
+    the articles it saw: the records (hospitals, honours, people, keywords) must not depend on it."""
+    from articles.corpus import make_corpus
+
+    make_corpus(30, tmp_path / "corpus", seed=4)
+    states = []
+    for workers in ("1", "2"):
+        url = database_factory()
+        assert finish(run(["migrate", "--noinput"], url, tmp_path / workers))[0] == 0
+        code, out, err = finish(run(["import_seeds", str(tmp_path / "corpus"), "--workers", workers, "--quiet"], url,
+                                    tmp_path / workers))
+        assert code == 0, err
+        code, out, err = finish(run(["shell", "--no-imports", "-c", SHELL_STATE], url, tmp_path / workers))
+        assert code == 0, err
+        states.append(json.loads(out.strip().splitlines()[-1]))
+    serial, parallel = states
+    assert len(serial["articles"]) >= 25 and len(serial["honours"]) > 30
+    assert parallel == serial

@@ -150,3 +150,29 @@ def test_symlink_loop_does_not_hang(tmp_path, seeds_dir):
     report = import_paths([str(seeds_dir), str(tmp_path / "loop-a")])
     assert Article.objects.count() == 7
     assert any(r.error for r in report.files)
+
+
+def test_writes_are_set_based_queries_per_file_do_not_grow_with_its_records(tmp_path):
+    """A file's queries depend on how many articles it holds, not on how many hospitals, people,
+    honours and facts they name: those go in with one insert per kind."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.contract import analyse
+    from articles.corpus import make_corpus
+    from articles.parsing import parse_bytes
+
+    make_corpus(40, tmp_path, seed=3)
+    sizes = []
+    for path in sorted(tmp_path.glob("*.txt")):
+        parsed = parse_bytes(path.name, path.read_bytes())
+        records = sum(len(a.entities.hospitals) + len(a.entities.people) + len(a.entities.honours)
+                      + len(a.entities.facts) for a in map(analyse, parsed.articles))
+        with CaptureQueriesContext(connection) as queries:
+            import_paths([str(path)])
+        sizes.append((len(parsed.articles), records, len(queries.captured_queries)))
+    assert max(r for _, r, _ in sizes) >= 3 * min(r for _, r, _ in sizes)  # files differ a lot
+    for articles, records, queries in sizes:
+        assert queries <= 40 + 25 * articles, (articles, records, queries)
+    assert Honour.objects.count() > 40 and Person.objects.count() > 20
+
