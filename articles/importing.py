@@ -27,6 +27,7 @@ from simple_history.utils import bulk_create_with_history
 
 from articles.contract import AnalysedArticle, analyse, file_json
 from articles.parsing import ParsedFile, parse_bytes
+from config import datacache
 from hospitals.lexicon import teach_jieba
 from hospitals.models import Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention, ReviewStatus
 
@@ -250,6 +251,7 @@ class _FileWriter:
             # One reindex of this file's articles and hospitals, instead of one per save.
             search.index_articles(self.touched_articles)
             search.index_hospitals(list(self.touched_hospitals.values()))
+            datacache.bump()
 
     def _create(self, objects: list, model) -> None:
         if objects:

@@ -274,3 +274,19 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class DataVersion(models.Model):
+    """One row whose number changes with every change of the published data, in the same
+    transaction: the public pages' aggregates (totals, facet counts, rankings) are cached under
+    it (config/datacache.py)."""
+
+    value = models.PositiveBigIntegerField("版本", default=0)
+
+    class Meta:
+        verbose_name = "数据版本"
+        verbose_name_plural = "数据版本"
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="data_version_single_row")]
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -3,9 +3,10 @@ and every save or delete keeps the search index in step (the importer pauses the
 reindexes each file at once)."""
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
+from config import datacache
 from hospitals.models import Honour, Hospital, HospitalAlias, Person
 
 from . import search
@@ -78,3 +79,20 @@ def hospital_part_changed(sender, instance, **kwargs):
     if search.signals_active():
         hospital_id = instance.hospital_id
         transaction.on_commit(lambda: _reindex_hospital(hospital_id))
+
+
+# Models whose rows readers never see, or that record changes rather than make them.
+_NOT_PUBLISHED = {"Tombstone", "ReviewItem", "SearchDocument", "DataVersion", "SourceFile"}
+
+
+@receiver(post_save)
+@receiver(post_delete)
+@receiver(m2m_changed)
+def published_data_changed(sender, **kwargs):
+    """Any save or delete of published data invalidates the pages' cached aggregates. The
+    importer pauses this and bumps once per file."""
+    meta = getattr(sender, "_meta", None)
+    if (meta is None or meta.app_label not in ("articles", "hospitals") or sender.__name__.startswith("Historical")
+            or sender.__name__ in _NOT_PUBLISHED or not search.signals_active()):
+        return
+    datacache.bump()

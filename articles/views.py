@@ -5,6 +5,7 @@ from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 
+from config import datacache
 from config.listing import JsonListView
 from hospitals.models import Honour, Hospital, Person, ReviewStatus
 
@@ -17,21 +18,28 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["counts"] = {
-            "articles": Article.objects.public().count(),
-            "hospitals": Hospital.objects.public().count(),
-            "honours": Honour.objects.public().filter(kind=Honour.Kind.HONOUR).count(),
-            "people": Person.objects.public().count(),
-            "sources": Source.objects.count(),
-        }
+        context.update(datacache.cached(self.request, ("home",), self.aggregates))
         context["recent"] = Article.objects.public().for_list()[:8]
-        context["honours_per_year"] = list(
-            Honour.objects.public().filter(kind=Honour.Kind.HONOUR, year__isnull=False)
-            .values_list("year").annotate(n=Count("id")).order_by("year"))
-        context["articles_per_source"] = list(
-            Article.objects.public().filter(source__isnull=False).values_list("source__name")
-            .annotate(n=Count("id")).order_by("-n", "source__name"))
         return context
+
+    @staticmethod
+    def aggregates() -> dict:
+        """Totals and charts: each reads every row, so they are cached until the data changes."""
+        return {
+            "counts": {
+                "articles": Article.objects.public().count(),
+                "hospitals": Hospital.objects.public().count(),
+                "honours": Honour.objects.public().filter(kind=Honour.Kind.HONOUR).count(),
+                "people": Person.objects.public().count(),
+                "sources": Source.objects.count(),
+            },
+            "honours_per_year": list(
+                Honour.objects.public().filter(kind=Honour.Kind.HONOUR, year__isnull=False)
+                .values_list("year").annotate(n=Count("id")).order_by("year")),
+            "articles_per_source": list(
+                Article.objects.public().filter(source__isnull=False).values_list("source__name")
+                .annotate(n=Count("id")).order_by("-n", "source__name")),
+        }
 
 
 FACET_LIMIT = 30  # the most frequent choices; a long tail helps no reader

@@ -8,13 +8,30 @@ import csv
 import io
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
+from django.utils.functional import cached_property
 from django.views.generic import ListView
 from pypinyin import lazy_pinyin
 
+from config import datacache
 from config.spreadsheets import escape_cell
 
 MAX_PAGE_SIZE = 1000
+
+
+class CachedCountPaginator(Paginator):
+    """A paginator whose row count (a scan of every matching row) comes from the data cache."""
+
+    def __init__(self, *args, count=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._cached_count = count
+
+    @cached_property
+    def count(self) -> int:
+        if self._cached_count is not None:
+            return self._cached_count()
+        return super().count
 
 
 @dataclass(frozen=True)
@@ -110,13 +127,35 @@ class JsonListView(ListView):
     def absolute(self, url: str) -> str:
         return self.request.build_absolute_uri(url)
 
+    # -- aggregates: computed once per change of the data (config/datacache.py) ---------------
+
+    def cached(self, name: str, compute):
+        """compute() for this page's filters (the query string without page and format)."""
+        query = self.request.GET.copy()
+        for param in ("page", "format", "page_size"):
+            query.pop(param, None)
+        return datacache.cached(self.request, (type(self).__qualname__, self.kwargs_key(), name,
+                                               query.urlencode()), compute)
+
+    def kwargs_key(self) -> str:
+        return repr(sorted(self.kwargs.items()))
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        count = None
+        if hasattr(queryset, "count") and not isinstance(queryset, list):
+            count = lambda: self.cached("count", queryset.count)  # noqa: E731
+        return CachedCountPaginator(queryset, per_page, orphans=orphans, allow_empty_first_page=allow_empty_first_page,
+                                    count=count, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query_without_page"] = query.urlencode()
         if self.request.GET.get("format") not in ("json", "csv"):
-            context["facets"] = self.facets()
+            # Facet links carry the request's own page size: part of the cache key here.
+            context["facets"] = datacache.cached(
+                self.request, (type(self).__qualname__, self.kwargs_key(), "facets", query.urlencode()), self.facets)
         json_query = query.copy()
         json_query["format"] = "json"
         csv_query = query.copy()

@@ -8,7 +8,6 @@ from config.listing import JsonListView
 
 from .models import Honour, Hospital, HospitalFact, Person, PersonMention, ReviewStatus
 
-
 FACET_LIMIT = 30  # the most frequent choices; a long tail helps no reader
 
 
@@ -26,11 +25,24 @@ class HospitalListView(JsonListView):
                 queryset = queryset.filter(**{field: value})
         return queryset
 
-    def get_queryset(self):
-        return self.filtered().annotate(
+    @staticmethod
+    def with_article_count(queryset):
+        return queryset.annotate(
             article_count=Count("article_links", filter=Q(article_links__article__status=ReviewStatus.ACCEPTED),
                                 distinct=True),
-        ).order_by("-article_count", "name")
+        )
+
+    def get_queryset(self):
+        return self.with_article_count(self.filtered()).order_by("-article_count", "name")
+
+    def paginate_queryset(self, queryset, page_size):
+        # Ranking by coverage counts every hospital's articles: the order (ids only) is cached,
+        # and only the page's hospitals are read.
+        ranking = self.cached("ranking", lambda: list(queryset.values_list("pk", flat=True)))
+        paginator, page, _, is_paginated = super().paginate_queryset(ranking, page_size)
+        found = self.with_article_count(Hospital.objects.filter(pk__in=list(page.object_list))).in_bulk()
+        page.object_list = [found[pk] for pk in page.object_list if pk in found]
+        return paginator, page, page.object_list, is_paginated
 
     def facets(self):
         queryset = self.filtered()

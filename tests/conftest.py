@@ -40,3 +40,11 @@ def staff_client(client, django_user_model):
     user = django_user_model.objects.create_user("editor", password="pw-editor-1", is_staff=True, is_superuser=True)
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """Each test starts without aggregates cached by another test's database."""
+    from config import datacache
+
+    datacache.clear()

@@ -6,10 +6,12 @@ import json
 
 import pytest
 from django.db import connection
+from django.db.models import Count, Q
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.models import Article
+from articles.models import Article, ArticleHospital
+from config import datacache
 from hospitals.models import Honour, Hospital, ReviewStatus
 from tests.conftest import GOLD
 
@@ -84,6 +86,8 @@ def test_hospital_detail_shows_honours_people_and_articles(client, seeded):
 
 
 def queries_for(client, url) -> int:
+    """Queries of a request that finds no cached aggregate (the most a page runs)."""
+    datacache.clear()
     with CaptureQueriesContext(connection) as context:
         assert client.get(url).status_code == 200
     return len(context.captured_queries)
@@ -126,3 +130,45 @@ def test_hospital_page_shows_only_accepted_records(client, seeded):
     assert [name for name, marker in shown.items() if marker in html] == []
     assert client.get(person.get_absolute_url()).status_code == 404
     assert client.get(honour.get_absolute_url()).status_code == 404
+
+
+def test_cached_aggregates_follow_every_change_of_the_data(client, seeded, tmp_path):
+    """Totals, facet counts and the coverage ranking are cached, but an editor's save, a delete
+    and an import all show on the very next request."""
+    from articles.corpus import make_corpus
+    from articles.importing import import_paths
+
+    def province_facet():
+        page = client.get("/hospitals/").content.decode()
+        return "青海省" in page
+
+    cold = queries_for(client, "/hospitals/")
+    with CaptureQueriesContext(connection) as warm:
+        client.get("/hospitals/")
+    assert len(warm.captured_queries) < cold  # the aggregates came from the cache
+    first = client.get("/articles/?format=json").json()["count"]
+    assert not province_facet()
+    hospital = Hospital.objects.public().first()
+    hospital.province = "青海省"
+    hospital.save()
+    assert province_facet()
+
+    article = Article.objects.public().first()
+    article.status = ReviewStatus.PENDING
+    article.save()
+    assert client.get("/articles/?format=json").json()["count"] == first - 1
+    home = client.get("/").context["counts"]["articles"]
+    assert home == first - 1
+
+    make_corpus(3, tmp_path / "more", seed=9)
+    import_paths([str(tmp_path / "more")])
+    assert client.get("/articles/?format=json").json()["count"] == first - 1 + 3
+    assert client.get("/").context["counts"]["articles"] == first + 2
+
+    top = client.get("/hospitals/?format=json").json()["results"][0]
+    for link in ArticleHospital.objects.filter(hospital_id=top["id"]):
+        link.delete()  # an editor unlinks the most covered hospital from its articles
+    ranked = [row["id"] for row in client.get("/hospitals/?format=json&page_size=1000").json()["results"]]
+    assert ranked == list(Hospital.objects.public().annotate(n=Count(
+        "article_links", filter=Q(article_links__article__status=ReviewStatus.ACCEPTED), distinct=True))
+        .order_by("-n", "name").values_list("pk", flat=True))

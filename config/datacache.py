@@ -1,0 +1,69 @@
+"""Aggregates of the public pages (totals, facet counts, rankings) computed once per change of
+the data, not on every request: they read every row, so their cost grows with the archive while
+the rest of a page does not.
+
+Every change of the published data bumps `articles.DataVersion` in the transaction that makes
+it: single saves and deletes through signals (articles/signals.py), the importer once per file.
+A request reads the version once (one query by primary key) and finds its aggregates in a small
+per-process memo under that version, so a change shows on the next request of every process.
+`QuerySet.update()` sends no signal: code that changes published rows that way calls `bump()`.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
+MEMO_LIMIT = 512
+
+_memo: dict[tuple, object] = {}
+_lock = threading.Lock()
+
+
+def current_version() -> int | None:
+    from articles.models import DataVersion
+
+    return DataVersion.objects.filter(pk=1).values_list("value", flat=True).first()
+
+
+def bump() -> None:
+    """Mark the data changed (call inside the transaction that changes it). The new version is
+    random, not a successor: a database restored from a backup, or emptied and filled again,
+    cannot meet the aggregates cached for an earlier state under the same number."""
+    from articles.models import DataVersion
+
+    value = secrets.randbits(62)
+    if not DataVersion.objects.filter(pk=1).update(value=value):
+        DataVersion.objects.bulk_create([DataVersion(pk=1, value=value)], ignore_conflicts=True)
+
+
+def request_version(request) -> int | None:
+    if not hasattr(request, "_data_version"):
+        request._data_version = current_version()
+    return request._data_version
+
+
+def cached(request, key: tuple, compute: Callable[[], T]) -> T:
+    """compute(), or what it gave for the same key since the data last changed."""
+    version = request_version(request)
+    if version is None:  # no change recorded since the database was made: nothing to trust
+        return compute()
+    full_key = (version, *key)
+    try:
+        return _memo[full_key]  # type: ignore[return-value]
+    except KeyError:
+        pass
+    value = compute()
+    with _lock:
+        if len(_memo) >= MEMO_LIMIT:
+            _memo.clear()
+        _memo[full_key] = value
+    return value
+
+
+def clear() -> None:
+    """Forget every cached aggregate of this process (tests measure the uncached path)."""
+    with _lock:
+        _memo.clear()
