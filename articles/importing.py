@@ -18,12 +18,14 @@ import os
 import stat
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
 from django.conf import settings
 from django.db import IntegrityError, OperationalError, connection, transaction
-from simple_history.utils import bulk_create_with_history
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
 from articles.contract import AnalysedArticle, analyse, file_json
 from articles.parsing import ParsedFile, parse_bytes
@@ -217,6 +219,13 @@ def _jsonable(value):
     return json.loads(json.dumps(value, ensure_ascii=False, default=str))
 
 
+@lru_cache(maxsize=None)
+def _history_manager(model):
+    # Each `Model.history` access builds a new manager class (inspect.getmembers and all): a
+    # noticeable cost when a file's writes ask for it a dozen times.
+    return get_history_manager_for_model(model)
+
+
 def _tombstones() -> set[tuple[str, str]]:
     """Every tombstone, read once per file: editors delete few records, and a lookup per
     imported row would cost a query each."""
@@ -254,9 +263,16 @@ class _FileWriter:
             datacache.bump()
 
     def _create(self, objects: list, model) -> None:
-        if objects:
-            # Bulk inserts skip save() and its signals, so their history is written here.
+        """Insert new rows with one statement, and their history rows with another (bulk
+        inserts skip save() and its signals, so history is written here)."""
+        if not objects:
+            return
+        if not connection.features.can_return_rows_from_bulk_insert:
             bulk_create_with_history(objects, model, default_change_reason=self.reason)
+            return
+        model._default_manager.bulk_create(objects)
+        _history_manager(model).bulk_history_create(objects, default_change_reason=self.reason,
+                                                    default_date=timezone.now())
 
     def _review(self, kind: str, code: str, **fields) -> None:
         self.review.append(dict(kind=kind, code=code, **fields))

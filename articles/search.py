@@ -116,7 +116,8 @@ _CJK_RUN = re.compile(f"[{CJK}]{{2,}}")
 
 def clean_tokens(tokens) -> list[str]:
     """Only word characters survive: no quote, operator or bracket of either query syntax."""
-    return [part for token in tokens for part in _WORD.findall(token.lower())]
+    # One pass over the joined text: the space between tokens is no word character.
+    return _WORD.findall(" ".join(tokens).lower())
 
 
 def bigrams(text: str) -> list[str]:
