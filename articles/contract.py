@@ -6,10 +6,19 @@ Django-free, so that the parser and its contract can be tested without a databas
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from articles.extraction.entities import Entities, extract
-from articles.extraction.segmenter import add_words, keywords_from_words, search_tokens_from_words, words
+from articles.extraction.segmenter import (
+    add_words,
+    bigrams,
+    clean_tokens,
+    index_tokens,
+    keywords_from_words,
+    search_tokens,
+    search_tokens_from_words,
+    words,
+)
 from articles.parsing import ParsedArticle, ParsedFile
 
 
@@ -20,8 +29,10 @@ class AnalysedArticle:
     keywords: tuple[str, ...]
     # jieba search tokens of the headline block and of each section, from the one jieba pass
     # that also gave the keywords: the search index reuses them instead of segmenting again.
-    head_tokens: tuple[str, ...] = ()
-    section_tokens: tuple[tuple[str, ...], ...] = ()
+    # Search-index tokens of the texts the importer will index (the article, its sections, its
+    # honours and people as their search documents spell them), keyed by that text: computed
+    # here, in the analysis workers, from the one jieba pass, instead of in the single writer.
+    index_tokens: dict[str, str] = field(default_factory=dict)
 
 
 def analyse(article: ParsedArticle) -> AnalysedArticle:
@@ -32,10 +43,36 @@ def analyse(article: ParsedArticle) -> AnalysedArticle:
     head = words(" ".join(filter(None, [article.kicker, article.title, article.subtitle])))
     sections = [words("\n".join(filter(None, [s.heading, *(p.text for p in s.paragraphs)]))) for s in article.sections]
     all_words = head + [w for section in sections for w in section]
-    return AnalysedArticle(
-        article, entities, tuple(keywords_from_words(all_words)),
-        tuple(search_tokens_from_words(head)), tuple(tuple(search_tokens_from_words(s)) for s in sections),
-    )
+    head_tokens = search_tokens_from_words(head)
+    section_tokens = [search_tokens_from_words(s) for s in sections]
+    return AnalysedArticle(article, entities, tuple(keywords_from_words(all_words)),
+                           _index_tokens(article, entities, head_tokens, section_tokens))
+
+
+def _index_tokens(article: ParsedArticle, entities: Entities, head_tokens, section_tokens) -> dict[str, str]:
+    """The documents' texts exactly as search.py builds them from the stored records (an
+    editor's change makes the text differ, and then it is segmented when indexed)."""
+    known = {}
+    head = " ".join(filter(None, [article.kicker, (article.title or "")[:200], article.subtitle]))
+    texts = [f"{s.heading or ''}\n" + "\n\n".join(p.text for p in s.paragraphs) for s in article.sections]
+    captions = [c.text[:200] for c in article.captions]
+    body = "\n".join([head, *texts, *captions])
+    words = [*head_tokens, *(t for tokens in section_tokens for t in tokens)]
+    if captions:
+        words += search_tokens(" ".join(captions))
+    known[body] = " ".join(clean_tokens(words) + bigrams(body))
+    for section, text, tokens in zip(article.sections, texts, section_tokens):
+        if section.heading:
+            known[text] = " ".join(clean_tokens(tokens) + bigrams(text))
+    subject = entities.subject_hospitals[0] if entities.subject_hospitals else ""
+    for honour in entities.honours:
+        department = honour.recipient if honour.recipient_kind == "department" else ""
+        text = f"{honour.name}\n{subject}{department}\n{honour.evidence.sentence}"
+        known[text] = index_tokens(text)
+    for person in entities.people:
+        text = f"{person.name} \n{person.hospital or subject}{person.role}"
+        known[text] = index_tokens(text)
+    return known
 
 
 def article_json(item: AnalysedArticle) -> dict:

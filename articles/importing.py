@@ -250,16 +250,19 @@ class _FileWriter:
 
     def write(self) -> None:
         self.tombstones = _tombstones()
-        self.touched_articles: list[tuple[Article, tuple | None]] = []
+        self.touched_articles: list[Article] = []
+        self.article_parts: dict[int, tuple[list, list]] = {}  # sections and captions written here
         self.touched_hospitals: dict[int, Hospital] = {}
         self.review: list[dict] = []  # filed in one insert once every target has its id
         with search.signals_paused(), import_history(f"导入 {self.key}") as reason:
             self.reason = reason
             self._write()
             file_review_items(self.review)
-            # One reindex of this file's articles and hospitals, instead of one per save.
-            search.index_articles(self.touched_articles)
-            search.index_hospitals(list(self.touched_hospitals.values()))
+            # One reindex of this file's articles and hospitals, instead of one per save, with
+            # the tokens the analysis computed for the texts it saw.
+            known = {text: tokens for item in self.analysed for text, tokens in item.index_tokens.items()}
+            with search.known_tokens(known):
+                search.index_many(self.touched_articles, list(self.touched_hospitals.values()), self.article_parts)
             datacache.bump()
 
     def _create(self, objects: list, model) -> None:
@@ -381,8 +384,7 @@ class _FileWriter:
             self._apply_article_relations(article, applied, created=False)
             self._review_conflicts(article, article)
         self.result.articles.add(outcome)
-        fresh_sections = outcome == "created" or "sections" in applied
-        self.touched_articles.append((article, (item.head_tokens, item.section_tokens) if fresh_sections else None))
+        self.touched_articles.append(article)
         hospital = self._write_entities(article, item, created=outcome == "created")
         for flag in parsed.flags:
             self._review(ReviewItem.Kind.FLAG, flag.kind, article=article, hospital=hospital, excerpt=flag.excerpt,
@@ -422,16 +424,21 @@ class _FileWriter:
         return self.sources[name]
 
     def _apply_article_relations(self, article: Article, apply: dict, *, created: bool) -> None:
+        sections = captions = None
         if "sections" in apply:
             if not created:
                 article.sections.all().delete()
-            self._create([Section(article=article, order=i, label=label, heading=heading, body=body, spans=spans)
-                          for i, (label, heading, body, spans) in enumerate(apply["sections"])], Section)
+            sections = [Section(article=article, order=i, label=label, heading=heading, body=body, spans=spans)
+                        for i, (label, heading, body, spans) in enumerate(apply["sections"])]
+            self._create(sections, Section)
         if "captions" in apply:
             if not created:
                 article.captions.all().delete()
-            self._create([Caption(article=article, order=i, text=text[:200], span_start=span[0], span_end=span[1])
-                          for i, (text, span) in enumerate(apply["captions"])], Caption)
+            captions = [Caption(article=article, order=i, text=text[:200], span_start=span[0], span_end=span[1])
+                        for i, (text, span) in enumerate(apply["captions"])]
+            self._create(captions, Caption)
+        if created:
+            self.article_parts[article.pk] = (sections or [], captions or [])
         if "keywords" in apply:
             ids = [self.keyword_ids[w] for w in apply["keywords"]]
             if created:

@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils.html import escape
 
-from articles.extraction.segmenter import dictionary_generation, search_tokens
-from articles.parsing.text import CJK
+from articles.extraction.segmenter import bigrams, clean_tokens, dictionary_generation, search_tokens
+from articles.extraction.segmenter import index_tokens as segmented_index_tokens
 
 KIND_WEIGHTS = {"article": 3.0, "hospital": 2.0, "section": 1.0, "honour": 1.0, "person": 1.0}
 SNIPPET_RADIUS = 50
@@ -48,35 +49,24 @@ class Hit:
 # Documents
 
 
-def _documents_for_article(article, tokens=None) -> list[dict]:
-    """tokens: (headline tokens, [tokens of each section]) from the importer's jieba pass, when
-    the article's sections are exactly that parse's; otherwise the text is segmented here."""
+def _documents_for_article(article, parts: tuple[list, list] | None = None) -> list[dict]:
+    """parts: the article's sections and captions when the caller holds them (just written)."""
     from hospitals.models import ReviewStatus
 
     if article.status != ReviewStatus.ACCEPTED:
         return []
-    sections = list(article.sections.all())
-    captions = [c.text for c in article.captions.all()]
+    sections, captions = parts if parts is not None else (article.sections.all(), article.captions.all())
+    sections = sorted(sections, key=lambda s: s.order)
+    captions = [c.text for c in sorted(captions, key=lambda c: c.order)]
     head = " ".join(filter(None, [article.kicker, article.title, article.subtitle]))
     body = "\n".join([head, *(f"{s.heading}\n{s.body}" for s in sections), *captions])
-    if tokens is not None and len(tokens[1]) != len(sections):
-        tokens = None
     url = article.get_absolute_url()
-    doc = dict(kind="article", object_id=article.pk, article_id=article.pk, title=article.title, url=url, body=body)
-    if tokens is not None:
-        caption_text = " ".join(captions)
-        words = list(tokens[0]) + [t for section in tokens[1] for t in section]
-        words += clean_tokens(search_tokens(caption_text)) if caption_text else []
-        doc["tokens"] = " ".join(clean_tokens(words) + bigrams(body))
-    docs = [doc]
-    for index, section in enumerate(sections):
+    docs = [dict(kind="article", object_id=article.pk, article_id=article.pk, title=article.title, url=url, body=body)]
+    for section in sections:
         if section.heading:
-            text = f"{section.heading}\n{section.body}"
             docs.append(dict(kind="section", object_id=section.pk, article_id=article.pk,
                              title=f"{article.title} · {section.heading}",
-                             url=f"{url}#s{section.order}", body=text))
-            if tokens is not None:
-                docs[-1]["tokens"] = " ".join(clean_tokens(tokens[1][index]) + bigrams(text))
+                             url=f"{url}#s{section.order}", body=f"{section.heading}\n{section.body}"))
     return docs
 
 
@@ -101,7 +91,7 @@ def _documents_for_hospital(hospital) -> list[dict]:
 
 
 def _accepted(hospital, relation: str):
-    """The hospital's accepted honours or people: prefetched by `index_hospitals`, else queried."""
+    """The hospital's accepted honours or people: prefetched by `index_many`, else queried."""
     from hospitals.models import ReviewStatus
 
     prefetched = getattr(hospital, f"accepted_{relation}", None)
@@ -110,39 +100,42 @@ def _accepted(hospital, relation: str):
     return getattr(hospital, relation).filter(status=ReviewStatus.ACCEPTED)
 
 
-_WORD = re.compile(r"\w+")
-_CJK_RUN = re.compile(f"[{CJK}]{{2,}}")
-
-
-def clean_tokens(tokens) -> list[str]:
-    """Only word characters survive: no quote, operator or bracket of either query syntax."""
-    # One pass over the joined text: the space between tokens is no word character.
-    return _WORD.findall(" ".join(tokens).lower())
-
-
-def bigrams(text: str) -> list[str]:
-    return [run[i:i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)]
-
-
 def index_tokens(text: str) -> str:
-    """jieba's tokens, then every pair of adjacent Chinese characters: a query word that jieba
-    cuts differently in context (`鹰城二院` → 鹰/城二院) is still found through its bigrams."""
+    """The tokens of a document's text: as the importer's analysis computed them when it saw
+    that very text (`known_tokens`), otherwise segmented here."""
+    known = getattr(_state, "known", None)
+    if known:
+        tokens = known.get(text)
+        if tokens is not None:
+            return tokens
     return _index_tokens(text, dictionary_generation())
+
+
+@contextmanager
+def known_tokens(mapping: dict[str, str]):
+    """Within the block, texts found in `mapping` (text → tokens) are not segmented again."""
+    previous = getattr(_state, "known", None)
+    _state.known = mapping
+    try:
+        yield
+    finally:
+        _state.known = previous
 
 
 @lru_cache(maxsize=20_000)
 def _index_tokens(text: str, generation: int) -> str:
     # A hospital is reindexed whenever an article names it: its documents' texts recur.
-    return " ".join(clean_tokens(search_tokens(text)) + bigrams(text))
+    return segmented_index_tokens(text)
 
 
-def _replace(scope: dict, documents: list[dict]) -> None:
+def _replace(scope: dict | Q, documents: list[dict]) -> None:
     from hospitals.lexicon import ensure_taught
 
     from .models import SearchDocument
 
     ensure_taught()
-    old_ids = list(SearchDocument.objects.filter(**scope).values_list("id", flat=True))
+    scope = scope if isinstance(scope, Q) else Q(**scope)
+    old_ids = list(SearchDocument.objects.filter(scope).values_list("id", flat=True))
     if old_ids:
         _backend().delete(old_ids)
         SearchDocument.objects.filter(id__in=old_ids).delete()
@@ -150,45 +143,38 @@ def _replace(scope: dict, documents: list[dict]) -> None:
         SearchDocument(**{**d, "tokens": d.get("tokens") or index_tokens(d["body"])}) for d in documents
     )
     if created and connection.vendor == "sqlite" and created[0].pk is None:
-        created = list(SearchDocument.objects.filter(**scope))
+        created = list(SearchDocument.objects.filter(scope))
     _backend().insert([(doc.pk, doc.tokens) for doc in created])
 
 
-def index_article(article, tokens=None) -> None:
-    _replace({"article_id": article.pk}, _documents_for_article(article, tokens))
+def index_article(article) -> None:
+    _replace({"article_id": article.pk}, _documents_for_article(article))
 
 
 def index_hospital(hospital) -> None:
     _replace({"hospital_id": hospital.pk}, _documents_for_hospital(hospital))
 
 
-def index_articles(items: list[tuple]) -> None:
-    """Reindex many articles at once: (article, tokens or None) pairs, as `index_article`."""
-    from django.db.models import prefetch_related_objects
-
-    if not items:
-        return
-    articles = [article for article, _ in items]
-    prefetch_related_objects(articles, "sections", "captions")
-    documents = [doc for article, tokens in items for doc in _documents_for_article(article, tokens)]
-    _replace({"article_id__in": [article.pk for article in articles]}, documents)
-
-
-def index_hospitals(hospitals: list) -> None:
-    """Reindex many hospitals at once, with their aliases, honours and people in three queries."""
+def index_many(articles: list = (), hospitals: list = (), parts: dict | None = None) -> None:
+    """Reindex many articles and hospitals at once (an imported file's): their sections,
+    captions, aliases, honours and people read in at most five queries, documents written in
+    one insert. parts: article id → (sections, captions) the caller has just written."""
     from django.db.models import Prefetch, prefetch_related_objects
 
     from hospitals.models import Honour, Person, ReviewStatus
 
-    if not hospitals:
+    if not articles and not hospitals:
         return
+    parts = parts or {}
+    prefetch_related_objects([a for a in articles if a.pk not in parts], "sections", "captions")
     prefetch_related_objects(
-        hospitals, "aliases",
+        list(hospitals), "aliases",
         Prefetch("honours", Honour.objects.filter(status=ReviewStatus.ACCEPTED), to_attr="accepted_honours"),
         Prefetch("people", Person.objects.filter(status=ReviewStatus.ACCEPTED), to_attr="accepted_people"),
     )
-    documents = [doc for hospital in hospitals for doc in _documents_for_hospital(hospital)]
-    _replace({"hospital_id__in": [hospital.pk for hospital in hospitals]}, documents)
+    documents = [doc for article in articles for doc in _documents_for_article(article, parts.get(article.pk))]
+    documents += [doc for hospital in hospitals for doc in _documents_for_hospital(hospital)]
+    _replace(Q(article_id__in=[a.pk for a in articles]) | Q(hospital_id__in=[h.pk for h in hospitals]), documents)
     for hospital in hospitals:
         # Stale the moment the next file adds an honour or person: not kept on the instance.
         del hospital.accepted_honours, hospital.accepted_people

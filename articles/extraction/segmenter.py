@@ -9,12 +9,15 @@ token instead of 璧/山区/人民/医院.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from functools import lru_cache
 from pathlib import Path
 
 import jieba
 import jieba.analyse
+
+from articles.parsing.text import CJK
 
 jieba.setLogLevel(60)  # jieba prints its loading chatter to stderr; the JSON contract owns stdout
 
@@ -191,3 +194,24 @@ def search_tokens(text: str) -> list[str]:
     """Tokens for the search index and for queries: jieba's search mode (long words and their
     parts), lower-cased, without punctuation and single characters of punctuation."""
     return [t.lower() for t in tokenizer().cut_for_search(text) if t.strip() and (t.isalnum() or len(t) > 1)]
+
+
+_WORD = re.compile(r"\w+")
+_CJK_RUN = re.compile(f"[{CJK}]{{2,}}")
+
+
+def clean_tokens(tokens) -> list[str]:
+    """Only word characters survive: no quote, operator or bracket of either query syntax."""
+    # One pass over the joined text: the space between tokens is no word character.
+    return _WORD.findall(" ".join(tokens).lower())
+
+
+def bigrams(text: str) -> list[str]:
+    """Every pair of adjacent Chinese characters: a query word that jieba cuts differently in
+    context (`鹰城二院` → 鹰/城二院) is still found through its bigrams."""
+    return [run[i:i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)]
+
+
+def index_tokens(text: str) -> str:
+    """What the search index stores for a text: jieba's search tokens, then its bigrams."""
+    return " ".join(clean_tokens(search_tokens(text)) + bigrams(text))
