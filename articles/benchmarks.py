@@ -71,6 +71,7 @@ def measure_parser(files: list[Path], repeat: int = 1) -> dict:
 # The whole import and the pages, at N articles (`manage.py bench --articles N`)
 
 PAGE_SAMPLES = 30
+COLD_SAMPLES = 5
 
 
 def _manage(args: list[str], env: dict) -> subprocess.CompletedProcess:
@@ -101,10 +102,13 @@ def measure_import(corpus: Path, workers: int, workdir: Path) -> dict:
 
 
 def measure_pages() -> dict:
-    """p50/p95 latency and query count of the main pages, in-process (no network)."""
+    """p50/p95 latency and query count of the main pages, in-process (no network): as readers
+    get them, with the aggregates cached, and without (the first request after a change)."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
+
+    from config import datacache
 
     from articles.models import Article
     from hospitals.models import Hospital
@@ -129,9 +133,21 @@ def measure_pages() -> dict:
             assert response.status_code == 200, url
         with CaptureQueriesContext(connection) as context:
             client.get(url)
+        # The same page with no aggregate cached: the first request after a change of the data.
+        cold = []
+        for _ in range(COLD_SAMPLES):
+            datacache.clear()
+            started = time.perf_counter()
+            client.get(url)
+            cold.append((time.perf_counter() - started) * 1000)
+        datacache.clear()
+        with CaptureQueriesContext(connection) as cold_context:
+            client.get(url)
         times.sort()
         result[name] = {"p50_ms": round(statistics.median(times), 1),
-                        "p95_ms": round(times[int(len(times) * 0.95) - 1], 1), "queries": len(context.captured_queries)}
+                        "p95_ms": round(times[int(len(times) * 0.95) - 1], 1), "queries": len(context.captured_queries),
+                        "uncached_p50_ms": round(statistics.median(cold), 1), "uncached_max_ms": round(max(cold), 1),
+                        "uncached_queries": len(cold_context.captured_queries)}
     return result
 
 
