@@ -263,7 +263,7 @@ class _FileWriter:
             known = {text: tokens for item in self.analysed for text, tokens in item.index_tokens.items()}
             with search.known_tokens(known):
                 search.index_many(self.touched_articles, list(self.touched_hospitals.values()), self.article_parts)
-            datacache.bump()
+            datacache.bump_on_commit()
 
     def _create(self, objects: list, model) -> None:
         """Insert new rows with one statement, and their history rows with another (bulk

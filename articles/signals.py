@@ -95,4 +95,4 @@ def published_data_changed(sender, **kwargs):
     if (meta is None or meta.app_label not in ("articles", "hospitals") or sender.__name__.startswith("Historical")
             or sender.__name__ in _NOT_PUBLISHED or not search.signals_active()):
         return
-    datacache.bump()
+    datacache.bump_on_commit()

@@ -2,11 +2,12 @@
 the data, not on every request: they read every row, so their cost grows with the archive while
 the rest of a page does not.
 
-Every change of the published data bumps `articles.DataVersion` in the transaction that makes
-it: single saves and deletes through signals (articles/signals.py), the importer once per file.
+Every change of the published data bumps `articles.DataVersion` when its transaction commits:
+single saves and deletes through signals (articles/signals.py), the importer once per file.
 A request reads the version once (one query by primary key) and finds its aggregates in a small
 per-process memo under that version, so a change shows on the next request of every process.
-`QuerySet.update()` sends no signal: code that changes published rows that way calls `bump()`.
+`QuerySet.update()` sends no signal: code that changes published rows that way calls
+`bump_on_commit()`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 import secrets
 import threading
 from typing import Callable, TypeVar
+
+from django.db import transaction
 
 T = TypeVar("T")
 MEMO_LIMIT = 512
@@ -28,10 +31,20 @@ def current_version() -> int | None:
     return DataVersion.objects.filter(pk=1).values_list("value", flat=True).first()
 
 
+def bump_on_commit() -> None:
+    """Mark the data changed once the current transaction commits (at once outside one). After
+    the commit, not inside: the version row would otherwise stay locked for the rest of the
+    transaction and two writers could deadlock on it. One bump per transaction is enough."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(entry[1] is bump for entry in connection.run_on_commit):
+        return
+    transaction.on_commit(bump)
+
+
 def bump() -> None:
-    """Mark the data changed (call inside the transaction that changes it). The new version is
-    random, not a successor: a database restored from a backup, or emptied and filled again,
-    cannot meet the aggregates cached for an earlier state under the same number."""
+    """Mark the data changed. The new version is random, not a successor: a database restored
+    from a backup, or emptied and filled again, cannot meet the aggregates cached for an earlier
+    state under the same number."""
     from articles.models import DataVersion
 
     value = secrets.randbits(62)

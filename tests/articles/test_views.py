@@ -132,6 +132,7 @@ def test_hospital_page_shows_only_accepted_records(client, seeded):
     assert client.get(honour.get_absolute_url()).status_code == 404
 
 
+@pytest.mark.django_db(transaction=True)  # the data version changes when transactions commit
 def test_cached_aggregates_follow_every_change_of_the_data(client, seeded, tmp_path):
     """Totals, facet counts and the coverage ranking are cached, but an editor's save, a delete
     and an import all show on the very next request."""

@@ -1,0 +1,48 @@
+"""The data version under which the public pages' aggregates are cached (config/datacache.py)."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from config import datacache
+from hospitals.models import Hospital
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def version_updates(queries) -> int:
+    return sum(q["sql"].startswith("UPDATE") and "articles_dataversion" in q["sql"] for q in queries)
+
+
+def test_version_changes_once_per_committed_transaction_and_not_on_rollback():
+    hospital = Hospital.objects.create(name="测试市人民医院")
+    before = datacache.current_version()
+    assert before is not None
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        hospital.motto = "厚德"
+        hospital.save()
+        raise RuntimeError("the editor's save fails")
+    assert datacache.current_version() == before
+
+    with CaptureQueriesContext(connection) as queries:
+        with transaction.atomic():
+            for motto in ("厚德", "精诚", "博爱"):
+                hospital.motto = motto
+                hospital.save()
+            # Inside the transaction the version is still the old one: nothing locked it.
+            assert version_updates(queries.captured_queries) == 0
+    assert version_updates(queries.captured_queries) == 1
+    assert datacache.current_version() != before
+
+
+def test_without_a_recorded_version_nothing_is_cached(rf):
+    from articles.models import DataVersion
+
+    DataVersion.objects.all().delete()
+    calls = []
+    for _ in range(2):
+        datacache.cached(rf.get("/"), ("probe",), lambda: calls.append(1))
+    assert len(calls) == 2
