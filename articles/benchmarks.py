@@ -108,9 +108,8 @@ def measure_pages() -> dict:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from config import datacache
-
     from articles.models import Article
+    from config import datacache
     from hospitals.models import Hospital
 
     article = Article.objects.public().order_by("pk").first()
