@@ -252,7 +252,9 @@ class _FileWriter:
         self.tombstones = _tombstones()
         self.touched_articles: list[Article] = []
         self.article_parts: dict[int, tuple[list, list]] = {}  # sections and captions written here
-        self.touched_hospitals: dict[int, Hospital] = {}
+        # What the search index must hear of: records this file created or changed (one
+        # document each), and hospitals that became public (all their documents).
+        self.changed: dict[str, list] = {"hospitals": [], "honours": [], "people": [], "whole_hospitals": []}
         self.review: list[dict] = []  # filed in one insert once every target has its id
         with search.signals_paused(), import_history(f"导入 {self.key}") as reason:
             self.reason = reason
@@ -262,7 +264,8 @@ class _FileWriter:
             # the tokens the analysis computed for the texts it saw.
             known = {text: tokens for item in self.analysed for text, tokens in item.index_tokens.items()}
             with search.known_tokens(known):
-                search.index_many(self.touched_articles, list(self.touched_hospitals.values()), self.article_parts)
+                unique = {kind: list({id(r): r for r in records}.values()) for kind, records in self.changed.items()}
+                search.index_many(self.touched_articles, self.article_parts, **unique)
             datacache.bump_on_commit()
 
     def _create(self, objects: list, model) -> None:
@@ -458,6 +461,7 @@ class _FileWriter:
                 hospital.status = ReviewStatus.ACCEPTED
                 hospital.import_snapshot = {**hospital.import_snapshot, "status": ReviewStatus.ACCEPTED}
                 hospital.save(update_fields=["status", "import_snapshot", "updated"])
+                self.changed["whole_hospitals"].append(hospital)
             self.result.records.add("unchanged")
             return hospital
         if ("hospitals.Hospital", name) in self.tombstones:
@@ -468,6 +472,7 @@ class _FileWriter:
                             import_snapshot={"name": name, "status": status})
         self.hospital_by_name[name] = hospital
         new.append(hospital)
+        self.changed["hospitals"].append(hospital)
         if status == ReviewStatus.PENDING:
             self._review(ReviewItem.Kind.LOW_CONFIDENCE, "hospitals.Hospital", target=hospital,
                          excerpt=f"仅被提及的医院：{name}")
@@ -505,9 +510,6 @@ class _FileWriter:
             hospital = hospitals.get(mention.name)
             if hospital is None:
                 continue
-            if hospital.status == ReviewStatus.ACCEPTED or mention.subject:
-                # A pending hospital has no public search documents: nothing to reindex.
-                self.touched_hospitals[hospital.pk] = hospital
             role = ArticleHospital.Role.SUBJECT if mention.subject else ArticleHospital.Role.MENTIONED
             link = links.get(hospital.pk)
             if link is None:
@@ -538,6 +540,7 @@ class _FileWriter:
             if alias not in self.hospital_by_name:
                 self.hospital_by_name[alias] = hospital
                 aliases.append(HospitalAlias(name=alias, hospital=hospital))
+                self.changed["hospitals"].append(hospital)
         new = {}
         if mention.place:
             new.update(province=mention.place.province, city=mention.place.city, district=mention.place.district)
@@ -563,6 +566,7 @@ class _FileWriter:
             setattr(hospital, key, value)
         if hospital.pk is not None and (apply or hospital.import_snapshot != before):
             hospital.save(update_fields=[*apply, "import_snapshot", "updated"])
+            self.changed["hospitals"].append(hospital)
         self._review_conflicts(hospital, article, hospital)
         return aliases
 
@@ -641,6 +645,7 @@ class _FileWriter:
                             confidence=mention.confidence, import_snapshot=new)
             known.append(person)
             new_people.append(person)
+            self.changed["people"].append(person)
             if status == ReviewStatus.PENDING:
                 self._review(ReviewItem.Kind.LOW_CONFIDENCE, "hospitals.Person", hospital=hospital, target=person,
                              excerpt=f"{mention.name}（{mention.role}）：{mention.evidence.sentence[:80]}")
@@ -658,6 +663,7 @@ class _FileWriter:
         person._import_conflicts.pop("name", None)  # found under another spelling: an alias, no conflict
         if person.pk is not None and ("role" in apply or person.import_snapshot != before):
             person.save(update_fields=[*(["role"] if "role" in apply else []), "import_snapshot", "updated"])
+            self.changed["people"].append(person)
         self._review_conflicts(person, None, hospital)
         self.result.records.add(outcome)
         return person
@@ -685,6 +691,7 @@ class _FileWriter:
                     setattr(existing, name, value)
                 if existing.pk is not None and (apply or existing.import_snapshot != before):
                     existing.save(update_fields=[*apply, "import_snapshot", "updated"])
+                    self.changed["honours"].append(existing)
                 self._review_conflicts(existing, article, hospital)
                 self.result.records.add(outcome)
                 continue
@@ -699,6 +706,7 @@ class _FileWriter:
                 import_snapshot=new, **new,
             )
             new_honours.append(honour)
+            self.changed["honours"].append(honour)
             if status == ReviewStatus.PENDING:
                 self._review(ReviewItem.Kind.LOW_CONFIDENCE, "hospitals.Honour", article=article, hospital=hospital,
                              target=honour, excerpt=f"{honour}：{mention.evidence.sentence[:80]}")

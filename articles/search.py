@@ -71,33 +71,34 @@ def _documents_for_article(article, parts: tuple[list, list] | None = None) -> l
 
 
 def _documents_for_hospital(hospital) -> list[dict]:
+    """The hospital's document and those of its accepted honours and people."""
     from hospitals.models import ReviewStatus
 
     if hospital.status != ReviewStatus.ACCEPTED:
         return []
-    aliases = [a.name for a in hospital.aliases.all()]
-    body = "\n".join([hospital.name, *aliases, hospital.province, hospital.city, hospital.district, hospital.motto])
-    docs = [dict(kind="hospital", object_id=hospital.pk, hospital_id=hospital.pk, title=hospital.name,
-                 url=hospital.get_absolute_url(), body=body)]
-    for honour in _accepted(hospital, "honours"):
-        docs.append(dict(kind="honour", object_id=honour.pk, hospital_id=hospital.pk, title=honour.name,
-                         url=honour.get_absolute_url(),
-                         body=f"{honour.name}\n{hospital.name}{honour.department}\n{honour.evidence}"))
-    for person in _accepted(hospital, "people"):
-        docs.append(dict(kind="person", object_id=person.pk, hospital_id=hospital.pk,
-                         title=f"{person.name}（{hospital.name}{person.role}）", url=person.get_absolute_url(),
-                         body=f"{person.name} {person.aliases}\n{hospital.name}{person.role}"))
+    docs = [_hospital_document(hospital)]
+    docs += [_honour_document(h, hospital) for h in hospital.honours.all() if h.status == ReviewStatus.ACCEPTED]
+    docs += [_person_document(p, hospital) for p in hospital.people.all() if p.status == ReviewStatus.ACCEPTED]
     return docs
 
 
-def _accepted(hospital, relation: str):
-    """The hospital's accepted honours or people: prefetched by `index_many`, else queried."""
-    from hospitals.models import ReviewStatus
+def _hospital_document(hospital) -> dict:
+    aliases = [a.name for a in hospital.aliases.all()]
+    body = "\n".join([hospital.name, *aliases, hospital.province, hospital.city, hospital.district, hospital.motto])
+    return dict(kind="hospital", object_id=hospital.pk, hospital_id=hospital.pk, title=hospital.name,
+                url=hospital.get_absolute_url(), body=body)
 
-    prefetched = getattr(hospital, f"accepted_{relation}", None)
-    if prefetched is not None:
-        return prefetched
-    return getattr(hospital, relation).filter(status=ReviewStatus.ACCEPTED)
+
+def _honour_document(honour, hospital) -> dict:
+    return dict(kind="honour", object_id=honour.pk, hospital_id=hospital.pk, title=honour.name,
+                url=honour.get_absolute_url(),
+                body=f"{honour.name}\n{hospital.name}{honour.department}\n{honour.evidence}")
+
+
+def _person_document(person, hospital) -> dict:
+    return dict(kind="person", object_id=person.pk, hospital_id=hospital.pk,
+                title=f"{person.name}（{hospital.name}{person.role}）", url=person.get_absolute_url(),
+                body=f"{person.name} {person.aliases}\n{hospital.name}{person.role}")
 
 
 def index_tokens(text: str) -> str:
@@ -155,29 +156,40 @@ def index_hospital(hospital) -> None:
     _replace({"hospital_id": hospital.pk}, _documents_for_hospital(hospital))
 
 
-def index_many(articles: list = (), hospitals: list = (), parts: dict | None = None) -> None:
-    """Reindex many articles and hospitals at once (an imported file's): their sections,
-    captions, aliases, honours and people read in at most five queries, documents written in
-    one insert. parts: article id → (sections, captions) the caller has just written."""
-    from django.db.models import Prefetch, prefetch_related_objects
+def index_many(articles=(), parts: dict | None = None, *, hospitals=(), honours=(), people=(),
+               whole_hospitals=()) -> None:
+    """Reindex what an imported file wrote, with one insert: its articles (parts: article id →
+    the sections and captions just written, else read), the hospitals, honours and people it
+    created or changed (one document each, however many the hospital has), and hospitals that
+    became public (all their documents)."""
+    from django.db.models import prefetch_related_objects
 
-    from hospitals.models import Honour, Person, ReviewStatus
+    from hospitals.models import ReviewStatus
 
-    if not articles and not hospitals:
-        return
     parts = parts or {}
+    whole = {h.pk for h in whole_hospitals}
+    hospitals = [h for h in hospitals if h.pk not in whole]
+    honours = [h for h in honours if h.hospital_id not in whole]
+    people = [p for p in people if p.hospital_id not in whole]
+    if not (articles or hospitals or honours or people or whole_hospitals):
+        return
     prefetch_related_objects([a for a in articles if a.pk not in parts], "sections", "captions")
-    prefetch_related_objects(
-        list(hospitals), "aliases",
-        Prefetch("honours", Honour.objects.filter(status=ReviewStatus.ACCEPTED), to_attr="accepted_honours"),
-        Prefetch("people", Person.objects.filter(status=ReviewStatus.ACCEPTED), to_attr="accepted_people"),
-    )
+    prefetch_related_objects([*hospitals, *whole_hospitals], "aliases")
+    prefetch_related_objects(list(whole_hospitals), "honours", "people")
+
+    def public(record, hospital) -> bool:
+        return record.status == ReviewStatus.ACCEPTED and hospital.status == ReviewStatus.ACCEPTED
+
     documents = [doc for article in articles for doc in _documents_for_article(article, parts.get(article.pk))]
-    documents += [doc for hospital in hospitals for doc in _documents_for_hospital(hospital)]
-    _replace(Q(article_id__in=[a.pk for a in articles]) | Q(hospital_id__in=[h.pk for h in hospitals]), documents)
-    for hospital in hospitals:
-        # Stale the moment the next file adds an honour or person: not kept on the instance.
-        del hospital.accepted_honours, hospital.accepted_people
+    documents += [doc for hospital in whole_hospitals for doc in _documents_for_hospital(hospital)]
+    documents += [_hospital_document(h) for h in hospitals if h.status == ReviewStatus.ACCEPTED]
+    documents += [_honour_document(h, h.hospital) for h in honours if public(h, h.hospital)]
+    documents += [_person_document(p, p.hospital) for p in people if public(p, p.hospital)]
+    scope = (Q(article_id__in=[a.pk for a in articles]) | Q(hospital_id__in=whole)
+             | Q(kind="hospital", object_id__in=[h.pk for h in hospitals])
+             | Q(kind="honour", object_id__in=[h.pk for h in honours])
+             | Q(kind="person", object_id__in=[p.pk for p in people]))
+    _replace(scope, documents)
 
 
 def remove(scope: dict) -> None:

@@ -121,7 +121,12 @@ class Person(ImportedRecord):
         verbose_name_plural = "人物"
         ordering = ["hospital__name", "name"]
         constraints = [models.UniqueConstraint(fields=["name", "hospital"], name="person_unique_name_hospital")]
-        indexes = [models.Index(fields=["status", "name"], name="person_status_name")]
+        indexes = [
+            models.Index(fields=["status", "name"], name="person_status_name"),
+            # A hospital's public people (its page, its search documents): without it SQLite
+            # reads every accepted person through the index above.
+            models.Index(fields=["hospital", "status"], name="person_hospital_status"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name}（{self.role}）" if self.role else self.name
@@ -196,7 +201,11 @@ class Honour(ImportedRecord):
                 condition=~Q(recipient_kind="person") | Q(person__isnull=False), name="honour_person_recipient_has_person"
             ),
         ]
-        indexes = [models.Index(fields=["status", "kind", "-year"], name="honour_status_kind_year")]
+        indexes = [
+            models.Index(fields=["status", "kind", "-year"], name="honour_status_kind_year"),
+            # A hospital's public honours: without it SQLite reads every accepted honour.
+            models.Index(fields=["hospital", "status"], name="honour_hospital_status"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.year}年 {self.name}" if self.year else self.name

@@ -36,12 +36,16 @@ class HospitalListView(JsonListView):
         return self.with_article_count(self.filtered()).order_by("-article_count", "name")
 
     def paginate_queryset(self, queryset, page_size):
-        # Ranking by coverage counts every hospital's articles: the order (ids only) is cached,
-        # and only the page's hospitals are read.
-        ranking = self.cached("ranking", lambda: list(queryset.values_list("pk", flat=True)))
+        # Ranking by coverage counts every hospital's articles: the order and the counts are
+        # cached, and only the page's hospitals are read (the first page holds the most covered
+        # ones, whose counts alone would read thousands of links).
+        ranking = self.cached("ranking", lambda: list(queryset.values_list("pk", "article_count")))
         paginator, page, _, is_paginated = super().paginate_queryset(ranking, page_size)
-        found = self.with_article_count(Hospital.objects.filter(pk__in=list(page.object_list))).in_bulk()
-        page.object_list = [found[pk] for pk in page.object_list if pk in found]
+        found = Hospital.objects.in_bulk([pk for pk, _ in page.object_list])
+        for pk, count in page.object_list:
+            if pk in found:
+                found[pk].article_count = count
+        page.object_list = [found[pk] for pk, _ in page.object_list if pk in found]
         return paginator, page, page.object_list, is_paginated
 
     def facets(self):

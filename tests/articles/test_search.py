@@ -87,3 +87,38 @@ def test_search_query_count_does_not_grow_with_results(client, seeded):
         return len(context.captured_queries)
 
     assert queries("韩传恩") == queries("党建")
+
+
+def _documents() -> set[tuple]:
+    from articles.models import SearchDocument
+
+    return set(SearchDocument.objects.values_list("kind", "object_id", "title", "url", "body"))
+
+
+def test_import_indexes_what_a_full_rebuild_would_and_leaves_unchanged_records_alone(seeded, seeds_dir, tmp_path):
+    """The importer reindexes only what a file created or changed (not every honour and person
+    of every hospital it names), and the index still matches a rebuild from scratch."""
+    import shutil
+
+    from articles.corpus import make_corpus
+    from articles.importing import import_paths
+    from articles.models import ArticleHospital, SearchDocument
+
+    make_corpus(20, tmp_path / "corpus", seed=11)
+    import_paths([str(tmp_path / "corpus")])
+    before = dict(SearchDocument.objects.filter(kind__in=["honour", "person"]).values_list("id", "object_id"))
+    # Another newspaper reprints a seed feature: same hospitals, honours and people.
+    reprint = tmp_path / "reprints" / "reprint.txt"
+    reprint.parent.mkdir()
+    shutil.copy(sorted(seeds_dir.glob("*.txt"))[1], reprint)
+    import_paths([str(reprint.parent)])
+    after = dict(SearchDocument.objects.filter(kind__in=["honour", "person"]).values_list("id", "object_id"))
+    assert before.items() <= after.items()  # none rewritten, none lost
+    indexed = set(SearchDocument.objects.filter(id__in=before).values_list("hospital_id", flat=True))
+    named = set(ArticleHospital.objects.filter(article__source_file__path="reprint.txt")
+                .values_list("hospital_id", flat=True))
+    assert indexed & named  # the reprint named hospitals that had honour or person documents
+
+    imported = _documents()
+    call_command("rebuild_search_index", stdout=__import__("io").StringIO())
+    assert imported == _documents()
