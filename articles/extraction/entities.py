@@ -98,6 +98,8 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
     if not subject:
         lead = " ".join(p.text for p in article.paragraphs[:2])
         lead_names = [n for n, _, _ in find_hospitals(lead) if not is_short_form(n)]
+        # A name that states its place (`周口市中医院`) before one that does not (`国家爱婴医院`).
+        lead_names = [n for n in lead_names if locate(n)] or lead_names
         if lead_names:
             top = max(lead_names, key=lambda n: (counts[n], -lead_names.index(n)))
             subject.append(top)

@@ -28,12 +28,41 @@ _NAME_TAGS = ("n", "ns", "nt", "nz", "nr", "nrt", "m", "b", "j", "x", "eng")
 _PROPER_TAGS = ("ns", "nt", "nz", "nr", "nrt", "j")
 
 
+_STRONG_TAGS = ("ns", "nt", "nz", "nr", "nrt")
+
+
 def _refine(run: str) -> str | None:
     """The hospital name at the end of `run`, or None when what precedes the suffix is not a
-    name (`推动医院`, `综合性中医医院`). jieba's tags decide where the name starts."""
+    name (`推动医院`, `综合性中医医院`). jieba's tags decide where the name starts; a name that
+    begins with an administrative division (`周口市中医院`, `铜陵市郊区中医院`) is one even when
+    jieba tags the place as a common noun, and common words before the place (`选派两家县级…`)
+    are dropped."""
+    from .places import division_prefix
     from .segmenter import pos_tokens
 
-    tokens = pos_tokens(run)
+    kept = _kept_tokens(pos_tokens(run))
+    name = _name_from_tokens(kept)
+    anchored = None
+    for start in range(len(run) - 3):
+        place = 0  # province, city and county in a row: `遂宁市射洪市`
+        while step := division_prefix(run[start + place:]):
+            place += step
+        if place:
+            rest = run[start + place:]
+            # What follows the place is a name's (`第五人民医院`, `中医院`), not `推动医院`.
+            if len(rest) >= 2 and all(tag in _NAME_TAGS or tag == "s" for _, tag in pos_tokens(rest)):
+                anchored = run[start:]
+            break
+    if anchored is None or anchored in NOT_A_HOSPITAL:
+        return name
+    if name is None or is_short_form(name) or len(name) < len(anchored):
+        return anchored
+    if len(name) > len(anchored) and _no_proper_noun_before(kept, len(name) - len(anchored)):
+        return anchored
+    return name
+
+
+def _kept_tokens(tokens) -> list[tuple[str, str]]:
     kept: list[tuple[str, str]] = []
     for word, tag in reversed(tokens):
         if tag not in _NAME_TAGS or not word.strip() or word in "()（）":
@@ -43,6 +72,10 @@ def _refine(run: str) -> str | None:
     # Words that open a feature's subtitle or a sentence, not a name: `——记遵义市…医院`.
     while kept and kept[0][0] in ("中共", "原", "记", "走进", "来到", "探访", "聚焦", "实拍", "直击"):
         kept.pop(0)
+    return kept
+
+
+def _name_from_tokens(kept: list[tuple[str, str]]) -> str | None:
     name = "".join(word for word, _ in kept)
     if len(name) < 4 or name in NOT_A_HOSPITAL:
         return None
@@ -50,7 +83,23 @@ def _refine(run: str) -> str | None:
         return name
     if not any(tag in _PROPER_TAGS for _, tag in kept[:-1]) and not any(tag in _PROPER_TAGS for _, tag in kept[-1:] if len(kept) == 1):
         return None
+    if kept[-1][0] in NOT_A_HOSPITAL and not any(tag in _STRONG_TAGS for _, tag in kept[:-1]):
+        # A kind of hospital (`公立医院`) after a verb jieba took for an abbreviation (`深化`).
+        return None
     return name
+
+
+def _no_proper_noun_before(kept: list[tuple[str, str]], length: int) -> bool:
+    """Whether the first `length` characters of the name hold no proper noun (a university, an
+    army, a company: `复旦大学附属…` stays part of the name)."""
+    seen = 0
+    for word, tag in kept:
+        if seen >= length:
+            break
+        if tag in _STRONG_TAGS:
+            return False
+        seen += len(word)
+    return True
 
 
 def find_hospitals(text: str) -> list[tuple[str, int, int]]:

@@ -103,6 +103,17 @@ def _by_first_character():
     return index
 
 
+def division_prefix(text: str) -> int:
+    """How many characters of `text` the full name of an administrative division takes from its
+    start (`九江市彭泽县人民医院` → 3), or 0."""
+    longest = 0
+    for group in _by_first_character():
+        for division in group.get(text[:1], ()):
+            if len(division.full) > longest and text.startswith(division.full):
+                longest = len(division.full)
+    return longest
+
+
 @lru_cache(maxsize=8192)
 def locate(name: str) -> Place:
     """The place a hospital's name gives (`洛阳市孟津区中医院` → 河南省/洛阳市/孟津区). Only an

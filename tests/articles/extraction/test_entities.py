@@ -54,6 +54,24 @@ def test_hospital_names_are_cut_at_part_of_speech_boundaries():
     assert not any(n.endswith("推动医院") or n == "医院" for n in names)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # jieba tags 周口市 a common noun and 郊区 a place word: the division still starts the name.
+    ("周口市中医院党委书记、院长郭兰军", "周口市中医院"),
+    ("铜陵市郊区中医院党委书记", "铜陵市郊区中医院"),
+    ("遂宁市射洪市中医院党委书记", "遂宁市射洪市中医院"),  # not the short form 市中医院
+    ("选派两家县级九江市彭泽县人民医院骨干", "九江市彭泽县人民医院"),  # nor are verbs and counts
+    ("与复旦大学附属上海市第五人民医院合作", "复旦大学附属上海市第五人民医院"),  # a university is
+])
+def test_names_that_begin_with_an_administrative_division(text, expected):
+    assert [n for n, _, _ in find_hospitals(text)] == [expected]
+
+
+def test_a_kind_of_hospital_after_a_verb_is_no_name():
+    # jieba tags 深化 an abbreviation (j); 公立医院 is a kind of hospital, not one.
+    assert find_hospitals("要深化公立医院改革，推动医院高质量发展") == []
+    assert find_hospitals("在郑州市推动医院发展") == []  # a place, then a verb
+
+
 @pytest.mark.parametrize("after_role, name", [
     ("王江以“新时代”为题", "王江"), ("和晓波说", "和晓波"), ("刘国强说", "刘国强"),
     ("刘国强调，要加强", "刘国"),  # 强调 is the verb
