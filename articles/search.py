@@ -19,13 +19,12 @@ import re
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
 
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils.html import escape
 
-from articles.extraction.segmenter import bigrams, clean_tokens, dictionary_generation, search_tokens
+from articles.extraction.segmenter import bigrams, clean_tokens, search_tokens
 from articles.extraction.segmenter import index_tokens as segmented_index_tokens
 
 KIND_WEIGHTS = {"article": 3.0, "hospital": 2.0, "section": 1.0, "honour": 1.0, "person": 1.0}
@@ -109,7 +108,7 @@ def index_tokens(text: str) -> str:
         tokens = known.get(text)
         if tokens is not None:
             return tokens
-    return _index_tokens(text, dictionary_generation())
+    return segmented_index_tokens(text)
 
 
 @contextmanager
@@ -121,12 +120,6 @@ def known_tokens(mapping: dict[str, str]):
         yield
     finally:
         _state.known = previous
-
-
-@lru_cache(maxsize=20_000)
-def _index_tokens(text: str, generation: int) -> str:
-    # A hospital is reindexed whenever an article names it: its documents' texts recur.
-    return segmented_index_tokens(text)
 
 
 def _replace(scope: dict | Q, documents: list[dict]) -> None:

@@ -93,8 +93,7 @@ NAME_FREQ = 50000
 # Part-of-speech tags of texts already tagged, valid until the dictionary changes: hospital-name
 # candidates recur within and across articles, and tagging is the costly part of finding them.
 _pos_cache: dict[str, tuple[tuple[str, str], ...]] = {}
-_POS_CACHE_LIMIT = 50_000
-_generation = 0
+_POS_CACHE_LIMIT = 20_000
 
 
 def add_words(words) -> None:
@@ -109,14 +108,7 @@ def add_words(words) -> None:
             tok.add_word(word, freq=NAME_FREQ, tag="nt")
             changed = True
     if changed:
-        global _generation
-        _generation += 1
         _pos_cache.clear()
-
-
-def dictionary_generation() -> int:
-    """Changes whenever taught names change jieba's dictionary: a key for caches of its output."""
-    return _generation
 
 
 CORPUS_IDF = VAR_DIR / "idf.txt"
