@@ -176,3 +176,15 @@ def test_writes_are_set_based_queries_per_file_do_not_grow_with_its_records(tmp_
         assert queries <= 40 + 25 * articles, (articles, records, queries)
     assert Honour.objects.count() > 40 and Person.objects.count() > 20
 
+
+
+def test_sqlite_planner_statistics_are_refreshed_after_an_import(seeds_dir):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL's autovacuum analyses tables itself")
+    import_paths([str(seeds_dir)])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tbl FROM sqlite_stat1")
+        analysed = {row[0] for row in cursor.fetchall()}
+    assert {"hospitals_person", "hospitals_honour", "articles_article"} <= analysed
