@@ -560,15 +560,21 @@ class _FileWriter:
         new = {key: value for key, value in new.items() if value not in ("", None)}
         if not new:
             return aliases
-        before = hospital.import_snapshot
-        outcome, apply = reconcile(hospital, new, {key: getattr(hospital, key) for key in new})
-        for key, value in apply.items():
-            setattr(hospital, key, value)
-        if hospital.pk is not None and (apply or hospital.import_snapshot != before):
-            hospital.save(update_fields=[*apply, "import_snapshot", "updated"])
-            self.changed["hospitals"].append(hospital)
+        self._update(hospital, new, "hospitals")
         self._review_conflicts(hospital, article, hospital)
         return aliases
+
+    def _update(self, record, new: dict, kind: str) -> str:
+        """Reconcile a record with the new parse and save only the fields that change (a record
+        still waiting for its insert just takes them). Returns the outcome."""
+        before = record.import_snapshot
+        outcome, apply = reconcile(record, new, {name: getattr(record, name) for name in new})
+        for name, value in apply.items():
+            setattr(record, name, value)
+        if record.pk is not None and (apply or record.import_snapshot != before):
+            record.save(update_fields=[*apply, "import_snapshot", "updated"])
+            self.changed[kind].append(record)
+        return outcome
 
     def _write_facts(self, hospitals: list[Hospital], facts, article: Article) -> None:
         if not facts or not hospitals:
@@ -685,13 +691,7 @@ class _FileWriter:
             existing = known.get(key)
             new = {"name": mention.name, "year": mention.year, "level": mention.level, "kind": mention.kind}
             if existing is not None:
-                before = existing.import_snapshot
-                outcome, apply = reconcile(existing, new, {k: getattr(existing, k) for k in new})
-                for name, value in apply.items():
-                    setattr(existing, name, value)
-                if existing.pk is not None and (apply or existing.import_snapshot != before):
-                    existing.save(update_fields=[*apply, "import_snapshot", "updated"])
-                    self.changed["honours"].append(existing)
+                outcome = self._update(existing, new, "honours")
                 self._review_conflicts(existing, article, hospital)
                 self.result.records.add(outcome)
                 continue
