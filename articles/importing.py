@@ -523,12 +523,7 @@ class _FileWriter:
                     link.role = ArticleHospital.Role.SUBJECT
                     link.import_snapshot = {"role": link.role}
                 continue
-            before = link.import_snapshot
-            outcome, apply = reconcile(link, {"role": role}, {"role": link.role})
-            if "role" in apply:
-                link.role = apply["role"]
-            if apply or link.import_snapshot != before:
-                link.save()
+            self._update(link, {"role": role})
         self._create(list(new_links.values()), ArticleHospital)
 
     def _profile(self, hospital: Hospital, mention, facts, article: Article) -> list[HospitalAlias]:
@@ -564,16 +559,18 @@ class _FileWriter:
         self._review_conflicts(hospital, article, hospital)
         return aliases
 
-    def _update(self, record, new: dict, kind: str) -> str:
+    def _update(self, record, new: dict, kind: str | None = None) -> str:
         """Reconcile a record with the new parse and save only the fields that change (a record
-        still waiting for its insert just takes them). Returns the outcome."""
+        still waiting for its insert just takes them); `kind` names it for the search index.
+        Returns the outcome."""
         before = record.import_snapshot
         outcome, apply = reconcile(record, new, {name: getattr(record, name) for name in new})
         for name, value in apply.items():
             setattr(record, name, value)
         if record.pk is not None and (apply or record.import_snapshot != before):
             record.save(update_fields=[*apply, "import_snapshot", "updated"])
-            self.changed[kind].append(record)
+            if kind:
+                self.changed[kind].append(record)
         return outcome
 
     def _write_facts(self, hospitals: list[Hospital], facts, article: Article) -> None:

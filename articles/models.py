@@ -277,9 +277,8 @@ class SearchDocument(models.Model):
 
 
 class DataVersion(models.Model):
-    """One row whose number changes with every change of the published data, in the same
-    transaction: the public pages' aggregates (totals, facet counts, rankings) are cached under
-    it (config/datacache.py)."""
+    """One row whose number changes whenever a change of the published data commits: the public
+    pages' aggregates (totals, facet counts, rankings) are cached under it (config/datacache.py)."""
 
     value = models.PositiveBigIntegerField("版本", default=0)
 

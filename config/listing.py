@@ -129,16 +129,14 @@ class JsonListView(ListView):
 
     # -- aggregates: computed once per change of the data (config/datacache.py) ---------------
 
-    def cached(self, name: str, compute):
-        """compute() for this page's filters (the query string without page and format)."""
+    def cached(self, name: str, compute, *, ignore=("page", "format", "page_size")):
+        """compute() for this page's filters: the URL's arguments and its query string without
+        the parameters in `ignore`."""
         query = self.request.GET.copy()
-        for param in ("page", "format", "page_size"):
+        for param in ignore:
             query.pop(param, None)
-        return datacache.cached(self.request, (type(self).__qualname__, self.kwargs_key(), name,
-                                               query.urlencode()), compute)
-
-    def kwargs_key(self) -> str:
-        return repr(sorted(self.kwargs.items()))
+        key = (type(self).__qualname__, repr(sorted(self.kwargs.items())), name, query.urlencode())
+        return datacache.cached(self.request, key, compute)
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         count = None
@@ -154,8 +152,7 @@ class JsonListView(ListView):
         context["query_without_page"] = query.urlencode()
         if self.request.GET.get("format") not in ("json", "csv"):
             # Facet links carry the request's own page size: part of the cache key here.
-            context["facets"] = datacache.cached(
-                self.request, (type(self).__qualname__, self.kwargs_key(), "facets", query.urlencode()), self.facets)
+            context["facets"] = self.cached("facets", self.facets, ignore=("page",))
         json_query = query.copy()
         json_query["format"] = "json"
         csv_query = query.copy()
