@@ -3,8 +3,9 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
+
+from config.links import detail_url
 
 
 class ReviewStatus(models.TextChoices):
@@ -32,8 +33,12 @@ class ImportedRecord(models.Model):
     status = models.CharField("审核状态", max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.ACCEPTED)
     created = models.DateTimeField("创建时间", auto_now_add=True)
     updated = models.DateTimeField("更新时间", auto_now=True)
-    # Who changed what and when, field by field; the importer's writes are marked as such.
-    history = HistoricalRecords(inherit=True)
+    # Who changed what and when, field by field; the importer's writes are marked as such. The
+    # snapshot is the importer's bookkeeping, not the record's content: a revert to an older
+    # version must not bring back an older snapshot (the next import would then take the
+    # reverted values for its own and overwrite them), and copying it into every history row
+    # doubled what an import writes.
+    history = HistoricalRecords(inherit=True, excluded_fields=["import_snapshot"])
 
     class Meta:
         abstract = True
@@ -87,7 +92,7 @@ class Hospital(ImportedRecord):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("hospitals:hospital-detail", args=[self.pk])
+        return detail_url("hospitals:hospital-detail", self.pk)
 
 
 class HospitalAlias(models.Model):
@@ -132,7 +137,7 @@ class Person(ImportedRecord):
         return f"{self.name}（{self.role}）" if self.role else self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("hospitals:person-detail", args=[self.pk])
+        return detail_url("hospitals:person-detail", self.pk)
 
 
 class PersonMention(models.Model):
@@ -211,7 +216,7 @@ class Honour(ImportedRecord):
         return f"{self.year}年 {self.name}" if self.year else self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("hospitals:honour-detail", args=[self.pk])
+        return detail_url("hospitals:honour-detail", self.pk)
 
     @property
     def recipient(self) -> str:

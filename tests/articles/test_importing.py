@@ -98,6 +98,23 @@ def test_a_changed_file_updates_the_same_articles(seeds_dir):
     assert Article.objects.filter(title="仁和精诚铸医魂 服务人民谱华章").exists()
 
 
+def test_a_revert_to_an_older_version_survives_the_next_import(seeds_dir):
+    """History rows leave the importer's snapshot out: reverting is the editor's choice, so the
+    next import must keep the reverted title rather than take it for its own and overwrite it."""
+    run(str(seeds_dir))
+    path = seeds_dir / "004_e6602cedf5aa1e21.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("仁和精诚铸医遗", "仁和精诚铸医魂"), encoding="utf-8")
+    run(str(seeds_dir))
+    article = Article.objects.get(title="仁和精诚铸医魂 服务人民谱华章")
+    article.history.order_by("history_date").first().instance.save()  # what the admin's revert does
+
+    output = run(str(seeds_dir), "--reparse")
+
+    article.refresh_from_db()
+    assert article.title == "仁和精诚铸医遗 服务人民谱华章"
+    assert output.splitlines()[0] == "0 created, 0 updated, 6 unchanged, 1 kept (edited), 0 failed"
+
+
 def test_mentioned_hospitals_wait_for_review_and_subjects_are_public(seeded):
     subject = ArticleHospital.objects.filter(role=ArticleHospital.Role.SUBJECT).values_list("hospital__status", flat=True)
     assert set(subject) == {ReviewStatus.ACCEPTED}
