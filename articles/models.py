@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from config.links import detail_url
 from hospitals.models import ImportedRecord, PublicQuerySet
 
 
@@ -100,7 +100,7 @@ class Article(ImportedRecord):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:article-detail", args=[self.pk])
+        return detail_url("articles:article-detail", self.pk)
 
     @property
     def author_list(self) -> list[str]:
