@@ -266,7 +266,6 @@ class _FileWriter:
             with search.known_tokens(known):
                 unique = {kind: list({id(r): r for r in records}.values()) for kind, records in self.changed.items()}
                 search.index_many(self.touched_articles, self.article_parts, **unique)
-            datacache.bump_on_commit()
 
     def _create(self, objects: list, model) -> None:
         """Insert new rows with one statement, and their history rows with another (bulk
@@ -835,6 +834,7 @@ def import_paths(
     if write:
         teach_jieba()
     limit = settings.IMPORT_MAX_FILE_BYTES
+    refresh = _PageRefresh(settings.IMPORT_PAGE_REFRESH_SECONDS)
     to_parse: list[InputFile] = []
     for item in inputs:
         if write and not reparse and not want_document:
@@ -852,24 +852,57 @@ def import_paths(
                     progress(result)
                 continue
         to_parse.append(item)
-    for item, size, parsed, analysed, error in _analysed_in_order(to_parse, limit, workers):
-        result = FileResult(item.display, error=error, size=size)
-        if want_document:
-            result.document = (
-                file_json(parsed, item.display, analysed) if parsed is not None
-                else {"path": item.display, "sha256": None, "encoding": None, "error": result.error, "articles": []}
-            )
-        if parsed is not None and not parsed.error and write:
-            _write_with_retries(result, parsed, item, analysed, reparse=reparse, dry_run=dry_run)
-        elif parsed is not None and not parsed.error:
-            result.articles.add("created", len(analysed))
-        report.files.append(result)
-        if progress:
-            progress(result)
+    with refresh:
+        for item, size, parsed, analysed, error in _analysed_in_order(to_parse, limit, workers):
+            result = FileResult(item.display, error=error, size=size)
+            if want_document:
+                result.document = (
+                    file_json(parsed, item.display, analysed) if parsed is not None
+                    else {"path": item.display, "sha256": None, "encoding": None, "error": result.error,
+                          "articles": []}
+                )
+            if parsed is not None and not parsed.error and write:
+                _write_with_retries(result, parsed, item, analysed, reparse=reparse, dry_run=dry_run)
+                if not dry_run and not result.error:
+                    refresh.written()
+            elif parsed is not None and not parsed.error:
+                result.articles.add("created", len(analysed))
+            report.files.append(result)
+            if progress:
+                progress(result)
     report.files.sort(key=lambda r: r.display)
     if write and not dry_run and (report.counts.created or report.counts.updated):
         refresh_planner_statistics()
     return report
+
+
+class _PageRefresh:
+    """When readers' cached page aggregates learn of what the import committed: at most every
+    `interval` seconds while it runs, and once when it ends. A bump per file made every reader
+    recompute the totals, facets and rankings (up to 0.3 s at 10,000 articles) after every file
+    of a long import; the rows themselves show as soon as their file commits."""
+
+    def __init__(self, interval: float):
+        self.interval = interval
+        self.pending = False
+        self.last = time.monotonic()
+
+    def written(self) -> None:
+        self.pending = True
+        if time.monotonic() - self.last >= self.interval:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            datacache.bump()
+            self.pending = False
+        self.last = time.monotonic()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.flush()  # also when the import stops half-way: what it committed is there
 
 
 def refresh_planner_statistics() -> None:

@@ -3,7 +3,8 @@ the data, not on every request: they read every row, so their cost grows with th
 the rest of a page does not.
 
 Every change of the published data bumps `articles.DataVersion` when its transaction commits:
-single saves and deletes through signals (articles/signals.py), the importer once per file.
+single saves and deletes through signals (articles/signals.py); a running import at most every
+IMPORT_PAGE_REFRESH_SECONDS and when it ends.
 A request reads the version once (one query by primary key) and finds its aggregates in a small
 per-process memo under that version, so a change shows on the next request of every process.
 `QuerySet.update()` sends no signal: code that changes published rows that way calls

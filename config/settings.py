@@ -202,6 +202,8 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
 # The largest file import_seeds reads (bytes); larger ones are refused with an error.
 IMPORT_MAX_FILE_BYTES = int(os.environ.get("IMPORT_MAX_FILE_BYTES", str(20 * 1024 * 1024)))
+# How often a running import lets the public pages' cached totals and rankings catch up.
+IMPORT_PAGE_REFRESH_SECONDS = float(os.environ.get("IMPORT_PAGE_REFRESH_SECONDS", "10"))
 
 LOGGING = {
     "version": 1,

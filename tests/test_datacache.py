@@ -46,3 +46,24 @@ def test_without_a_recorded_version_nothing_is_cached(rf):
     for _ in range(2):
         datacache.cached(rf.get("/"), ("probe",), lambda: calls.append(1))
     assert len(calls) == 2
+
+
+@pytest.mark.parametrize("interval, after_every_file", [(0, True), (3600, False)])
+def test_an_import_refreshes_the_pages_at_most_every_interval_and_when_it_ends(
+        settings, tmp_path, interval, after_every_file):
+    """Readers' cached totals catch up with a running import every IMPORT_PAGE_REFRESH_SECONDS
+    (not after every file, which made each reader recompute them all through a long import),
+    and always when the import ends."""
+    from articles.corpus import make_corpus
+    from articles.importing import import_paths
+
+    settings.IMPORT_PAGE_REFRESH_SECONDS = interval
+    made = make_corpus(4, tmp_path / "corpus", seed=3)
+    assert made["files"] >= 3
+    datacache.bump()
+    before = datacache.current_version()
+    seen = []
+    import_paths([str(tmp_path / "corpus")], progress=lambda result: seen.append(datacache.current_version()))
+    changes = sum(a != b for a, b in zip([before, *seen], seen))
+    assert changes == (len(seen) if after_every_file else 0)
+    assert datacache.current_version() != before
