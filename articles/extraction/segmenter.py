@@ -90,7 +90,8 @@ def warm_up() -> None:
 
 
 NAME_FREQ = 50000
-# Part-of-speech tags of texts already tagged, valid until the dictionary changes: hospital-name
+# Part-of-speech tags of texts already tagged (and search tokens of lines, `_line_tokens`), valid
+# until the dictionary changes: hospital-name
 # candidates recur within and across articles, and tagging is the costly part of finding them.
 _pos_cache: dict[str, tuple[tuple[str, str], ...]] = {}
 _POS_CACHE_LIMIT = 20_000
@@ -109,6 +110,7 @@ def add_words(words) -> None:
             changed = True
     if changed:
         _pos_cache.clear()
+        _line_tokens.cache_clear()
 
 
 CORPUS_IDF = VAR_DIR / "idf.txt"
@@ -205,5 +207,12 @@ def bigrams(text: str) -> list[str]:
 
 
 def index_tokens(text: str) -> str:
-    """What the search index stores for a text: jieba's search tokens, then its bigrams."""
-    return " ".join(clean_tokens(search_tokens(text)) + bigrams(text))
+    """What the search index stores for a text: jieba's search tokens and bigrams, line by line.
+    Neither crosses a line break, so this is the whole text's tokens; and lines recur (an honour
+    list gives many honours the same evidence sentence, every document of a hospital its name)."""
+    return " ".join(filter(None, map(_line_tokens, text.split("\n"))))
+
+
+@lru_cache(maxsize=4096)
+def _line_tokens(line: str) -> str:
+    return " ".join(clean_tokens(search_tokens(line)) + bigrams(line))
