@@ -39,7 +39,7 @@ from .models import Article, ArticleHospital, Caption, Keyword, ReviewItem, Sect
 from .natural_keys import article_key, honour_key, person_key
 from .review import file_review_items, import_history
 
-PARSER_VERSION = "4"
+PARSER_VERSION = "5"
 # Below this an extracted record waits for an editor before readers see it.
 REVIEW_THRESHOLD = 0.8
 GRADE_CODES = {"三级甲等": "3A", "三级乙等": "3B", "三级": "3", "二级甲等": "2A", "二级乙等": "2B", "二级": "2", "一级": "1"}

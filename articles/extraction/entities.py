@@ -332,8 +332,20 @@ def extract(article: ParsedArticle) -> Entities:
                       evidence=Evidence(f.sentence, f.paragraph, 0), confidence=f.confidence)
         for f in facts if f.kind == "ranking"
     )
-    return Entities(hospitals=hospitals, people=people, honours=honours + rankings,
-                    facts=tuple(f for f in facts if f.kind != "ranking"))
+    return Entities(hospitals=_outside_titles(hospitals, honours, article), people=people,
+                    honours=honours + rankings, facts=tuple(f for f in facts if f.kind != "ranking"))
+
+
+def _outside_titles(hospitals, honours, article: ParsedArticle) -> tuple[HospitalMention, ...]:
+    """Mentioned hospitals that the article names somewhere other than inside an honour's
+    title: `国家爱婴医院` and the `河南省医院` of `河南省医院行风建设先进单位` are titles, not hospitals."""
+    titles = sorted({h.name for h in honours}, key=len, reverse=True)
+    if not titles:
+        return hospitals
+    text = "\n".join(p.text for p in article.paragraphs)
+    for title in titles:
+        text = text.replace(title, "\n")
+    return tuple(h for h in hospitals if h.subject or h.name in text or not any(h.name in t for t in titles))
 
 
 def _single_year(sentence: str) -> int | None:

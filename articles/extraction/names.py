@@ -102,11 +102,17 @@ def _no_proper_noun_before(kept: list[tuple[str, str]], length: int) -> bool:
     return True
 
 
+# What turns a hospital name into another body's (`重庆市医院协会`: an association of hospitals).
+NOT_A_HOSPITAL_AFTER = ("协会", "学会", "联合会")
+
+
 def find_hospitals(text: str) -> list[tuple[str, int, int]]:
     """Hospital names in text with their offsets. Short forms are kept (they start with 市/区/该…)
     so that the caller can resolve them against the article's subject."""
     found = []
     for match in HOSPITAL_RUN.finditer(text):
+        if text.startswith(NOT_A_HOSPITAL_AFTER, match.end()):
+            continue
         name = _refine(match.group(0))
         if not name:
             continue

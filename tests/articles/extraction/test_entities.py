@@ -148,3 +148,16 @@ def test_short_forms_resolve_to_the_subject():
     assert resolve_short_form("市二院", subjects) == "平顶山市第二人民医院"
     assert resolve_short_form("市中心医院", subjects) == "洛阳市中心医院"
     assert resolve_short_form("县三院", subjects) is None
+
+
+def test_an_association_of_hospitals_is_no_hospital():
+    assert [n for n, _, _ in find_hospitals("他当选成都市医院协会理事，与成都市第二人民医院合作")] == ["成都市第二人民医院"]
+
+
+def test_a_hospital_named_only_inside_an_honours_title_is_no_mention():
+    article = parse_text(
+        "遵义市第一人民医院：党建引领 奋勇争先\n\n2020年，该院荣获“全国爱婴医院”称号，并获评“贵州省医院管理先进单位”。"
+        "医院与贵州省人民医院开展合作。\n")[0]
+    entities = extract(article)
+    assert {h.name for h in entities.honours} >= {"全国爱婴医院", "贵州省医院管理先进单位"}
+    assert entities.mentioned_hospitals == ["贵州省人民医院"]
