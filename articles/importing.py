@@ -36,7 +36,7 @@ from hospitals.models import Honour, Hospital, HospitalAlias, HospitalFact, Pers
 
 from . import search
 from .models import Article, ArticleHospital, Caption, Keyword, ReviewItem, Section, Source, SourceFile, Tombstone
-from .natural_keys import article_key, honour_key, person_key
+from .natural_keys import alias_key, article_key, fact_key, honour_key, link_key, mention_key, person_key
 from .review import file_review_items, import_history
 
 PARSER_VERSION = "5"
@@ -506,15 +506,20 @@ class _FileWriter:
     def _write_links(self, article: Article, entities, hospitals: dict[str, Hospital], *, created: bool) -> None:
         links = {} if created else {link.hospital_id: link for link in article.hospital_links.all()}
         new_links: dict[int, ArticleHospital] = {}
+        unlinked: set[int] = set()  # links an editor deleted
         for mention in entities.hospitals:
             hospital = hospitals.get(mention.name)
-            if hospital is None:
+            if hospital is None or hospital.pk in unlinked:
                 continue
             role = ArticleHospital.Role.SUBJECT if mention.subject else ArticleHospital.Role.MENTIONED
             link = links.get(hospital.pk)
             if link is None:
                 link = new_links.get(hospital.pk)
                 if link is None:
+                    if ("articles.ArticleHospital", link_key(self._article_key(article), hospital.name)) in self.tombstones:
+                        unlinked.add(hospital.pk)
+                        self.result.records.add("kept")
+                        continue
                     new_links[hospital.pk] = ArticleHospital(
                         article=article, hospital=hospital, role=role, import_snapshot={"role": role},
                         confidence=0.9 if mention.subject else 0.6)
@@ -526,13 +531,18 @@ class _FileWriter:
             self._update(link, {"role": role})
         self._create(list(new_links.values()), ArticleHospital)
 
+    def _article_key(self, article: Article) -> str:
+        return article_key(self.key, article.position)
+
     def _profile(self, hospital: Hospital, mention, facts, article: Article) -> list[HospitalAlias]:
         """Place, aliases and hard facts of a subject hospital. Only values the article gives are
         proposed, and only fields no editor has changed take them. Returns the new aliases."""
         aliases = []
         for alias in mention.aliases:
-            # A name that is already a hospital's or an alias stays as it is.
-            if alias not in self.hospital_by_name:
+            # A name that is already a hospital's or an alias stays as it is; an alias an editor
+            # deleted stays deleted.
+            if alias not in self.hospital_by_name and \
+                    ("hospitals.HospitalAlias", alias_key(hospital.name, alias)) not in self.tombstones:
                 self.hospital_by_name[alias] = hospital
                 aliases.append(HospitalAlias(name=alias, hospital=hospital))
                 self.changed["hospitals"].append(hospital)
@@ -583,7 +593,7 @@ class _FileWriter:
         for hospital in hospitals:
             for fact in facts:
                 key = (hospital.pk, fact.kind, fact.value[:100])
-                if key in known:
+                if key in known or ("hospitals.HospitalFact", fact_key(hospital.name, *key[1:])) in self.tombstones:
                     continue
                 known.add(key)
                 status = ReviewStatus.ACCEPTED if fact.confidence >= REVIEW_THRESHOLD else ReviewStatus.PENDING
@@ -625,10 +635,14 @@ class _FileWriter:
         self._create(new_people, Person)
         mentioned = set() if created else set(article.person_mentions.values_list("person_id", flat=True))
         new_mentions = []
-        for mention, _ in found:
+        for mention, hospital in found:
             person = people.get(mention.name)
             if person is not None and person.pk not in mentioned:
                 mentioned.add(person.pk)
+                if ("hospitals.PersonMention", mention_key(self._article_key(article), hospital.name, person.name)) \
+                        in self.tombstones:
+                    self.result.records.add("kept")
+                    continue
                 new_mentions.append(PersonMention(person=person, article=article, role=mention.role,
                                                   evidence=mention.evidence.sentence))
         self._create(new_mentions, PersonMention)

@@ -1,4 +1,5 @@
-"""Deleting an imported record leaves a tombstone, so the next import does not resurrect it;
+"""Deleting an imported record (or an article's link to a hospital or person, a fact, an alias)
+leaves a tombstone, so the next import does not resurrect it;
 and every save or delete keeps the search index in step (the importer pauses these and
 reindexes each file at once)."""
 
@@ -7,10 +8,10 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import receiver
 
 from config import datacache
-from hospitals.models import Honour, Hospital, HospitalAlias, Person
+from hospitals.models import Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention
 
 from . import search
-from .models import Article, Caption, Section, Tombstone
+from .models import Article, ArticleHospital, Caption, Section, Tombstone
 from .natural_keys import natural_key_of
 
 
@@ -18,8 +19,14 @@ from .natural_keys import natural_key_of
 @receiver(pre_delete, sender=Hospital)
 @receiver(pre_delete, sender=Person)
 @receiver(pre_delete, sender=Honour)
+@receiver(pre_delete, sender=ArticleHospital)
+@receiver(pre_delete, sender=HospitalFact)
+@receiver(pre_delete, sender=PersonMention)
+@receiver(pre_delete, sender=HospitalAlias)
 def remember_deleted_import(sender, instance, **kwargs):
-    if instance.import_snapshot is None:
+    # Mentions and aliases carry no snapshot: any of them may be the importer's, so every
+    # deletion is remembered (the editor wanted it gone either way).
+    if getattr(instance, "import_snapshot", True) is None:
         return  # made by an editor, not by the importer: nothing to protect from re-import
     try:
         key = natural_key_of(instance)

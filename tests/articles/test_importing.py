@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 
 from articles.importing import import_paths
 from articles.models import Article, ArticleHospital, Section, SourceFile, Tombstone
-from hospitals.models import Honour, Hospital, Person, ReviewStatus
+from hospitals.models import Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention, ReviewStatus
 from tests.conftest import GOLD
 
 pytestmark = pytest.mark.django_db
@@ -96,6 +96,30 @@ def test_a_changed_file_updates_the_same_articles(seeds_dir):
     assert output.splitlines()[0] == "0 created, 1 updated, 6 unchanged, 0 kept (edited), 0 failed"
     assert set(Article.objects.values_list("id", flat=True)) == ids
     assert Article.objects.filter(title="仁和精诚铸医魂 服务人民谱华章").exists()
+
+
+def test_links_mentions_facts_and_aliases_an_editor_deleted_stay_deleted(seeds_dir):
+    """Not only whole records: an editor who unlinks a hospital from an article, or deletes a
+    person's mention, a fact or an alias, does not see it come back with the next parse."""
+    run(str(seeds_dir))
+    link = ArticleHospital.objects.filter(role=ArticleHospital.Role.MENTIONED).first()
+    mention = PersonMention.objects.first()
+    fact = HospitalFact.objects.first()
+    alias = HospitalAlias.objects.first()
+    lookups = [
+        (ArticleHospital, {"article_id": link.article_id, "hospital_id": link.hospital_id}),
+        (PersonMention, {"article_id": mention.article_id, "person_id": mention.person_id}),
+        (HospitalFact, {"hospital_id": fact.hospital_id, "kind": fact.kind, "value": fact.value}),
+        (HospitalAlias, {"name": alias.name, "hospital_id": alias.hospital_id}),
+    ]
+    for record in (link, mention, fact, alias):
+        record.delete()
+
+    run(str(seeds_dir), "--reparse")
+
+    for model, lookup in lookups:
+        assert not model.objects.filter(**lookup).exists(), model.__name__
+    assert ArticleHospital.objects.filter(article_id=link.article_id).exists()  # the other links stay
 
 
 def test_a_revert_to_an_older_version_survives_the_next_import(seeds_dir):
