@@ -516,7 +516,9 @@ class _FileWriter:
             if link is None:
                 link = new_links.get(hospital.pk)
                 if link is None:
-                    if ("articles.ArticleHospital", link_key(self._article_key(article), hospital.name)) in self.tombstones:
+                    # Under the hospital's name, or the article's for it if an editor renamed it since.
+                    if any(("articles.ArticleHospital", link_key(self._article_key(article), name)) in self.tombstones
+                           for name in {hospital.name, mention.name}):
                         unlinked.add(hospital.pk)
                         self.result.records.add("kept")
                         continue

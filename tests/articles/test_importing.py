@@ -121,6 +121,12 @@ def test_links_mentions_facts_and_aliases_an_editor_deleted_stay_deleted(seeds_d
         assert not model.objects.filter(**lookup).exists(), model.__name__
     assert ArticleHospital.objects.filter(article_id=link.article_id).exists()  # the other links stay
 
+    hospital = link.hospital
+    hospital.name = f"{hospital.name}（新名）"
+    hospital.save()  # the old name stays as an alias: the article still finds the hospital by it
+    run(str(seeds_dir), "--reparse")
+    assert not ArticleHospital.objects.filter(article_id=link.article_id, hospital_id=hospital.pk).exists()
+
 
 def test_a_revert_to_an_older_version_survives_the_next_import(seeds_dir):
     """History rows leave the importer's snapshot out: reverting is the editor's choice, so the
