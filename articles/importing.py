@@ -495,7 +495,7 @@ class _FileWriter:
         self.new_hospital_ids.update(h.pk for h in new_hospitals)
         self._create(new_aliases, HospitalAlias)
         self._write_links(article, entities, hospitals, created=created)
-        self._write_facts([hospital for _, hospital in subjects], entities.facts, article)
+        self._write_facts(subjects, entities.facts, article)
 
         default = hospitals.get(entities.subject_hospitals[0]) if entities.subject_hospitals else None
         people = self._write_people(article, entities, hospitals, default, created=created)
@@ -516,9 +516,8 @@ class _FileWriter:
             if link is None:
                 link = new_links.get(hospital.pk)
                 if link is None:
-                    # Under the hospital's name, or the article's for it if an editor renamed it since.
-                    if any(("articles.ArticleHospital", link_key(self._article_key(article), name)) in self.tombstones
-                           for name in {hospital.name, mention.name}):
+                    if self._deleted("articles.ArticleHospital", lambda name: link_key(self._article_key(article), name),
+                                     hospital, mention):
                         unlinked.add(hospital.pk)
                         self.result.records.add("kept")
                         continue
@@ -543,8 +542,8 @@ class _FileWriter:
         for alias in mention.aliases:
             # A name that is already a hospital's or an alias stays as it is; an alias an editor
             # deleted stays deleted.
-            if alias not in self.hospital_by_name and \
-                    ("hospitals.HospitalAlias", alias_key(hospital.name, alias)) not in self.tombstones:
+            if alias not in self.hospital_by_name and not self._deleted(
+                    "hospitals.HospitalAlias", lambda name: alias_key(name, alias), hospital, mention):
                 self.hospital_by_name[alias] = hospital
                 aliases.append(HospitalAlias(name=alias, hospital=hospital))
                 self.changed["hospitals"].append(hospital)
@@ -585,17 +584,23 @@ class _FileWriter:
                 self.changed[kind].append(record)
         return outcome
 
-    def _write_facts(self, hospitals: list[Hospital], facts, article: Article) -> None:
-        if not facts or not hospitals:
+    def _deleted(self, model: str, key: Callable[[str], str], hospital: Hospital, mention) -> bool:
+        """Whether an editor deleted the record keyed by `key(hospital name)`: under the hospital's
+        name, or under the article's name for it if an editor renamed the hospital since."""
+        return any((model, key(name)) in self.tombstones for name in {hospital.name, mention.name})
+
+    def _write_facts(self, subjects: list[tuple], facts, article: Article) -> None:
+        if not facts or not subjects:
             return
-        lookup = [h.pk for h in hospitals if h.pk not in self.new_hospital_ids]
+        lookup = [h.pk for _, h in subjects if h.pk not in self.new_hospital_ids]
         known = set(HospitalFact.objects.filter(hospital__in=lookup).values_list("hospital_id", "kind", "value")) \
             if lookup else set()
         new_facts = []
-        for hospital in hospitals:
+        for mention, hospital in subjects:
             for fact in facts:
                 key = (hospital.pk, fact.kind, fact.value[:100])
-                if key in known or ("hospitals.HospitalFact", fact_key(hospital.name, *key[1:])) in self.tombstones:
+                if key in known or self._deleted("hospitals.HospitalFact", lambda name: fact_key(name, *key[1:]),
+                                                 hospital, mention):
                     continue
                 known.add(key)
                 status = ReviewStatus.ACCEPTED if fact.confidence >= REVIEW_THRESHOLD else ReviewStatus.PENDING
