@@ -4,6 +4,7 @@ and every save or delete keeps the search index in step (the importer pauses the
 reindexes each file at once)."""
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
@@ -15,17 +16,27 @@ from .models import Article, ArticleHospital, Caption, Section, Tombstone
 from .natural_keys import natural_key_of
 
 
-@receiver(pre_delete, sender=Article)
-@receiver(pre_delete, sender=Hospital)
-@receiver(pre_delete, sender=Person)
-@receiver(pre_delete, sender=Honour)
 @receiver(pre_delete, sender=ArticleHospital)
 @receiver(pre_delete, sender=HospitalFact)
 @receiver(pre_delete, sender=PersonMention)
 @receiver(pre_delete, sender=HospitalAlias)
-def remember_deleted_import(sender, instance, **kwargs):
+def remember_deleted_part(sender, instance, origin=None, **kwargs):
+    """An article's link, a person's mention, a fact or an alias deleted by itself. Deleted with
+    its article, hospital or person, the whole's tombstone covers it: deleting that tombstone
+    brings the whole back with all its parts."""
+    origin_model = origin.model if isinstance(origin, QuerySet) else type(origin)
+    if origin is not None and origin_model is not sender:
+        return
     # Mentions and aliases carry no snapshot: any of them may be the importer's, so every
     # deletion is remembered (the editor wanted it gone either way).
+    remember_deleted_import(sender, instance)
+
+
+@receiver(pre_delete, sender=Article)
+@receiver(pre_delete, sender=Hospital)
+@receiver(pre_delete, sender=Person)
+@receiver(pre_delete, sender=Honour)
+def remember_deleted_import(sender, instance, **kwargs):
     if getattr(instance, "import_snapshot", True) is None:
         return  # made by an editor, not by the importer: nothing to protect from re-import
     try:

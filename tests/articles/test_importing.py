@@ -7,6 +7,7 @@ import os
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db.models import Count
 
 from articles.importing import import_paths
 from articles.models import Article, ArticleHospital, Section, SourceFile, Tombstone
@@ -130,6 +131,26 @@ def test_links_mentions_facts_and_aliases_an_editor_deleted_stay_deleted(seeds_d
     for model, lookup in lookups:
         if model is not PersonMention:
             assert not model.objects.filter(**lookup).exists(), model.__name__
+
+
+def test_an_article_restored_from_its_tombstone_comes_back_whole(seeds_dir):
+    """Deleting an article takes its links and mentions with it under the article's one
+    tombstone: deleting that tombstone brings the article back with all of them."""
+    run(str(seeds_dir))
+    article = Article.objects.annotate(n=Count("person_mentions")).order_by("-n", "pk").first()
+    title = article.title
+    links = sorted(article.hospital_links.values_list("hospital__name", "role"))
+    people = sorted(article.person_mentions.values_list("person__name", flat=True))
+    assert links and people
+    article.delete()
+    assert list(Tombstone.objects.values_list("model", flat=True)) == ["articles.Article"]
+
+    Tombstone.objects.all().delete()
+    run(str(seeds_dir), "--reparse")
+
+    article = Article.objects.get(title=title)
+    assert sorted(article.hospital_links.values_list("hospital__name", "role")) == links
+    assert sorted(article.person_mentions.values_list("person__name", flat=True)) == people
 
 
 def test_a_revert_to_an_older_version_survives_the_next_import(seeds_dir):
