@@ -517,7 +517,7 @@ class _FileWriter:
                 link = new_links.get(hospital.pk)
                 if link is None:
                     if self._deleted("articles.ArticleHospital", lambda name: link_key(self._article_key(article), name),
-                                     hospital, mention):
+                                     hospital.name, mention.name):
                         unlinked.add(hospital.pk)
                         self.result.records.add("kept")
                         continue
@@ -543,7 +543,7 @@ class _FileWriter:
             # A name that is already a hospital's or an alias stays as it is; an alias an editor
             # deleted stays deleted.
             if alias not in self.hospital_by_name and not self._deleted(
-                    "hospitals.HospitalAlias", lambda name: alias_key(name, alias), hospital, mention):
+                    "hospitals.HospitalAlias", lambda name: alias_key(name, alias), hospital.name, mention.name):
                 self.hospital_by_name[alias] = hospital
                 aliases.append(HospitalAlias(name=alias, hospital=hospital))
                 self.changed["hospitals"].append(hospital)
@@ -584,10 +584,10 @@ class _FileWriter:
                 self.changed[kind].append(record)
         return outcome
 
-    def _deleted(self, model: str, key: Callable[[str], str], hospital: Hospital, mention) -> bool:
+    def _deleted(self, model: str, key: Callable[[str], str], *hospital_names: str) -> bool:
         """Whether an editor deleted the record keyed by `key(hospital name)`: under the hospital's
         name, or under the article's name for it if an editor renamed the hospital since."""
-        return any((model, key(name)) in self.tombstones for name in {hospital.name, mention.name})
+        return any((model, key(name)) in self.tombstones for name in set(filter(None, hospital_names)))
 
     def _write_facts(self, subjects: list[tuple], facts, article: Article) -> None:
         if not facts or not subjects:
@@ -600,7 +600,7 @@ class _FileWriter:
             for fact in facts:
                 key = (hospital.pk, fact.kind, fact.value[:100])
                 if key in known or self._deleted("hospitals.HospitalFact", lambda name: fact_key(name, *key[1:]),
-                                                 hospital, mention):
+                                                 hospital.name, mention.name):
                     continue
                 known.add(key)
                 status = ReviewStatus.ACCEPTED if fact.confidence >= REVIEW_THRESHOLD else ReviewStatus.PENDING
@@ -646,8 +646,9 @@ class _FileWriter:
             person = people.get(mention.name)
             if person is not None and person.pk not in mentioned:
                 mentioned.add(person.pk)
-                if ("hospitals.PersonMention", mention_key(self._article_key(article), hospital.name, person.name)) \
-                        in self.tombstones:
+                if self._deleted("hospitals.PersonMention",
+                                 lambda name: mention_key(self._article_key(article), name, person.name),
+                                 hospital.name, mention.hospital or next(iter(entities.subject_hospitals), "")):
                     self.result.records.add("kept")
                     continue
                 new_mentions.append(PersonMention(person=person, article=article, role=mention.role,

@@ -91,8 +91,8 @@ def warm_up() -> None:
 
 NAME_FREQ = 50000
 # Part-of-speech tags of texts already tagged (and search tokens of lines, `_line_tokens`), valid
-# until the dictionary changes: hospital-name
-# candidates recur within and across articles, and tagging is the costly part of finding them.
+# until the dictionary changes: hospital-name candidates recur within and across articles, and
+# tagging is the costly part of finding them.
 _pos_cache: dict[str, tuple[tuple[str, str], ...]] = {}
 _POS_CACHE_LIMIT = 20_000
 
