@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Callable
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
@@ -37,7 +38,8 @@ from hospitals.models import Honour, Hospital, HospitalAlias, HospitalFact, Pers
 from . import search
 from .models import Article, ArticleHospital, Caption, Keyword, ReviewItem, Section, Source, SourceFile, Tombstone
 from .natural_keys import alias_key, article_key, fact_key, honour_key, link_key, mention_key, person_key
-from .review import file_review_items, import_history
+from .review import file_review_items, import_history, untouched_by_editors
+from .signals import importer_retiring
 
 PARSER_VERSION = "5"
 # Below this an extracted record waits for an editor before readers see it.
@@ -63,17 +65,19 @@ class Counts:
     unchanged: int = 0
     kept: int = 0
     failed: int = 0
+    removed: int = 0  # the importer's own records that a newer parse no longer finds
 
     def add(self, outcome: str, n: int = 1) -> None:
         setattr(self, outcome, getattr(self, outcome) + n)
 
     def merge(self, other: "Counts") -> None:
-        for name in ("created", "updated", "unchanged", "kept", "failed"):
+        for name in ("created", "updated", "unchanged", "kept", "failed", "removed"):
             self.add(name, getattr(other, name))
 
     def summary(self) -> str:
-        return (f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
+        line = (f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
                 f"{self.kept} kept (edited), {self.failed} failed")
+        return f"{line}, {self.removed} removed" if self.removed else line
 
 
 @dataclass
@@ -257,7 +261,7 @@ class _FileWriter:
         # document each), and hospitals that became public (all their documents).
         self.changed: dict[str, list] = {"hospitals": [], "honours": [], "people": [], "whole_hospitals": []}
         self.review: list[dict] = []  # filed in one insert once every target has its id
-        with search.signals_paused(), import_history(f"导入 {self.key}") as reason:
+        with search.signals_paused(), import_history(self.key) as reason:
             self.reason = reason
             self._write()
             file_review_items(self.review)
@@ -311,9 +315,15 @@ class _FileWriter:
             a.position: a for a in Article.objects.select_for_update().filter(source_file=source_file)
         }
         self._prefetch()
+        # Hospitals and people that lost a link or mention here: retired at the end of the file if
+        # nothing points at them any more (a later article of the file may still name them).
+        self.orphan_candidates: dict[str, set[int]] = {"hospitals": set(), "people": set()}
         for item in self.analysed:
             self._write_article(source_file, item, existing.get(item.parsed.position))
         Article.keywords.through.objects.bulk_create(self.keyword_links, ignore_conflicts=True)
+        positions = {item.parsed.position for item in self.analysed}
+        self._retire_articles([article for position, article in existing.items() if position not in positions])
+        self._retire_orphans()
 
     def _prefetch(self) -> None:
         """The file's hospitals (by name and alias) and keywords that are already stored."""
@@ -481,6 +491,9 @@ class _FileWriter:
 
     def _write_entities(self, article: Article, item: AnalysedArticle, *, created: bool) -> Hospital | None:
         entities = item.entities
+        # The records this parse of the article yields, by identity; on a re-import the article's
+        # other records are ones a newer parse no longer finds (`_retire_parts`).
+        self.produced: dict[str, set] = {"links": set(), "mentions": set(), "facts": set(), "honours": set()}
         hospitals: dict[str, Hospital] = {}
         new_hospitals: list[Hospital] = []
         for mention in entities.hospitals:
@@ -501,6 +514,8 @@ class _FileWriter:
         people = self._write_people(article, entities, hospitals, default, created=created)
         if default is not None:
             self._write_honours(article, default, people, entities.honours)
+        if not created:
+            self._retire_parts(article)
         return default
 
     def _write_links(self, article: Article, entities, hospitals: dict[str, Hospital], *, created: bool) -> None:
@@ -511,6 +526,7 @@ class _FileWriter:
             hospital = hospitals.get(mention.name)
             if hospital is None or hospital.pk in unlinked:
                 continue
+            self.produced["links"].add(hospital.pk)
             role = ArticleHospital.Role.SUBJECT if mention.subject else ArticleHospital.Role.MENTIONED
             link = links.get(hospital.pk)
             if link is None:
@@ -593,17 +609,22 @@ class _FileWriter:
         if not facts or not subjects:
             return
         lookup = [h.pk for _, h in subjects if h.pk not in self.new_hospital_ids]
-        known = set(HospitalFact.objects.filter(hospital__in=lookup).values_list("hospital_id", "kind", "value")) \
-            if lookup else set()
+        known: dict[tuple, HospitalFact | None] = {
+            (f.hospital_id, f.kind, f.value): f for f in HospitalFact.objects.filter(hospital__in=lookup)
+        } if lookup else {}
         new_facts = []
         for mention, hospital in subjects:
             for fact in facts:
                 key = (hospital.pk, fact.kind, fact.value[:100])
-                if key in known or self._deleted("hospitals.HospitalFact", lambda name: fact_key(name, *key[1:]),
-                                                 hospital.name, mention.name):
-                    continue
-                known.add(key)
+                self.produced["facts"].add(key)
                 status = ReviewStatus.ACCEPTED if fact.confidence >= REVIEW_THRESHOLD else ReviewStatus.PENDING
+                if key in known:
+                    self._republish(known[key], status)
+                    continue
+                if self._deleted("hospitals.HospitalFact", lambda name: fact_key(name, *key[1:]), hospital.name,
+                                 mention.name):
+                    continue
+                known[key] = None
                 record = HospitalFact(hospital=hospital, kind=fact.kind, value=fact.value[:100], article=article,
                                       evidence=fact.sentence, confidence=fact.confidence, status=status,
                                       import_snapshot={"value": fact.value})
@@ -642,6 +663,7 @@ class _FileWriter:
         self._create(new_people, Person)
         mentioned = set() if created else set(article.person_mentions.values_list("person_id", flat=True))
         new_mentions = []
+        self.produced["mentions"].update(person.pk for person in people.values())
         for mention, hospital in found:
             person = people.get(mention.name)
             if person is not None and person.pk not in mentioned:
@@ -707,8 +729,13 @@ class _FileWriter:
             recipient_kind = mention.recipient_kind if (mention.recipient_kind != "person" or person) else "hospital"
             department = mention.recipient if recipient_kind == "department" else ""
             key = (department, person.pk if person else None, mention.name, mention.year)
+            self.produced["honours"].add((hospital.pk, *key))
             existing = known.get(key)
             new = {"name": mention.name, "year": mention.year, "level": mention.level, "kind": mention.kind}
+            if existing is not None and "status" in (existing.import_snapshot or {}):
+                # Retired by an earlier parse (`_retire_parts`), found again: public again, unless
+                # an editor has decided its status since.
+                new["status"] = ReviewStatus.ACCEPTED if mention.confidence >= REVIEW_THRESHOLD else ReviewStatus.PENDING
             if existing is not None:
                 outcome = self._update(existing, new, "honours")
                 self._review_conflicts(existing, article, hospital)
@@ -731,6 +758,121 @@ class _FileWriter:
                              target=honour, excerpt=f"{honour}：{mention.evidence.sentence[:80]}")
             self.result.records.add("created")
         self._create(new_honours, Honour)
+
+    # -- what a newer parse no longer finds ------------------------------------------------
+    # A record only the importer ever wrote (`untouched_by_editors`) that the new parse of its
+    # article no longer yields was the parser's mistake, or the file changed: an article's links
+    # and mentions go, honours and facts (which other articles may also state) leave the public
+    # pages for an editor to decide. A record an editor touched stays as it is, with a review item.
+
+    def _republish(self, record, status: str) -> None:
+        """A record an earlier parse retired (its snapshot holds the status given then), found again."""
+        if record is not None and "status" in (record.import_snapshot or {}):
+            self._update(record, {"status": status})
+
+    def _retire_parts(self, article: Article) -> None:
+        produced = self.produced
+        links = [link for link in article.hospital_links.select_related("hospital")
+                 if link.hospital_id not in produced["links"]]
+        mentions = [mention for mention in article.person_mentions.select_related("person")
+                    if mention.person_id not in produced["mentions"]]
+        facts = [fact for fact in HospitalFact.objects.filter(article=article).select_related("hospital")
+                 if (fact.hospital_id, fact.kind, fact.value) not in produced["facts"]]
+        honours = [honour for honour in Honour.objects.filter(article=article).select_related("hospital")
+                   if (honour.hospital_id, honour.department, honour.person_id, honour.name, honour.year)
+                   not in produced["honours"]]
+        self._delete_or_review(article, ArticleHospital, links, lambda link: f"不再提及{link.hospital.name}")
+        self._delete_or_review(article, PersonMention, mentions, lambda mention: f"不再提及{mention.person.name}")
+        self._unpublish_or_review(article, HospitalFact, facts)
+        self._unpublish_or_review(article, Honour, honours)
+
+    def _delete_or_review(self, article: Article, model, records: list, describe) -> None:
+        if not records:
+            return
+        untouched = untouched_by_editors(model, records)
+        for record in records:
+            if record not in untouched:
+                self._review(ReviewItem.Kind.STALE, model._meta.label, article=article, target=record,
+                             excerpt=f"《{article.title}》{describe(record)}（编辑改过，保留）")
+        if untouched:
+            self.orphan_candidates["hospitals"].update(getattr(r, "hospital_id", None) for r in untouched)
+            self.orphan_candidates["people"].update(getattr(r, "person_id", None) for r in untouched)
+            with importer_retiring():
+                model.objects.filter(pk__in=[r.pk for r in untouched]).delete()
+            self.result.records.add("removed", len(untouched))
+
+    def _unpublish_or_review(self, article: Article, model, records: list) -> None:
+        records = [r for r in records if r.status != ReviewStatus.PENDING]  # already off the public pages
+        if not records:
+            return
+        untouched = untouched_by_editors(model, records)
+        for record in records:
+            if record in untouched:
+                record.status = ReviewStatus.PENDING
+                record.import_snapshot = {**record.import_snapshot, "status": ReviewStatus.PENDING}
+                record.save(update_fields=["status", "import_snapshot", "updated"])
+                if model is Honour:
+                    self.changed["honours"].append(record)
+                self.result.records.add("removed")
+                excerpt = f"《{article.title}》不再有：{record}（已转为待审核）"
+            else:
+                excerpt = f"《{article.title}》不再有：{record}（编辑改过，保留）"
+            self._review(ReviewItem.Kind.STALE, model._meta.label, article=article, hospital=record.hospital,
+                         target=record, excerpt=excerpt)
+
+    def _retire_articles(self, articles: list[Article]) -> None:
+        """Articles at positions the file no longer has (it changed, or the parser now splits it
+        otherwise): deleted with their parts if nobody but the importer wrote them or their links
+        and mentions, else kept with a review item."""
+        if not articles:
+            return
+        untouched = untouched_by_editors(Article, articles, state=self._article_state)
+        for article in articles:
+            links, mentions = list(article.hospital_links.all()), list(article.person_mentions.all())
+            whole = article in untouched and len(untouched_by_editors(ArticleHospital, links)) == len(links) \
+                and len(untouched_by_editors(PersonMention, mentions)) == len(mentions)
+            if not whole:
+                self._review(ReviewItem.Kind.STALE, "articles.Article", article=article, target=article,
+                             excerpt=f"文件中已没有《{article.title}》（编辑改过，保留）")
+                self.result.articles.add("kept")
+                continue
+            self.produced = {"links": set(), "mentions": set(), "facts": set(), "honours": set()}
+            self._retire_parts(article)  # links and mentions go, its honours and facts leave the pages
+            self.review = [spec for spec in self.review if spec.get("article") is not article]
+            with importer_retiring():
+                search.remove({"article_id": article.pk})
+                article.delete()  # its review items with it
+            self.result.articles.add("removed")
+
+    def _retire_orphans(self) -> None:
+        """Hospitals and people the importer made that nothing points at any more."""
+        person_ids = self.orphan_candidates["people"] - {None}
+        people = list(Person.objects.filter(pk__in=person_ids, mentions__isnull=True, honours__isnull=True))
+        people = untouched_by_editors(Person, people)
+        hospital_ids = (self.orphan_candidates["hospitals"] | {p.hospital_id for p in people}) - {None}
+        if people:
+            self._drop(Person, people)
+            self.changed["whole_hospitals"] += Hospital.objects.filter(pk__in={p.hospital_id for p in people},
+                                                                       status=ReviewStatus.ACCEPTED)
+        hospitals = list(Hospital.objects.filter(
+            pk__in=hospital_ids, article_links__isnull=True, aliases__isnull=True, people__isnull=True,
+            honours__isnull=True, facts__isnull=True))
+        hospitals = untouched_by_editors(Hospital, hospitals)
+        if hospitals:
+            for hospital in hospitals:
+                self.hospital_by_name.pop(hospital.name, None)
+            search.remove({"hospital_id__in": [h.pk for h in hospitals]})
+            self._drop(Hospital, hospitals)
+
+    def _drop(self, model, records: list) -> None:
+        pks = [r.pk for r in records]
+        with importer_retiring():
+            ReviewItem.objects.filter(content_type=ContentType.objects.get_for_model(model), object_id__in=pks,
+                                      status=ReviewItem.Status.OPEN).delete()
+            if model is Person:
+                search.remove({"kind": "person", "object_id__in": pks})
+            model.objects.filter(pk__in=pks).delete()
+        self.result.records.add("removed", len(pks))
 
 
 

@@ -204,12 +204,14 @@ class ReviewItemQuerySet(models.QuerySet):
 
 class ReviewItem(models.Model):
     """Something an editor should look at: a parser flag, a record the rules were unsure of, or
-    a re-import whose new value differs from an editor's correction (kept, not applied)."""
+    a re-import whose new value differs from an editor's correction (kept, not applied), or a
+    record a newer parse of its article no longer finds."""
 
     class Kind(models.TextChoices):
         FLAG = "flag", "解析提示"
         LOW_CONFIDENCE = "low_confidence", "低置信度记录"
         CONFLICT = "conflict", "导入与编辑不一致"
+        STALE = "stale", "新解析不再发现"
 
     class Status(models.TextChoices):
         OPEN = "open", "待处理"
@@ -248,9 +250,10 @@ class ReviewItem(models.Model):
 
     @property
     def target(self):
+        """The record the item is about; None once that record is gone."""
         if not self.content_type_id or not self.object_id:
             return None
-        return self.content_type.get_object_for_this_type(pk=self.object_id)
+        return self.content_type.model_class()._default_manager.filter(pk=self.object_id).first()
 
 
 class SearchDocument(models.Model):

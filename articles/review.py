@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.dispatch import receiver
 from django.utils import timezone
 from simple_history.signals import pre_create_historical_record
+from simple_history.utils import get_history_manager_for_model
 
 from .models import ReviewItem
 
@@ -50,14 +51,15 @@ def file_review_items(specs: list[dict]) -> None:
 
 
 _history = threading.local()
+IMPORT_REASON_PREFIX = "导入 "
 
 
 @contextmanager
-def import_history(reason: str):
+def import_history(file_key: str):
     """Label the history rows written inside the block, by saves and deletes alike, as the
     import's (`导入 <file>`), unless a user made them. Bulk writes pass the same reason."""
     previous = getattr(_history, "reason", None)
-    _history.reason = reason[:100]
+    _history.reason = f"{IMPORT_REASON_PREFIX}{file_key}"[:100]
     try:
         yield _history.reason
     finally:
@@ -69,6 +71,36 @@ def label_import_history(sender, history_instance, **kwargs):
     reason = getattr(_history, "reason", None)
     if reason and history_instance.history_user_id is None and not history_instance.history_change_reason:
         history_instance.history_change_reason = reason
+
+
+def untouched_by_editors(model, records: list, state=None) -> list:
+    """The records only the importer ever wrote: it created them, every row of their history is
+    the importer's, and their fields still hold what it last wrote (a shell `update()` leaves no
+    history). Anyone else's save, delete-and-restore, merge or review action shows in the history.
+    `state(record)` gives the record's values as its snapshot spells them (default: its
+    attributes of those names). One query for all of them."""
+    if not records:
+        return []
+    created_by_import, written_by_others = set(), set()
+    rows = get_history_manager_for_model(model).filter(id__in=[r.pk for r in records])
+    for pk, kind, reason in rows.values_list("id", "history_type", "history_change_reason"):
+        if reason and reason.startswith(IMPORT_REASON_PREFIX):
+            if kind == "+":
+                created_by_import.add(pk)
+        else:
+            written_by_others.add(pk)
+
+    def holds_what_the_import_wrote(record) -> bool:
+        if not hasattr(record, "import_snapshot"):
+            return True  # a model without snapshots (a person's mention): its history decides
+        snapshot = record.import_snapshot
+        if not snapshot:
+            return False  # an editor made it, or took it over
+        current = state(record) if state else {name: getattr(record, name, None) for name in snapshot}
+        return all(current.get(name) == value for name, value in snapshot.items())
+
+    return [r for r in records
+            if r.pk in created_by_import and r.pk not in written_by_others and holds_what_the_import_wrote(r)]
 
 
 def resolve(item: ReviewItem, status: str, user) -> None:

@@ -3,6 +3,9 @@ leaves a tombstone, so the next import does not resurrect it;
 and every save or delete keeps the search index in step (the importer pauses these and
 reindexes each file at once)."""
 
+import threading
+from contextlib import contextmanager
+
 from django.db import transaction
 from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
@@ -15,6 +18,20 @@ from . import search
 from .models import Article, ArticleHospital, Caption, Section, Tombstone
 from .natural_keys import natural_key_of
 
+_importer = threading.local()
+
+
+@contextmanager
+def importer_retiring():
+    """Deletions inside the block are the importer's own: records only it ever wrote, which a
+    newer parse no longer finds. They leave no tombstone (tombstones keep what editors deleted
+    deleted), so a later parse that finds them again may bring them back."""
+    _importer.retiring = True
+    try:
+        yield
+    finally:
+        _importer.retiring = False
+
 
 @receiver(pre_delete, sender=ArticleHospital)
 @receiver(pre_delete, sender=HospitalFact)
@@ -24,6 +41,8 @@ def remember_deleted_part(sender, instance, origin=None, **kwargs):
     """An article's link, a person's mention, a fact or an alias deleted by itself. Deleted with
     its article, hospital or person, the whole's tombstone covers it: deleting that tombstone
     brings the whole back with all its parts."""
+    if getattr(_importer, "retiring", False):
+        return
     origin_model = origin.model if isinstance(origin, QuerySet) else type(origin)
     if origin is not None and origin_model is not sender:
         return
@@ -37,6 +56,8 @@ def remember_deleted_part(sender, instance, origin=None, **kwargs):
 @receiver(pre_delete, sender=Person)
 @receiver(pre_delete, sender=Honour)
 def remember_deleted_import(sender, instance, **kwargs):
+    if getattr(_importer, "retiring", False):
+        return
     if getattr(instance, "import_snapshot", True) is None:
         return  # made by an editor, not by the importer: nothing to protect from re-import
     try:

@@ -260,3 +260,149 @@ def test_sqlite_planner_statistics_are_refreshed_after_an_import(seeds_dir):
         cursor.execute("SELECT tbl FROM sqlite_stat1")
         analysed = {row[0] for row in cursor.fetchall()}
     assert {"hospitals_person", "hospitals_honour", "articles_article"} <= analysed
+
+
+# -- what a newer parse no longer finds ----------------------------------------------------------
+
+SHANGQIU = "001_6ff0cf5427d759dd.txt"
+HENGYANG = "004_e6602cedf5aa1e21.txt"
+
+
+def _edit(path, *replacements) -> str:
+    original = path.read_text(encoding="utf-8")
+    text = original
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return original
+
+
+def _stale_items(record):
+    from django.contrib.contenttypes.models import ContentType
+
+    from articles.models import ReviewItem
+
+    return ReviewItem.objects.filter(kind=ReviewItem.Kind.STALE, object_id=record.pk,
+                                     content_type=ContentType.objects.get_for_model(record))
+
+
+def test_records_a_changed_file_no_longer_yields_are_removed_and_may_come_back(seeds_dir):
+    """The file no longer names a partner hospital or a person: the article's link and mention
+    go, and so do the hospital and the person the importer had made only for them. No tombstone:
+    when the text names them again, they come back."""
+    from articles.models import ReviewItem
+
+    run(str(seeds_dir))
+    path = seeds_dir / SHANGQIU
+    article = Article.objects.get(source_file__path=SHANGQIU)
+    partner = Hospital.objects.get(name="河南省儿童医院")
+    assert partner.status == ReviewStatus.PENDING and ReviewItem.objects.filter(object_id=partner.pk).exists()
+    person = Person.objects.get(name="张玉玲")
+    links_before = ArticleHospital.objects.filter(article=article).count()
+
+    original = _edit(path, ("依托河南省儿童医院商丘医院建设项目,成立河南省儿童医院商丘医院,力争用3年时间完成并投入使用。", ""),
+                     ("、张玉玲以及", "以及"))
+    lines = run(str(seeds_dir)).splitlines()
+
+    assert lines[0] == "0 created, 1 updated, 6 unchanged, 0 kept (edited), 0 failed"
+    assert lines[1].endswith(", 4 removed")  # link, hospital, mention, person
+    assert not Hospital.objects.filter(pk=partner.pk).exists()
+    assert not Person.objects.filter(pk=person.pk).exists()
+    assert ArticleHospital.objects.filter(article=article).count() == links_before - 1
+    assert not PersonMention.objects.filter(person_id=person.pk).exists()
+    assert not ReviewItem.objects.filter(object_id=partner.pk, content_type__model="hospital").exists()
+    assert not Tombstone.objects.exists()
+
+    path.write_text(original, encoding="utf-8")
+    run(str(seeds_dir))
+    assert ArticleHospital.objects.filter(article=article, hospital__name="河南省儿童医院").exists()
+    assert PersonMention.objects.filter(article=article, person__name="张玉玲").exists()
+
+
+def test_what_an_editor_touched_stays_when_the_new_parse_no_longer_yields_it(seeds_dir):
+    """An editor who reviewed a link (here: changed its role) or accepted a hospital made that
+    record theirs: it stays, and the review queue says the new text no longer has it."""
+    run(str(seeds_dir))
+    article = Article.objects.get(source_file__path=SHANGQIU)
+    link = ArticleHospital.objects.get(article=article, hospital__name="河南省儿童医院")
+    link.role = ArticleHospital.Role.SUBJECT
+    link.save()
+    person = Person.objects.get(name="张玉玲")
+    person.status = ReviewStatus.ACCEPTED
+    person.role = "副院长"
+    person.save()
+
+    _edit(seeds_dir / SHANGQIU, ("依托河南省儿童医院商丘医院建设项目,成立河南省儿童医院商丘医院,力争用3年时间完成并投入使用。", ""),
+          ("、张玉玲以及", "以及"))
+    lines = run(str(seeds_dir)).splitlines()
+
+    link.refresh_from_db()
+    assert link.role == ArticleHospital.Role.SUBJECT and Hospital.objects.filter(name="河南省儿童医院").exists()
+    assert _stale_items(link).count() == 1
+    # The mention was the importer's alone, so it goes; the person the editor edited stays.
+    assert not PersonMention.objects.filter(person=person).exists()
+    person.refresh_from_db()
+    assert person.role == "副院长"
+    assert lines[1].endswith(", 1 removed")
+
+
+def test_honours_the_new_text_no_longer_has_leave_the_public_pages_unless_edited(seeds_dir, client):
+    """An honour may be stated by other articles too, so it is not deleted: one only the importer
+    wrote waits for review again (and is public again once the text has it again); one an
+    editor corrected stays as they left it. Both are filed for review."""
+    run(str(seeds_dir))
+    award = Honour.objects.get(name="河南省医学科技奖")
+    pioneer = Honour.objects.get(name="衡阳市工人先锋号")
+    assert award.status == pioneer.status == ReviewStatus.ACCEPTED
+    pioneer.level = Honour.Level.PROVINCIAL
+    pioneer.save()
+
+    award_text = _edit(seeds_dir / SHANGQIU, ("2021年荣获河南省医学科技奖1项,", "2021年"))
+    _edit(seeds_dir / HENGYANG, ('于2023年荣获"衡阳市 工人先锋号"。', "。"))
+    lines = run(str(seeds_dir)).splitlines()
+
+    award.refresh_from_db()
+    pioneer.refresh_from_db()
+    assert award.status == ReviewStatus.PENDING
+    assert pioneer.status == ReviewStatus.ACCEPTED and pioneer.level == Honour.Level.PROVINCIAL
+    assert _stale_items(award).count() == _stale_items(pioneer).count() == 1
+    assert lines[1].endswith(", 1 removed")
+    names = [row["name"] for row in client.get("/honours/?format=json&page_size=1000").json()["results"]]
+    assert "河南省医学科技奖" not in names and "衡阳市工人先锋号" in names
+
+    (seeds_dir / SHANGQIU).write_text(award_text, encoding="utf-8")
+    run(str(seeds_dir))
+    award.refresh_from_db()
+    assert award.status == ReviewStatus.ACCEPTED
+
+
+def test_an_article_the_file_no_longer_holds_is_removed_unless_edited(seeds_dir):
+    """A file that held two articles now holds one (it changed, or the parser splits it
+    otherwise): the second goes with its links and mentions, unless an editor corrected it."""
+    run(str(seeds_dir))
+    path = seeds_dir / "000_5b264ede828971bb.txt"
+    second = Article.objects.get(source_file__path=path.name, position=1)
+    doctor = Person.objects.get(name="和晓波")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    cut = next(i for i, line in enumerate(lines) if line.startswith("孟津区中医院:"))
+    original = "".join(lines)
+    path.write_text("".join(lines[:cut]), encoding="utf-8")
+
+    output = run(str(seeds_dir)).splitlines()
+    assert output[0] == "0 created, 0 updated, 6 unchanged, 0 kept (edited), 0 failed, 1 removed"
+    assert not Article.objects.filter(pk=second.pk).exists()
+    assert not Person.objects.filter(pk=doctor.pk).exists()
+    assert not Hospital.objects.filter(name="河南省肿瘤医院").exists()  # named by that article alone
+    assert not Tombstone.objects.exists()
+
+    path.write_text(original, encoding="utf-8")
+    run(str(seeds_dir))
+    second = Article.objects.get(source_file__path=path.name, position=1)
+    second.title = "编辑改过的标题"
+    second.save()
+    path.write_text("".join(lines[:cut]), encoding="utf-8")
+    output = run(str(seeds_dir)).splitlines()
+    assert output[0] == "0 created, 0 updated, 6 unchanged, 1 kept (edited), 0 failed"
+    assert Article.objects.filter(pk=second.pk, title="编辑改过的标题").exists()
+    assert _stale_items(second).count() == 1
