@@ -406,3 +406,23 @@ def test_an_article_the_file_no_longer_holds_is_removed_unless_edited(seeds_dir)
     assert output[0] == "0 created, 0 updated, 6 unchanged, 1 kept (edited), 0 failed"
     assert Article.objects.filter(pk=second.pk, title="编辑改过的标题").exists()
     assert _stale_items(second).count() == 1
+
+
+def test_reparse_after_a_parser_upgrade_retires_what_the_old_parser_made(seeds_dir):
+    """An older parser took 国家爱婴医院 (an honour's title) for a hospital the article names;
+    the current one does not, so `--reparse` removes the link and the hospital made for it."""
+    from articles.review import import_history
+
+    run(str(seeds_dir))
+    article = Article.objects.get(source_file__path="002_ec0c30fe86448813.txt", position=0)
+    with import_history("002_ec0c30fe86448813.txt"):  # as the old import wrote them
+        snapshot = {"name": "国家爱婴医院", "status": ReviewStatus.PENDING}
+        false = Hospital.objects.create(name="国家爱婴医院", status=ReviewStatus.PENDING, import_snapshot=snapshot)
+        ArticleHospital.objects.create(article=article, hospital=false, role=ArticleHospital.Role.MENTIONED,
+                                       import_snapshot={"role": ArticleHospital.Role.MENTIONED})
+
+    output = run(str(seeds_dir), "--reparse").splitlines()
+
+    assert output[1].endswith(", 2 removed")
+    assert not Hospital.objects.filter(name="国家爱婴医院").exists()
+    assert ArticleHospital.objects.filter(article=article, hospital__name="平顶山市第二人民医院").exists()
