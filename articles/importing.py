@@ -33,6 +33,7 @@ from articles.contract import AnalysedArticle, analyse, file_json
 from articles.parsing import ParsedFile, parse_bytes
 from config import datacache
 from hospitals.lexicon import teach_jieba
+from hospitals.signals import PERSON_ALIAS_SEPARATOR
 from hospitals.models import Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention, ReviewStatus
 
 from . import search
@@ -668,9 +669,12 @@ class _FileWriter:
             person = people.get(mention.name)
             if person is not None and person.pk not in mentioned:
                 mentioned.add(person.pk)
-                if self._deleted("hospitals.PersonMention",
-                                 lambda name: mention_key(self._article_key(article), name, person.name),
-                                 hospital.name, mention.hospital or next(iter(entities.subject_hospitals), "")):
+                # Under the names of the deletion's time: the hospital's and the person's may both
+                # have been corrected since.
+                hospital_names = (hospital.name, mention.hospital or next(iter(entities.subject_hospitals), ""))
+                if any(self._deleted("hospitals.PersonMention",
+                                     lambda name: mention_key(self._article_key(article), name, person_name),
+                                     *hospital_names) for person_name in {person.name, mention.name}):
                     self.result.records.add("kept")
                     continue
                 new_mentions.append(PersonMention(person=person, article=article, role=mention.role,
@@ -681,7 +685,7 @@ class _FileWriter:
     def _person(self, hospital: Hospital, mention, new_people: list[Person]) -> Person | None:
         known = self.people[hospital.pk]
         person = next((p for p in known if p.name == mention.name), None) \
-            or next((p for p in known if mention.name in p.aliases), None)
+            or next((p for p in known if mention.name in p.aliases.split(PERSON_ALIAS_SEPARATOR)), None)
         new = {"name": mention.name, "role": mention.role}
         if person is None:
             if ("hospitals.Person", person_key(hospital.name, mention.name)) in self.tombstones:

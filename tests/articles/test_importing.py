@@ -426,3 +426,23 @@ def test_reparse_after_a_parser_upgrade_retires_what_the_old_parser_made(seeds_d
     assert output[1].endswith(", 2 removed")
     assert not Hospital.objects.filter(name="国家爱婴医院").exists()
     assert ArticleHospital.objects.filter(article=article, hospital__name="平顶山市第二人民医院").exists()
+
+
+def test_a_person_an_editor_renamed_is_not_created_again_under_the_old_name(seeds_dir):
+    """Editors correct names (OCR, a wrong character): the next parse still spells the name as
+    the text does, and must find the corrected person by it, as it finds a renamed hospital."""
+    run(str(seeds_dir))
+    person = Person.objects.get(name="张玉玲")
+    person.name = "张钰玲"
+    person.save()
+    mention = PersonMention.objects.get(person__name="寇学斌")
+    mention_lookup = {"article_id": mention.article_id, "person_id": mention.person_id}
+    mention.delete()
+    mention.person.name = "寇学彬"
+    mention.person.save()
+
+    run(str(seeds_dir), "--reparse")
+
+    assert not Person.objects.filter(name__in=["张玉玲", "寇学斌"]).exists()
+    assert PersonMention.objects.filter(person=person).exists()
+    assert not PersonMention.objects.filter(**mention_lookup).exists()  # deleted before the rename: stays deleted
