@@ -769,6 +769,20 @@ class _FileWriter:
     # and mentions go, honours and facts (which other articles may also state) leave the public
     # pages for an editor to decide. A record an editor touched stays as it is, with a review item.
 
+    @staticmethod
+    def _lock(model, pks) -> set:
+        """Lock rows before deciding from their history or their references whether they are the
+        importer's alone (PostgreSQL; SQLite lets one writer in at a time): an editor's save in
+        flight commits first and then shows in what is read next, or waits for this file's
+        transaction; so does a new link to a locked hospital. Returns the pks still there."""
+        if not pks:
+            return set()
+        return set(model.objects.select_for_update().filter(pk__in=pks).values_list("pk", flat=True))
+
+    def _untouched(self, model, records: list, state=None) -> list:
+        present = self._lock(model, [r.pk for r in records])
+        return untouched_by_editors(model, [r for r in records if r.pk in present], state)
+
     def _republish(self, record, status: str) -> None:
         """A record an earlier parse retired (its snapshot holds the status given then), found again."""
         if record is not None and "status" in (record.import_snapshot or {}):
@@ -793,7 +807,7 @@ class _FileWriter:
     def _delete_or_review(self, article: Article, model, records: list, describe) -> None:
         if not records:
             return
-        untouched = untouched_by_editors(model, records)
+        untouched = self._untouched(model, records)
         for record in records:
             if record not in untouched:
                 self._review(ReviewItem.Kind.STALE, model._meta.label, article=article, target=record,
@@ -809,7 +823,7 @@ class _FileWriter:
         records = [r for r in records if r.status != ReviewStatus.PENDING]  # already off the public pages
         if not records:
             return
-        untouched = untouched_by_editors(model, records)
+        untouched = self._untouched(model, records)
         for record in records:
             if record in untouched:
                 record.status = ReviewStatus.PENDING
@@ -830,11 +844,11 @@ class _FileWriter:
         and mentions, else kept with a review item."""
         if not articles:
             return
-        untouched = untouched_by_editors(Article, articles, state=self._article_state)
+        untouched = untouched_by_editors(Article, articles, state=self._article_state)  # locked in `_write`
         for article in articles:
             links, mentions = list(article.hospital_links.all()), list(article.person_mentions.all())
-            whole = article in untouched and len(untouched_by_editors(ArticleHospital, links)) == len(links) \
-                and len(untouched_by_editors(PersonMention, mentions)) == len(mentions)
+            whole = article in untouched and len(self._untouched(ArticleHospital, links)) == len(links) \
+                and len(self._untouched(PersonMention, mentions)) == len(mentions)
             if not whole:
                 self._review(ReviewItem.Kind.STALE, "articles.Article", article=article, target=article,
                              excerpt=f"文件中已没有《{article.title}》（编辑改过，保留）")
@@ -850,18 +864,17 @@ class _FileWriter:
 
     def _retire_orphans(self) -> None:
         """Hospitals and people the importer made that nothing points at any more."""
-        person_ids = self.orphan_candidates["people"] - {None}
-        people = list(Person.objects.filter(pk__in=person_ids, mentions__isnull=True, honours__isnull=True))
-        people = untouched_by_editors(Person, people)
-        hospital_ids = (self.orphan_candidates["hospitals"] | {p.hospital_id for p in people}) - {None}
+        person_ids = self._lock(Person, self.orphan_candidates["people"] - {None})
+        people = untouched_by_editors(Person, list(Person.objects.filter(
+            pk__in=person_ids, mentions__isnull=True, honours__isnull=True)))
+        hospital_ids = self._lock(Hospital, (self.orphan_candidates["hospitals"] | {p.hospital_id for p in people}) - {None})
         if people:
             self._drop(Person, people)
             self.changed["whole_hospitals"] += Hospital.objects.filter(pk__in={p.hospital_id for p in people},
                                                                        status=ReviewStatus.ACCEPTED)
-        hospitals = list(Hospital.objects.filter(
+        hospitals = untouched_by_editors(Hospital, list(Hospital.objects.filter(
             pk__in=hospital_ids, article_links__isnull=True, aliases__isnull=True, people__isnull=True,
-            honours__isnull=True, facts__isnull=True))
-        hospitals = untouched_by_editors(Hospital, hospitals)
+            honours__isnull=True, facts__isnull=True)))
         if hospitals:
             for hospital in hospitals:
                 self.hospital_by_name.pop(hospital.name, None)

@@ -169,3 +169,55 @@ def test_analysis_in_worker_processes_writes_what_one_process_writes(database_fa
     serial, parallel = states
     assert len(serial["articles"]) >= 25 and len(serial["honours"]) > 30
     assert parallel == serial
+
+
+EDIT_HELD_OPEN = """
+import sys
+from django.db import transaction
+from articles.models import ArticleHospital
+with transaction.atomic():
+    link = ArticleHospital.objects.get(article__source_file__path='001_6ff0cf5427d759dd.txt',
+                                       hospital__name='河南省儿童医院')
+    link.role = ArticleHospital.Role.SUBJECT  # the editor reviews the link ...
+    link.save()
+    sys.stdout.write('saved\\n'); sys.stdout.flush()
+    sys.stdin.readline()  # ... and the save commits while the import runs
+print('committed')
+"""
+
+
+def test_an_editors_save_in_flight_is_not_undone_by_an_import_retiring_the_record(fresh_database, tmp_path,
+                                                                                   seeds_dir):
+    """The import decides that a record no longer found is only its own by reading the record's
+    history. An editor's save not yet committed must not be missed: the import waits for it."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite lets one writer in at a time: an import cannot start while an editor's save is open")
+    import time
+
+    import psycopg
+
+    assert finish(run(["migrate", "--noinput"], fresh_database, tmp_path))[0] == 0
+    assert finish(run(["import_seeds", str(seeds_dir)], fresh_database, tmp_path))[0] == 0
+    editor = run(["shell", "--no-imports", "-c", EDIT_HELD_OPEN], fresh_database, tmp_path, stdin=subprocess.PIPE)
+    assert editor.stdout.readline().strip() == "saved"
+    path = seeds_dir / "001_6ff0cf5427d759dd.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "依托河南省儿童医院商丘医院建设项目,成立河南省儿童医院商丘医院,力争用3年时间完成并投入使用。", ""), encoding="utf-8")
+    importer = run(["import_seeds", str(seeds_dir)], fresh_database, tmp_path)
+
+    waiting = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+    with psycopg.connect(fresh_database, autocommit=True) as conn:
+        deadline = time.monotonic() + 120
+        while not conn.execute(waiting).fetchone()[0]:
+            assert importer.poll() is None, "the import finished without waiting for the editor's save"
+            assert time.monotonic() < deadline, "the import never waited for the editor's save"
+            time.sleep(0.05)
+    out, err = editor.communicate("go\n", timeout=60)
+    assert editor.returncode == 0 and "committed" in out, err
+    code, out, err = finish(importer)
+    assert code == 0, err
+
+    check = ("from articles.models import ArticleHospital; print(list(ArticleHospital.objects.filter("
+             "hospital__name='河南省儿童医院').values_list('role', flat=True)))")
+    code, out, err = finish(run(["shell", "--no-imports", "-c", check], fresh_database, tmp_path))
+    assert out.strip().splitlines()[-1] == "['subject']", err
