@@ -812,6 +812,7 @@ class _FileWriter:
             if record not in untouched:
                 self._review(ReviewItem.Kind.STALE, model._meta.label, article=article, target=record,
                              excerpt=f"《{article.title}》{describe(record)}（编辑改过，保留）")
+                self.result.records.add("kept")
         if untouched:
             self.orphan_candidates["hospitals"].update(getattr(r, "hospital_id", None) for r in untouched)
             self.orphan_candidates["people"].update(getattr(r, "person_id", None) for r in untouched)
@@ -835,6 +836,7 @@ class _FileWriter:
                 excerpt = f"《{article.title}》不再有：{record}（已转为待审核）"
             else:
                 excerpt = f"《{article.title}》不再有：{record}（编辑改过，保留）"
+                self.result.records.add("kept")
             self._review(ReviewItem.Kind.STALE, model._meta.label, article=article, hospital=record.hospital,
                          target=record, excerpt=excerpt)
 

@@ -344,7 +344,7 @@ def test_what_an_editor_touched_stays_when_the_new_parse_no_longer_yields_it(see
     assert not PersonMention.objects.filter(person=person).exists()
     person.refresh_from_db()
     assert person.role == "副院长"
-    assert lines[1].endswith(", 1 removed")
+    assert lines[1].endswith(", 1 kept (edited), 0 failed, 1 removed")
 
 
 def test_honours_the_new_text_no_longer_has_leave_the_public_pages_unless_edited(seeds_dir, client):
@@ -367,7 +367,7 @@ def test_honours_the_new_text_no_longer_has_leave_the_public_pages_unless_edited
     assert award.status == ReviewStatus.PENDING
     assert pioneer.status == ReviewStatus.ACCEPTED and pioneer.level == Honour.Level.PROVINCIAL
     assert _stale_items(award).count() == _stale_items(pioneer).count() == 1
-    assert lines[1].endswith(", 1 removed")
+    assert lines[1].endswith(", 1 kept (edited), 0 failed, 1 removed")
     names = [row["name"] for row in client.get("/honours/?format=json&page_size=1000").json()["results"]]
     assert "河南省医学科技奖" not in names and "衡阳市工人先锋号" in names
 
