@@ -120,6 +120,9 @@ class ReviewItemAdmin(admin.ModelAdmin):
     show_facets = admin.ShowFacets.ALWAYS
     actions = ["accept", "mark_fixed", "dismiss"]
 
+    class Media:
+        css = {"all": ("articles/review_admin.css",)}
+
     @admin.display(description="记录")
     def target_link(self, obj):
         if not obj.content_type_id or not obj.object_id:

@@ -792,26 +792,29 @@ class _FileWriter:
         produced = self.produced
         links = [link for link in article.hospital_links.select_related("hospital")
                  if link.hospital_id not in produced["links"]]
-        mentions = [mention for mention in article.person_mentions.select_related("person")
+        mentions = [mention for mention in article.person_mentions.select_related("person__hospital")
                     if mention.person_id not in produced["mentions"]]
         facts = [fact for fact in HospitalFact.objects.filter(article=article).select_related("hospital")
                  if (fact.hospital_id, fact.kind, fact.value) not in produced["facts"]]
         honours = [honour for honour in Honour.objects.filter(article=article).select_related("hospital")
                    if (honour.hospital_id, honour.department, honour.person_id, honour.name, honour.year)
                    not in produced["honours"]]
-        self._delete_or_review(article, ArticleHospital, links, lambda link: f"不再提及{link.hospital.name}")
-        self._delete_or_review(article, PersonMention, mentions, lambda mention: f"不再提及{mention.person.name}")
+        self._delete_or_review(article, ArticleHospital, links, lambda link: (link.hospital, link.hospital.name))
+        self._delete_or_review(article, PersonMention, mentions,
+                               lambda mention: (mention.person.hospital, mention.person.name))
         self._unpublish_or_review(article, HospitalFact, facts)
         self._unpublish_or_review(article, Honour, honours)
 
     def _delete_or_review(self, article: Article, model, records: list, describe) -> None:
+        """`describe(record)`: the hospital it belongs to and the name the article no longer gives."""
         if not records:
             return
         untouched = self._untouched(model, records)
         for record in records:
             if record not in untouched:
-                self._review(ReviewItem.Kind.STALE, model._meta.label, article=article, target=record,
-                             excerpt=f"《{article.title}》{describe(record)}（编辑改过，保留）")
+                hospital, name = describe(record)
+                self._review(ReviewItem.Kind.STALE, model._meta.label, article=article, hospital=hospital,
+                             target=record, excerpt=f"文章不再提及{name}；编辑改过，保留")
                 self.result.records.add("kept")
         if untouched:
             self.orphan_candidates["hospitals"].update(getattr(r, "hospital_id", None) for r in untouched)
@@ -833,9 +836,9 @@ class _FileWriter:
                 if model is Honour:
                     self.changed["honours"].append(record)
                 self.result.records.add("removed")
-                excerpt = f"《{article.title}》不再有：{record}（已转为待审核）"
+                excerpt = f"文章不再有：{record}；已转为待审核"
             else:
-                excerpt = f"《{article.title}》不再有：{record}（编辑改过，保留）"
+                excerpt = f"文章不再有：{record}；编辑改过，保留"
                 self.result.records.add("kept")
             self._review(ReviewItem.Kind.STALE, model._meta.label, article=article, hospital=record.hospital,
                          target=record, excerpt=excerpt)
@@ -853,7 +856,7 @@ class _FileWriter:
                 and len(self._untouched(PersonMention, mentions)) == len(mentions)
             if not whole:
                 self._review(ReviewItem.Kind.STALE, "articles.Article", article=article, target=article,
-                             excerpt=f"文件中已没有《{article.title}》（编辑改过，保留）")
+                             excerpt="文件中已没有这篇文章；编辑改过，保留")
                 self.result.articles.add("kept")
                 continue
             self.produced = {"links": set(), "mentions": set(), "facts": set(), "honours": set()}
