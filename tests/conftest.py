@@ -1,6 +1,10 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import subprocess
+import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -48,3 +52,48 @@ def fresh_page_cache():
     from config import datacache
 
     datacache.clear()
+
+
+@pytest.fixture
+def database_factory(tmp_path):
+    """Makes empty databases of the kind the suite runs on (SQLite files, or PostgreSQL
+    databases dropped afterwards) and returns their URLs."""
+    from django.db import connection
+
+    made = []  # PostgreSQL databases to drop
+    count = iter(range(1_000_000))
+
+    def make() -> str:
+        if connection.vendor != "postgresql":
+            return f"sqlite:///{tmp_path / f'database-{next(count)}.sqlite3'}"  # a new file each time
+        import psycopg
+
+        name = f"hospitals_conc_{uuid.uuid4().hex[:8]}"
+        made.append(name)
+        with psycopg.connect(admin_url(), autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return admin_url().rsplit("/", 1)[0] + "/" + name
+
+    def admin_url() -> str:
+        settings = connection.settings_dict
+        return f"postgres://{settings['USER']}@{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}/postgres"
+
+    yield make
+    if made:
+        import psycopg
+
+        with psycopg.connect(admin_url(), autocommit=True) as conn:
+            for name in made:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def manage(args, url, tmp_path, **popen):
+    """`manage.py args` in a process of its own, on the database at `url`."""
+    env = {**os.environ, "DATABASE_URL": url, "HOSPITALS_VAR_DIR": str(tmp_path / "var")}
+    return subprocess.Popen([sys.executable, "manage.py", *args], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, **popen)
+
+
+def finish(process, timeout=300):
+    out, err = process.communicate(timeout=timeout)
+    return process.returncode, out, err

@@ -4,15 +4,13 @@ runs on (a SQLite file, or a fresh PostgreSQL database), in separate processes a
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
-import uuid
 
 import pytest
 from django.db import connection
 
-from tests.conftest import ROOT
+from tests.conftest import finish
+from tests.conftest import manage as run
 
 SHELL_COUNTS = (
     "import json; from articles.models import Article, SourceFile, Section; "
@@ -22,49 +20,8 @@ SHELL_COUNTS = (
 
 
 @pytest.fixture
-def database_factory(tmp_path):
-    """Makes empty databases of the kind the suite runs on (SQLite files, or PostgreSQL
-    databases dropped afterwards) and returns their URLs."""
-    made = []
-
-    def make() -> str:
-        if connection.vendor != "postgresql":
-            return f"sqlite:///{tmp_path / f'concurrent-{len(made)}.sqlite3'}"
-        import psycopg
-
-        name = f"hospitals_conc_{uuid.uuid4().hex[:8]}"
-        made.append(name)
-        with psycopg.connect(admin_url(), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        return admin_url().rsplit("/", 1)[0] + "/" + name
-
-    def admin_url() -> str:
-        settings = connection.settings_dict
-        return f"postgres://{settings['USER']}@{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}/postgres"
-
-    yield make
-    if made:
-        import psycopg
-
-        with psycopg.connect(admin_url(), autocommit=True) as conn:
-            for name in made:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-@pytest.fixture
 def fresh_database(database_factory):
     return database_factory()
-
-
-def run(args, url, tmp_path, **popen):
-    env = {**os.environ, "DATABASE_URL": url, "HOSPITALS_VAR_DIR": str(tmp_path / "var")}
-    return subprocess.Popen([sys.executable, "manage.py", *args], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, **popen)
-
-
-def finish(process, timeout=300):
-    out, err = process.communicate(timeout=timeout)
-    return process.returncode, out, err
 
 
 def counts(url, tmp_path):
