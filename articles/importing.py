@@ -341,6 +341,7 @@ class _FileWriter:
         self.new_hospital_ids: set[int] = set()  # created by this file: nothing of theirs to look up
         self.people: dict[int, list[Person]] = {}
         self.honours: dict[int, dict[tuple, Honour]] = {}
+        self.facts: dict[int, dict[tuple, HospitalFact]] = {}  # also those written by this file's articles
         self.sources: dict[str, Source] = {}
         words = {w[:30] for item in self.analysed for w in item.keywords}
         self.keyword_ids = dict(Keyword.objects.filter(word__in=words).values_list("word", "id"))
@@ -609,12 +610,17 @@ class _FileWriter:
     def _write_facts(self, subjects: list[tuple], facts, article: Article) -> None:
         if not facts or not subjects:
             return
-        lookup = [h.pk for _, h in subjects if h.pk not in self.new_hospital_ids]
-        known: dict[tuple, HospitalFact | None] = {
-            (f.hospital_id, f.kind, f.value): f for f in HospitalFact.objects.filter(hospital__in=lookup)
-        } if lookup else {}
+        # Loaded once per file and hospital, and kept up to date with what this file writes: a
+        # second article about a hospital states the same facts (re-inserting them broke the file).
+        lookup = {h.pk for _, h in subjects if h.pk not in self.facts and h.pk not in self.new_hospital_ids}
+        for _, hospital in subjects:
+            self.facts.setdefault(hospital.pk, {})
+        if lookup:
+            for record in HospitalFact.objects.filter(hospital__in=lookup):
+                self.facts[record.hospital_id][(record.hospital_id, record.kind, record.value)] = record
         new_facts = []
         for mention, hospital in subjects:
+            known = self.facts[hospital.pk]
             for fact in facts:
                 key = (hospital.pk, fact.kind, fact.value[:100])
                 self.produced["facts"].add(key)
@@ -625,10 +631,9 @@ class _FileWriter:
                 if self._deleted("hospitals.HospitalFact", lambda name: fact_key(name, *key[1:]), hospital.name,
                                  mention.name):
                     continue
-                known[key] = None
-                record = HospitalFact(hospital=hospital, kind=fact.kind, value=fact.value[:100], article=article,
-                                      evidence=fact.sentence, confidence=fact.confidence, status=status,
-                                      import_snapshot={"value": fact.value})
+                record = known[key] = HospitalFact(
+                    hospital=hospital, kind=fact.kind, value=fact.value[:100], article=article, evidence=fact.sentence,
+                    confidence=fact.confidence, status=status, import_snapshot={"value": fact.value})
                 new_facts.append(record)
                 if status == ReviewStatus.PENDING:
                     self._review(ReviewItem.Kind.LOW_CONFIDENCE, "hospitals.HospitalFact", article=article,

@@ -12,7 +12,7 @@ from django.db.models import Count
 from articles.importing import import_paths
 from articles.models import Article, ArticleHospital, Section, SourceFile, Tombstone
 from hospitals.models import Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention, ReviewStatus
-from tests.conftest import GOLD
+from tests.conftest import GOLD, SEEDS
 
 pytestmark = pytest.mark.django_db
 
@@ -262,10 +262,23 @@ def test_sqlite_planner_statistics_are_refreshed_after_an_import(seeds_dir):
     assert {"hospitals_person", "hospitals_honour", "articles_article"} <= analysed
 
 
-# -- what a newer parse no longer finds ----------------------------------------------------------
-
 SHANGQIU = "001_6ff0cf5427d759dd.txt"
 HENGYANG = "004_e6602cedf5aa1e21.txt"
+
+
+def test_two_articles_of_one_file_about_a_new_hospital_state_its_facts_once(tmp_path):
+    """A follow-up printed in the same file repeats the hospital's motto and type. The file used
+    to fail whole: the second article inserted the first one's facts again."""
+    text = (SEEDS / HENGYANG).read_text(encoding="utf-8")
+    follow_up = text.replace("仁和精诚铸医遗 服务人民谱华章", "传承精华守正创新 中医药服务惠及百姓")
+    (tmp_path / "two.txt").write_text(text + "\n\n" + follow_up, encoding="utf-8")
+
+    assert run(str(tmp_path)).splitlines()[0] == "2 created, 0 updated, 0 unchanged, 0 kept (edited), 0 failed"
+    facts = HospitalFact.objects.filter(hospital__name="衡阳市中医医院")
+    assert sorted(facts.values_list("kind", flat=True)) == ["motto", "type"]
+
+
+# -- what a newer parse no longer finds ----------------------------------------------------------
 
 
 def _edit(path, *replacements) -> str:
