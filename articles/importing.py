@@ -262,6 +262,7 @@ class _FileWriter:
         # document each), and hospitals that became public (all their documents).
         self.changed: dict[str, list] = {"hospitals": [], "honours": [], "people": [], "whole_hospitals": []}
         self.review: list[dict] = []  # filed in one insert once every target has its id
+        self.dropped: set[tuple] = set()  # (model, pk) of what this file retired
         with search.signals_paused(), import_history(self.key) as reason:
             self.reason = reason
             self._write()
@@ -270,7 +271,8 @@ class _FileWriter:
             # the tokens the analysis computed for the texts it saw.
             known = {text: tokens for item in self.analysed for text, tokens in item.index_tokens.items()}
             with search.known_tokens(known):
-                unique = {kind: list({id(r): r for r in records}.values()) for kind, records in self.changed.items()}
+                unique = {kind: [r for r in {id(r): r for r in records}.values() if not self._was_dropped(r)]
+                          for kind, records in self.changed.items()}
                 search.index_many(self.touched_articles, self.article_parts, **unique)
 
     def _create(self, objects: list, model) -> None:
@@ -866,33 +868,61 @@ class _FileWriter:
                 continue
             self.produced = {"links": set(), "mentions": set(), "facts": set(), "honours": set()}
             self._retire_parts(article)  # links and mentions go, its honours and facts leave the pages
-            self.review = [spec for spec in self.review if spec.get("article") is not article]
+            self.review = [spec for spec in self.review if spec.get("article") is not article]  # as `_drop`
             with importer_retiring():
                 search.remove({"article_id": article.pk})
                 article.delete()  # its review items with it
             self.result.articles.add("removed")
 
     def _retire_orphans(self) -> None:
-        """Hospitals and people the importer made that nothing points at any more."""
+        """People and hospitals the importer made that no article names any more: a person with
+        no mention and no honour; a hospital no article links, with everything attached to it
+        (aliases, facts, honours, people), if nobody but the importer wrote any of it. No other
+        article can state that hospital's facts or honours: it would link the hospital."""
         person_ids = self._lock(Person, self.orphan_candidates["people"] - {None})
         people = untouched_by_editors(Person, list(Person.objects.filter(
             pk__in=person_ids, mentions__isnull=True, honours__isnull=True)))
-        hospital_ids = self._lock(Hospital, (self.orphan_candidates["hospitals"] | {p.hospital_id for p in people}) - {None})
         if people:
             self._drop(Person, people)
             self.changed["whole_hospitals"] += Hospital.objects.filter(pk__in={p.hospital_id for p in people},
                                                                        status=ReviewStatus.ACCEPTED)
-        hospitals = untouched_by_editors(Hospital, list(Hospital.objects.filter(
-            pk__in=hospital_ids, article_links__isnull=True, aliases__isnull=True, people__isnull=True,
-            honours__isnull=True, facts__isnull=True)))
-        if hospitals:
-            for hospital in hospitals:
-                self.hospital_by_name.pop(hospital.name, None)
-            search.remove({"hospital_id__in": [h.pk for h in hospitals]})
-            self._drop(Hospital, hospitals)
+        hospital_ids = self._lock(Hospital, (self.orphan_candidates["hospitals"] | {p.hospital_id for p in people}) - {None})
+        hospitals = untouched_by_editors(Hospital, list(Hospital.objects.filter(pk__in=hospital_ids,
+                                                                                  article_links__isnull=True)))
+        if not hospitals:
+            return
+        kept = set(PersonMention.objects.filter(person__hospital__in=hospitals).values_list("person__hospital_id",
+                                                                                           flat=True))
+        attached: dict = {}
+        for model in (HospitalAlias, HospitalFact, Honour, Person):
+            records = list(model.objects.filter(hospital__in=hospitals))
+            untouched = {r.pk for r in self._untouched(model, records)}
+            kept |= {r.hospital_id for r in records if r.pk not in untouched}
+            attached[model] = records
+        gone = {h.pk for h in hospitals} - kept
+        if not gone:
+            return
+        self._drop(Person, [p for p in attached[Person] if p.hospital_id in gone])
+        self.hospital_by_name = {name: h for name, h in self.hospital_by_name.items() if h.pk not in gone}
+        search.remove({"hospital_id__in": gone})
+        # Its aliases, facts and honours go with it.
+        self.result.records.add("removed", sum(r.hospital_id in gone for model in (HospitalAlias, HospitalFact, Honour)
+                                               for r in attached[model]))
+        self._drop(Hospital, [h for h in hospitals if h.pk in gone])
+
+    def _was_dropped(self, record) -> bool:
+        return (type(record), record.pk) in self.dropped or (Hospital, getattr(record, "hospital_id", None)) in self.dropped
 
     def _drop(self, model, records: list) -> None:
+        if not records:
+            return
         pks = [r.pk for r in records]
+        self.dropped.update((model, pk) for pk in pks)
+        # Items this file was about to file on them, or on a hospital's parts, have nothing to point at.
+        gone = {id(r) for r in records}
+        self.review = [spec for spec in self.review
+                       if not any(id(spec.get(name)) in gone for name in ("article", "hospital", "target"))
+                       and not (model is Hospital and getattr(spec.get("target"), "hospital_id", None) in pks)]
         with importer_retiring():
             ReviewItem.objects.filter(content_type=ContentType.objects.get_for_model(model), object_id__in=pks,
                                       status=ReviewItem.Status.OPEN).delete()

@@ -459,3 +459,60 @@ def test_a_person_an_editor_renamed_is_not_created_again_under_the_old_name(seed
     assert not Person.objects.filter(name__in=["张玉玲", "寇学斌"]).exists()
     assert PersonMention.objects.filter(person=person).exists()
     assert not PersonMention.objects.filter(**mention_lookup).exists()  # deleted before the rename: stays deleted
+
+
+PUBLIC_STATE = (
+    "import json; from articles.models import Article, ArticleHospital; "
+    "from hospitals.models import Hospital, Honour, Person, PersonMention; "
+    "acc = 'accepted'; "
+    "print(json.dumps({"
+    "'articles': sorted([a.source_file.path, a.position, a.title] for a in Article.objects.select_related('source_file')), "
+    "'hospitals': sorted(map(list, Hospital.objects.values_list('name', 'status'))), "
+    "'links': sorted(map(list, ArticleHospital.objects.values_list("
+    "'article__source_file__path', 'article__position', 'hospital__name', 'role'))), "
+    "'mentions': sorted(map(list, PersonMention.objects.values_list("
+    "'article__source_file__path', 'article__position', 'person__hospital__name', 'person__name'))), "
+    "'people': sorted(map(list, Person.objects.values_list('hospital__name', 'name', 'status'))), "
+    "'honours': sorted(map(list, Honour.objects.filter(status=acc).values_list('hospital__name', 'name', 'year'))), "
+    "}, ensure_ascii=False, default=str))"
+)
+
+
+def test_reimporting_changed_files_converges_on_a_fresh_import_of_them(database_factory, tmp_path):
+    """Nobody edited anything: every file of a corpus is replaced by another text under the same
+    name and imported again. What readers and editors see must be what a fresh import of the new
+    texts gives: nothing of the old texts left over (honours other articles might state are kept
+    for review, not public; hospital profiles gather facts from every article, so they are not
+    compared)."""
+    import shutil
+
+    from articles.corpus import make_corpus
+    from tests.conftest import finish, manage
+
+    old, new, work = tmp_path / "old", tmp_path / "new", tmp_path / "work"
+    make_corpus(24, old, seed=11)
+    make_corpus(24, new, seed=12)
+    names = sorted({p.name for p in old.glob("*.txt")} & {p.name for p in new.glob("*.txt")})
+    work.mkdir()
+
+    def state(url, var) -> dict:
+        code, out, err = finish(manage(["shell", "--no-imports", "-c", PUBLIC_STATE], url, var))
+        assert code == 0, err
+        return json.loads(out.strip().splitlines()[-1])
+
+    def import_into(url, var, source) -> str:
+        for name in names:
+            shutil.copyfile(source / name, work / name)
+        code, out, err = finish(manage(["import_seeds", str(work)], url, var))
+        assert code == 0, err
+        return out
+
+    reimported, fresh = database_factory(), database_factory()
+    for url, var in ((reimported, tmp_path / "a"), (fresh, tmp_path / "b")):
+        assert finish(manage(["migrate", "--noinput"], url, var))[0] == 0
+    import_into(reimported, tmp_path / "a", old)
+    output = import_into(reimported, tmp_path / "a", new)
+    import_into(fresh, tmp_path / "b", new)
+
+    assert "removed" in output.splitlines()[1]
+    assert state(reimported, tmp_path / "a") == state(fresh, tmp_path / "b")
