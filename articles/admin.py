@@ -1,10 +1,10 @@
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html
 
 from config.admin_base import EditorAdmin
-from hospitals.models import ReviewStatus
+from hospitals.models import Hospital, ReviewStatus
 
 from .models import Article, ArticleHospital, Caption, Keyword, ReviewItem, Section, Source, SourceFile, Tombstone
 from .provenance import excerpt_html
@@ -107,11 +107,41 @@ class TombstoneAdmin(EditorAdmin):
     search_fields = ("natural_key",)
 
 
+class BusiestHospitalsFilter(admin.SimpleListFilter):
+    """The hospitals with the most open items, and the one chosen. Django's related-field
+    filter lists every hospital and counts each in a column of one query: with 7,392 hospitals
+    (10,000 articles) that is past SQLite's 2,000 columns, and the review queue did not open."""
+
+    title = "医院"
+    parameter_name = "hospital"
+    LIMIT = 30
+
+    def lookups(self, request, model_admin):
+        busiest = (ReviewItem.objects.open().filter(hospital__isnull=False).values_list("hospital_id")
+                   .annotate(n=Count("id")).order_by("-n", "hospital_id")[:self.LIMIT])
+        ids = [pk for pk, _ in busiest]
+        chosen = self.value()
+        if chosen and chosen.isdigit() and int(chosen) not in ids:
+            ids.append(int(chosen))
+        names = dict(Hospital.objects.filter(pk__in=ids).values_list("pk", "name"))
+        return [(str(pk), names[pk]) for pk in ids if pk in names]
+
+    def queryset(self, request, queryset):
+        chosen = self.value()
+        return queryset.filter(hospital_id=int(chosen)) if chosen and chosen.isdigit() else queryset
+
+    def get_facet_counts(self, pk_attname, filtered_qs):
+        # A count per choice on the column itself; Django's default wraps each choice's queryset
+        # in a subquery (30 of them over every item: seconds at 10,000 articles).
+        return {f"{i}__c": Count(pk_attname, filter=Q(hospital_id=int(value)))
+                for i, (value, _) in enumerate(self.lookup_choices)}
+
+
 @admin.register(ReviewItem)
 class ReviewItemAdmin(admin.ModelAdmin):
     list_display = ("kind", "code", "excerpt", "article", "hospital", "target_link", "status", "created")
     list_select_related = ("article", "hospital", "content_type")
-    list_filter = ("status", "kind", "code", "hospital")
+    list_filter = ("status", "kind", "code", BusiestHospitalsFilter)
     search_fields = ("excerpt", "article__title", "hospital__name")
     autocomplete_fields = ("article", "hospital")
     readonly_fields = ("kind", "code", "article", "hospital", "content_type", "object_id", "excerpt", "detail",

@@ -243,7 +243,12 @@ class ReviewItem(models.Model):
         verbose_name_plural = "审核事项"
         ordering = ["status", "-created"]
         indexes = [models.Index(fields=["status", "kind"], name="review_status_kind"),
-                   models.Index(fields=["content_type", "object_id"], name="review_target")]
+                   models.Index(fields=["content_type", "object_id"], name="review_target"),
+                   # The queue's order (the changelist adds -id), whole and by kind: its first page
+                   # reads 100 items, not every item joined and sorted (3 s for 53,579 items at
+                   # 10,000 articles).
+                   models.Index(fields=["status", "-created", "-id"], name="review_status_created"),
+                   models.Index(fields=["kind", "status", "-created", "-id"], name="review_kind_status_created")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}：{self.excerpt[:30]}"
