@@ -39,8 +39,9 @@ class ArticleAdmin(EditorAdmin):
     list_filter = ("status", "source", "published")
     search_fields = ("title", "kicker", "subtitle", "authors", "sections__body")
     date_hierarchy = "published"
-    autocomplete_fields = ("source",)
-    filter_horizontal = ("keywords",)
+    # Keywords found by typing: the archive holds thousands, and a list of them all made every
+    # article's form slow to render.
+    autocomplete_fields = ("source", "keywords")
     inlines = [ArticleHospitalInline, SectionInline, CaptionInline]
     readonly_fields = ("provenance", "source_file", "position", "span_start", "span_end", "flags", "import_snapshot",
                        "created", "updated")
