@@ -868,7 +868,7 @@ class _FileWriter:
                 continue
             self.produced = {"links": set(), "mentions": set(), "facts": set(), "honours": set()}
             self._retire_parts(article)  # links and mentions go, its honours and facts leave the pages
-            self.review = [spec for spec in self.review if spec.get("article") is not article]  # as `_drop`
+            self._forget(Article, [article.pk])
             with importer_retiring():
                 search.remove({"article_id": article.pk})
                 article.delete()  # its review items with it
@@ -913,16 +913,19 @@ class _FileWriter:
     def _was_dropped(self, record) -> bool:
         return (type(record), record.pk) in self.dropped or (Hospital, getattr(record, "hospital_id", None)) in self.dropped
 
+    def _forget(self, model, pks: list) -> None:
+        """Records this file retires: the review items it was about to file on them (or on a
+        retired hospital's parts) and their search documents have nothing to point at."""
+        self.dropped.update((model, pk) for pk in pks)
+        self.review = [spec for spec in self.review
+                       if not any(self._was_dropped(spec[name]) for name in ("article", "hospital", "target")
+                                  if spec.get(name) is not None)]
+
     def _drop(self, model, records: list) -> None:
         if not records:
             return
         pks = [r.pk for r in records]
-        self.dropped.update((model, pk) for pk in pks)
-        # Items this file was about to file on them, or on a hospital's parts, have nothing to point at.
-        gone = {id(r) for r in records}
-        self.review = [spec for spec in self.review
-                       if not any(id(spec.get(name)) in gone for name in ("article", "hospital", "target"))
-                       and not (model is Hospital and getattr(spec.get("target"), "hospital_id", None) in pks)]
+        self._forget(model, pks)
         with importer_retiring():
             ReviewItem.objects.filter(content_type=ContentType.objects.get_for_model(model), object_id__in=pks,
                                       status=ReviewItem.Status.OPEN).delete()
