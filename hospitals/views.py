@@ -116,8 +116,9 @@ class HonourListView(JsonListView):
     csv_name = "honours"
 
     def filtered(self):
-        # Public hospitals as a subquery, not a join to each honour's hospital row (as the ranking).
-        queryset = Honour.objects.public().filter(hospital_id__in=Hospital.objects.public().values("pk"))
+        # A join, not a subquery on public hospitals: the subquery sped the (cached) counts up by a
+        # fifth but doubled the page's own rows query, which every reader pays (77 → 143 ms).
+        queryset = Honour.objects.public().filter(hospital__status=ReviewStatus.ACCEPTED)
         kind = self.request.GET.get("kind", Honour.Kind.HONOUR)
         if kind in Honour.Kind.values:
             queryset = queryset.filter(kind=kind)
