@@ -33,8 +33,16 @@ from articles.contract import AnalysedArticle, analyse, file_json
 from articles.parsing import ParsedFile, parse_bytes
 from config import datacache
 from hospitals.lexicon import teach_jieba
-from hospitals.signals import PERSON_ALIAS_SEPARATOR
-from hospitals.models import Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention, ReviewStatus
+from hospitals.models import (
+    PERSON_ALIAS_SEPARATOR,
+    Honour,
+    Hospital,
+    HospitalAlias,
+    HospitalFact,
+    Person,
+    PersonMention,
+    ReviewStatus,
+)
 
 from . import search
 from .models import Article, ArticleHospital, Caption, Keyword, ReviewItem, Section, Source, SourceFile, Tombstone

@@ -26,11 +26,12 @@ def importer_retiring():
     """Deletions inside the block are the importer's own: records only it ever wrote, which a
     newer parse no longer finds. They leave no tombstone (tombstones keep what editors deleted
     deleted), so a later parse that finds them again may bring them back."""
+    previous = getattr(_importer, "retiring", False)
     _importer.retiring = True
     try:
         yield
     finally:
-        _importer.retiring = False
+        _importer.retiring = previous
 
 
 @receiver(pre_delete, sender=ArticleHospital)

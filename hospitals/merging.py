@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 
 from articles.models import ArticleHospital, ReviewItem
 
-from .models import Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention
+from .models import PERSON_ALIAS_SEPARATOR, Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention
 
 
 def _move(queryset, **changes) -> None:
@@ -26,19 +26,19 @@ def _move(queryset, **changes) -> None:
 
 @transaction.atomic
 def merge_people(survivor: Person, others: list[Person]) -> Person:
-    names = [n for n in survivor.aliases.split("、") if n]
+    names = [n for n in survivor.aliases.split(PERSON_ALIAS_SEPARATOR) if n]
     for other in others:
         if other.pk == survivor.pk:
             continue
         _move(PersonMention.objects.filter(person=other), person=survivor)
         Honour.objects.filter(person=other).update(person=survivor)
-        for name in [other.name, *other.aliases.split("、")]:
+        for name in [other.name, *other.aliases.split(PERSON_ALIAS_SEPARATOR)]:
             if name and name != survivor.name and name not in names:
                 names.append(name)
         if not survivor.role and other.role:
             survivor.role = other.role
         other.delete()
-    survivor.aliases = "、".join(names)[:100]
+    survivor.aliases = PERSON_ALIAS_SEPARATOR.join(names)[:100]
     survivor.save()
     return survivor
 

@@ -111,6 +111,9 @@ class HospitalAlias(models.Model):
         return self.name
 
 
+PERSON_ALIAS_SEPARATOR = "、"  # between a person's other spellings (merges and renames keep them)
+
+
 class Person(ImportedRecord):
     name = models.CharField("姓名", max_length=20)
     hospital = models.ForeignKey(Hospital, on_delete=models.PROTECT, related_name="people", verbose_name="医院")

@@ -5,7 +5,7 @@ only, and would otherwise create the old name again."""
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
-from .models import Hospital, HospitalAlias, Person
+from .models import PERSON_ALIAS_SEPARATOR, Hospital, HospitalAlias, Person
 
 
 @receiver(pre_save, sender=Hospital)
@@ -25,8 +25,6 @@ def keep_old_name_as_alias(sender, instance, raw=False, **kwargs):
         del instance._old_name
         HospitalAlias.objects.get_or_create(name=old, defaults={"hospital": instance})
 
-
-PERSON_ALIAS_SEPARATOR = "、"
 
 
 @receiver(post_save, sender=Person)
