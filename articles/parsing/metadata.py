@@ -48,10 +48,14 @@ class Byline:
     authors: list[str] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)
     credit: str | None = None
+    # How the source was named: 0 a reporter's outlet, 1 a dateline, 2 `来源：`. A stronger naming
+    # wins over an earlier weaker one.
+    source_rank: int = 0
 
     def merge(self, other: "Byline") -> None:
         self.published = self.published or other.published
-        self.source = self.source or other.source
+        if other.source and (not self.source or other.source_rank > self.source_rank):
+            self.source, self.source_rank = other.source, other.source_rank
         for name in other.authors:
             if name not in self.authors:
                 self.authors.append(name)
@@ -113,7 +117,8 @@ def parse_metadata_line(line: str) -> Byline | None:
                 result.published = result.published or parse_date(dated["date"])
                 value = (value[: dated.start()] + " " + value[dated.end():]).strip()
             value = value.split(" ")[0] if value else value
-            result.source = result.source or (value or None)
+            if value and not result.source:
+                result.source, result.source_rank = value, 2
         elif key in EDITOR_KEYS:
             result.editors += [n for n in split_names(value) if n not in result.editors]
         else:

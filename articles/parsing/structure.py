@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .crawled import CrawledPage, read_crawled
+from .credits import reporter_outlet
 from .metadata import (
     TRAILING_BYLINE,
     Byline,
@@ -218,14 +220,21 @@ class _ArticleBuilder:
     flags: list[Flag] = field(default_factory=list)
     byline: Byline = field(default_factory=Byline)
     consumed: list[tuple[str, Span]] = field(default_factory=list)
+    page: CrawledPage | None = None
+    text: str = ""
 
     def flag(self, kind: str, excerpt: str, span: Span | None = None) -> None:
         self.flags.append(Flag(kind, excerpt[:80], span))
 
     def build(self) -> ParsedArticle:
-        kicker, title, title_span, subtitle, orgs, body_lines = self._header()
-        units = self._body_units(body_lines)
-        units = self._join_broken(units)
+        if self.page is not None:
+            kicker, title, title_span, subtitle, orgs = None, self.page.title, self.page.title_span, None, []
+            units = self._page_units(self.page)
+            self.style = "plain"
+        else:
+            kicker, title, title_span, subtitle, orgs, body_lines = self._header()
+            units = self._body_units(body_lines)
+            units = self._join_broken(units)
         self._classify_shorts(units)
         sections, captions = self._sections(units)
         start = self.lines[0].start if self.lines else 0
@@ -316,6 +325,37 @@ class _ArticleBuilder:
             if match and not kicker:
                 orgs.append(match["org"])
         return kicker, title, title_span, subtitle, orgs, lines[i:]
+
+    def _page_units(self, page: CrawledPage) -> list[_Unit]:
+        """Units of a crawled page: its segments are already cut; only their text is classified."""
+        self.byline.published = page.published
+        if page.source:
+            self.byline.merge(Byline(source=page.source, source_rank=2))
+        self.flags.extend(page.flags)
+        self.consumed.extend(page.consumed)
+        units: list[_Unit] = []
+        text = self.text
+        for segment in page.segments:
+            raw = text[segment.start:segment.end]
+            span = (segment.start, segment.end)
+            if segment.kind == "byline":
+                self.byline.merge(segment.byline)
+                self.consumed.append(("byline", span))
+            elif segment.kind == "dropped":
+                self.flag(segment.flag or "dropped_boilerplate", clean_line(raw), span)
+            elif segment.kind == "caption":
+                units.append(_Unit("caption", clean_line(raw), [span], 0))
+            else:
+                line = clean_line(raw)
+                lead = len(raw) - len(raw.lstrip())
+                span = (segment.start + lead, segment.start + lead + len(raw.strip()))
+                units.append(_Unit("short" if is_short(line) else "para", line, [span], 1))
+        if self.byline.source_rank < 0 or not self.byline.source:
+            lead = " ".join(u.text for u in units[:2] if u.kind == "para")
+            outlet = reporter_outlet(lead[:400])
+            if outlet:
+                self.byline.merge(Byline(source=outlet, source_rank=-1))
+        return units
 
     # -- body ------------------------------------------------------------------------------------
 
@@ -529,5 +569,9 @@ class _ArticleBuilder:
 
 
 def parse_articles(text: str) -> list[ParsedArticle]:
+    page = read_crawled(text)
+    if page is not None:
+        lines = split_lines(text)
+        return [_ArticleBuilder(0, lines, page=page, text=text).build()]
     lines = split_lines(text)
     return [_ArticleBuilder(position, block).build() for position, block in enumerate(split_articles(lines)) if block]

@@ -1,0 +1,397 @@
+"""Pages as a crawler keeps them: one line per document, `<date time>，正文：` in front, the headline
+run into the body (`原标题：…` or bare), datelines and bylines at the start, photo credits in the
+middle, and the site's credits, footers and advertisements at the end.
+
+`read_crawled(text)` recognises the layout and cuts the line into segments with their spans:
+the structure a page lost when it was flattened is found again from the words that mark it,
+never from a fixed position. Everything that is not body text is accounted for (metadata,
+byline, caption, or dropped with a flag).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .credits import KNOWN_DATELINE, KNOWN_OUTLET, OUTLET, parse_chain, parse_dateline, parse_reporter_run
+from .metadata import Byline, parse_date
+from .model import Flag, Span
+from .text import CJK
+
+# `2023-08-18 21:50，正文：`, `发表时间：2023-08-07 06:12，正文：`, `来源：羊城晚报 | 2023年08月18日，正文：`
+CRAWL_PREFIX = re.compile(r"^(?P<meta>[^\n，]{0,160}?)[，,]\s*正文\s*[:：]\s*")
+_SHORT_YEAR = re.compile(r"(?<!\d)(?P<y>\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
+_PREFIX_SOURCE = re.compile(r"来源\s*[:：]\s*(?P<source>[^|｜\s，,]{2,20})")
+
+# Where a headline run into the body stops: the body's first words.
+_OPENER = (
+    r"(?:\d{1,2}月\d{1,2}[日至\-—~、]|\d{1,2}月(?:初|中旬|下旬|上旬|底)|(?:19|20)\d{2}年\d{1,2}月|\d{1,2}日[，,上下凌晚中早]"
+    r"|近日|日前|近期|近年来|近段时间|连日来|今年以来|昨天|昨日|今天|今日|当地时间|事发|当天|当晚|当日|此前|据[^，。]{0,14}(?:消息|报道|通报|介绍)"
+    r"|记者从|记者获悉|记者了解到|为(?:进一步|切实|全面|大力|了|提升|推进|深入|帮助|普及|加强|做好|庆祝|表彰|积极|更好|有效|"
+    r"满足|迎接|弘扬|落实|确保|营造|丰富|纪念|提高|深化|增强|推动|持续|不断|充分|助力|关爱))"
+)
+_BYLINE_START = (
+    rf"(?:[（(][^（()）]{{0,24}}(?:记者|通讯员)|(?:{KNOWN_OUTLET})?(?:全媒体|融媒体|首席|见习|特约|实习)?(?:记者|通讯员)[\s：:]"
+    rf"|(?:{KNOWN_OUTLET})(?:全媒体|融媒体)?记者[{CJK}]{{2,3}}|来源\s*[:：])"
+)
+_SPEECH = r"“[^”]{0,60}[，。！？!?][^”]{0,60}”"
+# A paragraph break the crawler kept as a run of spaces.
+_SPACE_RUN = re.compile(r"[ \u00a0\u3000\t]{2,}")
+_SENTENCE_END = "。！？!?…"
+
+
+@dataclass
+class Segment:
+    kind: str  # "text", "caption", "byline", "dropped"
+    start: int
+    end: int
+    byline: Byline | None = None
+    flag: str | None = None
+
+
+@dataclass
+class CrawledPage:
+    published: dt.date | None
+    source: str | None
+    title: str | None
+    title_span: Span | None
+    segments: list[Segment] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    consumed: list[tuple[str, Span]] = field(default_factory=list)
+
+
+def read_crawled(text: str) -> CrawledPage | None:
+    match = CRAWL_PREFIX.match(text)
+    if not match or "\n" in text[: match.end()]:
+        return None
+    meta = match["meta"]
+    published = parse_date(meta)
+    if published is None:
+        short = _SHORT_YEAR.search(meta)
+        if short:
+            published = parse_date(f"20{short['y']}-{short['m']}-{short['d']}")
+    source = _PREFIX_SOURCE.search(meta)
+    page = CrawledPage(published=published, source=source["source"] if source else None, title=None, title_span=None)
+    page.consumed.append(("metadata", (0, match.end())))
+    pos = match.end()
+    end = len(text.rstrip())
+    pos += len(text[pos:end]) - len(text[pos:end].lstrip())
+    original = re.match(r"原标题\s*[:：]\s*", text[pos:end])
+    if original:
+        page.consumed.append(("metadata", (pos, pos + original.end())))
+        pos += original.end()
+        length = headline_length(text[pos:end], sure=True)
+    else:
+        length = headline_length(text[pos:end], sure=False)
+    if length:
+        title = text[pos: pos + length].strip()
+        page.title, page.title_span = title, (pos, pos + length)
+        pos += length
+        repeat = re.match(r"\s*" + re.escape(title), text[pos:end])
+        if repeat:
+            page.consumed.append(("title", (pos, pos + repeat.end())))
+            pos += repeat.end()
+    else:
+        page.flags.append(Flag("missing_title", text[pos: pos + 30], (pos, pos)))
+    page.segments = body_segments(text, pos, end)
+    return page
+
+
+# ---------------------------------------------------------------------------------------------
+# The headline
+
+
+def _first_boundary(head: str, minimum: int) -> tuple[int, str] | None:
+    found = []
+    for kind, pattern in (("space", _SPACE_RUN.pattern), ("dateline", KNOWN_DATELINE.pattern),
+                          ("byline", _BYLINE_START), ("opener", _OPENER), ("speech", _SPEECH)):
+        for match in re.finditer(pattern, head):
+            if match.start() >= minimum:
+                found.append((match.start(), kind))
+                break
+    return min(found) if found else None
+
+
+def _repeat_length(head: str) -> int | None:
+    """`标题标题正文…`: the headline printed twice in a row."""
+    for length in range(4, min(len(head) // 2, 80) + 1):
+        rest = head[length:].lstrip(" \u3000\u00a0")
+        if rest.startswith(head[:length]) and not head[:length].endswith(" "):
+            return length
+    return None
+
+
+def _reappears(region: str, rest: str, size: int) -> int | None:
+    """The start of the first `size`-character piece of `region` that the body repeats."""
+    for start in range(0, len(region) - size + 1):
+        piece = region[start:start + size]
+        if re.search(r"[，,。\s]", piece):
+            continue
+        if piece in rest:
+            return start
+    return None
+
+
+def headline_length(text: str, *, sure: bool) -> int | None:
+    """How many characters at the start of `text` are a headline run into the body.
+
+    `sure`: the page said `原标题：`, so some headline is there; otherwise a headline is taken only
+    on evidence (a dateline or byline after it, or the body repeating it), never a cut sentence.
+    """
+    stop = len(text)
+    for mark in "。；;":
+        at = text.find(mark)
+        if at != -1:
+            stop = min(stop, at)
+    head = text[: min(stop, 120)]
+    repeat = _repeat_length(head if stop < len(text) else text[:240])
+    if repeat and repeat <= 80:
+        return repeat
+    rest = text[:20000]
+    if not sure and (parse_dateline(text) or parse_reporter_run(text) or re.match(r"[（(【]", text)):
+        return None
+    boundary = _first_boundary(head, 4 if sure else 6)
+    if boundary:
+        at, kind = boundary
+        candidate = head[:at]
+        if sure:
+            if at > 64:
+                # No headline runs that long: it ended at its last ？/！/… before that.
+                ends = [m.end() for m in re.finditer(r"[？?！!]+|…+", head[:64]) if m.end() >= 6]
+                if ends:
+                    return ends[-1]
+            return at
+        if _plausible_headline(candidate) and (
+            kind in ("dateline", "byline", "space") or _reappears(candidate, rest[at:], min(8, len(candidate))) is not None
+        ):
+            return at
+        if kind != "speech":
+            return None
+    # A headline that ends in ？ or ！: kept when the body repeats it (or the line after it).
+    for match in re.finditer(r"[？?！!]+", head):
+        at = match.end()
+        if at < 6 or at >= len(head):
+            continue
+        candidate = head[:at]
+        if not _plausible_headline(candidate) and not sure:
+            continue
+        if _reappears(candidate, rest[at:], min(8, len(candidate) - 1)) is not None:
+            return at
+        follow = re.match(rf"[^，,。！？!?“”]{{8,40}}", head[at:])
+        if follow:
+            piece = _reappears(follow.group(0), rest[at + len(follow.group(0)):], 8)
+            if piece == 0:
+                tail = re.match(r"[^，,。！？!?]*", rest[at:]).end()
+                end = at + _repeated_prefix(rest[at: at + tail], rest[at + tail:])
+                if end - at >= 8:
+                    return end
+        if sure:
+            return at
+    if not sure:
+        return None
+    prefix = _repeated_prefix(head, rest[len(head):])
+    if prefix >= 6:
+        return prefix
+    return len(head) if len(head) <= 40 else None
+
+
+def _repeated_prefix(region: str, rest: str) -> int:
+    length = 0
+    while length < len(region) and region[: length + 1] in rest:
+        length += 1
+    return length
+
+
+def _plausible_headline(candidate: str) -> bool:
+    candidate = candidate.strip()
+    return (
+        6 <= len(candidate) <= 64
+        and candidate.count("，") + candidate.count(",") <= 2
+        and not re.match(_OPENER, candidate)
+        and not re.search(r"[。；;]", candidate)
+        and candidate.count("“") == candidate.count("”")
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The body
+
+# Parenthesised photo credits: `（王亚忠 摄）`, `（通讯员供图）`, `（图源：网络）`, `(图片由通讯员提供)`.
+_CREDIT_BRACKET = re.compile(r"[（(]\s*[^（()）。，]{0,32}?(?:摄|供图|图源[:：]?[^（()）]{0,12}|图片由[^（()）]{1,20}提供|来源网络)\s*[)）]")
+# Bare credits after a caption's last word: `观影现场。杨鸣摄`, `聆听红色故事 通讯员供图`, `南方日报 图`.
+_CREDIT_BARE = re.compile(
+    rf"(?:(?<=[。\s])[{CJK}]{{2,3}}\s?摄(?![入影像取氏制录])|(?<=[。\s”])[^。！？\s，“”（）()]{{0,20}}供图"
+    rf"|图片来源\s*[/:：]\s*(?:网传)?(?:视频)?(?:截图|网络)|图片来源\s*[/:：]\s*[^\s。，（）]{{2,8}}?(?:报|网|社|台|新闻)"
+    rf"|图源\s*[:：]\s*(?:网传)?(?:视频)?(?:截图|网络)|图源\s*[:：]\s*[^\s。，（）]{{2,8}}?(?:报|网|社|台|新闻)|(?<=[。\s])[{CJK}]{{2,6}}\s图(?=[{CJK}“])"
+    rf"|(?<=[。\s])视觉中国\s?图)"
+)
+_AD_WORDS = re.compile(
+    r"扫码|二维码|点击下方|小程序|关注我|点赞|在看|商务合作|报料|下载“|福利|优惠|\d折|订阅|关注.{0,8}(?:公众号|视频号|抖音号)"
+    r"|分享给|转发给|欢迎关注|了解更多"
+)
+# Furniture at the end of a page, from a marker to the end.
+_FOOTER_MARKS = re.compile(
+    r"返回搜狐|声明\s*[:：]|版权说明|版权声明|免责声明|本网（平台）所刊载|如遇作品内容|新闻线索报料|原文链接\s*[:：]|"
+    r"[*＊]?\s*转载请注明|“转载请注明|商务合作电话|【原标题】|发布日期\s*[:：]|所属分类|往期回顾|分享让更多人看到|"
+    r"点亮和持续关注|别忘了点赞|版权所有|未经(?:书面)?(?:授权|许可)"
+)
+# What a page's video player or share bar leaves in the text.
+_PLAYER_JUNK = re.compile(r"点击边框调出视频工具条|点击播放|视频加载中[.。…]*|您的浏览器不支持(?:video|视频)[^。]{0,20}")
+_END_JUNK = re.compile(r"(?:[（(]完[)）]|(?<=[。！？”」])[A-Za-z]{1,3}|↓+|[＋+]|\s)+$")
+_RELATED = re.compile(r"(?:\s*●[^●]{2,60})+$")
+
+
+def body_segments(text: str, start: int, end: int) -> list[Segment]:
+    segments: list[Segment] = []
+    start = _lead(text, start, end, segments)
+    tail: list[Segment] = []
+    end = _peel_tail(text, start, end, tail)
+    pos = start
+    for caption in _captions(text, start, end):
+        _text_segments(text, pos, caption.start, segments)
+        segments.append(caption)
+        pos = caption.end
+    _text_segments(text, pos, end, segments)
+    return segments + list(reversed(tail))
+
+
+def _lead(text: str, pos: int, end: int, out: list[Segment]) -> int:
+    """Datelines, bracketed bylines, reporter runs and `来源：` at the start of the body."""
+    for _ in range(4):
+        skip = len(text[pos:end]) - len(text[pos:end].lstrip(" \u3000\u00a0【】"))
+        at = pos + skip
+        found = None
+        bracket = re.match(r"[（(](?P<body>[^（()）]{2,60})[)）]", text[at:end])
+        if bracket:
+            byline = parse_chain(bracket.group(0)) or _bracket_reporters(bracket["body"])
+            if byline:
+                found = (byline, bracket.end())
+        if not found:
+            found = parse_dateline(text[at:end])
+        if not found:
+            found = parse_reporter_run(text[at:end])
+        if not found:
+            source = re.match(rf"来源\s*[:：]\s*(?P<source>{OUTLET}(?:[-－—·][{CJK}]{{2,8}})?)", text[at:end])
+            if source:
+                found = (Byline(source=source["source"], source_rank=2), source.end())
+        if not found:
+            return pos
+        byline, length = found
+        out.append(Segment("byline", at, at + length, byline=byline))
+        pos = at + length
+    return pos
+
+
+def _bracket_reporters(body: str) -> Byline | None:
+    run = parse_reporter_run(body.strip())
+    if run and run[1] >= len(body.strip()) - 1:
+        return run[0]
+    return None
+
+
+def _peel_tail(text: str, start: int, end: int, out: list[Segment]) -> int:
+    """Take credits, footers, related links and advertisements off the end, last first."""
+    for _ in range(24):
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        region = text[start:end]
+        junk = _END_JUNK.search(region)
+        if junk and junk.start() < len(region):
+            out.append(Segment("dropped", start + junk.start(), end, flag="dropped_boilerplate"))
+            end = start + junk.start()
+            continue
+        related = _RELATED.search(region)
+        if related:
+            out.append(Segment("dropped", start + related.start(), end, flag="dropped_navigation"))
+            end = start + related.start()
+            continue
+        window = max(0, len(region) - 600)
+        marks = [m for m in _FOOTER_MARKS.finditer(region, window)]
+        if marks:
+            first = marks[0].start()
+            out.append(Segment("dropped", start + first, end, flag="dropped_boilerplate"))
+            end = start + first
+            continue
+        chain = _credit_chain(text, start, end)
+        if chain:
+            out.append(chain)
+            end = chain.start
+            continue
+        advert = _advert(text, start, end)
+        if advert:
+            out.extend(advert)
+            end = advert[-1].start
+            continue
+        break
+    return end
+
+
+def _credit_chain(text: str, start: int, end: int) -> Segment | None:
+    lower = max(start, end - 160)
+    candidates = [lower] if lower == start else []
+    candidates += [i + 1 for i in range(lower, end - 1) if text[i] in _SENTENCE_END + "”」）)】"]
+    candidates += [i for i in range(lower, end) if text[i] in "（(【" and i not in candidates]
+    for at in sorted(set(candidates)):
+        if at >= end:
+            continue
+        byline = parse_chain(text[at:end])
+        if byline:
+            return Segment("byline", at, end, byline=byline)
+    return None
+
+
+def _advert(text: str, start: int, end: int) -> list[Segment] | None:
+    """Trailing sentences that sell, ask for likes or subscriptions."""
+    found: list[Segment] = []
+    while end > start:
+        body = text[start:end]
+        cut = max((body.rfind(m, 0, len(body) - 1) for m in _SENTENCE_END), default=-1)
+        sentence_start = start + cut + 1 if cut >= 0 else start
+        sentence = text[sentence_start:end]
+        if not _AD_WORDS.search(sentence):
+            break
+        source = re.match(rf"\s*来源\s*[:：]\s*(?P<source>{KNOWN_OUTLET}|{OUTLET})", sentence)
+        if source:
+            found.append(Segment("dropped", sentence_start + source.end(), end, flag="dropped_advertisement"))
+            found.append(Segment("byline", sentence_start, sentence_start + source.end(),
+                                 byline=Byline(source=source["source"], source_rank=2)))
+            return found
+        found.append(Segment("dropped", sentence_start, end, flag="dropped_advertisement"))
+        end = sentence_start
+    return found or None
+
+
+def _captions(text: str, start: int, end: int):
+    """Photo captions inside the run of text: a short phrase after a sentence end, closed by a
+    photo credit, or opened by ▲."""
+    pos = start
+    for credit in sorted(list(_CREDIT_BRACKET.finditer(text, start, end)) + list(_CREDIT_BARE.finditer(text, start, end)),
+                         key=lambda m: m.start()):
+        if credit.start() < pos:
+            continue
+        before = text[pos: credit.start()]
+        cut = max(before.rstrip(" 。").rfind(m) for m in _SENTENCE_END + "”▲")
+        cap_start = pos + cut + 1 if cut >= 0 else pos
+        caption = text[cap_start: credit.start()].strip()
+        if not 2 <= len(caption.rstrip("。")) <= 50 or caption.count("，") > 1 or caption.count("“") != caption.count("”"):
+            # A credit with no caption before it: a credit line, kept out of the body.
+            yield Segment("dropped", credit.start(), credit.end(), flag="dropped_photo_credit")
+            pos = credit.end()
+            continue
+        yield Segment("caption", cap_start, credit.end())
+        pos = credit.end()
+
+
+def _text_segments(text: str, start: int, end: int, out: list[Segment]) -> None:
+    for junk in _PLAYER_JUNK.finditer(text, start, end):
+        _text_segments(text, start, junk.start(), out)
+        out.append(Segment("dropped", junk.start(), junk.end(), flag="dropped_player_text"))
+        start = junk.end()
+    pos = start
+    for run in _SPACE_RUN.finditer(text, start, end):
+        if text[pos: run.start()].strip():
+            out.append(Segment("text", pos, run.start()))
+        pos = run.end()
+    if text[pos:end].strip():
+        out.append(Segment("text", pos, end))

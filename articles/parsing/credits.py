@@ -1,0 +1,258 @@
+"""Credits as crawled pages run them into the text: datelines (`中新网北京8月1日电`), reporter runs
+(`极目新闻记者 曹洋通讯员 谢靖`), and the chains of roles a page prints after the last sentence
+(`来源：极目新闻编辑：罗华二审：熊瑛`, `（责任编辑：许朝）`, `文/北京青年报记者 温婧编辑/田野`).
+
+Each reader takes text and returns what it found with how much text it took, or None; nothing
+here guesses: a chain is accepted only when every part of it is a role, a name or an outlet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .metadata import Byline
+from .text import CJK
+
+# Outlets the genre names most often; a name not listed still reads when it ends in an outlet
+# word (网, 报, 社 …), but a listed one also tells where a dateline begins when a headline runs
+# into it (`…培训中新网黑龙江新闻8月14日电`).
+KNOWN_OUTLETS = (
+    "中新网", "中新社", "新华社", "新华网", "人民网", "人民日报", "央广网", "央视新闻", "光明网", "中国网", "中国新闻网",
+    "红网时刻", "红网", "荆楚网", "湖北日报网", "湖北日报", "扬子晚报网", "扬子晚报", "新民晚报", "新京报", "现代快报",
+    "深圳新闻网", "东方网", "中原网", "中国山东网", "四川新闻网", "三湘都市报", "三秦都市报", "中国青年报", "中国教育报",
+    "楚天都市报", "武汉晚报", "扬州网", "南都", "华声在线", "极目新闻", "封面新闻", "澎湃新闻", "大众网", "大众日报",
+    "齐鲁网", "齐鲁晚报", "北青网", "北京青年报", "北京日报", "潇湘晨报", "长江日报", "每日经济新闻", "界面新闻", "健康报",
+    "上观新闻", "潮新闻", "浙江在线", "南方网", "南方日报", "金羊网", "羊城晚报", "健康时报", "经济日报", "中国日报",
+    "环球时报", "环球网", "海外网", "正观新闻", "大河报", "大河网", "映象网", "顶端新闻", "河南日报", "上游新闻", "华龙网",
+    "新黄河", "闪电新闻", "九派新闻", "红星新闻", "川观新闻", "天眼新闻", "多彩贵州网", "云南网", "新湖南", "中国经济网",
+    "中国发展网", "中国网财经", "金台资讯", "第一财经", "财联社", "证券时报", "中国证券报", "法治日报", "检察日报", "工人日报",
+    "农民日报", "科技日报", "光明日报", "解放日报", "文汇报", "新华日报", "浙江日报", "四川日报", "重庆日报", "贵州日报",
+    "湖南日报", "河北日报", "安徽日报", "福建日报", "江西日报", "广西日报", "海南日报", "辽宁日报", "吉林日报", "黑龙江日报",
+    "甘肃日报", "宁夏日报", "青海日报", "新疆日报", "西藏日报", "内蒙古日报", "山西日报", "陕西日报", "天津日报", "兰州日报",
+    "沈阳日报", "哈尔滨日报", "南京日报", "杭州日报", "广州日报", "深圳特区报", "深圳商报", "晶报", "信网", "本报", "本网",
+    "本刊", "本台",
+)
+KNOWN_OUTLET = "(?:" + "|".join(sorted(map(re.escape, KNOWN_OUTLETS), key=len, reverse=True)) + ")"
+OUTLET_WORD = r"(?:网|报社|报|社|台|新闻|客户端|在线|时刻|频道|视频|融媒|发布)"
+_KNOWN = "|".join(sorted(map(re.escape, KNOWN_OUTLETS), key=len, reverse=True))
+# An outlet: a known one, or up to six characters ending in an outlet word, with an optional
+# second name (`荆楚网（湖北日报网）`, `三秦都市报-三秦网`, `扬子晚报/紫牛新闻`).
+OUTLET = (
+    rf"(?:(?:{_KNOWN})|[{CJK}]{{1,6}}?{OUTLET_WORD})"
+    rf"(?:[（(][{CJK}]{{2,10}}[)）]|[-－—·/／]?(?:(?:{_KNOWN})|[{CJK}]{{1,6}}?{OUTLET_WORD}))?"
+)
+_DATE = r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日"
+# `中新网北京8月1日电 (张三)`, `荆楚网（湖北日报网）讯（通讯员 吴欢）`, `东方网7月31日消息：`, `本报讯`.
+DATELINE = re.compile(
+    rf"(?P<outlet>{OUTLET})(?P<place>[-－—·]?[{CJK}]{{0,8}}?)(?P<date>{_DATE})?(?P<kind>讯|电|消息)"
+    rf"(?=\s*[（(【：:]|\s|[{CJK}“\d])"
+)
+KNOWN_DATELINE = re.compile(
+    rf"(?P<outlet>(?:{_KNOWN})(?:[（(][{CJK}]{{2,10}}[)）]|[-－—·/／][{CJK}]{{2,10}}?{OUTLET_WORD})?)"
+    rf"(?P<place>[-－—·]?[{CJK}]{{0,8}}?)(?P<date>{_DATE})?(?P<kind>讯|电|消息)(?=\s*[（(【：:]|\s|[{CJK}“\d])"
+)
+
+NAME = rf"[{CJK}][{CJK}·]{{1,3}}"
+# Characters that never stand in a Chinese name in a credit: particles and verbs of a sentence.
+_NOT_IN_NAME = set("的了是在对把被从到说称表示获悉这那我你他她它们也都就还又已将")
+AUTHOR_KEYS = ("见习记者", "实习记者", "特约记者", "首席记者", "全媒体记者", "融媒体记者", "记者", "通讯员", "实习生", "作者",
+               "采写", "撰文", "文字", "摄影", "摄像", "文/图", "图/文", "整理", "文", "图")
+# Credits kept out of the body whose people are neither authors nor editors of the article.
+OTHER_KEYS = ("编译", "翻译", "制图", "设计", "出品", "策划", "统筹")
+# One-character keys read only with a separator after them (`文/张三`, `图：李四`): bare, they are
+# words of a sentence or the first character of a name (`文丹`).
+_SHORT_KEYS = ("文", "图")
+EDITOR_KEYS = ("流程编辑", "值班编辑", "责任编辑", "责编", "编辑", "审核", "复审", "终审", "审签", "审发", "监制", "主编",
+               "一审", "二审", "三审", "编审", "校对")
+SOURCE_KEYS = ("来源", "转自", "稿源")
+_KEYS = sorted(set(AUTHOR_KEYS + EDITOR_KEYS + SOURCE_KEYS + OTHER_KEYS) - set(_SHORT_KEYS), key=len, reverse=True)
+_KEY_SPLIT = re.compile(
+    "(" + "|".join(re.escape(k) for k in _KEYS) + r")\s*[:：|｜/／]?\s*|(" + "|".join(_SHORT_KEYS) + r")\s*[:：|｜/／]\s*"
+)
+_CODE = re.compile(r"^[A-Za-z]{1,3}\d{2,4}$")
+_ORG_CREDIT = re.compile(rf"^[{CJK}（）()]{{2,20}}(?:供稿|供图|提供)$")
+
+
+def clean_names(value: str) -> list[str] | None:
+    """Names separated by spaces, 、 or commas; None when any part is not a name (a sentence)."""
+    parts = [p for p in re.split(r"[\s、，,；;]+", value.strip()) if p]
+    names = []
+    for part in parts:
+        if _CODE.match(part):
+            continue
+        if not re.fullmatch(NAME, part) or any(ch in _NOT_IN_NAME for ch in part) or re.search(OUTLET_WORD + "$", part):
+            return None
+        names.append(part)
+    return names
+
+
+def outlet_of(value: str) -> str | None:
+    """The first outlet of a `来源` value: `九派新闻综合芒果都市、澎湃新闻` → 九派新闻."""
+    value = re.split(r"综合|[、，,；;\s]|整理", value.strip(" “”\"'【】[]（）()"))[0]
+    value = re.sub(r"[”“\"]?微信公众号$|[”“\"]?公众号$|[”“\"]", "", value)
+    if not 2 <= len(value) <= 20 or re.search(r"[。！？]", value) or value in ("网络", "网传", "受访者"):
+        return None
+    return value
+
+
+def split_outlet_suffix(value: str) -> tuple[str, str]:
+    """`顾燕 扬子晚报/紫牛新闻` → (`顾燕`, `扬子晚报/紫牛新闻`): names, then the outlet of the next key."""
+    match = re.search(rf"(?:^|\s)(?P<outlet>{OUTLET}(?:全媒体|融媒体)?)$", value)
+    if match:
+        return value[: match.start()].strip(), match["outlet"]
+    match = re.fullmatch(rf"(?P<outlet>{OUTLET})(?:全媒体|融媒体)?", value.strip())
+    if match:
+        return "", match["outlet"]
+    return value, ""
+
+
+def parse_chain(text: str) -> Byline | None:
+    """A run of credits and nothing else: every key's value must be names, a code or an outlet."""
+    inner = text.strip()
+    bracketed = False
+    while inner[:1] in "（(【[" and inner[-1:] in "）)】]" and not re.search(r"[（()）【】\[\]]", inner[1:-1]):
+        inner, bracketed = inner[1:-1].strip(), True
+    if not inner or re.search(r"[（()）【】]", inner):
+        return None
+    parts = _KEY_SPLIT.split(inner)
+    # The split has two groups (long keys, short keys): one of each pair is None.
+    parts = [parts[0]] + [p for i, p in enumerate(parts[1:]) if not (i % 3 < 2 and p is None)]
+    prefix, pairs = parts[0].strip(" /／|｜"), list(zip(parts[1::2], parts[2::2]))
+    result = Byline()
+    if not pairs:
+        # `（殷振兴 王亚忠）`, `(中国新闻网)`, `(垫江县人民医院供稿)`: only when bracketed.
+        if not bracketed:
+            return None
+        if _ORG_CREDIT.match(inner):
+            return Byline(credit=inner)
+        names = clean_names(inner)
+        if names:
+            return Byline(authors=names)
+        outlet = re.fullmatch(OUTLET, inner)
+        # A bracketed outlet alone is as often a photo's credit as the article's: the weakest source.
+        return Byline(source=inner, source_rank=-2) if outlet else None
+    if prefix:
+        outlet = re.fullmatch(rf"{OUTLET}(?:全媒体|融媒体)?", prefix)
+        if not outlet:
+            return None
+        result.source = re.sub(r"(?:全媒体|融媒体)$", "", prefix)
+    for index, (key, value) in enumerate(pairs):
+        value = value.strip(" /／|｜;；")
+        following = index + 1 < len(pairs)
+        if key in SOURCE_KEYS:
+            outlet = outlet_of(value)
+            if outlet is None:
+                return None
+            if result.source_rank < 2:
+                result.source, result.source_rank = outlet, 2
+            continue
+        names_part, next_outlet = split_outlet_suffix(value) if following else (value, "")
+        if next_outlet and not result.source and key not in EDITOR_KEYS:
+            result.source = re.sub(r"(?:全媒体|融媒体)$", "", next_outlet)
+        names = clean_names(names_part)
+        if names is None:
+            return None
+        if not names and not next_outlet and not (key in EDITOR_KEYS and _CODE.match(value)) and value:
+            return None
+        if key in OTHER_KEYS:
+            result.credit = result.credit or key
+            continue
+        target = result.editors if key in EDITOR_KEYS else result.authors
+        target += [n for n in names if n not in target]
+    if not (result.authors or result.editors or result.source or result.credit):
+        return None
+    return result
+
+
+_REPORTER_KEY = r"(?:全媒体|融媒体|首席|见习|特约|实习)?(?:记者|通讯员|实习生)"
+_RUN_NAME = re.compile(rf"[{CJK}]{{2,3}}")
+# `极目新闻记者 曹洋通讯员 谢靖 赵江波实习生 魏伊琳65岁的…`: roles and names, then the body.
+REPORTER_RUN = re.compile(rf"(?P<outlet>{OUTLET}(?:全媒体|融媒体)?)?(?={_REPORTER_KEY})")
+
+
+def parse_reporter_run(text: str) -> tuple[Byline, int] | None:
+    """Reporter credits at the start of `text`, run into the body; returns them and their length."""
+    match = REPORTER_RUN.match(text)
+    if not match:
+        return None
+    pos = match.end()
+    result = Byline(source=re.sub(r"(?:全媒体|融媒体)$", "", match["outlet"]) if match["outlet"] else None)
+    key_re = re.compile(rf"\s*{_REPORTER_KEY}\s*[:：]?\s*")
+    while True:
+        key = key_re.match(text, pos)
+        if not key:
+            break
+        pos = key.end()
+        taken = 0
+        while True:
+            name = _cut_run_name(text, pos)
+            if not name:
+                break
+            result.authors.append(name)
+            taken += 1
+            pos += len(name)
+            sep = re.match(r"[ \u3000、，,]+", text[pos:])
+            if sep and _cut_run_name(text, pos + sep.end()) and not key_re.match(text, pos):
+                pos += sep.end()
+                continue
+            break
+        if not taken:
+            return None
+    if not result.authors:
+        return None
+    return result, pos
+
+
+def _cut_run_name(text: str, pos: int) -> str | None:
+    """A 2–3 character name at `pos`: the third character is kept unless a role word, a
+    sentence particle or a non-Chinese character starts there."""
+    match = _RUN_NAME.match(text, pos)
+    if not match:
+        return None
+    name = match.group(0)
+    if any(ch in _NOT_IN_NAME for ch in name[:2]):
+        return None
+    if len(name) == 3 and (name[2] in _NOT_IN_NAME or re.match(_REPORTER_KEY, text[pos + 2:]) or
+                           text.startswith(("记者", "通讯", "实习", "见习", "摄影", "编辑"), pos + 2)):
+        name = name[:2]
+    return name
+
+
+def parse_dateline(text: str, *, known_only: bool = False) -> tuple[Byline, int] | None:
+    """A dateline at the start of `text` with the byline bracketed after it."""
+    match = (KNOWN_DATELINE if known_only else DATELINE).match(text)
+    if not match:
+        return None
+    outlet = match["outlet"]
+    source = None if outlet in ("本报", "本网", "本刊", "本台") else re.sub(r"[（(].*$", "", outlet)
+    result = Byline(source=source, source_rank=1)
+    pos = match.end()
+    rest = text[pos:]
+    bracket = re.match(r"\s*[（(【]\s*(?P<body>[^（()）【】]{1,60})[)）】]", rest)
+    if bracket:
+        body = re.sub(rf"{_REPORTER_KEY}|摄影|文/图|报道", " ", bracket["body"])
+        body = re.sub(rf"{OUTLET}", " ", body) if not clean_names(body) else body
+        names = clean_names(body) or []
+        result.authors += names
+        pos += bracket.end()
+    else:
+        colon = re.match(r"\s*[:：]\s*", rest)
+        if colon:
+            pos += colon.end()
+        run = parse_reporter_run(text[pos:].lstrip())
+        if run:
+            result.merge(run[0])
+            pos += len(text[pos:]) - len(text[pos:].lstrip()) + run[1]
+    return result, pos
+
+
+# `华商报大风新闻记者注意到…`: the outlet whose reporter speaks in the body.
+_BODY_REPORTER = re.compile(
+    rf"(?:^|(?<=[。！？，”\s]))(?P<outlet>(?:{KNOWN_OUTLET})(?:[{CJK}]{{1,4}}新闻)?|[{CJK}]{{2,5}}(?:日报|晚报|都市报|新闻|网))"
+    rf"(?:全媒体|融媒体|首席)?记者"
+)
+
+
+def reporter_outlet(text: str) -> str | None:
+    match = _BODY_REPORTER.search(text)
+    return match["outlet"] if match and match["outlet"] not in ("本报", "本网", "本刊", "本台") else None
