@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import signal
 import socket
 import statistics
 import subprocess
@@ -31,6 +32,22 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def stop_server(server: subprocess.Popen, grace: float = 30) -> None:
+    """Stop a server started with `start_new_session=True`, and every process it forked: SIGTERM,
+    then SIGKILL once `grace` seconds are up. Bounded, so that a server that does not stop costs
+    neither the run's report nor a worker left behind."""
+    try:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=grace)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        pass
+    try:  # also workers that outlived their master
+        os.killpg(server.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    server.wait()
 
 
 class Command(BaseCommand):
@@ -56,15 +73,14 @@ class Command(BaseCommand):
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers",
              str(workers), "--preload", "--log-level", "warning"],
-            env=env, cwd=settings.BASE_DIR,
+            env=env, cwd=settings.BASE_DIR, start_new_session=True,
         )
         base = f"http://127.0.0.1:{port}"
         try:
             self._wait_until_up(base)
             result = self._drive(base, urls, seconds, clients)
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            stop_server(server)
         result.update(seconds=seconds, clients=clients, workers=workers, urls=len(urls))
         if json:
             self.stdout.write(_dumps(result))
