@@ -6,4 +6,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = "文章"
 
     def ready(self):
+        from config import forking
+
         from . import review, signals  # noqa: F401  (signal receivers)
+
+        forking.install()  # before any process of this project forks

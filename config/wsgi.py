@@ -9,8 +9,13 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 application = get_wsgi_application()
 
+from django.db import connections  # noqa: E402
+
 from articles.extraction.segmenter import warm_up  # noqa: E402
-from hospitals.lexicon import teach_jieba  # noqa: E402
+from hospitals.lexicon import ensure_taught  # noqa: E402
 
 warm_up()
-teach_jieba()
+ensure_taught()  # the workers inherit jieba taught, and do not ask the database again
+# Teaching jieba read the hospital names: the master serves no request, so it keeps no session
+# open (each worker also forgets inherited connections, config/forking.py).
+connections.close_all()

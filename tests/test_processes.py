@@ -1,0 +1,165 @@
+"""Forked processes in production: gunicorn's preloaded workers and the importer's analysis
+workers, run for real on the database the suite runs on. No database connection crosses a fork,
+and an import killed half-way leaves no process, session or lock behind."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from articles.management.commands.loadtest import free_port, stop_server
+from tests.conftest import ROOT, finish
+from tests.conftest import manage as run
+
+needs_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL (DATABASE_URL): SQLite opens no connection a fork could share")
+
+
+def production_env(url: str, var: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(DATABASE_URL=url, HOSPITALS_VAR_DIR=str(var), DJANGO_DEBUG="0", DJANGO_ALLOWED_HOSTS="127.0.0.1",
+               DJANGO_SECURE_SSL_REDIRECT="0", DJANGO_SECURE_COOKIES="0", DJANGO_HSTS_SECONDS="0",
+               DJANGO_SECRET_KEY="t" + "8c1e5a9f3b7d2c6e0a4f8b1d5c9e3a7f2b6d0c4e8a1f5b9d3c7e2a6f0b4d8c1e5")
+    return env
+
+
+def wait_for_port(port: int, server: subprocess.Popen) -> None:
+    """Until gunicorn listens. Only a TCP connect, no request: the requests under test must be
+    the first the workers answer."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "gunicorn exited at start"
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    pytest.fail("gunicorn did not listen within 60 s")
+
+
+def fetch(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+    except OSError as error:  # reset, closed without an answer, timed out: a failure to count
+        return 0, repr(error).encode()
+
+
+@needs_postgresql
+def test_preloaded_gunicorn_workers_each_use_their_own_connection(database_factory, tmp_path, seeds_dir):
+    """`--preload` loads the app, which reads hospital names for jieba, in the master before it
+    forks. Workers that inherited that connection interleaved their queries on one socket:
+    500s and, worse, one request answered with another's rows."""
+    url = database_factory()
+    env = production_env(url, tmp_path / "var")
+    for args in (["migrate", "--noinput"], ["import_seeds", str(seeds_dir), "--quiet"],
+                 ["collectstatic", "--noinput", "-v0"]):
+        code, _, err = finish(subprocess.Popen([sys.executable, "manage.py", *args], cwd=ROOT, env=env,
+                                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+        assert code == 0, err
+    code, out, err = finish(run(["shell", "--no-imports", "-c", PUBLIC_IDS], url, tmp_path))
+    assert code == 0, err
+    ids = json.loads(out.strip().splitlines()[-1])
+
+    paths = ["/articles/", "/hospitals/", "/honours/", "/search/?q=%E5%8C%BB%E9%99%A2"]
+    paths += [f"/articles/{pk}/" for pk in ids["articles"]] + [f"/hospitals/{pk}/" for pk in ids["hospitals"][:5]]
+    json_paths = ["/articles/?format=json", "/hospitals/?format=json&page_size=1000", "/honours/?format=json",
+                  "/search/?format=json&q=%E5%85%9A%E5%BB%BA", "/search/?format=json&q=%E8%8D%A3%E8%AA%89"]
+    json_paths += [f"/articles/?format=json&hospital={pk}" for pk in ids["hospitals"][:5]]
+    json_paths += [f"/honours/?format=json&hospital={pk}" for pk in ids["hospitals"][:3]]
+    json_paths += [f"/articles/?format=json&page_size=1&page={n}" for n in range(1, len(ids["articles"]) + 1)]
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "3",
+         "--preload"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        start_new_session=True)
+    answers: list[tuple[str, int, bytes]] = []
+    lock = threading.Lock()
+
+    def client(n: int) -> None:
+        for i in range(25):
+            everything = paths + json_paths
+            path = everything[(n * 25 + i) * 7 % len(everything)]
+            status, body = fetch(base + path)
+            with lock:
+                answers.append((path, status, body))
+
+    try:
+        wait_for_port(port, server)
+        threads = [threading.Thread(target=client, args=(n,)) for n in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        # The same JSON asked once at a time: what each URL's answer must be.
+        expected = {path: fetch(base + path) for path in json_paths}
+    finally:
+        stop_server(server, grace=30)
+    log = server.stderr.read().decode(errors="replace")
+    assert len(answers) == 200
+    failed = [(path, status) for path, status, _ in answers if status != 200]
+    assert not failed, (failed[:5], log[-3000:])
+    foreign = [path for path, _, body in answers if path in expected and json.loads(body) != json.loads(expected[path][1])]
+    assert not foreign, foreign[:5]
+    assert sum(path in expected for path, _, _ in answers) >= 50
+
+
+PUBLIC_IDS = (
+    "import json; from articles.models import Article; from hospitals.models import Hospital; "
+    "print(json.dumps({'articles': list(Article.objects.public().order_by('pk').values_list('pk', flat=True)), "
+    "'hospitals': list(Hospital.objects.public().order_by('pk').values_list('pk', flat=True))}))"
+)
+
+
+STUBBORN = """
+import signal, subprocess, sys, time
+signal.signal(signal.SIGTERM, signal.SIG_IGN)  # inherited by the child: neither stops on SIGTERM
+child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+print(child.pid, flush=True)
+time.sleep(600)
+"""
+
+
+def test_a_server_that_ignores_sigterm_is_killed_with_what_it_forked():
+    """`loadtest` stops its gunicorn this way; it lost its whole report when gunicorn did not
+    stop within the 30 s it waited."""
+    server = subprocess.Popen([sys.executable, "-c", STUBBORN], stdout=subprocess.PIPE, text=True,
+                              start_new_session=True)
+    child = int(server.stdout.readline())
+    stop_server(server, grace=1)
+    assert server.returncode == -signal.SIGKILL
+    assert still_alive([child]) == []
+
+
+def still_alive(pids: list[int], within: float = 10) -> list[int]:
+    """Those of `pids` still running after up to `within` seconds (a kill takes effect a moment
+    after it is sent)."""
+    deadline = time.monotonic() + within
+    while (left := [pid for pid in pids if alive(pid)]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return left
+
+
+def alive(pid: int) -> bool:
+    """Whether `pid` still runs (a zombie waiting for a reaper does not)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
