@@ -15,7 +15,7 @@ from articles.parsing.model import ParsedArticle
 from articles.parsing.text import CJK
 
 from .facts import Fact, extract_facts
-from .names import cut_name, find_hospitals, is_short_form, resolve_short_form
+from .names import FIRST_GIVEN_STOPS, NAME_STOPS, NOT_GIVEN_NAMES, SURNAMES_1, SURNAMES_2, find_hospitals, is_short_form, resolve_short_form
 from .places import Place, locate
 
 
@@ -147,11 +147,17 @@ LEADER_ROLES = (
 STAFF_ROLES = ("护士长", "主任医师", "副主任医师", "主治医师", "副主任", "主任", "护士", "医生", "医师", "教授", "专家")
 ROLE_WORD = "|".join(sorted(LEADER_ROLES + STAFF_ROLES, key=len, reverse=True))
 # `党委书记、院长韩传恩`, `院领导王春玉、寇学斌`, `该科主任陈建宏`, `胸痛中心主任殷世平`
+# The names are looked ahead at, not consumed: `主任赵鹏、副主任医师伍建新` holds two roles.
 ROLE_THEN_NAME = re.compile(
-    rf"(?P<unit>[{CJK}]{{2,8}}?(?:科|中心|部|室|病区))?(?P<role>(?:{ROLE_WORD})(?:[、和兼](?:{ROLE_WORD}))*)(?P<rest>[{CJK}、和与及]{{2,40}})"
+    rf"(?P<unit>[{CJK}]{{2,8}}?(?:科|中心|部|室|病区))?(?P<role>(?:{ROLE_WORD})(?:[、和兼](?:{ROLE_WORD}))*)(?=(?P<rest>[{CJK}、和与及]{{2,40}}))"
 )
-# `李云龙主任为了…`: the name stands after punctuation.
-NAME_THEN_ROLE = re.compile(rf"(?:^|(?<=[，,。！!？?“”\"、：:\s]))(?P<rest>[{CJK}]{{3}})(?P<role>主任|教授|医生|护士长|院长)(?![{CJK}]{{0,1}}(?:医师|助理))")
+# `李云龙主任为了…`, `叶姝医生解释`: the name stands after punctuation.
+NAME_THEN_ROLE = re.compile(rf"(?:^|(?<=[，,。！!？?“”\"、：:\s]))(?P<rest>[{CJK}]{{2,3}})(?P<role>主任|教授|医生|护士长|院长)(?![{CJK}]{{0,1}}(?:医师|助理))")
+# `内分泌科田小芳医生`: a department, the name, then the role.
+UNIT_NAME_ROLE = re.compile(rf"(?P<unit>[{CJK}]{{2,8}}?(?:科|中心))(?P<rest>[{CJK}]{{2,3}})(?P<role>医生|主任|教授|护士长|医师|主治医师|主任医师)")
+# Part-of-speech tags of words that are no part of a person's name when a candidate starts with
+# them (`向大家`, `都请到`) or its given name is one of them (`大家`).
+_FUNCTION_TAGS = ("d", "p", "c", "u", "uj", "ul", "r", "v", "vn", "a", "ad", "f", "m", "q", "t")
 
 
 def extract_people(article: ParsedArticle, subject: list[str], byline_names: set[str]) -> tuple[PersonMention, ...]:
@@ -169,24 +175,81 @@ def extract_people(article: ParsedArticle, subject: list[str], byline_names: set
     return tuple(found.values())
 
 
+def plausible_person(sentence: str, start: int, name: str) -> bool:
+    """Whether jieba reads `name` at `start` as a name: it must not begin with a word of the
+    sentence (`解释`, `车间`) or a function word (`向`, `都`), nor have a common word for a given
+    name (`大家`)."""
+    from .segmenter import pos_tokens
+
+    offset = 0
+    end = start + len(name)
+    for word, tag in pos_tokens(sentence):
+        w_start, w_end = offset, offset + len(word)
+        offset = w_end
+        if w_end <= start:
+            continue
+        if w_start >= end:
+            break
+        if tag.startswith("nr"):
+            continue
+        if w_start == start and (len(word) >= 2 or tag in _FUNCTION_TAGS):
+            return False
+        if len(name) == 2 and w_start == start + 1 and len(word) == 1 and tag in _FUNCTION_TAGS:
+            return False  # `党|办主任`: the one given character is a verb of the sentence
+    return True
+
+
+def _boundaries(sentence: str) -> set[int]:
+    from .segmenter import pos_tokens
+
+    ends, offset = {0}, 0
+    for word, _ in pos_tokens(sentence):
+        offset += len(word)
+        ends.add(offset)
+    return ends
+
+
+def name_at(sentence: str, start: int) -> str | None:
+    """The person's name (2 or 3 characters) at `start`: a family name, and a given name that ends
+    where jieba ends a word (`刘会全|解释`, `赵冰|怀疑`), read by jieba as a name."""
+    boundaries = _boundaries(sentence)
+    if start not in boundaries:
+        return None
+    surname = 2 if sentence[start:start + 2] in SURNAMES_2 else 1
+    if surname == 1 and sentence[start:start + 1] not in SURNAMES_1:
+        return None
+    for length in (surname + 2, surname + 1):
+        name = sentence[start:start + length]
+        if len(name) < length or not re.fullmatch(f"[{CJK}]+", name) or name[surname:] in NOT_GIVEN_NAMES:
+            continue
+        if name[surname:surname + 1] in FIRST_GIVEN_STOPS and len(name) == surname + 1:
+            continue
+        if len(name) == surname + 2 and name[-1] in NAME_STOPS:
+            continue
+        if start + length in boundaries and plausible_person(sentence, start, name):
+            return name
+    return None
+
+
 def _people_in(sentence: str, subject: list[str]):
     default = subject[0] if subject else None
     for match in ROLE_THEN_NAME.finditer(sentence):
         rest = match["rest"]
+        at = match.start("rest")
         names = []
         while rest:
-            name = cut_name(rest)
+            name = name_at(sentence, at)
             if not name:
                 break
             names.append(name)
-            rest = rest[len(name):]
-            if rest[:1] in ("、", "和", "与", "及") and cut_name(rest[1:]):
-                rest = rest[1:]
+            rest, at = rest[len(name):], at + len(name)
+            if rest[:1] in ("、", "和", "与", "及") and name_at(sentence, at + 1):
+                rest, at = rest[1:], at + 1
                 continue
             break
         if not names:
             continue
-        unit = match["unit"] or ""
+        unit = re.sub(r"^.*(?:医院|卫生院|中心|大学)(?=.)", "", match["unit"] or "")
         role = match["role"]
         if unit and not unit.startswith(("该", "本", "我")) and role in STAFF_ROLES:
             role = unit + role
@@ -195,9 +258,14 @@ def _people_in(sentence: str, subject: list[str]):
         for name in names:
             yield name, role, hospital, confidence
     for match in NAME_THEN_ROLE.finditer(sentence):
-        name = cut_name(match["rest"])
+        name = name_at(sentence, match.start("rest"))
         if name and name == match["rest"]:
             yield name, match["role"], default, 0.7
+    for match in UNIT_NAME_ROLE.finditer(sentence):
+        name = name_at(sentence, match.start("rest"))
+        if name and name == match["rest"]:
+            unit = re.sub(r"^.*(?:医院|卫生院|中心|大学)(?=.)", "", match["unit"])
+            yield name, unit + match["role"], default, 0.7
 
 
 def _hospital_before(prefix: str, subject: list[str]) -> str | None:
