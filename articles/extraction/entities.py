@@ -9,13 +9,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from articles.parsing.model import ParsedArticle
+from articles.parsing.script import Printed, simplify, to_simplified
 from articles.parsing.text import CJK
 
 from .facts import Fact, extract_facts
-from .names import FIRST_GIVEN_STOPS, NAME_STOPS, NOT_GIVEN_NAMES, SURNAMES_1, SURNAMES_2, find_hospitals, is_short_form, resolve_short_form
+from .names import (
+    FIRST_GIVEN_STOPS,
+    NAME_STOPS,
+    NOT_GIVEN_NAMES,
+    SURNAMES_1,
+    SURNAMES_2,
+    find_hospitals,
+    is_short_form,
+    resolve_short_form,
+)
 from .places import Place, locate
 
 
@@ -162,6 +172,9 @@ _FUNCTION_TAGS = ("d", "p", "c", "u", "uj", "ul", "r", "v", "vn", "a", "ad", "f"
 
 def extract_people(article: ParsedArticle, subject: list[str], byline_names: set[str]) -> tuple[PersonMention, ...]:
     found: dict[str, PersonMention] = {}
+    for name, role in article.speakers:
+        line = f"{role} {name}"
+        found[name] = PersonMention(name, role, subject[0] if subject else None, Evidence(line, -1, 0), 0.9)
     texts = [(-1, article.subtitle or "")] + list(enumerate(p.text for p in article.paragraphs))
     for index, text in texts:
         for offset, sentence in sentences(text):
@@ -389,6 +402,8 @@ def _recipient(before: str, default: str, person_names: set[str]) -> tuple[str, 
 
 
 def extract(article: ParsedArticle) -> Entities:
+    if article.script == "traditional":
+        return _extract_traditional(article)
     hospitals = extract_hospitals(article)
     subject = [h.name for h in hospitals if h.subject]
     people = extract_people(article, subject, set(article.authors) | set(article.editors))
@@ -419,3 +434,15 @@ def _outside_titles(hospitals, honours, article: ParsedArticle) -> tuple[Hospita
 def _single_year(sentence: str) -> int | None:
     years = set(YEAR_IN.findall(sentence))
     return int(years.pop()) if len(years) == 1 else None
+
+
+def _extract_traditional(article: ParsedArticle) -> Entities:
+    """Rules and dictionaries are simplified Chinese: read a simplified copy, then give every name
+    back as the article prints it (places stay the official names of the division data)."""
+    simplified = simplify(article)
+    entities = extract(replace(simplified, script="simplified"))
+    printed_text = "\n".join(filter(None, [article.kicker, article.title, article.subtitle, article.body]))
+    printed = Printed(printed_text, to_simplified(printed_text))
+    restored = printed(entities)
+    hospitals = tuple(replace(h, place=original.place) for h, original in zip(restored.hospitals, entities.hospitals))
+    return replace(restored, hospitals=hospitals)

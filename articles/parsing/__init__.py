@@ -7,9 +7,11 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from .decode import DecodeError, decode_bytes
 from .model import Caption, Flag, Paragraph, ParsedArticle, ParsedFile, Section
+from .script import Printed, is_traditional, to_simplified
 from .structure import parse_articles
 
 __all__ = [
@@ -18,6 +20,9 @@ __all__ = [
 
 
 def parse_text(text: str) -> list[ParsedArticle]:
+    if is_traditional(text):
+        printed = Printed(text, to_simplified(text))
+        return [replace(printed(a), script="traditional") for a in parse_articles(to_simplified(text))]
     return parse_articles(text)
 
 
@@ -32,7 +37,12 @@ def parse_bytes(path: str, data: bytes) -> ParsedFile:
     if not text.strip():
         return ParsedFile(path=path, sha256=digest, size=len(data), encoding=encoding, text=text,
                           error="the file holds only white space")
-    articles = tuple(parse_articles(text))
+    if is_traditional(text):
+        simplified = to_simplified(text)
+        printed = Printed(text, simplified)
+        articles = tuple(replace(printed(a), script="traditional") for a in parse_articles(simplified))
+    else:
+        articles = tuple(parse_articles(text))
     articles = tuple(a for a in articles if a.title or a.paragraphs)
     if not articles:
         return ParsedFile(path=path, sha256=digest, size=len(data), encoding=encoding, text=text,

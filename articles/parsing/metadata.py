@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
+from .script import arabic_dates
 from .text import CJK, clean_line
 
 NAME = f"[{CJK}·]{{2,4}}"
@@ -20,6 +22,7 @@ _DATE_PATTERNS = (
 
 
 def parse_date(text: str) -> dt.date | None:
+    text = arabic_dates(unicodedata.normalize("NFKC", text))
     for pattern in _DATE_PATTERNS:
         match = pattern.search(text)
         if match:
@@ -91,7 +94,7 @@ def parse_metadata_line(line: str) -> Byline | None:
     Returns None unless the line starts with a known key or a date: body text often contains
     `来源:` too.
     """
-    text = clean_line(line).strip("（）()【】[]")
+    text = arabic_dates(unicodedata.normalize("NFKC", clean_line(line))).strip("（）()【】[]")
     if len(text) > 160:
         return None
     leading_date = None

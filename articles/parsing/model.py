@@ -77,6 +77,11 @@ class ParsedArticle:
     # Lines read as headline, metadata, byline or credit: (what, span). With the spans of the
     # body, captions and flags they account for every character of the article's text.
     consumed: tuple[tuple[str, Span], ...] = ()
+    # "traditional" when the text is printed in traditional characters: it was read on a
+    # simplified copy of the same length, and its strings are given back as printed.
+    script: str = "simplified"
+    # Who delivers a report or speech printed under its title (`院长 李明华`): (name, role).
+    speakers: tuple[tuple[str, str], ...] = ()
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:

@@ -73,6 +73,16 @@ OPENERS = (
 )
 OPENER_RE = re.compile(r"^(?:" + "|".join(OPENERS) + r"|(?:19|20)\d{2}年|\d{1,2}月\d{1,2}日)")
 
+# The speaker of a work report or speech on a line of its own: `院长 李明华`, `——党委书记、院长 李明华`,
+# `李明华（院长）`.
+_SPEAKER_ROLE = r"(?:党委书记|党委副书记|执行院长|常务副院长|副院长|院长|书记|主任|理事长|局长)"
+SPEAKER_RE = re.compile(
+    rf"^(?:——\s*)?(?P<role>{_SPEAKER_ROLE}(?:[、兼]{_SPEAKER_ROLE})*)\s+(?P<name>[{CJK}]{{2,4}})$"
+    rf"|^(?P<name2>[{CJK}]{{2,4}})\s*[（(](?P<role2>{_SPEAKER_ROLE}(?:[、兼]{_SPEAKER_ROLE})*)[)）]$"
+)
+# An address that opens a speech (`各位代表、同志们：`): body text, not a heading or a caption.
+SALUTATION_RE = re.compile(r"^[^。！？]{2,30}[:：]$")
+
 SHORT_LINE = 50
 MAX_HEADING = 30
 
@@ -222,6 +232,7 @@ class _ArticleBuilder:
     consumed: list[tuple[str, Span]] = field(default_factory=list)
     page: CrawledPage | None = None
     text: str = ""
+    speakers: list[tuple[str, str]] = field(default_factory=list)
 
     def flag(self, kind: str, excerpt: str, span: Span | None = None) -> None:
         self.flags.append(Flag(kind, excerpt[:80], span))
@@ -257,6 +268,7 @@ class _ArticleBuilder:
             flags=tuple(self.flags),
             headline_organisations=tuple(orgs),
             consumed=tuple(self.consumed),
+            speakers=tuple(self.speakers),
         )
 
     # -- headline, kicker, metadata ------------------------------------------------------------
@@ -294,6 +306,12 @@ class _ArticleBuilder:
             if meta:
                 self.byline.merge(meta)
                 self.consumed.append(("metadata", line.span))
+                i += 1
+                continue
+            speaker = SPEAKER_RE.match(line.text) if title else None
+            if speaker:
+                self.speakers.append((speaker["name"] or speaker["name2"], speaker["role"] or speaker["role2"]))
+                self.consumed.append(("speaker", line.span))
                 i += 1
                 continue
             byline = parse_byline(line.text) if title else None
@@ -395,7 +413,7 @@ class _ArticleBuilder:
             if CAPTION_RE.search(text) and len(text) <= 80:
                 units.append(_Unit("caption", text, [(start, span_end)], line.gap))
                 continue
-            kind = "short" if is_short(text) else "para"
+            kind = "short" if is_short(text) and not SALUTATION_RE.match(text) else "para"
             units.append(_Unit(kind, text, [(start, span_end)], line.gap))
         return units
 
@@ -450,7 +468,7 @@ class _ArticleBuilder:
                 # Only a paragraph continues across a break; a short line that reaches here
                 # stands on its own, and a caption never continues.
                 continue
-            while not ends_sentence(unit.text):
+            while not ends_sentence(unit.text) and not SALUTATION_RE.match(unit.text):
                 j = i
                 skipped: list[_Unit] = []
                 target = None

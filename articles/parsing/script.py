@@ -1,0 +1,110 @@
+"""Traditional characters: read on a simplified copy, shown as printed.
+
+The copy is converted character by character with OpenCC's traditional-to-simplified table, so
+it has exactly the length of the printed text: every span found on the copy is a span of the
+printed text, and every string taken from the copy is given back in the printed characters.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from functools import lru_cache
+
+from .text import HAN_RE
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def _simplified_char(ch: str) -> str:
+    converted = _converter().convert(ch)
+    return converted if len(converted) == 1 else ch
+
+
+def to_simplified(text: str) -> str:
+    """The same text in simplified characters, of the same length."""
+    return "".join(_simplified_char(ch) if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" else ch for ch in text)
+
+
+def is_traditional(text: str) -> bool:
+    """Whether enough of the text is in traditional characters to read it on a converted copy:
+    a simplified text has none that convert; a traditional one has one in every few words."""
+    sample = text[:20000]
+    han = HAN_RE.findall(sample)
+    if len(han) < 8:
+        return False
+    changed = sum(1 for ch in han if _simplified_char(ch) != ch)
+    return changed >= 3 and changed * 25 >= len(han)
+
+
+class Printed:
+    """Gives strings read on the simplified copy back in the characters the text printed."""
+
+    def __init__(self, printed: str, simplified: str):
+        votes: dict[str, Counter] = {}
+        for p, s in zip(printed, simplified):
+            if p != s:
+                votes.setdefault(s, Counter())[p] += 1
+        self._table = str.maketrans({s: c.most_common(1)[0][0] for s, c in votes.items()})
+
+    def __call__(self, value):
+        return restore(value, self._table)
+
+
+def restore(value, table):
+    """`value` with every string in it translated: strings, tuples, lists, dicts and frozen
+    dataclasses (spans, dates and numbers are left alone)."""
+    if isinstance(value, str):
+        return value.translate(table)
+    if isinstance(value, tuple):
+        return tuple(restore(v, table) for v in value)
+    if isinstance(value, list):
+        return [restore(v, table) for v in value]
+    if isinstance(value, dict):
+        return {k: restore(v, table) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: restore(getattr(value, f.name), table) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+def simplify(value):
+    """A parsed value (an article, a paragraph) with every string in simplified characters."""
+    return _simplify(value)
+
+
+def _simplify(value):
+    if isinstance(value, str):
+        return to_simplified(value)
+    if isinstance(value, tuple):
+        return tuple(_simplify(v) for v in value)
+    if isinstance(value, list):
+        return [_simplify(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(value, **{f.name: _simplify(getattr(value, f.name)) for f in dataclasses.fields(value)})
+    return value
+
+
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DATE = re.compile(r"(?P<y>[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日")
+
+
+def _cn_number(text: str) -> int:
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+
+
+def arabic_dates(text: str) -> str:
+    """`二〇二三年五月十二日` → `2023年5月12日` (for reading dates; not for spans)."""
+    return _CN_DATE.sub(
+        lambda m: f"{''.join(str(_CN_DIGITS[ch]) for ch in m['y'])}年{_cn_number(m['m'])}月{_cn_number(m['d'])}日", text
+    )
