@@ -232,7 +232,7 @@ _AD_WORDS = re.compile(
 )
 # Furniture at the end of a page, from a marker to the end.
 _FOOTER_MARKS = re.compile(
-    r"返回搜狐|声明\s*[:：]|版权说明|版权声明|免责声明|本网（平台）所刊载|如遇作品内容|新闻线索报料|原文链接\s*[:：]|"
+    r"返回搜狐|(?<![\u4e00-\u9fff])声明\s*[:：]|版权说明|版权声明|免责声明|本网（平台）所刊载|如遇作品内容|新闻线索报料|原文链接\s*[:：]|"
     r"[*＊]?\s*转载请注明|“转载请注明|商务合作电话|【原标题】|发布日期\s*[:：]|所属分类|往期回顾|分享让更多人看到|"
     r"点亮和持续关注|别忘了点赞|版权所有|未经(?:书面)?(?:授权|许可)"
 )
@@ -306,7 +306,8 @@ def _peel_tail(text: str, start: int, end: int, out: list[Segment]) -> int:
             out.append(Segment("dropped", start + related.start(), end, flag="dropped_navigation"))
             end = start + related.start()
             continue
-        window = max(0, len(region) - 600)
+        # Furniture follows the article: a marker in its first half is the article's own word.
+        window = max(len(region) // 2, len(region) - 600)
         marks = [m for m in _FOOTER_MARKS.finditer(region, window)]
         if marks:
             first = marks[0].start()

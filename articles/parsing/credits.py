@@ -88,7 +88,9 @@ def clean_names(value: str) -> list[str] | None:
 
 def outlet_of(value: str) -> str | None:
     """The first outlet of a `来源` value: `九派新闻综合芒果都市、澎湃新闻` → 九派新闻."""
-    value = re.split(r"综合|[、，,；;\s]|整理", value.strip(" “”\"'【】[]（）()"))[0]
+    if re.search(r"[，,。！？!?]", value):
+        return None  # a sentence, not a list of outlets
+    value = re.split(r"综合|[、；;\s]|整理", value.strip(" “”\"'【】[]（）()"))[0]
     value = re.sub(r"[”“\"]?微信公众号$|[”“\"]?公众号$|[”“\"]", "", value)
     if not 2 <= len(value) <= 20 or re.search(r"[。！？]", value) or value in ("网络", "网传", "受访者"):
         return None

@@ -1,0 +1,161 @@
+"""Layouts of real crawled news and of other genres, in short texts written for the tests."""
+
+import datetime as dt
+
+from articles.extraction.entities import extract
+from articles.parsing import parse_bytes, parse_text
+
+CRAWLED = (
+    "2023-08-08 19:06，正文：原标题：长沙市第一医院开展大型爱心义诊活动中新网湖南新闻8月8日电（记者 王小明 通讯员 李红）"
+    "8月8日，长沙市第一医院联合社区开展“健康进万家”义诊活动，为居民提供免费体检。活动现场，长沙市第一医院心内科主任张建国"
+    "为居民讲解高血压防治知识。义诊活动现场 （王小明 摄）居民们纷纷表示受益匪浅。"
+    "（来源：中新网）编辑：周丽 审核：陈刚返回搜狐，查看更多责任编辑：\n"
+)
+
+
+def only(text):
+    articles = parse_text(text)
+    assert len(articles) == 1
+    return articles[0]
+
+
+def test_crawled_page_gives_headline_date_dateline_and_credits():
+    article = only(CRAWLED)
+    assert article.title == "长沙市第一医院开展大型爱心义诊活动"
+    assert article.published == dt.date(2023, 8, 8)
+    assert article.source == "中新网"
+    assert article.authors == ("王小明", "李红")
+    assert article.editors == ("周丽", "陈刚")
+    body = article.body
+    assert body.startswith("8月8日，长沙市第一医院")
+    for junk in ("正文", "原标题", "记者", "返回搜狐", "责任编辑", "编辑：", "来源", "中新网湖南新闻"):
+        assert junk not in body
+    assert [c.text for c in article.captions] == ["义诊活动现场 （王小明 摄）"]
+    assert any(f.kind == "dropped_boilerplate" for f in article.flags)
+    assert not any(f.kind == "missing_title" for f in article.flags)
+
+
+def test_crawled_page_people_and_hospital():
+    entities = extract(only(CRAWLED))
+    assert entities.subject_hospitals == ["长沙市第一医院"]
+    assert [(p.name, p.role) for p in entities.people] == [("张建国", "心内科主任")]
+
+
+def test_headline_printed_twice_and_reporter_run_into_the_body():
+    article = only(
+        "2023-07-29 19:24，正文：原标题：暑期防溺水知识进社区暑期防溺水知识进社区 极目新闻记者 刘洋通讯员 陈静 王芳"
+        "实习生 赵敏65岁的李婆婆一早就来到社区。她说，这样的讲座很实用。\n"
+    )
+    assert article.title == "暑期防溺水知识进社区"
+    assert article.authors == ("刘洋", "陈静", "王芳", "赵敏")
+    assert article.source == "极目新闻"
+    assert article.body.startswith("65岁的李婆婆")
+
+
+def test_run_in_headline_is_taken_only_on_evidence():
+    repeated = only(
+        "2023-08-11，正文：两女子因座位问题起争执，女子：女儿回家后一直哭泣8月9日，江苏一家米线店内，两名女子发生争吵。"
+        "两女子因座位问题起争执，派出所表示此事还在处理中。\n"
+    )
+    assert repeated.title == "两女子因座位问题起争执，女子：女儿回家后一直哭泣"
+    plain = only(
+        "2023-08-17，正文：如果在公交车上遇到老人该不该让座？个人认为，让座是人情不让座是本分。一位男孩在医院查出重病。\n"
+    )
+    assert plain.title == ""
+    assert any(f.kind == "missing_title" for f in plain.flags)
+    assert plain.body.startswith("如果在公交车上遇到老人")
+
+
+def test_document_not_about_a_hospital_names_none():
+    article = only(
+        "2023-07-17 06:24，正文：当地时间7月16日，一名游客在海边游泳时被水母蜇伤，随后被送往附近一家医院治疗，目前已无大碍。"
+        "当地部门提醒游客注意安全。\n"
+    )
+    assert article.title == ""
+    assert extract(article).subject_hospitals == []
+
+
+def test_advertisement_and_related_links_are_dropped_with_a_flag():
+    article = only(
+        "2023-08-05 20:25，正文：近日，宁波市中医院皮肤科接诊了一名过敏患者。医生提醒市民注意饮食。来源：极目新闻"
+        "即日起至8月21日，乘客打车全城8折！点击下方小程序，5折出发！\n"
+    )
+    assert article.source == "极目新闻"
+    assert "小程序" not in article.body and "8折" not in article.body
+    assert any(f.kind == "dropped_advertisement" for f in article.flags)
+
+
+def test_traditional_big5_file_reads_like_its_simplified_original():
+    simplified = (
+        "衡阳市中医医院：\n仁和精诚铸医魂 服务人民谱华章\n发布时间：2022-03-01 来源：衡阳日报\n"
+        "近年来，衡阳市中医医院党委书记、院长张建华带领全院职工砥砺前行。\n"
+        "2021年，医院荣获“全国改善医疗服务示范医院”称号。\n"
+    )
+    traditional = (
+        "衡陽市中醫醫院：\n仁和精誠鑄醫魂 服務人民譜華章\n發布時間：2022-03-01 來源：衡陽日報\n"
+        "近年來，衡陽市中醫醫院黨委書記、院長張建華帶領全院職工砥礪前行。\n"
+        "2021年，醫院榮獲“全國改善醫療服務示範醫院”稱號。\n"
+    )
+    parsed = parse_bytes("big5.txt", traditional.encode("big5"))
+    assert parsed.encoding == "big5" and parsed.error is None
+    printed, = parsed.articles
+    original, = parse_text(simplified)
+    assert printed.title == "仁和精誠鑄醫魂 服務人民譜華章"
+    assert printed.kicker == "衡陽市中醫醫院"
+    assert printed.published == original.published == dt.date(2022, 3, 1)
+    assert [s.heading for s in printed.sections] == [s.heading for s in original.sections]
+    ours, theirs = extract(printed), extract(original)
+    assert ours.subject_hospitals == ["衡陽市中醫醫院"]
+    assert [(p.name, p.role) for p in ours.people] == [("張建華", "黨委書記、院長")]
+    assert [(p.name, p.role) for p in theirs.people] == [("张建华", "党委书记、院长")]
+    assert [(h.name, h.year) for h in ours.honours] == [("全國改善醫療服務示範醫院", 2021)]
+    assert ours.hospitals[0].place == theirs.hospitals[0].place
+    assert ours.hospitals[0].place.city == "衡阳市"
+
+
+def test_dates_in_chinese_numerals_and_full_width_digits():
+    assert only("医院新闻标题一则\n发布时间：二〇二三年五月十二日\n医院开展义诊活动，服务群众三百余人。\n").published == dt.date(2023, 5, 12)
+    assert only("医院新闻标题一则\n日期：２０２３年５月１２日\n医院开展义诊活动，服务群众三百余人。\n").published == dt.date(2023, 5, 12)
+
+
+def test_work_report_gives_hospital_outline_and_speaker():
+    article = only(
+        "聊城市人民医院2023年工作报告\n院长 李明华\n各位代表、同志们：\n现在，我代表医院领导班子向大会报告工作，请予审议。\n"
+        "一、2022年工作回顾\n过去一年，全院职工团结奋进，各项工作取得新成效。\n"
+        "（一）医疗质量持续提升\n全年门诊量达到210万人次，三四级手术占比提高到62%。\n"
+        "二、2023年工作安排\n我们将坚持公益性，推动医院高质量发展。\n"
+    )
+    assert article.title == "聊城市人民医院2023年工作报告"
+    assert [(s.label, s.heading) for s in article.sections] == [
+        (None, None), ("一", "2022年工作回顾"), ("一", "医疗质量持续提升"), ("二", "2023年工作安排"),
+    ]
+    assert article.sections[0].paragraphs[0].text == "各位代表、同志们："
+    assert article.captions == ()
+    entities = extract(article)
+    assert entities.subject_hospitals == ["聊城市人民医院"]
+    assert [(p.name, p.role, p.hospital) for p in entities.people] == [("李明华", "院长", "聊城市人民医院")]
+
+
+def test_short_news_item_with_a_lead_dateline_is_one_section():
+    article = only(
+        "市中心医院开通夜间门诊\n本报讯（记者 王芳 通讯员 李强）8月1日起，洛阳市中心医院开通夜间门诊，方便上班族就医。\n"
+    )
+    assert article.title == "市中心医院开通夜间门诊"
+    assert article.authors == ("王芳", "李强")
+    assert len(article.sections) == 1 and article.sections[0].heading is None
+    assert article.body.startswith("8月1日起")
+
+
+def test_score_command_scores_a_folder_against_its_gold(tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("score_extraction", "fixtures/inputs/unseen", "--gold", "fixtures/gold/unseen.json", "--quiet", stdout=out)
+    assert out.getvalue().splitlines()[-1] == "score: 1.000"
+    (tmp_path / "a.txt").write_text(CRAWLED, encoding="utf-8")
+    out = StringIO()
+    call_command("check_corpus", str(tmp_path), stdout=out)
+    lines = dict(line.split(": ", 1) for line in out.getvalue().splitlines() if not line.startswith(" "))
+    assert (lines["files"], lines["failed"], lines["title"], lines["source"], lines["body_footer"]) == ("1", "0", "1", "1", "0")
