@@ -105,7 +105,8 @@ def read_crawled(text: str) -> CrawledPage | None:
 def _first_boundary(head: str, minimum: int) -> tuple[int, str] | None:
     found = []
     for kind, pattern in (("space", _SPACE_RUN.pattern), ("dateline", KNOWN_DATELINE.pattern),
-                          ("byline", _BYLINE_START), ("opener", _OPENER), ("speech", _SPEECH)):
+                          ("byline", _BYLINE_START), ("opener", _OPENER), ("speech", _SPEECH),
+                          ("ellipsis", r"(?<=…)(?=[^…”])")):
         for match in re.finditer(pattern, head):
             if match.start() >= minimum:
                 found.append((match.start(), kind))
@@ -310,9 +311,10 @@ def _peel_tail(text: str, start: int, end: int, out: list[Segment]) -> int:
         window = max(len(region) // 2, len(region) - 600)
         marks = [m for m in _FOOTER_MARKS.finditer(region, window)]
         if marks:
-            first = marks[0].start()
-            out.append(Segment("dropped", start + first, end, flag="dropped_boilerplate"))
-            end = start + first
+            # The last first: credits may stand between two pieces of furniture.
+            last = marks[-1].start()
+            out.append(Segment("dropped", start + last, end, flag="dropped_boilerplate"))
+            end = start + last
             continue
         chain = _credit_chain(text, start, end)
         if chain:
