@@ -1005,9 +1005,12 @@ def _analyse_file(item: InputFile, limit: int) -> tuple:
     return item, len(data), parsed, [analyse(a) for a in parsed.articles], None
 
 
-def _worker_init(names: list[str]) -> None:
+def _worker_init(names: list[str], parent_pid: int) -> None:
     from articles.extraction.segmenter import add_words
+    from config.forking import die_with_parent
 
+    # An import killed (kill -9, SIGTERM) must not leave workers waiting for files forever.
+    die_with_parent(parent_pid)
     add_words(names)
 
 
@@ -1030,8 +1033,10 @@ def _analysed_in_order(items: list[InputFile], limit: int, workers: int):
     warm_up()
     names = list(_Hospital.objects.values_list("name", flat=True)) + list(HospitalAlias.objects.values_list("name", flat=True))
     context = multiprocessing.get_context("fork")
+    # The workers forget the database connection they inherit (config/forking.py): it stays the
+    # parent's, so its session, transaction and import lock end with the parent.
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
-                             initargs=(names,)) as pool:
+                             initargs=(names, os.getpid())) as pool:
         pending: deque = deque()
         for item in items:
             pending.append(pool.submit(_analyse_file, item, limit))

@@ -115,7 +115,8 @@ def test_preloaded_gunicorn_workers_each_use_their_own_connection(database_facto
     assert len(answers) == 200
     failed = [(path, status) for path, status, _ in answers if status != 200]
     assert not failed, (failed[:5], log[-3000:])
-    foreign = [path for path, _, body in answers if path in expected and json.loads(body) != json.loads(expected[path][1])]
+    foreign = [path for path, _, body in answers
+               if path in expected and json.loads(body) != json.loads(expected[path][1])]
     assert not foreign, foreign[:5]
     assert sum(path in expected for path, _, _ in answers) >= 50
 
@@ -163,3 +164,122 @@ def alive(pid: int) -> bool:
             return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def children(pid: int) -> list[int]:
+    """Every process descended from `pid`."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+    found, frontier = [], [pid]
+    while frontier:
+        frontier = [child for child, parent in parents.items() if parent in frontier]
+        found += frontier
+    return found
+
+
+def database_sockets(port: int) -> set[str]:
+    """The inodes of this machine's TCP sockets connected to `port`."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if int(fields[2].rsplit(":", 1)[1], 16) == port and fields[9] != "0":  # 0: closed already
+                inodes.add(fields[9])
+    return inodes
+
+
+def open_sockets(pid: int) -> set[str]:
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except FileNotFoundError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[len("socket:["):-1])
+    return inodes
+
+
+def wait_for(condition, what: str, within: float = 120):
+    deadline = time.monotonic() + within
+    while not (result := condition()):
+        assert time.monotonic() < deadline, what
+        time.sleep(0.02)
+    return result
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "kill-TERM"])
+def test_an_import_killed_half_way_leaves_no_worker_session_or_lock(database_factory, tmp_path, sig):
+    """kill -9 of `import_seeds --workers 2` in the middle of a file's transaction: its analysis
+    workers lived on, holding the parent's session idle in transaction with the import lock, and
+    every later import waited for them forever."""
+    from articles.corpus import make_corpus
+    from tests.test_concurrency import SHELL_STATE
+
+    corpus = tmp_path / "corpus"
+    make_corpus(40, corpus, seed=11)
+    url = database_factory()
+    assert finish(run(["migrate", "--noinput"], url, tmp_path))[0] == 0
+    importer = run(["import_seeds", str(corpus), "--workers", "2", "--quiet"], url, tmp_path)
+    workers = []
+    try:
+        workers = interrupt(importer, url, tmp_path, sig)
+        assert still_alive(workers) == [], "analysis workers outlived the killed import"
+    finally:  # whatever this test found, none of its processes is left to run
+        for pid in still_alive([importer.pid, *workers, *children(importer.pid)], within=0):
+            os.kill(pid, signal.SIGKILL)
+    if connection.vendor == "postgresql":
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as conn:
+            leftovers = ("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                         "AND state LIKE 'idle in transaction%%' OR pid IN (SELECT pid FROM pg_locks "
+                         "WHERE locktype = 'advisory')")
+            wait_for(lambda: conn.execute(leftovers).fetchone()[0] == 0,
+                     "a session of the killed import is still open", within=10)
+
+    code, _, err = finish(run(["import_seeds", str(corpus), "--workers", "2", "--quiet"], url, tmp_path), timeout=150)
+    assert code == 0, err
+    clean = database_factory()
+    assert finish(run(["migrate", "--noinput"], clean, tmp_path))[0] == 0
+    assert finish(run(["import_seeds", str(corpus), "--workers", "2", "--quiet"], clean, tmp_path))[0] == 0
+    states = []
+    for database in (url, clean):
+        code, out, err = finish(run(["shell", "--no-imports", "-c", SHELL_STATE], database, tmp_path))
+        assert code == 0, err
+        states.append(json.loads(out.strip().splitlines()[-1]))
+    rerun, fresh = states
+    assert len(fresh["articles"]) == 40 and rerun == fresh
+
+
+def interrupt(importer: subprocess.Popen, url: str, tmp_path: Path, sig: int) -> list[int]:
+    """Send `sig` to the import once its workers run and it is writing a file; its workers."""
+    workers = wait_for(lambda: len(children(importer.pid)) >= 2 and children(importer.pid), "no workers started")
+    if connection.vendor == "postgresql":
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as conn:
+            # The parent is writing a file: its transaction holds the import lock.
+            wait_for(lambda: conn.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")
+                     .fetchone()[0], "the import never took its lock")
+        port = int(connection.settings_dict["PORT"] or 5432)
+        assert open_sockets(importer.pid) & database_sockets(port), "the parent holds no database connection?"
+        for worker in workers:
+            assert not open_sockets(worker) & database_sockets(port), "a worker holds a database connection"
+    else:
+        wait_for(lambda: finish(run(["shell", "--no-imports", "-c", COUNT_FILES], url, tmp_path))[1].split()[-1] != "0",
+                 "the import never wrote a file")
+    assert importer.poll() is None, "the import finished before it could be interrupted"
+    importer.send_signal(sig)
+    assert importer.wait() == -sig
+    importer.stdout.close()  # not read to its end: a worker left behind would hold it open
+    importer.stderr.close()
+    return workers
+
+
+COUNT_FILES = "from articles.models import SourceFile; print(SourceFile.objects.count())"
