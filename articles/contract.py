@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 
 from articles.extraction.entities import Entities, extract
 from articles.extraction.segmenter import (
-    add_words,
     bigrams,
     clean_tokens,
     index_tokens,
     keywords_from_words,
     search_tokens,
     search_tokens_from_words,
+    taught,
     words,
 )
 from articles.parsing import ParsedArticle, ParsedFile
@@ -37,16 +37,16 @@ class AnalysedArticle:
 
 def analyse(article: ParsedArticle) -> AnalysedArticle:
     entities = extract(article)
-    # The article's own hospital names are taught first, so its keywords do not depend on which
-    # names earlier imports happened to teach jieba.
-    add_words([h.name for h in entities.hospitals] + [a for h in entities.hospitals for a in h.aliases])
-    head = words(" ".join(filter(None, [article.kicker, article.title, article.subtitle])))
-    sections = [words("\n".join(filter(None, [s.heading, *(p.text for p in s.paragraphs)]))) for s in article.sections]
-    all_words = head + [w for section in sections for w in section]
-    head_tokens = search_tokens_from_words(head)
-    section_tokens = [search_tokens_from_words(s) for s in sections]
-    return AnalysedArticle(article, entities, tuple(keywords_from_words(all_words)),
-                           _index_tokens(article, entities, head_tokens, section_tokens))
+    # The article's own hospital names are words for its keywords and search tokens, and only
+    # for them: what one article teaches must not change how another is read.
+    with taught([h.name for h in entities.hospitals] + [a for h in entities.hospitals for a in h.aliases]):
+        head = words(" ".join(filter(None, [article.kicker, article.title, article.subtitle])))
+        sections = [words("\n".join(filter(None, [s.heading, *(p.text for p in s.paragraphs)]))) for s in article.sections]
+        all_words = head + [w for section in sections for w in section]
+        head_tokens = search_tokens_from_words(head)
+        section_tokens = [search_tokens_from_words(s) for s in sections]
+        return AnalysedArticle(article, entities, tuple(keywords_from_words(all_words)),
+                               _index_tokens(article, entities, head_tokens, section_tokens))
 
 
 def _index_tokens(article: ParsedArticle, entities: Entities, head_tokens, section_tokens) -> dict[str, str]:

@@ -11,6 +11,11 @@ from .models import Hospital, HospitalAlias
 
 
 def teach_jieba() -> int:
+    """Teach the names the database holds now. An import calls it once, before it reads any
+    file: names its own files add later are not taught mid-run (the same files give the same
+    records whichever process read which file first)."""
+    global _taught
+    _taught = True
     try:
         names = list(Hospital.objects.values_list("name", flat=True))
         names += list(HospitalAlias.objects.values_list("name", flat=True))

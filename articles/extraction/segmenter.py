@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -113,6 +114,58 @@ def add_words(words) -> None:
         _line_tokens.cache_clear()
 
 
+_MISSING = object()
+
+
+@contextmanager
+def taught(words):
+    """jieba knows `words` as names inside the block and exactly as before after it: an article's
+    own hospital names shape its keywords and search tokens, but never how another article is
+    read (which worker read which file before must not change the records)."""
+    tok = tokenizer()
+    pos = _pos_tokenizer()
+    saved_total = tok.total
+    saved: dict[str, object] = {}
+    saved_tags: dict[str, tuple[object, object]] = {}
+    for word in words:
+        if not word or len(word) < 2 or word in saved_tags:
+            continue
+        for end in range(1, len(word) + 1):
+            saved.setdefault(word[:end], tok.FREQ.get(word[:end], _MISSING))
+        saved_tags[word] = (tok.user_word_tag_tab.get(word, _MISSING), pos.word_tag_tab.get(word, _MISSING))
+        tok.add_word(word, freq=NAME_FREQ, tag="nt")
+    try:
+        with _uncached_lines():
+            yield
+    finally:
+        for word, value in saved.items():
+            if value is _MISSING:
+                tok.FREQ.pop(word, None)
+            else:
+                tok.FREQ[word] = value
+        for word, (user_tag, tag) in saved_tags.items():
+            for table, value in ((tok.user_word_tag_tab, user_tag), (pos.word_tag_tab, tag)):
+                if value is _MISSING:
+                    table.pop(word, None)
+                else:
+                    table[word] = value
+        tok.total = saved_total
+
+
+_line_cache_enabled = True
+
+
+@contextmanager
+def _uncached_lines():
+    # Lines segmented with an article's own names taught must not be served to other articles.
+    global _line_cache_enabled
+    _line_cache_enabled = False
+    try:
+        yield
+    finally:
+        _line_cache_enabled = True
+
+
 CORPUS_IDF = VAR_DIR / "idf.txt"
 
 
@@ -210,7 +263,8 @@ def index_tokens(text: str) -> str:
     """What the search index stores for a text: jieba's search tokens and bigrams, line by line.
     Neither crosses a line break, so this is the whole text's tokens; and lines recur (an honour
     list gives many honours the same evidence sentence, every document of a hospital its name)."""
-    return " ".join(filter(None, map(_line_tokens, text.split("\n"))))
+    segment = _line_tokens if _line_cache_enabled else _line_tokens.__wrapped__
+    return " ".join(filter(None, map(segment, text.split("\n"))))
 
 
 @lru_cache(maxsize=4096)
