@@ -1,30 +1,40 @@
-from django.contrib import admin, messages
-from django.db.models import Count, Q
-from django.urls import reverse
+from django import forms
+from django.contrib import admin
 from django.utils.html import format_html
 
-from config.admin_base import EditorAdmin
-from hospitals.models import Hospital, ReviewStatus
+from config.admin_base import EditorAdmin, EditorFormsMixin
+from config.admin_display import flags_table
+from config.resources import editor_resource_for
 
-from .models import Article, ArticleHospital, Caption, Keyword, ReviewItem, Section, Source, SourceFile, Tombstone
+from . import review_admin  # noqa: F401  (registers the review queue)
+from .models import Article, ArticleHospital, Caption, Keyword, Section, Source, SourceFile, Tombstone
+from .paragraphs import ParagraphsField
 from .provenance import excerpt_html
 from .resources import ArticleResource, SectionResource
-from .review import resolve
 
 
-class SectionInline(admin.StackedInline):
+class SectionForm(forms.ModelForm):
+    paragraphs = ParagraphsField(label="正文")
+
+    class Meta:
+        model = Section
+        fields = ("article", "order", "label", "heading", "paragraphs")
+
+
+class SectionInline(EditorFormsMixin, admin.StackedInline):
     model = Section
+    form = SectionForm
     extra = 0
-    fields = ("order", "label", "heading", "body")
+    fields = ("order", "label", "heading", "paragraphs")
 
 
-class CaptionInline(admin.TabularInline):
+class CaptionInline(EditorFormsMixin, admin.TabularInline):
     model = Caption
     extra = 0
     fields = ("order", "text")
 
 
-class ArticleHospitalInline(admin.TabularInline):
+class ArticleHospitalInline(EditorFormsMixin, admin.TabularInline):
     model = ArticleHospital
     extra = 0
     autocomplete_fields = ("hospital",)
@@ -34,17 +44,34 @@ class ArticleHospitalInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(EditorAdmin):
     resource_classes = [ArticleResource]
-    list_display = ("title", "kicker", "source", "published", "source_file", "position", "status", "updated")
+    list_display = ("title", "kicker", "source", "published", "origin", "status", "updated")
     list_select_related = ("source", "source_file")
     list_filter = ("status", "source", "published")
-    search_fields = ("title", "kicker", "subtitle", "authors", "sections__body")
+    search_fields = ("title", "kicker", "subtitle", "authors", "sections__paragraphs")
     date_hierarchy = "published"
     # Keywords found by typing: the archive holds thousands, and a list of them all made every
     # article's form slow to render.
     autocomplete_fields = ("source", "keywords")
     inlines = [ArticleHospitalInline, SectionInline, CaptionInline]
-    readonly_fields = ("provenance", "source_file", "position", "span_start", "span_end", "flags", "import_snapshot",
+    readonly_fields = ("provenance", "source_file", "position", "span_start", "span_end", "flags_table",
                        "created", "updated")
+    fieldsets = [
+        (None, {"fields": ["kicker", "title", "subtitle", "source", "published", "authors", "editors", "keywords",
+                           "status", "confidence"]}),
+        ("原文", {"fields": ["provenance", "flags_table", "source_file", "position", "span_start", "span_end",
+                           "created", "updated"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return False  # an article is a position in an imported file
+
+    @admin.display(description="出处", ordering="source_file__path")
+    def origin(self, obj):
+        return f"{obj.source_file.path} 第 {obj.position + 1} 篇"
+
+    @admin.display(description="解析提示")
+    def flags_table(self, obj):
+        return flags_table(obj.flags) if obj.pk else "—"
 
     @admin.display(description="原文（黄色为解析器修补或存疑之处）")
     def provenance(self, obj):
@@ -60,10 +87,12 @@ class ArticleAdmin(EditorAdmin):
 @admin.register(Section)
 class SectionAdmin(EditorAdmin):
     resource_classes = [SectionResource]
+    form = SectionForm
     list_display = ("__str__", "article", "order", "label")
     list_select_related = ("article",)
-    search_fields = ("heading", "body", "article__title")
+    search_fields = ("heading", "paragraphs", "article__title")
     autocomplete_fields = ("article",)
+    fields = ("article", "order", "label", "heading", "paragraphs")
 
 
 @admin.register(Source)
@@ -78,6 +107,7 @@ class CaptionAdmin(EditorAdmin):
     list_select_related = ("article",)
     search_fields = ("text", "article__title")
     autocomplete_fields = ("article",)
+    fields = ("article", "order", "text", "span_start", "span_end")
 
 
 @admin.register(ArticleHospital)
@@ -91,9 +121,20 @@ class ArticleHospitalAdmin(EditorAdmin):
 
 @admin.register(SourceFile)
 class SourceFileAdmin(EditorAdmin):
+    import_owned = True
+    # A sheet cell holds 32,767 characters at most; the text itself is on the record's page.
+    resource_classes = [editor_resource_for(SourceFile, exclude=["raw_text"])]
     list_display = ("path", "sha256", "size", "encoding", "parser_version", "imported")
     search_fields = ("path", "sha256")
-    readonly_fields = ("path", "sha256", "size", "encoding", "raw_text", "parser_version", "imported")
+    fields = ("path", "sha256", "size", "encoding", "parser_version", "imported", "text")
+    readonly_fields = fields
+
+    def has_change_permission(self, request, obj=None):
+        return False  # the file as read; its records are corrected instead
+
+    @admin.display(description="原文")
+    def text(self, obj):
+        return format_html('<pre class="provenance">{}</pre>', obj.raw_text)
 
 
 @admin.register(Keyword)
@@ -101,101 +142,39 @@ class KeywordAdmin(EditorAdmin):
     search_fields = ("word",)
 
 
-@admin.register(Tombstone)
-class TombstoneAdmin(EditorAdmin):
-    list_display = ("model", "natural_key", "deleted")
-    list_filter = ("model",)
-    search_fields = ("natural_key",)
-
-
-class BusiestHospitalsFilter(admin.SimpleListFilter):
-    """The hospitals with the most open items, and the one chosen. Django's related-field
-    filter lists every hospital and counts each in a column of one query: with 7,392 hospitals
-    (10,000 articles) that is past SQLite's 2,000 columns, and the review queue did not open."""
-
-    title = "医院"
-    parameter_name = "hospital"
-    LIMIT = 30
+class TombstoneModelFilter(admin.SimpleListFilter):
+    title = "类型"
+    parameter_name = "model"
 
     def lookups(self, request, model_admin):
-        busiest = (ReviewItem.objects.open().filter(hospital__isnull=False).values_list("hospital_id")
-                   .annotate(n=Count("id")).order_by("-n", "hospital_id")[:self.LIMIT])
-        ids = [pk for pk, _ in busiest]
-        chosen = self.value()
-        if chosen and chosen.isdigit() and int(chosen) not in ids:
-            ids.append(int(chosen))
-        names = dict(Hospital.objects.filter(pk__in=ids).values_list("pk", "name"))
-        return [(str(pk), names[pk]) for pk in ids if pk in names]
+        labels = Tombstone.objects.order_by("model").values_list("model", flat=True).distinct()
+        return [(label, _model_name(label)) for label in labels]
 
     def queryset(self, request, queryset):
-        chosen = self.value()
-        return queryset.filter(hospital_id=int(chosen)) if chosen and chosen.isdigit() else queryset
-
-    def get_facet_counts(self, pk_attname, filtered_qs):
-        # A count per choice on the column itself; Django's default wraps each choice's queryset
-        # in a subquery (30 of them over every item: seconds at 10,000 articles).
-        return {f"{i}__c": Count(pk_attname, filter=Q(hospital_id=int(value)))
-                for i, (value, _) in enumerate(self.lookup_choices)}
+        return queryset.filter(model=self.value()) if self.value() else queryset
 
 
-@admin.register(ReviewItem)
-class ReviewItemAdmin(admin.ModelAdmin):
-    list_display = ("kind", "code", "excerpt", "article", "hospital", "target_link", "status", "created")
-    list_select_related = ("article", "hospital", "content_type")
-    list_filter = ("status", "kind", "code", BusiestHospitalsFilter)
-    search_fields = ("excerpt", "article__title", "hospital__name")
-    autocomplete_fields = ("article", "hospital")
-    readonly_fields = ("kind", "code", "article", "hospital", "content_type", "object_id", "excerpt", "detail",
-                       "created", "resolved", "resolved_by", "provenance")
-    fields = readonly_fields + ("status",)
-    show_facets = admin.ShowFacets.ALWAYS
-    actions = ["accept", "mark_fixed", "dismiss"]
+def _model_name(label: str) -> str:
+    from django.apps import apps
 
-    class Media:
-        css = {"all": ("articles/review_admin.css",)}
-
-    @admin.display(description="记录")
-    def target_link(self, obj):
-        if not obj.content_type_id or not obj.object_id:
-            if obj.article_id:
-                return format_html('<a href="{}">修改文章</a>', reverse("admin:articles_article_change", args=[obj.article_id]))
-            return "—"
-        url = reverse(f"admin:{obj.content_type.app_label}_{obj.content_type.model}_change", args=[obj.object_id])
-        return format_html('<a href="{}">修改</a>', url)
-
-    @admin.display(description="原文出处")
-    def provenance(self, obj):
-        span = (obj.detail or {}).get("span")
-        if obj.article_id and span:
-            return excerpt_html(obj.article.source_file, [tuple(span)], label=obj.code)
-        return "—"
-
-    @admin.action(description="采用：公开所指记录并关闭事项")
-    def accept(self, request, queryset):
-        for item in queryset:
-            target = item.target
-            if target is not None and hasattr(target, "status"):
-                target.status = ReviewStatus.ACCEPTED
-                target.save()
-            resolve(item, ReviewItem.Status.ACCEPTED, request.user)
-        self.message_user(request, f"已采用 {queryset.count()} 项。", messages.SUCCESS)
-
-    @admin.action(description="已修正：关闭事项")
-    def mark_fixed(self, request, queryset):
-        for item in queryset:
-            resolve(item, ReviewItem.Status.FIXED, request.user)
-
-    @admin.action(description="忽略：关闭事项（所指记录不公开）")
-    def dismiss(self, request, queryset):
-        for item in queryset:
-            target = item.target
-            if item.kind == ReviewItem.Kind.LOW_CONFIDENCE and target is not None and hasattr(target, "status"):
-                target.status = ReviewStatus.REJECTED
-                target.save()
-            resolve(item, ReviewItem.Status.DISMISSED, request.user)
+    try:
+        return str(apps.get_model(label)._meta.verbose_name)
+    except (LookupError, ValueError):
+        return label
 
 
-def open_review_counts():
-    """Open review items by kind, for the admin index."""
-    counts = dict(ReviewItem.objects.open().values_list("kind").annotate(n=Count("id")))
-    return [(kind, label, counts.get(kind, 0)) for kind, label in ReviewItem.Kind.choices]
+@admin.register(Tombstone)
+class TombstoneAdmin(EditorAdmin):
+    import_owned = True
+    list_display = ("model_name", "natural_key", "deleted")
+    list_filter = (TombstoneModelFilter,)
+    search_fields = ("natural_key",)
+    fields = ("model_name", "natural_key", "deleted")
+    readonly_fields = fields
+
+    def has_change_permission(self, request, obj=None):
+        return False  # deleting the tombstone is the one thing to do with it
+
+    @admin.display(description="类型", ordering="model")
+    def model_name(self, obj):
+        return _model_name(obj.model)

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from django.apps import apps
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
 
 from config.links import detail_url
-from hospitals.models import ImportedRecord, PublicQuerySet
+from hospitals.models import HistoricalRecords, ImportedRecord, PublicQuerySet
+
+from .paragraphs import PARAGRAPH_BREAK, UnescapedJSONEncoder, split_paragraphs
 
 
 class Source(models.Model):
@@ -124,7 +127,7 @@ class Section(models.Model):
     order = models.PositiveSmallIntegerField("顺序")
     label = models.CharField("序号", max_length=12, blank=True)
     heading = models.CharField("小标题", max_length=120, blank=True)
-    body = models.TextField("正文", help_text="段落之间空一行")
+    paragraphs = models.JSONField("正文", default=list, encoder=UnescapedJSONEncoder, help_text="段落，每段一项")
     history = HistoricalRecords()
     spans = models.JSONField(
         "原文位置", default=dict, blank=True,
@@ -141,8 +144,14 @@ class Section(models.Model):
         return self.heading or "导语"
 
     @property
-    def paragraphs(self) -> list[str]:
-        return [p for p in self.body.split("\n\n") if p.strip()]
+    def body(self) -> str:
+        """The paragraphs as one text, a blank line between them: how the importer's snapshot,
+        the search index and the importer's `Section(body=...)` spell a section."""
+        return PARAGRAPH_BREAK.join(self.paragraphs)
+
+    @body.setter
+    def body(self, text: str) -> None:
+        self.paragraphs = split_paragraphs(text)
 
 
 class Caption(models.Model):
@@ -182,7 +191,10 @@ class ArticleHospital(ImportedRecord):
         indexes = [models.Index(fields=["hospital", "role"], name="article_hospital_role")]
 
     def __str__(self) -> str:
-        return f"{self.article_id} → {self.hospital_id} ({self.role})"
+        try:
+            return f"《{self.article.title}》→ {self.hospital.name}（{self.get_role_display()}）"
+        except ObjectDoesNotExist:  # a history row whose article or hospital is gone
+            return f"文章 {self.article_id} → 医院 {self.hospital_id}（{self.get_role_display()}）"
 
 
 class Tombstone(models.Model):
@@ -198,7 +210,11 @@ class Tombstone(models.Model):
         constraints = [models.UniqueConstraint(fields=["model", "natural_key"], name="tombstone_unique")]
 
     def __str__(self) -> str:
-        return f"{self.model}: {self.natural_key}"
+        try:
+            kind = apps.get_model(self.model)._meta.verbose_name
+        except (LookupError, ValueError):
+            kind = self.model
+        return f"{kind}：{self.natural_key}"
 
 
 class ReviewItemQuerySet(models.QuerySet):
@@ -229,11 +245,12 @@ class ReviewItem(models.Model):
                                 verbose_name="文章")
     hospital = models.ForeignKey("hospitals.Hospital", on_delete=models.CASCADE, null=True, blank=True,
                                  related_name="review_items", verbose_name="医院")
-    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, null=True, blank=True)
-    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, null=True, blank=True,
+                                     verbose_name="记录类型")
+    object_id = models.PositiveBigIntegerField("记录编号", null=True, blank=True)
     excerpt = models.CharField("摘录", max_length=200, blank=True)
     detail = models.JSONField("详情", default=dict, blank=True)
-    fingerprint = models.CharField(max_length=64, unique=True, editable=False)
+    fingerprint = models.CharField("指纹", max_length=64, unique=True, editable=False)
     status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
     created = models.DateTimeField("创建时间", auto_now_add=True)
     resolved = models.DateTimeField("处理时间", null=True, blank=True)

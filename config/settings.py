@@ -65,7 +65,7 @@ INSTALLED_APPS = [
     "articles",
     "import_export",
     "simple_history",
-    "axes",
+    "config.apps.AxesConfig",  # django-axes, named in Chinese in the admin
 ]
 
 MIDDLEWARE = [
@@ -144,6 +144,8 @@ LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
+# Chinese for what the admin's third-party apps leave in English.
+LOCALE_PATHS = [BASE_DIR / "config" / "locale"]
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -8,6 +8,8 @@ command and by the public CSV views: one escaping for every path.
 
 from __future__ import annotations
 
+import codecs
+
 import tablib
 from import_export.formats import base_formats
 
@@ -42,7 +44,18 @@ class _SafeFormat:
 
 
 class CSV(_SafeFormat, base_formats.CSV):
-    pass
+    """With a UTF-8 byte order mark, as the public CSV: without it Excel on Windows reads the
+    file in the local code page and shows Chinese as mojibake."""
+
+    def export_data(self, dataset, **kwargs):
+        return "\ufeff" + super().export_data(dataset, **kwargs)
+
+    def create_dataset(self, in_stream, **kwargs):
+        if isinstance(in_stream, bytes):
+            in_stream = in_stream.removeprefix(codecs.BOM_UTF8)
+        elif isinstance(in_stream, str):
+            in_stream = in_stream.removeprefix("\ufeff")
+        return super().create_dataset(in_stream, **kwargs)
 
 
 class XLSX(_SafeFormat, base_formats.XLSX):

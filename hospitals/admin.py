@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.template.response import TemplateResponse
 
 from articles.provenance import evidence_html
-from config.admin_base import EditorAdmin
+from config.admin_base import EditorAdmin, EditorFormsMixin
 
 from .merging import merge_hospitals, merge_people
 from .models import Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention
@@ -31,26 +31,26 @@ def merge_action(merge, label):
     return action
 
 
-class HospitalAliasInline(admin.TabularInline):
+class HospitalAliasInline(EditorFormsMixin, admin.TabularInline):
     model = HospitalAlias
     extra = 0
 
 
-class HonourInline(admin.TabularInline):
+class HonourInline(EditorFormsMixin, admin.TabularInline):
     model = Honour
     extra = 0
     fields = ("name", "year", "level", "kind", "department", "status")
     show_change_link = True
 
 
-class PersonInline(admin.TabularInline):
+class PersonInline(EditorFormsMixin, admin.TabularInline):
     model = Person
     extra = 0
     fields = ("name", "role", "status")
     show_change_link = True
 
 
-class HospitalFactInline(admin.TabularInline):
+class HospitalFactInline(EditorFormsMixin, admin.TabularInline):
     model = HospitalFact
     extra = 0
     fields = ("kind", "value", "status", "evidence")
@@ -78,7 +78,7 @@ class HospitalAliasAdmin(EditorAdmin):
     autocomplete_fields = ("hospital",)
 
 
-class PersonMentionInline(admin.TabularInline):
+class PersonMentionInline(EditorFormsMixin, admin.TabularInline):
     model = PersonMention
     extra = 0
     autocomplete_fields = ("article",)

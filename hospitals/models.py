@@ -1,11 +1,25 @@
 from __future__ import annotations
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
-from simple_history.models import HistoricalRecords
+from simple_history.models import HistoricalRecords as BaseHistoricalRecords
 
 from config.links import detail_url
+
+
+class HistoricalRecords(BaseHistoricalRecords):
+    """History models named in Chinese ("文章历史", not "historical 文章"): the names show in the
+    admin's permission lists and content types."""
+
+    def get_meta_options(self, model):
+        options = super().get_meta_options(model)
+        if not self.user_set_verbose_name:
+            options["verbose_name"] = f"{model._meta.verbose_name}历史"
+        if not self.user_set_verbose_name_plural:
+            options["verbose_name_plural"] = f"{model._meta.verbose_name_plural}历史"
+        return options
 
 
 class ReviewStatus(models.TextChoices):
@@ -157,7 +171,10 @@ class PersonMention(models.Model):
         constraints = [models.UniqueConstraint(fields=["person", "article"], name="person_mention_unique")]
 
     def __str__(self) -> str:
-        return f"{self.person.name} @ {self.article_id}"
+        try:
+            return f"{self.person.name}（《{self.article.title}》）"
+        except ObjectDoesNotExist:  # a history row whose person or article is gone
+            return f"人物 {self.person_id}（文章 {self.article_id}）"
 
 
 class Honour(ImportedRecord):

@@ -1,12 +1,14 @@
 """Spreadsheet rows for editors: natural keys (names), never database ids."""
 
-from import_export import fields, resources
+from import_export import fields
 from import_export.widgets import ForeignKeyWidget
+
+from config.resources import EditorResource
 
 from .models import Honour, Hospital, HospitalAlias, Person
 
 
-class HospitalResource(resources.ModelResource):
+class HospitalResource(EditorResource):
     class Meta:
         model = Hospital
         import_id_fields = ("name",)
@@ -14,10 +16,11 @@ class HospitalResource(resources.ModelResource):
                   "status")
         export_order = fields
         skip_unchanged = True
+        clean_model_instances = True
         report_skipped = True
 
 
-class HospitalAliasResource(resources.ModelResource):
+class HospitalAliasResource(EditorResource):
     hospital = fields.Field(attribute="hospital", column_name="hospital",
                             widget=ForeignKeyWidget(Hospital, field="name"))
 
@@ -26,9 +29,10 @@ class HospitalAliasResource(resources.ModelResource):
         import_id_fields = ("name",)
         fields = ("name", "hospital")
         skip_unchanged = True
+        clean_model_instances = True
 
 
-class PersonResource(resources.ModelResource):
+class PersonResource(EditorResource):
     hospital = fields.Field(attribute="hospital", column_name="hospital",
                             widget=ForeignKeyWidget(Hospital, field="name"))
 
@@ -38,9 +42,10 @@ class PersonResource(resources.ModelResource):
         fields = ("name", "hospital", "role", "status")
         export_order = fields
         skip_unchanged = True
+        clean_model_instances = True
 
 
-class HonourResource(resources.ModelResource):
+class HonourResource(EditorResource):
     hospital = fields.Field(attribute="hospital", column_name="hospital",
                             widget=ForeignKeyWidget(Hospital, field="name"))
 
@@ -50,3 +55,4 @@ class HonourResource(resources.ModelResource):
         fields = ("name", "year", "level", "kind", "recipient_kind", "hospital", "department", "evidence", "status")
         export_order = fields
         skip_unchanged = True
+        clean_model_instances = True

@@ -7,10 +7,13 @@
 
 from __future__ import annotations
 
+import re
+
 from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from django.utils import translation
 
 EDITOR_GROUP = "编辑"
 IMPORTER_GROUP = "表格导入"
@@ -34,7 +37,7 @@ def ensure_roles() -> tuple[Group, Group]:
         name = model._meta.verbose_name
         import_perm, _ = Permission.objects.get_or_create(
             codename=f"import_{model._meta.model_name}", content_type=content_type,
-            defaults={"name": f"Can import {name} from spreadsheets"},
+            defaults={"name": f"可以从表格导入{name}"},
         )
         import_perms.append(import_perm)
         edit_perms += list(Permission.objects.filter(
@@ -49,3 +52,29 @@ def ensure_roles() -> tuple[Group, Group]:
 def ensure_roles_after_migrate(sender, **kwargs):
     if sender.name == "hospitals":
         ensure_roles()
+
+
+ACTIONS = {"add": "增加", "change": "修改", "delete": "删除", "view": "查看"}
+_BUILTIN = re.compile(r"^Can (add|change|delete|view) ")
+_OURS = re.compile(r"^Can import .* from spreadsheets$")
+
+
+def name_permissions_in_chinese(sender=None, **kwargs):
+    """Django names every permission in English when it creates it ("Can add 文章"), and the
+    user and group forms list them by name; after every migrate they are named in Chinese."""
+    renamed = []
+    with translation.override("zh-hans"):
+        for permission in Permission.objects.select_related("content_type"):
+            model = permission.content_type.model_class()
+            if model is None:
+                continue
+            verbose = str(model._meta.verbose_name)
+            match = _BUILTIN.match(permission.name)
+            if match:
+                permission.name = f"可以{ACTIONS[match.group(1)]}{verbose}"
+            elif _OURS.match(permission.name):
+                permission.name = f"可以从表格导入{verbose}"
+            else:
+                continue
+            renamed.append(permission)
+    Permission.objects.bulk_update(renamed, ["name"])
