@@ -130,7 +130,7 @@ def test_formulae_escaped_on_admin_command_and_public_csv(staff_client, seeded, 
     assert "'=HYPERLINK" in out.getvalue()
     # and the escaped file imports back to the original value
     dataset = CSV().create_dataset(CSV().export_data(HospitalResource().export()))
-    assert '=HYPERLINK("http://evil.example","点我")' in [row["motto"] for row in dataset.dict]
+    assert '=HYPERLINK("http://evil.example","点我")' in [row["院训"] for row in dataset.dict]  # Chinese headers
 
 
 class _BufferWriter:
