@@ -116,7 +116,8 @@ def snapshot_table(obj):
     for name, value in snapshot.items():
         current, comparable = _current(obj, name)
         changed = comparable and (current or None) != (value or None)
-        rows.append((field_label(model, name), value_text(model, name, value), "编辑已改" if changed else ""))
+        shown = obj.label_of(obj.kind, value) if name == "value" and hasattr(obj, "label_of") else None
+        rows.append((field_label(model, name), shown or value_text(model, name, value), "编辑已改" if changed else ""))
     return format_html(
         '<table class="readable-json"><thead><tr><th>字段</th><th>导入时的值</th><th></th></tr></thead>'
         "<tbody>{}</tbody></table>",

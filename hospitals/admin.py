@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.template.response import TemplateResponse
 
@@ -50,8 +51,29 @@ class PersonInline(EditorFormsMixin, admin.TabularInline):
     show_change_link = True
 
 
+class HospitalFactForm(forms.ModelForm):
+    """A type fact's value shown and typed as the type's Chinese name, stored as its code."""
+
+    class Meta:
+        model = HospitalFact
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "value" in self.fields and self.instance.kind == HospitalFact.Kind.TYPE:
+            self.initial["value"] = self.instance.value_label
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == HospitalFact.Kind.TYPE and "value" in cleaned:
+            codes = {str(label): code for code, label in Hospital.Type.choices}
+            cleaned["value"] = codes.get(cleaned["value"], cleaned["value"])
+        return cleaned
+
+
 class HospitalFactInline(EditorFormsMixin, admin.TabularInline):
     model = HospitalFact
+    form = HospitalFactForm
     extra = 0
     fields = ("kind", "value", "status", "evidence")
     readonly_fields = ("evidence",)
@@ -110,7 +132,6 @@ class PersonMentionAdmin(EditorAdmin):
     def provenance(self, obj):
         return evidence_html(obj.article, obj.evidence) if obj.pk else "—"
 
-
 @admin.register(Honour)
 class HonourAdmin(EditorAdmin):
     resource_classes = [HonourResource]
@@ -125,10 +146,10 @@ class HonourAdmin(EditorAdmin):
     def provenance(self, obj):
         return evidence_html(obj.article, obj.evidence) if obj.pk else "—"
 
-
 @admin.register(HospitalFact)
 class HospitalFactAdmin(EditorAdmin):
-    list_display = ("hospital", "kind", "value", "status", "confidence", "article")
+    form = HospitalFactForm
+    list_display = ("hospital", "kind", "value_label", "status", "confidence", "article")
     list_select_related = ("hospital", "article")
     list_filter = ("status", "kind")
     search_fields = ("hospital__name", "value", "evidence")
@@ -138,3 +159,7 @@ class HospitalFactAdmin(EditorAdmin):
     @admin.display(description="原文出处")
     def provenance(self, obj):
         return evidence_html(obj.article, obj.evidence) if obj.pk else "—"
+
+    @admin.display(description="值", ordering="value")
+    def value_label(self, obj):
+        return obj.value_label

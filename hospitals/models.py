@@ -276,4 +276,15 @@ class HospitalFact(ImportedRecord):
         constraints = [models.UniqueConstraint(fields=["hospital", "kind", "value"], name="hospital_fact_unique")]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}：{self.value}"
+        return f"{self.get_kind_display()}：{self.value_label}"
+
+    @property
+    def value_label(self) -> str:
+        return self.label_of(self.kind, self.value)
+
+    @classmethod
+    def label_of(cls, kind: str, value: str) -> str:
+        """A value as an editor reads it: a type fact holds the type's code (`tcm`)."""
+        if kind == cls.Kind.TYPE:
+            return str(dict(Hospital.Type.choices).get(value, value))
+        return value

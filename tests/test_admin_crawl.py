@@ -66,7 +66,8 @@ def visible_text(page: str) -> str:
 
 # Tables whose text is bookkeeping (codes, names of code), not what an editor typed or read.
 NOT_CONTENT = {"contenttypes.ContentType", "auth.Permission", "sessions.Session", "admin.LogEntry"}
-CODES = {"articles.ReviewItem": {"code", "fingerprint"}, "articles.Tombstone": {"model"}}
+CODES = {"articles.ReviewItem": {"code", "fingerprint"}, "articles.Tombstone": {"model"},
+         "hospitals.HospitalFact": {"value"}}  # a type fact holds the type's code
 
 
 def content_text() -> str:
