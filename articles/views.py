@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from django.db.models import Count, Prefetch
 from django.db.models.functions import ExtractYear
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 
 from config import datacache
-from config.listing import JsonListView
+from config.listing import ID, YEAR, Choice, JsonListView, Text
 from hospitals.models import Honour, Hospital, Person, ReviewStatus
 
 from . import search
@@ -49,21 +50,22 @@ class ArticleListView(JsonListView):
     template_name = "articles/article_list.html"
     context_object_name = "articles"
     csv_name = "articles"
+    params = {"source": Text.of(Source, "name"), "year": YEAR, "hospital": ID}
 
     def base_queryset(self):
         return Article.objects.public()
 
     def get_queryset(self):
         queryset = self.base_queryset()
-        source = self.request.GET.get("source")
+        source = self.param("source")
         if source:
             queryset = queryset.filter(source__name=source)
-        year = self.request.GET.get("year")
-        if year and year.isdigit():
-            queryset = queryset.filter(published__year=int(year))
-        hospital = self.request.GET.get("hospital")
-        if hospital and hospital.isdigit():
-            queryset = queryset.filter(hospital_links__hospital_id=int(hospital),
+        year = self.param("year")
+        if year:
+            queryset = queryset.filter(published__year=year)
+        hospital = self.param("hospital")
+        if hospital:
+            queryset = queryset.filter(hospital_links__hospital_id=hospital,
                                        hospital_links__role=ArticleHospital.Role.SUBJECT)
         return queryset.for_list().order_by("-published", "-id")
 
@@ -101,7 +103,10 @@ class KeywordView(ArticleListView):
     template_name = "articles/keyword.html"
 
     def base_queryset(self):
-        self.keyword = get_object_or_404(Keyword, word=self.kwargs["word"])
+        word = Text.of(Keyword, "word").parse(self.kwargs["word"])
+        if word is None:
+            raise Http404("没有这个关键词")
+        self.keyword = get_object_or_404(Keyword, word=word)
         return Article.objects.public().filter(keywords=self.keyword)
 
     def get_context_data(self, **kwargs):
@@ -148,10 +153,13 @@ class SearchView(JsonListView):
     template_name = "articles/search.html"
     context_object_name = "hits"
     csv_name = "search"
+    KINDS = {"article": "文章", "section": "章节", "hospital": "医院", "honour": "荣誉", "person": "人物"}
+    # Longer queries are cut by the search itself (search.query_tokens).
+    params = {"q": Text(2000), "kind": Choice(tuple(KINDS))}
 
     def get_queryset(self):
-        hits = search.search(self.request.GET.get("q", ""))
-        kind = self.request.GET.get("kind")
+        hits = search.search(self.param("q") or "")
+        kind = self.param("kind")
         self.all_hits = hits
         return [hit for hit in hits if hit.kind == kind] if kind else hits
 
@@ -159,9 +167,8 @@ class SearchView(JsonListView):
         counts: dict[str, int] = {}
         for hit in self.all_hits:
             counts[hit.kind] = counts.get(hit.kind, 0) + 1
-        labels = {"article": "文章", "section": "章节", "hospital": "医院", "honour": "荣誉", "person": "人物"}
-        return [self.make_facet("kind", "类别", sorted(counts.items(), key=lambda kv: list(labels).index(kv[0])),
-                                labels=labels)]
+        return [self.make_facet("kind", "类别", sorted(counts.items(), key=lambda kv: list(self.KINDS).index(kv[0])),
+                                labels=self.KINDS)]
 
     def row(self, hit) -> dict:
         return {"id": hit.object_id, "kind": hit.kind, "url": self.absolute(hit.url), "title": hit.title,
@@ -169,5 +176,5 @@ class SearchView(JsonListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["q"] = self.request.GET.get("q", "")
+        context["q"] = self.param("q") or ""
         return context

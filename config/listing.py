@@ -1,12 +1,14 @@
-"""What every public list page shares: pagination with a bounded page size, the same rows as
-JSON (`?format=json` → {"count": N, "results": [...]}) and CSV (`?format=csv`), and facets
-whose choices carry counts and links that keep the other filters."""
+"""What every public list page shares: its query parameters parsed before they reach a query,
+pagination with a bounded page size, the same rows as JSON (`?format=json` → {"count": N,
+"results": [...]}) and CSV (`?format=csv`), and facets whose choices carry counts and links that
+keep the other filters."""
 
 from __future__ import annotations
 
 import csv
 import io
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
@@ -18,6 +20,65 @@ from config import datacache
 from config.spreadsheets import escape_cell
 
 MAX_PAGE_SIZE = 1000
+
+
+# --- query parameters -------------------------------------------------------------------------
+# A URL can hold anything: NUL (which PostgreSQL refuses in text), digits int() refuses ('²',
+# '①' pass str.isdigit()), numbers no date or column can hold. A value a parameter cannot parse
+# is as if it were absent: the page is shown without that filter, never a 500.
+
+BIGINT_MAX = 2**63 - 1
+
+
+@dataclass(frozen=True)
+class Integer:
+    low: int = 1
+    high: int = BIGINT_MAX
+
+    def parse(self, raw: str) -> int | None:
+        # ASCII digits only, and no more of them than `high` has: int() of a long string is slow.
+        if not (raw.isascii() and raw.isdigit()) or len(raw) > len(str(self.high)):
+            return None
+        value = int(raw)
+        return value if self.low <= value <= self.high else None
+
+
+@dataclass(frozen=True)
+class Text:
+    max_length: int = 200
+
+    def parse(self, raw: str) -> str | None:
+        if not raw or len(raw) > self.max_length or "\x00" in raw:
+            return None
+        try:
+            raw.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: no stored text holds one
+            return None
+        return raw
+
+    @classmethod
+    def of(cls, model, field: str) -> Text:
+        """As long as the model's column: a longer value cannot match."""
+        return cls(model._meta.get_field(field).max_length)
+
+
+@dataclass(frozen=True)
+class Choice:
+    choices: tuple[str, ...]
+    default: str = ""  # the choice of a URL without the parameter
+
+    def parse(self, raw: str) -> str | None:
+        return raw if raw in self.choices else None
+
+
+ID = Integer(1, BIGINT_MAX)
+YEAR = Integer(1, 9999)  # what a date can hold
+PAGE_SIZE = Integer(1, 10**9)  # then capped at MAX_PAGE_SIZE
+
+
+def parse_param(request, name: str, kind: Integer | Text | Choice) -> Any:
+    """The value of query parameter `name` as `kind` parses it, or None."""
+    return kind.parse(request.GET.get(name, getattr(kind, "default", "")))
 
 
 class CachedCountPaginator(Paginator):
@@ -62,13 +123,15 @@ class JsonListView(ListView):
 
     paginate_by = 20
     csv_name = "export"
+    params: dict = {}  # name → Integer, Text or Choice: the parameters this page filters by
+
+    def param(self, name: str) -> Any:
+        """The parsed value of one of `params`, or None when absent or not parseable."""
+        return parse_param(self.request, name, self.params[name])
 
     def get_paginate_by(self, queryset):
-        try:
-            size = int(self.request.GET.get("page_size", self.paginate_by))
-        except ValueError:
-            size = self.paginate_by
-        return max(1, min(size, MAX_PAGE_SIZE))
+        size = parse_param(self.request, "page_size", PAGE_SIZE) or self.paginate_by
+        return min(size, MAX_PAGE_SIZE)
 
     def row(self, obj) -> dict:
         raise NotImplementedError
@@ -78,7 +141,8 @@ class JsonListView(ListView):
 
     def make_facet(self, param: str, label: str, pairs, *, labels: dict | None = None, pinyin: bool = False) -> Facet:
         """pairs: (value, count). Choices link to the current URL with this facet set."""
-        current = self.request.GET.get(param, "")
+        current = self.param(param)
+        current = "" if current is None else str(current)
         choices = []
         for value, count in pairs:
             if value in (None, ""):
