@@ -1,10 +1,12 @@
 from django.urls import path
 
+from config.security import read_only
+
 from . import views
 
 app_name = "articles"
 
 urlpatterns = [
-    path("", views.ArticleListView.as_view(), name="article-list"),
-    path("<int:pk>/", views.ArticleDetailView.as_view(), name="article-detail"),
+    path("", read_only(views.ArticleListView.as_view()), name="article-list"),
+    path("<int:pk>/", read_only(views.ArticleDetailView.as_view()), name="article-detail"),
 ]

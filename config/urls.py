@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from articles.feeds import LatestArticlesFeed
 from articles.views import HomeView, KeywordView, SearchView
+from config.security import read_only
 from config.sitemaps import SITEMAPS
 
 admin.site.site_header = "医院报道数据库 · 编辑后台"
@@ -14,11 +15,11 @@ admin.site.index_title = "编辑工作台"
 admin.site.enable_nav_sidebar = False
 
 urlpatterns = [
-    path("", HomeView.as_view(), name="home"),
-    path("search/", SearchView.as_view(), name="search"),
-    path("keywords/<str:word>/", KeywordView.as_view(), name="keyword"),
-    path("feed/", LatestArticlesFeed(), name="feed"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("", read_only(HomeView.as_view()), name="home"),
+    path("search/", read_only(SearchView.as_view()), name="search"),
+    path("keywords/<str:word>/", read_only(KeywordView.as_view()), name="keyword"),
+    path("feed/", read_only(LatestArticlesFeed()), name="feed"),
+    path("sitemap.xml", read_only(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("articles/", include("articles.urls")),
     path("", include("hospitals.urls")),
     path("admin/", admin.site.urls),
