@@ -96,6 +96,8 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+# A Chinese admin page that says how long the lock lasts (config/security.py).
+AXES_LOCKOUT_CALLABLE = "config.security.lockout_response"
 
 ROOT_URLCONF = "config.urls"
 

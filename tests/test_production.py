@@ -183,6 +183,19 @@ def test_failed_logins_are_throttled(client, django_user_model):
     response = client.post(reverse("admin:login"), {"username": "boss", "password": "the-right-password-1"})
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
+    page = response.content.decode()
+    assert "医院报道数据库 · 编辑后台" in page  # an admin page ...
+    assert "用户名“boss”" in page and "连续 5 次登录失败" in page and "已暂停 1 小时" in page  # ... saying how long
+    assert "Account locked" not in page
+
+
+@pytest.mark.parametrize("hours, said", [(0.5, "30 分钟"), (1.5, "1 小时 30 分钟"), (48, "2 天"), (0.001, "1 分钟")])
+def test_the_lockout_page_says_how_long_the_lock_lasts(client, django_user_model, settings, hours, said):
+    settings.AXES_COOLOFF_TIME = hours
+    for _ in range(5):
+        client.post(reverse("admin:login"), {"username": "boss", "password": "wrong"})
+    response = client.post(reverse("admin:login"), {"username": "boss", "password": "wrong"})
+    assert response.status_code == 429 and f"已暂停 {said}，请 {said}后再试" in response.content.decode()
 
 
 def test_anonymous_users_get_no_admin_page(client, seeded):
