@@ -2,7 +2,8 @@
 
 - 编辑 (editor): staff who read, correct, merge and export every record of the two content
   apps, and work the review queue. No user management.
-- 表格导入 (importer): may also import spreadsheets (django-import-export's import permission).
+- 表格导入 (importer): an add-on to 编辑 that grants only importing spreadsheets
+  (django-import-export's import permission); alone it lets no one view or change a record.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def ensure_roles() -> tuple[Group, Group]:
             codename__in=[f"{action}_{model._meta.model_name}" for action in ("view", "add", "change", "delete")],
         ))
     editor.permissions.set(edit_perms)
-    importer.permissions.set(edit_perms + import_perms)
+    importer.permissions.set(import_perms)
     return editor, importer
 
 
