@@ -10,7 +10,7 @@ code name, as sheets exported before the Chinese headers were.
 
 from __future__ import annotations
 
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import FieldDoesNotExist, MultipleObjectsReturned, ObjectDoesNotExist, ValidationError
 from import_export import resources, widgets
 from import_export.declarative import ModelDeclarativeMetaclass
 
@@ -38,6 +38,26 @@ class ChoiceLabelWidget(widgets.Widget):
         if value is None or value == "":
             return ""
         return self.by_code.get(str(value), str(value))
+
+
+class NamedForeignKeyWidget(widgets.ForeignKeyWidget):
+    """A related record looked up by its name (or id); one that does not exist is the row's
+    error, in the column's words, not an exception that fails the row in English."""
+
+    column = ""
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row=row, **kwargs)
+        except ObjectDoesNotExist:
+            raise ValueError(f"“{self.column}”：没有“{value}”这一{self.model._meta.verbose_name}。") from None
+        except MultipleObjectsReturned:
+            raise ValueError(f"“{self.column}”：“{value}”对应多条{self.model._meta.verbose_name}。") from None
+
+
+HINTS = {widgets.IntegerWidget: "，应为整数", widgets.FloatWidget: "，应为数字", widgets.DecimalWidget: "，应为数字",
+         widgets.DateWidget: "，应为日期，如 2024-05-01", widgets.DateTimeWidget: "，应为日期和时间，如 2024-05-01 08:00",
+         widgets.BooleanWidget: "，应为 1 或 0"}
 
 
 def _model_field(model, path: str):
@@ -68,6 +88,11 @@ class EditorResourceMetaclass(ModelDeclarativeMetaclass):
                 field.column_name = "编号" if model_field.primary_key else str(model_field.verbose_name)
             if model_field.choices and not isinstance(field.widget, ChoiceLabelWidget):
                 field.widget = ChoiceLabelWidget(model_field.choices, field.column_name)
+        for field in new_class.fields.values():
+            if type(field.widget) is widgets.ForeignKeyWidget:
+                field.widget.__class__ = NamedForeignKeyWidget
+            if isinstance(field.widget, NamedForeignKeyWidget):
+                field.widget.column = field.column_name
         return new_class
 
 
@@ -98,6 +123,17 @@ class EditorResource(resources.ModelResource, metaclass=EditorResourceMetaclass)
         dataset.headers = new_headers
         for row in rows:
             dataset.append(row)
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        """A cell the library cannot read fails in English ("invalid literal for int()"); the
+        editor reads which column, which value and what it should be."""
+        try:
+            return super().import_field(field, instance, row, is_m2m, **kwargs)
+        except (ValueError, ArithmeticError) as error:  # decimal.InvalidOperation for "一千"
+            if isinstance(error, ValueError) and any("\u4e00" <= ch <= "\u9fff" for ch in str(error)):
+                raise
+            hint = next((text for kind, text in HINTS.items() if isinstance(field.widget, kind)), "")
+            raise ValueError(f"“{field.column_name}”的值“{row.get(field.column_name)}”无法识别{hint}。") from error
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         """Errors keyed by the column an editor sees, not by the field's code name."""

@@ -97,8 +97,10 @@ class Hospital(ImportedRecord):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(condition=Q(founded_year__isnull=True) | Q(founded_year__gte=1800, founded_year__lte=2100),
-                                   name="hospital_founded_year_plausible"),
-            models.CheckConstraint(condition=~Q(name=""), name="hospital_name_not_empty"),
+                                   name="hospital_founded_year_plausible",
+                                   violation_error_message="建院年份应在 1800 到 2100 年之间。"),
+            models.CheckConstraint(condition=~Q(name=""), name="hospital_name_not_empty",
+                                   violation_error_message="正式名称不能为空。"),
         ]
         indexes = [models.Index(fields=["status", "name"], name="hospital_status_name")]
 
@@ -219,11 +221,13 @@ class Honour(ImportedRecord):
             models.UniqueConstraint(
                 F("hospital"), F("department"), Coalesce(F("person"), Value(0)), F("name"), Coalesce(F("year"), Value(0)),
                 name="honour_unique_recipient_name_year",
+                violation_error_message="这一获得者在这一年已有同名荣誉。",
             ),
             models.CheckConstraint(condition=Q(year__isnull=True) | Q(year__gte=1900, year__lte=2100),
-                                   name="honour_year_plausible"),
+                                   name="honour_year_plausible", violation_error_message="年份应在 1900 到 2100 年之间。"),
             models.CheckConstraint(
-                condition=~Q(recipient_kind="person") | Q(person__isnull=False), name="honour_person_recipient_has_person"
+                condition=~Q(recipient_kind="person") | Q(person__isnull=False), name="honour_person_recipient_has_person",
+                violation_error_message="获得者类型为个人时，须选定个人。",
             ),
         ]
         indexes = [

@@ -100,3 +100,31 @@ def test_section_paragraphs_travel_in_one_cell_with_any_line_ends(seeded):
     dataset.dict = [{**row, "正文": row["正文"].replace("\n", "\r\n") + "  "} for row in dataset.dict]
     result = SectionResource().import_data(dataset, dry_run=True)
     assert result.totals["skip"] == len(dataset)
+
+
+def test_unreadable_cells_are_named_in_chinese_and_nothing_is_saved(seeded):
+    """Numbers, dates, related records and the models' own checks: each bad cell is the row's
+    error in the column's words (the library says "invalid literal" or
+    "[<class 'decimal.ConversionSyntax'>]", and fails the row instead of listing it)."""
+    import tablib
+
+    from articles.resources import ArticleResource
+    from hospitals.resources import HospitalAliasResource, HospitalResource
+
+    name = Hospital.objects.order_by("name").first().name
+    sheets = [
+        (HospitalResource, ["正式名称", "床位数", "建院年份"], [name, "一千", "1999年"],
+         {"床位数": "“床位数”的值“一千”无法识别，应为整数。", "建院年份": "“建院年份”的值“1999年”无法识别，应为整数。"}),
+        (HospitalResource, ["正式名称", "建院年份"], [name, "1700"], {"__all__": "建院年份应在 1800 到 2100 年之间。"}),
+        (HospitalAliasResource, ["别名", "医院"], ["某某医院", "没有这家医院"],
+         {"医院": "“医院”：没有“没有这家医院”这一医院。"}),
+        (ArticleResource, ["源文件", "文件内序号", "标题", "发布日期"], ["001_6ff0cf5427d759dd.txt", "0", "标题", "2022年2月"],
+         {"发布日期": "“发布日期”的值“2022年2月”无法识别，应为日期，如 2024-05-01。"}),
+    ]
+    before = sorted(Hospital.objects.values_list("name", "beds", "founded_year"))
+    for resource, headers, row, errors in sheets:
+        result = resource().import_data(tablib.Dataset(row, headers=headers), dry_run=False)
+        assert not result.has_errors()
+        assert [invalid.number for invalid in result.invalid_rows] == [1]
+        assert {key: messages[0] for key, messages in result.invalid_rows[0].error_dict.items()} == errors
+    assert sorted(Hospital.objects.values_list("name", "beds", "founded_year")) == before
