@@ -14,6 +14,8 @@ from django.core.exceptions import FieldDoesNotExist, MultipleObjectsReturned, O
 from import_export import resources, widgets
 from import_export.declarative import ModelDeclarativeMetaclass
 
+from .admin_text import normalise_text
+
 
 class ChoiceLabelWidget(widgets.Widget):
     def __init__(self, choices, column: str = ""):
@@ -88,6 +90,7 @@ class EditorResourceMetaclass(ModelDeclarativeMetaclass):
                 field.column_name = "编号" if model_field.primary_key else str(model_field.verbose_name)
             if model_field.choices and not isinstance(field.widget, ChoiceLabelWidget):
                 field.widget = ChoiceLabelWidget(model_field.choices, field.column_name)
+            field.holds_text = model_field.get_internal_type() in ("CharField", "TextField") and not model_field.choices
         for field in new_class.fields.values():
             if type(field.widget) is widgets.ForeignKeyWidget:
                 field.widget.__class__ = NamedForeignKeyWidget
@@ -127,6 +130,13 @@ class EditorResource(resources.ModelResource, metaclass=EditorResourceMetaclass)
     def import_field(self, field, instance, row, is_m2m=False, **kwargs):
         """A cell the library cannot read fails in English ("invalid literal for int()"); the
         editor reads which column, which value and what it should be."""
+        value = row.get(field.column_name) if field.column_name in row else None
+        if isinstance(value, str) and getattr(field, "holds_text", False):
+            # A cell that reads as the stored text (Excel's CRLF, a trailing space) is no edit.
+            current = getattr(instance, field.attribute or "", None)
+            if isinstance(current, str) and normalise_text(current) == normalise_text(value):
+                return None
+            row = {**row, field.column_name: normalise_text(value)}
         try:
             return super().import_field(field, instance, row, is_m2m, **kwargs)
         except (ValueError, ArithmeticError) as error:  # decimal.InvalidOperation for "一千"

@@ -128,3 +128,22 @@ def test_unreadable_cells_are_named_in_chinese_and_nothing_is_saved(seeded):
         assert [invalid.number for invalid in result.invalid_rows] == [1]
         assert {key: messages[0] for key, messages in result.invalid_rows[0].error_dict.items()} == errors
     assert sorted(Hospital.objects.values_list("name", "beds", "founded_year")) == before
+
+
+def test_text_cells_that_read_as_stored_are_no_edit(seeded):
+    """Excel writes CRLF inside cells and keeps stray spaces: the row is unchanged, and a real
+    edit is stored normalised."""
+    from hospitals.models import Honour
+    from hospitals.resources import HonourResource
+
+    dataset = HonourResource().export()
+    dataset.dict = [{**row, "原文证据": row["原文证据"].replace("\n", "\r\n") + " "} for row in dataset.dict]
+    assert HonourResource().import_data(dataset, dry_run=True).totals["skip"] == len(dataset)
+
+    honour = Honour.objects.exclude(evidence="").first()
+    rows = HonourResource().export(queryset=Honour.objects.filter(pk=honour.pk)).dict
+    rows[0]["原文证据"] = "第一行 \r\n第二行\r\n"
+    dataset.dict = rows
+    HonourResource().import_data(dataset, dry_run=False)
+    honour.refresh_from_db()
+    assert honour.evidence == "第一行\n第二行"
