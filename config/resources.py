@@ -128,8 +128,9 @@ class EditorResource(resources.ModelResource, metaclass=EditorResourceMetaclass)
             dataset.append(row)
 
     def import_field(self, field, instance, row, is_m2m=False, **kwargs):
-        """A cell the library cannot read fails in English ("invalid literal for int()"); the
-        editor reads which column, which value and what it should be."""
+        """Text compared and stored as admin forms do (config/admin_text.py); a cell the
+        library cannot read failed in English ("invalid literal for int()"): the editor reads
+        which column, which value and what it should be."""
         value = row.get(field.column_name) if field.column_name in row else None
         if isinstance(value, str) and getattr(field, "holds_text", False):
             # A cell that reads as the stored text (Excel's CRLF, a trailing space) is no edit.
