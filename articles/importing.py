@@ -473,11 +473,13 @@ class _FileWriter:
 
     # -- hospitals, people, honours --------------------------------------------------------
 
-    def _hospital(self, name: str, *, subject: bool, new: list[Hospital]) -> Hospital | None:
-        """The hospital a name refers to (by official name or alias), or a new one, unsaved."""
+    def _hospital(self, name: str, *, subject: bool, new: list[Hospital], confidence: float = 0.9) -> Hospital | None:
+        """The hospital a name refers to (by official name or alias), or a new one, unsaved. Only
+        a subject whose name is well formed (`confidence`) is published without an editor."""
+        public = subject and confidence >= REVIEW_THRESHOLD
         hospital = self.hospital_by_name.get(name)
         if hospital is not None:
-            if subject and hospital.pk and hospital.status == ReviewStatus.PENDING and hospital.import_snapshot \
+            if public and hospital.pk and hospital.status == ReviewStatus.PENDING and hospital.import_snapshot \
                     and hospital.import_snapshot.get("status") == ReviewStatus.PENDING:
                 # First seen as a mere mention, now an article is about it: readers may see it.
                 hospital.status = ReviewStatus.ACCEPTED
@@ -489,15 +491,15 @@ class _FileWriter:
         if ("hospitals.Hospital", name) in self.tombstones:
             self.result.records.add("kept")
             return None
-        status = ReviewStatus.ACCEPTED if subject else ReviewStatus.PENDING
-        hospital = Hospital(name=name, status=status, confidence=0.9 if subject else 0.6,
+        status = ReviewStatus.ACCEPTED if public else ReviewStatus.PENDING
+        hospital = Hospital(name=name, status=status, confidence=min(confidence, 0.9 if subject else 0.6),
                             import_snapshot={"name": name, "status": status})
         self.hospital_by_name[name] = hospital
         new.append(hospital)
         self.changed["hospitals"].append(hospital)
         if status == ReviewStatus.PENDING:
-            self._review(ReviewItem.Kind.LOW_CONFIDENCE, "hospitals.Hospital", target=hospital,
-                         excerpt=f"仅被提及的医院：{name}")
+            excerpt = f"名称不完整或不够明确的医院：{name}" if subject else f"仅被提及的医院：{name}"
+            self._review(ReviewItem.Kind.LOW_CONFIDENCE, "hospitals.Hospital", target=hospital, excerpt=excerpt)
         self.result.records.add("created")
         return hospital
 
@@ -509,7 +511,8 @@ class _FileWriter:
         hospitals: dict[str, Hospital] = {}
         new_hospitals: list[Hospital] = []
         for mention in entities.hospitals:
-            hospital = self._hospital(mention.name, subject=mention.subject, new=new_hospitals)
+            hospital = self._hospital(mention.name, subject=mention.subject, new=new_hospitals,
+                                      confidence=mention.confidence)
             if hospital is not None:
                 hospitals[mention.name] = hospital
         subjects = [(mention, hospitals[mention.name]) for mention in entities.hospitals

@@ -24,6 +24,7 @@ from .names import (
     SURNAMES_2,
     find_hospitals,
     is_short_form,
+    name_confidence,
     resolve_short_form,
 )
 from .places import Place, locate
@@ -43,6 +44,9 @@ class HospitalMention:
     count: int
     place: Place = Place()
     aliases: tuple[str, ...] = ()
+    # How sure the name is one particular hospital's official name (`names.name_confidence`): a
+    # subject below REVIEW_THRESHOLD is held for an editor instead of being published.
+    confidence: float = 0.9
 
 
 @dataclass(frozen=True)
@@ -111,7 +115,12 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
         # A name that states its place (`周口市中医院`) before one that does not (`国家爱婴医院`).
         lead_names = [n for n in lead_names if locate(n)] or lead_names
         if lead_names:
-            top = max(lead_names, key=lambda n: (counts[n], -lead_names.index(n)))
+            # A name counts with its shorter forms (`新疆焉耆县人民医院` once, then `焉耆县人民医院`).
+            def mentions(name: str) -> int:
+                return counts[name] + sum(c for m, c in counts.items() if m != name and name.endswith(m) and len(m) >= 5
+                                          and not is_short_form(m))
+
+            top = max(lead_names, key=lambda n: (mentions(n), -lead_names.index(n)))
             subject.append(top)
     # A fuller form in the body (`洛阳市孟津区中医院` for the kicker's `孟津区中医院`) is the official
     # name; the kicker's is kept as an alias by the importer.
@@ -132,9 +141,11 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
             continue
         if resolve_short_form(name, full_subject):
             continue
-        mentioned.append(HospitalMention(name, False, count, locate(name)))
+        mentioned.append(HospitalMention(name, False, count, locate(name), confidence=name_confidence(name)))
     subjects = tuple(
-        HospitalMention(n, True, counts.get(n, 0) + 1, _place(n, aliases[n]), tuple(aliases[n])) for n in full_subject
+        HospitalMention(n, True, counts.get(n, 0) + 1, _place(n, aliases[n]), tuple(aliases[n]),
+                        confidence=max([name_confidence(n), *(name_confidence(a) for a in aliases[n])]))
+        for n in full_subject
     )
     return subjects + tuple(mentioned)
 
@@ -163,6 +174,7 @@ ROLE_THEN_NAME = re.compile(
 )
 # `李云龙主任为了…`, `叶姝医生解释`: the name stands after punctuation.
 NAME_THEN_ROLE = re.compile(rf"(?:^|(?<=[，,。！!？?“”\"、：:\s]))(?P<rest>[{CJK}]{{2,3}})(?P<role>主任|教授|医生|护士长|院长)(?![{CJK}]{{0,1}}(?:医师|助理))")
+_OF_THE_HOSPITAL = re.compile(rf"(?:该院|本院|我院|全院|医院|卫生院|中医院|分院)[{CJK}]{{0,8}}?(?:科|中心|部|室|病区)?$")
 # `内分泌科田小芳医生`: a department, the name, then the role.
 UNIT_NAME_ROLE = re.compile(rf"(?P<unit>[{CJK}]{{2,8}}?(?:科|中心))(?P<rest>[{CJK}]{{2,3}})(?P<role>医生|主任|教授|护士长|医师|主治医师|主任医师)")
 # Part-of-speech tags of words that are no part of a person's name when a candidate starts with
@@ -266,8 +278,22 @@ def _people_in(sentence: str, subject: list[str]):
         role = match["role"]
         if unit and not unit.startswith(("该", "本", "我")) and role in STAFF_ROLES:
             role = unit + role
-        hospital = _hospital_before(sentence[: match.start("role")], subject) or default
+        before = sentence[: match.start("role")]
+        named = _hospital_before(before, subject)
         confidence = 0.9 if match["role"].split("、")[0] in LEADER_ROLES else 0.75
+        # Staff of a hospital only when the text ties them to one: the hospital is named before
+        # the role, or the role is the hospital's own (`该院呼吸科主任`, `急诊科医生`); a 社区党委书记
+        # or a 法院院长 in a hospital's article is not its staff, and one of `市第二人民医院` (a
+        # hospital this article does not name in full) is held back.
+        if named == UNRESOLVED:
+            hospital, tied = default, False
+        else:
+            hospital = named or default
+            tied = named is not None or bool(_OF_THE_HOSPITAL.search(before)) or bool(unit and match["role"] in STAFF_ROLES)
+        if not tied:
+            confidence = min(confidence, 0.6)
+        elif hospital not in subject:
+            confidence = min(confidence, 0.75)  # staff of a hospital the article only mentions
         for name in names:
             yield name, role, hospital, confidence
     for match in NAME_THEN_ROLE.finditer(sentence):
@@ -281,7 +307,13 @@ def _people_in(sentence: str, subject: list[str]):
             yield name, unit + match["role"], default, 0.7
 
 
+# A hospital named, but not one this article can resolve (`市第二人民医院` beside 潍坊市人民医院).
+UNRESOLVED = ""
+
+
 def _hospital_before(prefix: str, subject: list[str]) -> str | None:
+    """The hospital named just before a role: a subject it is a form of, another hospital by
+    name, UNRESOLVED for a short form that stands for none of the subjects, or None."""
     names = find_hospitals(prefix[-30:])
     if not names:
         return None
@@ -290,7 +322,7 @@ def _hospital_before(prefix: str, subject: list[str]) -> str | None:
         if full.endswith(name):
             return full
     if is_short_form(name):
-        return resolve_short_form(name, subject)
+        return resolve_short_form(name, subject) or UNRESOLVED
     return name
 
 
@@ -370,9 +402,13 @@ def extract_honours(article: ParsedArticle, subject: list[str], people: tuple[Pe
                     candidates.append((part, 0.85 if item_year else 0.75, match.start(), item_year, status))
             for raw, confidence, position, year, status in candidates:
                 name = _clean_honour(raw)
-                if len(name) < 4 or len(name) > 40:
+                if len(name) < 4 or len(name) > 40 or _NOT_A_TITLE.search(name):
                     continue
                 recipient, recipient_kind = _recipient(sentence[:position], default, person_names)
+                if recipient_kind == "hospital" and not _names_recipient(sentence[:position], subject):
+                    # Nobody the sentence names receives it (`其完成的…荣获`, `基金会…被评为`):
+                    # the subject hospital is only a guess, held for an editor.
+                    confidence = min(confidence, 0.6)
                 kind = kind_of(name)
                 if status and kind == "honour" and not re.search(r"示范|先进|优秀|奖|模范|标兵|文明", name):
                     kind = "designation"
@@ -384,6 +420,34 @@ def extract_honours(article: ParsedArticle, subject: list[str], people: tuple[Pe
                     recipient_kind=recipient_kind, evidence=evidence, confidence=confidence,
                 )
     return tuple(found.values())
+
+
+# A verb's object that is no title: a clause's words around it (`了…`, `的国家区域医疗中心项目已有`,
+# `…基地以来`, `…示范中心的单位`).
+_NOT_A_TITLE = re.compile(r"^(?:了|的|被|设置的|将|把)|(?:以来|已有|之一|的医院|的单位|的科室|的个人)$")
+_HOSPITAL_WORD = re.compile(r"该院|本院|我院|全院|医院|卫生院|中医院|保健院|卫生服务中心")
+
+
+def _names_recipient(before: str, subject: list[str]) -> bool:
+    """Whether the clause of the award verb names a hospital (or `该院`); a clause that goes on
+    with 也/并/还 … has the subject of the sentence's earlier clauses."""
+    clauses = re.split(r"[，,；;：:]", before)
+    tail = clauses[-1]
+    time_only = re.sub(r"(?:19|20)\d{2}年度?|\d{1,2}月(?:\d{1,2}日)?|近年来|近日|日前|此前|今年|去年|先后|曾经?|还|也|均|又|共|累计|并|同时|于|在|已|更|连续|多次|\s", "", tail)
+    if not time_only and len(clauses) == 1:
+        return True  # `2021年荣获…`: a list of the article's subject's achievements
+    scope = [tail]
+    if re.match(r"\s*(?:也|并|还|又|同时|先后|均|亦|更|曾)", tail) or not tail.strip():
+        scope = clauses  # the clause goes on from the sentence's subject
+    for clause in scope:
+        named = [n for n, _, _ in find_hospitals(clause)]
+        if named:
+            # The honour is the subject's only when the hospital named is the subject.
+            return all(any(full.endswith(n) or n.endswith(full) for full in subject) or
+                       resolve_short_form(n, subject) for n in named)
+        if _HOSPITAL_WORD.search(clause):
+            return True
+    return False
 
 
 DEPARTMENT_RE = re.compile(rf"(?P<dept>[{CJK}]{{2,10}}?(?:科|病区|中心|实验室|团队|支部))(?:于|在|先后|曾|也|还|均|又)?(?:(?:19|20)\d{{2}}年[^，,]{{0,6}})?$")

@@ -13,13 +13,17 @@ HOSPITAL_SUFFIXES = (
 _SUFFIX = "|".join(sorted(HOSPITAL_SUFFIXES, key=len, reverse=True))
 # A run of characters that ends in a hospital suffix. Where the name proper begins (after verbs,
 # prepositions, other nouns) is decided by `_refine` from jieba's part-of-speech tags.
-HOSPITAL_RUN = re.compile(rf"[{CJK}（）()]{{2,24}}?(?:{_SUFFIX})")
+HOSPITAL_RUN = re.compile(rf"[{CJK}〇（）()]{{2,24}}?(?:{_SUFFIX})")
 
 # A short form: a name that begins with a bare level word stands for the full one in context.
 SHORT_FORM_PREFIXES = ("市", "区", "县", "省", "该", "本", "我", "全", "各", "院", "某")
 NOT_A_HOSPITAL = ("定点医院", "方舱医院", "公立医院", "县级医院", "基层医院", "三级医院", "二级医院", "医院", "分院",
                   "清廉医院", "智慧医院", "区县医院", "上级医院", "中医院", "卫生院", "教学医院", "附属医院",
-                  "协作医院", "互联网医院", "专科医院", "综合医院", "民营医院", "乡镇卫生院")
+                  "协作医院", "互联网医院", "专科医院", "综合医院", "民营医院", "乡镇卫生院",
+                  # A kind of hospital with no place or owner names none (`人民医院`, `眼科医院`).
+                  "人民医院", "第一人民医院", "第二人民医院", "第三人民医院", "中心医院", "中医医院", "中西医结合医院",
+                  "妇幼保健院", "儿童医院", "眼科医院", "口腔医院", "肿瘤医院", "精神病医院", "妇产医院", "骨科医院",
+                  "传染病医院", "胸科医院", "康复医院", "人民医院分院", "总医院", "牙科医院")
 
 
 # Part-of-speech tags a hospital name is made of: nouns, places, organisations, numbers
@@ -102,8 +106,88 @@ def _no_proper_noun_before(kept: list[tuple[str, str]], length: int) -> bool:
     return True
 
 
-# What turns a hospital name into another body's (`重庆市医院协会`: an association of hospitals).
-NOT_A_HOSPITAL_AFTER = ("协会", "学会", "联合会")
+# What turns a hospital name into another body's (`重庆市医院协会`: an association of hospitals;
+# `华大医院控股`: a company).
+NOT_A_HOSPITAL_AFTER = ("协会", "学会", "联合会", "控股", "集团", "有限公司", "股份", "管理公司", "投资")
+
+# Phrases that name no particular hospital: `湖南两家医院`, `上海一医院`, `公立医院`, `某医院`.
+_GENERIC = re.compile(
+    r"一家|多家|几家|两家|三家|数家|众多|某|首家|唯一一家|这家|那家|该家|一所|多所|一位|各家|全市|全省|全国|附近"
+    r"|(?:三甲|二甲|三级|二级|一级|大型|小型|公立|民营|私立|定点|试点|周边|当地|本地|基层|县级|市级|省级)(?:[\u4e00-\u9fff]{0,4})医院$"
+    r"|^[\u4e00-\u9fff]{2,4}(?<!第)[一二两]医院$"
+)
+_COMPANY = re.compile(r"有限公司|控股|股份|实业|集团(?!医院|总医院)")
+# Words a hospital's official name may start with besides a place: the armed forces, the state,
+# a university (`首都医科大学附属…`).
+_ANCHOR_WORDS = ("中国人民解放军", "解放军", "武警", "陆军", "海军", "空军", "火箭军", "联勤保障部队", "中国", "国家", "首都")
+_UNIVERSITY = re.compile(r"大学|学院|医科大|医专|中医药大|科大")
+
+
+def _anchor_at(name: str, offset: int, word: str, tag: str) -> bool:
+    """Whether the official name can begin at `offset`: at a division (`襄阳市`), an organisation,
+    the armed forces or the state, or a university, but not at any word jieba calls a place
+    (`黄海` of the person 黄海)."""
+    from .places import division_prefix, locate
+
+    rest = name[offset:]
+    return (
+        division_prefix(rest) > 0 or rest.startswith(_ANCHOR_WORDS) or tag == "nt"
+        or (tag == "ns" and bool(locate(rest))) or bool(_UNIVERSITY.search(word))
+    )
+
+
+# Tags of words that end a sentence's part before a name (`联系`, `现任`, `多次`).
+_BEFORE_NAME_TAGS = ("v", "vn", "vd", "p", "d", "c", "u", "uj", "ul", "r", "t", "m", "q", "f")
+
+
+def trim_hospital_name(name: str) -> str | None:
+    """The official name inside an extracted run, or None when the run names no particular
+    hospital. Words before the name's first place or organisation (`网传…`, `孟婕现任…`,
+    `口腔科副主任汤雨龙…`, `日…` of a date) are not part of it; a generic phrase (`一家医院`,
+    `公立医院`) or a company (`…有限公司…`) is no hospital."""
+    from .segmenter import pos_tokens
+
+    tokens = pos_tokens(name)
+    offset = 0
+    for word, tag in tokens:
+        if _anchor_at(name, offset, word, tag):
+            break
+        offset += len(word)
+    if offset >= len(name) - 2:
+        # No place or organisation: the name starts at its last proper noun (`…联系|湘雅三医院`),
+        # else after the last word of the sentence before it.
+        offset, position, proper = 0, 0, None
+        for word, tag in tokens[:-1]:
+            if tag in ("ns", "nz", "nr", "nrt", "j") and len(name) - position >= 4:
+                proper = position
+            position += len(word)
+            if tag in _BEFORE_NAME_TAGS and len(name) - position >= 4:
+                offset = position
+        if proper is not None and proper >= offset:
+            offset = proper
+    if 0 < offset < len(name) - 2 and not _UNIVERSITY.search(name[:offset]):
+        name = name[offset:]
+    if _GENERIC.search(name) or _COMPANY.search(name):
+        return None
+    return name
+
+
+def name_confidence(name: str) -> float:
+    """How sure the name is a particular hospital's official name: a name that starts with its
+    place, the armed forces or the state, or carries its university, is; a bare short form
+    (`瑞金医院`, `中山医院`) or a place with only `医院` after it (`上海医院`) is held for review."""
+    from .places import division_prefix, locate
+
+    place_length = division_prefix(name)
+    place = locate(name)
+    if (place_length or place) and len(name) - place_length > 2:
+        bare = name[place_length:]
+        if bare in ("医院", "分院") or bare.endswith(("方舱医院", "临时医院", "野战医院")):
+            return 0.6  # `上海医院`; a makeshift hospital is no institution
+        return 0.9
+    if name.startswith(_ANCHOR_WORDS) or _UNIVERSITY.search(name[:-2]):
+        return 0.9
+    return 0.6
 
 
 def find_hospitals(text: str) -> list[tuple[str, int, int]]:
@@ -114,6 +198,7 @@ def find_hospitals(text: str) -> list[tuple[str, int, int]]:
         if text.startswith(NOT_A_HOSPITAL_AFTER, match.end()):
             continue
         name = _refine(match.group(0))
+        name = trim_hospital_name(name) if name else None
         if not name:
             continue
         end = match.end()
@@ -154,7 +239,7 @@ SURNAMES_1 = set(
     "鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由老"
 )
 # Characters that end a name when they follow it: verbs and particles of the sentence.
-NAME_STOPS = set("以在表说出主介等和与及为宣担对于将把被是也都就还又已这那的了着过讲称谈作做告坦认参陪牵负兼协组每")
+NAME_STOPS = set("以在表说出主介等和与及为宣担对于将把被是也都就还又已这那的了着过讲称谈作做告坦认参陪牵负兼协组每向")
 # Two-character verbs whose first character is also common at the end of a given name
 # (`刘国强调` vs `刘国强说`): the name stops before them.
 NAME_STOP_BIGRAMS = ("立即", "先后", "同志", "任职", "亲自", "带领", "带队", "指出", "指导", "率队", "率领", "从事", "向记者",

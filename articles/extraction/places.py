@@ -18,11 +18,23 @@ _MUNICIPALITIES = {"北京", "天津", "上海", "重庆"}
 _COUNTY_SUFFIXES = ("自治县", "自治旗", "林区", "特区", "区", "县", "市", "旗")
 
 
+_OFFICIAL: dict[str, str] = {}  # county code -> its official name (`焉耆回族自治县`)
+_ETHNICITIES = (
+    "回 蒙古 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 "
+    "达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 "
+    "赫哲 门巴 珞巴 基诺"
+).split()
+_ETHNIC_TAIL = re.compile("(?:" + "|".join(sorted(_ETHNICITIES, key=len, reverse=True)) + ")族(?:" +
+                          "|".join(sorted(_ETHNICITIES, key=len, reverse=True)) + ")?族?$")
+
+
 @dataclass(frozen=True)
 class Place:
     province: str = ""
     city: str = ""
     district: str = ""
+    # The 民政部 code of the most specific division named (county, else city, else province).
+    code: str = ""
 
     def __bool__(self) -> bool:
         return bool(self.province)
@@ -65,6 +77,12 @@ def _divisions():
                     short = zh[: -len(suffix)]
                     break
             counties.append(_Division(county["id"], zh, short))
+            # An autonomous county is usually written by its place name and 县 (`焉耆县` for
+            # 焉耆回族自治县): that form is a full name too.
+            bare = _ETHNIC_TAIL.sub("", short)
+            if zh.endswith(("自治县", "自治旗")) and bare != short and len(bare) >= 2:
+                counties.append(_Division(county["id"], bare + zh[-1], bare))
+            _OFFICIAL[county["id"]] = zh
     return provinces, cities, counties
 
 
@@ -140,14 +158,20 @@ def locate(name: str) -> Place:
     if not matches and (city or province):
         matches = [c for c in county_candidates if len(c.short) >= 2 and rest.startswith(c.short)
                    and not rest.startswith(c.short + "市")]
+    if not matches and rest in ("医院", "中医院", "中医医院", "人民医院") and (city or province) and not name.startswith(
+            ((city.full if city else "") or "\0", (province.full if province else "") or "\0")):
+        # `中山医院`, `上海医院`: a short place name with only a bare suffix after it is as often
+        # a person's or a hospital's own name (中山 for Sun Yat-sen) as the place.
+        return Place()
     if len({m.code for m in matches}) == 1:
         county = matches[0]
         province_division = _province_of(county.code)
-        return Place(province_division.full if province_division else "", _city_of(county.code), county.full)
+        return Place(province_division.full if province_division else "", _city_of(county.code),
+                     _OFFICIAL.get(county.code, county.full), county.code)
     if city:
         province_division = _province_of(city.code)
-        return Place(province_division.full if province_division else "", city.full, "")
+        return Place(province_division.full if province_division else "", city.full, "", city.code)
     if province:
         city_name = province.full if province.short in _MUNICIPALITIES else ""
-        return Place(province.full, city_name, "")
+        return Place(province.full, city_name, "", province.code)
     return Place()

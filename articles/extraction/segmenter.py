@@ -102,9 +102,13 @@ def add_words(words) -> None:
     """Teach jieba names from the database (hospitals, aliases); call again when they change.
     A name jieba already knows as a name is not added again: re-adding would only inflate the
     dictionary's total frequency, so segmentation would drift with how often names were taught."""
+    from .names import NOT_A_HOSPITAL
+
     tok = tokenizer()
     changed = False
     for word in words:
+        if word in NOT_A_HOSPITAL:
+            continue  # a kind of hospital, not a name: taught, it would cut `市人民医院` as 市|人民医院
         if word and len(word) >= 2 and (tok.FREQ.get(word) != NAME_FREQ or _tag_of(word) != "nt"):
             # Tagged as an organisation name, so part-of-speech rules treat it as a name.
             tok.add_word(word, freq=NAME_FREQ, tag="nt")
