@@ -147,6 +147,8 @@ def trim_hospital_name(name: str) -> str | None:
     `公立医院`) or a company (`…有限公司…`) is no hospital."""
     from .segmenter import pos_tokens
 
+    if is_short_form(name):
+        return name  # `市第二人民医院`: resolved against the article's subject, not trimmed
     tokens = pos_tokens(name)
     offset = 0
     for word, tag in tokens:
@@ -165,7 +167,7 @@ def trim_hospital_name(name: str) -> str | None:
                 offset = position
         if proper is not None and proper >= offset:
             offset = proper
-    if 0 < offset < len(name) - 2 and not _UNIVERSITY.search(name[:offset]):
+    if 0 < offset < len(name) - 2 and not _UNIVERSITY.search(name[:offset]) and name[offset:] not in NOT_A_HOSPITAL:
         name = name[offset:]
     if _GENERIC.search(name) or _COMPANY.search(name):
         return None

@@ -1,0 +1,92 @@
+"""Precision first: what reaches the public pages must be a real hospital, its staff, its
+honours. Each rejected shape below comes from real crawled news, rewritten."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.extraction.entities import extract
+from articles.extraction.names import find_hospitals, name_confidence, trim_hospital_name
+from articles.extraction.places import locate
+from articles.parsing import parse_text
+
+REVIEW_THRESHOLD = 0.8
+
+
+@pytest.mark.parametrize(("run", "name"), [
+    ("日参观贵州医科大学附属医院", "贵州医科大学附属医院"),  # the 日 of a date
+    ("网传江苏徐州九龙妇产医院", "江苏徐州九龙妇产医院"),
+    ("孟婕现任中南大学湘雅三医院", "中南大学湘雅三医院"),
+    ("口腔科副主任汤雨龙中国医科大学附属口腔医院", "中国医科大学附属口腔医院"),
+    ("黄海博士联系襄阳市第一人民医院", "襄阳市第一人民医院"),  # 黄海 is a person here, not the sea
+    ("新闻记者多次联系湘雅三医院", "湘雅三医院"),
+    ("首都医科大学附属北京朝阳医院", "首都医科大学附属北京朝阳医院"),
+    ("洛阳市孟津区中医院", "洛阳市孟津区中医院"),
+])
+def test_words_before_the_official_name_are_not_part_of_it(run, name):
+    assert trim_hospital_name(run) == name
+
+
+@pytest.mark.parametrize("run", [
+    "湖南两家医院", "上海一医院", "四川凉山一医院", "城市那不勒斯一家医院", "潍坊市公立医院", "上海大型三甲医院",
+    "重庆医美奥黛丽实业有限公司美容专科医院",
+])
+def test_generic_phrases_and_companies_are_no_hospital(run):
+    assert trim_hospital_name(run) is None
+
+
+def test_a_company_named_after_a_hospital_is_not_found():
+    assert find_hospitals("华大医院控股旗下的诊所开业") == []
+    assert [n for n, _, _ in find_hospitals("前往眼科医院和中医医院就诊")] == []
+
+
+@pytest.mark.parametrize(("name", "public"), [
+    ("长沙市第一医院", True), ("复旦大学附属中山医院", True), ("中国人民解放军总医院", True),
+    ("湘雅三医院", False), ("瑞金医院", False), ("中山医院", False), ("上海医院", False), ("佳木斯市方舱医院", False),
+])
+def test_only_a_well_formed_name_is_published_without_an_editor(name, public):
+    assert (name_confidence(name) >= REVIEW_THRESHOLD) is public
+
+
+def test_zhongshan_in_a_hospital_name_is_no_place():
+    assert not locate("中山医院")
+    assert not locate("复旦大学附属中山医院")
+    place = locate("中山市人民医院")
+    assert (place.province, place.city, place.code) == ("广东省", "中山市", "442000")
+
+
+def test_places_keep_the_division_code_and_official_name():
+    place = locate("焉耆县人民医院")  # written as 焉耆县; officially 焉耆回族自治县
+    assert (place.province, place.district, place.code) == ("新疆维吾尔自治区", "焉耆回族自治县", "652826")
+
+
+def people_of(text):
+    return {(p.name, p.role, p.hospital): p.confidence for p in extract(parse_text(text)[0]).people}
+
+
+def test_staff_are_public_only_when_the_text_ties_them_to_the_hospital():
+    people = people_of(
+        "北京朝阳医院举办义诊活动\n"
+        "8月1日，北京朝阳医院举办义诊活动。该院党委书记王建国出席。"
+        "八里庄社区党委书记李卫东表示感谢。市第二人民医院院长赵明也到场。\n"
+    )
+    assert people[("王建国", "党委书记", "北京朝阳医院")] >= REVIEW_THRESHOLD
+    assert people[("李卫东", "党委书记", "北京朝阳医院")] < REVIEW_THRESHOLD  # a 社区 secretary
+    assert people[("赵明", "院长", "北京朝阳医院")] < REVIEW_THRESHOLD  # another hospital's head
+
+
+def honours_of(text):
+    return {h.name: h.confidence for h in extract(parse_text(text)[0]).honours}
+
+
+def test_honours_need_a_named_recipient_and_a_clean_title():
+    honours = honours_of(
+        "北京朝阳医院再获殊荣\n"
+        "2021年，北京朝阳医院荣获“全国文明单位”称号。"
+        "其完成的研究荣获2022年度北京市科学技术奖一等奖。"
+        "医院也获得了“首都健康科普基地”等称号。\n"
+    )
+    assert honours["全国文明单位"] >= REVIEW_THRESHOLD
+    assert honours["首都健康科普基地"] >= REVIEW_THRESHOLD
+    assert honours["北京市科学技术奖一等奖"] < REVIEW_THRESHOLD  # 其: not the hospital
+    assert not any(name.startswith(("了", "的")) for name in honours)
