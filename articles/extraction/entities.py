@@ -174,7 +174,8 @@ ROLE_THEN_NAME = re.compile(
 )
 # `李云龙主任为了…`, `叶姝医生解释`: the name stands after punctuation.
 NAME_THEN_ROLE = re.compile(rf"(?:^|(?<=[，,。！!？?“”\"、：:\s]))(?P<rest>[{CJK}]{{2,3}})(?P<role>主任|教授|医生|护士长|院长)(?![{CJK}]{{0,1}}(?:医师|助理))")
-_OF_THE_HOSPITAL = re.compile(rf"(?:该院|本院|我院|全院|医院|卫生院|中医院|分院)[{CJK}]{{0,8}}?(?:科|中心|部|室|病区)?$")
+# `该院…`, or `医院` itself opening the clause (`医院党委书记黄静`): the article's own hospital.
+_OF_THE_HOSPITAL = re.compile(rf"(?:(?:该院|本院|我院|全院)|(?:^|[，。；、：:\s“])医院)[{CJK}]{{0,8}}?(?:科|中心|部|室|病区)?$")
 # `内分泌科田小芳医生`: a department, the name, then the role.
 UNIT_NAME_ROLE = re.compile(rf"(?P<unit>[{CJK}]{{2,8}}?(?:科|中心))(?P<rest>[{CJK}]{{2,3}})(?P<role>医生|主任|教授|护士长|医师|主治医师|主任医师)")
 # Part-of-speech tags of words that are no part of a person's name when a candidate starts with
@@ -249,6 +250,8 @@ def name_at(sentence: str, start: int) -> str | None:
             continue
         if name[surname:surname + 1] in FIRST_GIVEN_STOPS and len(name) == surname + 1:
             continue
+        if "某" in name[surname:]:
+            return None  # `陈某`, `李某某`: a name the article withholds is no one's record
         if len(name) == surname + 2 and name[-1] in NAME_STOPS:
             continue
         if start + length in boundaries and plausible_person(sentence, start, name):

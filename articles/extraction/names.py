@@ -187,6 +187,8 @@ def name_confidence(name: str) -> float:
         if bare in ("医院", "分院") or bare.endswith(("方舱医院", "临时医院", "野战医院")):
             return 0.6  # `上海医院`; a makeshift hospital is no institution
         return 0.9
+    if name.startswith(("学院", "大学", "附属", "医学院", "医科大学")):
+        return 0.6  # cut from the front of a university's name
     if name.startswith(_ANCHOR_WORDS) or _UNIVERSITY.search(name[:-2]):
         return 0.9
     return 0.6
@@ -268,7 +270,7 @@ def cut_name(text: str) -> str | None:
         if given and text[at:at + 2] in NAME_STOP_BIGRAMS:
             break
         given += ch
-    if not given or given in NOT_GIVEN_NAMES or text[surname_length:surname_length + 2] in NOT_GIVEN_NAMES:
+    if not given or given in NOT_GIVEN_NAMES or text[surname_length:surname_length + 2] in NOT_GIVEN_NAMES or "某" in given:
         return None
     name = text[:surname_length] + given
     if not AFTER_NAME.match(text[len(name):]):

@@ -132,8 +132,27 @@ def division_prefix(text: str) -> int:
     return longest
 
 
+# City names that are also the names institutions honour (中山 for Sun Yat-sen: 中山医院, 中山大学):
+# after a university's name they name the person, not the city.
+_NAMED_AFTER_PEOPLE = ("中山",)
+_UNIVERSITY_END = re.compile(r"(?:大学|学院)(?:[\u4e00-\u9fff]{0,6}?(?:学院|医学部))?(?:附属)?")
+
+
 @lru_cache(maxsize=8192)
 def locate(name: str) -> Place:
+    """The place a hospital's name gives; a university's hospital in another city is placed
+    by the city after the university (`北京中医药大学深圳医院` is in 深圳)."""
+    match = None
+    for match in _UNIVERSITY_END.finditer(name):
+        pass
+    if match and match.end() < len(name) - 2 and not name[match.end():].startswith(_NAMED_AFTER_PEOPLE):
+        inner = _locate(name[match.end():], owned=True)
+        if inner and (inner.city or inner.district):
+            return inner
+    return _locate(name)
+
+
+def _locate(name: str, owned: bool = False) -> Place:
     """The place a hospital's name gives (`洛阳市孟津区中医院` → 河南省/洛阳市/孟津区). Only an
     unambiguous reading is returned; otherwise an empty Place."""
     province_index, city_index, county_index = _by_first_character()
@@ -148,6 +167,10 @@ def locate(name: str) -> Place:
         city, used = _match_prefix(rest, city_candidates, allow_short=True)
         if city and any(rest.startswith(c.full) for c in county_index.get(rest[:1], ()) if len(c.full) > used):
             city, used = None, 0
+    if city and not city.full == rest[:len(city.full)] and re.match(r"社区|街道|镇|乡|村|路", rest[used:]):
+        city, used = None, 0  # `四平社区…`: a street's name, not the city 四平
+        if not province:
+            return Place()
     if city:
         rest = rest[used:]
     county_candidates = [
@@ -158,7 +181,7 @@ def locate(name: str) -> Place:
     if not matches and (city or province):
         matches = [c for c in county_candidates if len(c.short) >= 2 and rest.startswith(c.short)
                    and not rest.startswith(c.short + "市")]
-    if not matches and rest in ("医院", "中医院", "中医医院", "人民医院") and (city or province) and not name.startswith(
+    if not owned and not matches and rest in ("医院", "中医院", "中医医院", "人民医院") and (city or province) and not name.startswith(
             ((city.full if city else "") or "\0", (province.full if province else "") or "\0")):
         # `中山医院`, `上海医院`: a short place name with only a bare suffix after it is as often
         # a person's or a hospital's own name (中山 for Sun Yat-sen) as the place.

@@ -90,3 +90,18 @@ def test_honours_need_a_named_recipient_and_a_clean_title():
     assert honours["首都健康科普基地"] >= REVIEW_THRESHOLD
     assert honours["北京市科学技术奖一等奖"] < REVIEW_THRESHOLD  # 其: not the hospital
     assert not any(name.startswith(("了", "的")) for name in honours)
+
+
+def test_a_university_hospital_is_placed_by_its_own_city():
+    assert locate("北京中医药大学深圳医院").city == "深圳市"
+    assert not locate("四平社区卫生服务中心")  # a street in Shanghai, not the city 四平
+
+
+def test_withheld_names_and_other_hospitals_staff_stay_off_the_public_pages():
+    people = people_of(
+        "宿松县人民医院开展义诊\n"
+        "8月1日，宿松县人民医院开展义诊。县中医院原院长张小勤涉嫌严重违法。原院长陈某被查。医院党委书记黄静出席。\n"
+    )
+    assert people[("黄静", "党委书记", "宿松县人民医院")] >= REVIEW_THRESHOLD
+    assert people[("张小勤", "院长", "宿松县人民医院")] < REVIEW_THRESHOLD
+    assert not any(name.endswith("某") for name, _, _ in people)
