@@ -147,6 +147,10 @@ def trim_hospital_name(name: str) -> str | None:
     `公立医院`) or a company (`…有限公司…`) is no hospital."""
     from .segmenter import pos_tokens
 
+    for opening, closing in (("（", "）"), ("(", ")")):
+        if name.count(opening) > name.count(closing):
+            # `湖南省结核病防治所（湖南省胸科医院`: the name in the bracket, not the run before it.
+            name = name[name.rindex(opening) + 1:]
     if is_short_form(name):
         return name  # `市第二人民医院`: resolved against the article's subject, not trimmed
     tokens = pos_tokens(name)

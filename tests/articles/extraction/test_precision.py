@@ -22,6 +22,7 @@ REVIEW_THRESHOLD = 0.8
     ("新闻记者多次联系湘雅三医院", "湘雅三医院"),
     ("首都医科大学附属北京朝阳医院", "首都医科大学附属北京朝阳医院"),
     ("洛阳市孟津区中医院", "洛阳市孟津区中医院"),
+    ("湖南省结核病防治所（湖南省胸科医院", "湖南省胸科医院"),  # an unclosed bracket
 ])
 def test_words_before_the_official_name_are_not_part_of_it(run, name):
     assert trim_hospital_name(run) == name
