@@ -193,9 +193,12 @@ def name_confidence(name: str) -> float:
         return 0.9
     if name.startswith(("学院", "大学", "附属", "医学院", "医科大学")):
         return 0.6  # cut from the front of a university's name
-    if name.startswith(_ANCHOR_WORDS) or _UNIVERSITY.search(name[:-2]):
+    anchor = next((word for word in _ANCHOR_WORDS if name.startswith(word)), "")
+    if anchor and name[len(anchor):] not in NOT_A_HOSPITAL and name[len(anchor):] != "医院":
         return 0.9
-    return 0.6
+    if _UNIVERSITY.search(name[:-2]):
+        return 0.9
+    return 0.6  # `中国医院`, `瑞金医院`
 
 
 def find_hospitals(text: str) -> list[tuple[str, int, int]]:
