@@ -194,7 +194,8 @@ def name_confidence(name: str) -> float:
     if name.startswith(("学院", "大学", "附属", "医学院", "医科大学")):
         return 0.6  # cut from the front of a university's name
     anchor = next((word for word in _ANCHOR_WORDS if name.startswith(word)), "")
-    if anchor and name[len(anchor):] not in NOT_A_HOSPITAL and name[len(anchor):] != "医院":
+    bare = name[len(anchor):] in NOT_A_HOSPITAL or name[len(anchor):] == "医院"
+    if anchor and (not bare or anchor not in ("中国", "国家", "首都")):
         return 0.9
     if _UNIVERSITY.search(name[:-2]):
         return 0.9
