@@ -23,7 +23,9 @@ NOT_A_HOSPITAL = ("定点医院", "方舱医院", "公立医院", "县级医院"
                   # A kind of hospital with no place or owner names none (`人民医院`, `眼科医院`).
                   "人民医院", "第一人民医院", "第二人民医院", "第三人民医院", "中心医院", "中医医院", "中西医结合医院",
                   "妇幼保健院", "儿童医院", "眼科医院", "口腔医院", "肿瘤医院", "精神病医院", "妇产医院", "骨科医院",
-                  "传染病医院", "胸科医院", "康复医院", "人民医院分院", "总医院", "牙科医院")
+                  "传染病医院", "胸科医院", "康复医院", "人民医院分院", "总医院", "牙科医院",
+                  # Not for people at all.
+                  "宠物医院", "动物医院", "兽医院")
 
 
 # Part-of-speech tags a hospital name is made of: nouns, places, organisations, numbers
@@ -147,6 +149,8 @@ def trim_hospital_name(name: str) -> str | None:
     `公立医院`) or a company (`…有限公司…`) is no hospital."""
     from .segmenter import pos_tokens
 
+    if _GENERIC.search(name) or name.endswith(("宠物医院", "动物医院", "兽医院")):
+        return None  # `印度德里一家宠物医院`: no particular hospital, whatever precedes it
     for opening, closing in (("（", "）"), ("(", ")")):
         if name.count(opening) > name.count(closing):
             # `湖南省结核病防治所（湖南省胸科医院`: the name in the bracket, not the run before it.

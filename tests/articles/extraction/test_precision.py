@@ -30,7 +30,7 @@ def test_words_before_the_official_name_are_not_part_of_it(run, name):
 
 @pytest.mark.parametrize("run", [
     "湖南两家医院", "上海一医院", "四川凉山一医院", "城市那不勒斯一家医院", "潍坊市公立医院", "上海大型三甲医院",
-    "重庆医美奥黛丽实业有限公司美容专科医院",
+    "重庆医美奥黛丽实业有限公司美容专科医院", "印度德里一家宠物医院", "宠物医院",
 ])
 def test_generic_phrases_and_companies_are_no_hospital(run):
     assert trim_hospital_name(run) is None
