@@ -197,3 +197,48 @@ def run(articles: int, seed: int = 1, workers_all: int | None = None, single: bo
         "peak_rss_mb": max(one["peak_rss_mb"] if one else 0, every["peak_rss_mb"]),
         "pages": pages,
     }
+
+
+def pathological_files(folder: Path, megabytes: float = 5.0, lines: int = 100_000) -> dict[str, Path]:
+    """Two files no newsroom writes but an editor may upload: one line of `megabytes` (a page
+    whose line ends were lost) and `lines` short fragments; and 300 generated articles, the
+    normal case."""
+    folder.mkdir(parents=True, exist_ok=True)
+    seeds = sorted((Path(settings.BASE_DIR) / "seeds").glob("*.txt"))
+    text = "".join(p.read_text(encoding="utf-8") for p in seeds)
+    flat = text.replace("\n", "")
+    one_line = (flat * (int(megabytes * 1_000_000) // len(flat.encode()) + 1))[: int(megabytes * 1_000_000 / 3)]
+    pieces = [line.strip()[:8] for line in text.splitlines() if line.strip()]
+    fragments = "\n".join(pieces[i % len(pieces)] for i in range(lines))
+    from articles.corpus import make_corpus
+
+    normal = folder / "normal"
+    make_corpus(300, normal, seed=1)  # a few MB of ordinary articles: start-up is a small part of its time
+    (folder / "one_line.txt").write_text(one_line, encoding="utf-8")
+    (folder / "fragments.txt").write_text(fragments, encoding="utf-8")
+    return {"normal": normal, "one_line": folder / "one_line.txt", "fragments": folder / "fragments.txt"}
+
+
+def measure_pathological(megabytes: float = 5.0, lines: int = 100_000) -> dict:
+    """Import rates of the pathological files against normal articles, each into a fresh
+    database with production settings (the target: at least half the normal rate)."""
+    with tempfile.TemporaryDirectory(prefix="bench-path-") as temp:
+        temp_path = Path(temp)
+        files = pathological_files(temp_path / "in", megabytes, lines)
+        rates = {}
+        for name, path in files.items():
+            corpus = path if path.is_dir() else path.parent / f"only_{name}"
+            if not path.is_dir():
+                corpus.mkdir()
+                (corpus / path.name).write_bytes(path.read_bytes())
+            result = measure_import(corpus, 1, temp_path / f"db_{name}")
+            result.pop("env")
+            rates[name] = result
+    normal = rates["normal"]["kbps"]
+    return {
+        "normal_kbps": normal, "one_line_kbps": rates["one_line"]["kbps"], "fragments_kbps": rates["fragments"]["kbps"],
+        "ratio_one_line": round(rates["one_line"]["kbps"] / normal, 2),
+        "ratio_fragments": round(rates["fragments"]["kbps"] / normal, 2),
+        "seconds": {name: r["seconds"] for name, r in rates.items()},
+        "peak_rss_mb": max(r["peak_rss_mb"] for r in rates.values()),
+    }

@@ -586,10 +586,47 @@ class _ArticleBuilder:
         return text, changed
 
 
+# A file of many lines, most of them a few characters long, is no layout the parser knows (a
+# word list, a table dumped a cell a line, text broken every few characters): read as captions,
+# it gave tens of thousands of them.
+FRAGMENT_LINES = 200
+FRAGMENT_LENGTH = 12
+PARAGRAPH_LINES = 100
+
+
+def _fragmented(lines: list[Line]) -> bool:
+    if len(lines) < FRAGMENT_LINES:
+        return False
+    short = sum(1 for line in lines if len(line.text) <= FRAGMENT_LENGTH and not has_sentence_punctuation(line.text))
+    return short * 5 >= len(lines) * 3
+
+
+def _fragments_article(lines: list[Line]) -> ParsedArticle:
+    """One article whose body is the lines in groups, flagged for an editor: nothing is lost and
+    nothing is guessed (no headline, headings or captions)."""
+    paragraphs = []
+    for start in range(0, len(lines), PARAGRAPH_LINES):
+        group = lines[start:start + PARAGRAPH_LINES]
+        paragraphs.append(Paragraph(" ".join(line.text for line in group), tuple(line.span for line in group)))
+    short = sum(1 for line in lines if len(line.text) <= FRAGMENT_LENGTH)
+    flags = (
+        Flag("fragmented_text", f"{short} / {len(lines)} 行是不足 {FRAGMENT_LENGTH} 字的短句，未按文章版式解析",
+             (lines[0].start, lines[-1].end)),
+        Flag("missing_title", lines[0].text, lines[0].span),
+    )
+    return ParsedArticle(
+        position=0, span=(lines[0].start, lines[-1].end), kicker=None, title="", title_span=None, subtitle=None,
+        published=None, source=None, authors=(), editors=(), sections=(Section(None, None, None, tuple(paragraphs)),),
+        captions=(), flags=flags,
+    )
+
+
 def parse_articles(text: str) -> list[ParsedArticle]:
     page = read_crawled(text)
     if page is not None:
         lines = split_lines(text)
         return [_ArticleBuilder(0, lines, page=page, text=text).build()]
     lines = split_lines(text)
+    if _fragmented(lines):
+        return [_fragments_article(lines)]
     return [_ArticleBuilder(position, block).build() for position, block in enumerate(split_articles(lines)) if block]

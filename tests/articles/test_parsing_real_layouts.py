@@ -159,3 +159,11 @@ def test_score_command_scores_a_folder_against_its_gold(tmp_path):
     call_command("check_corpus", str(tmp_path), stdout=out)
     lines = dict(line.split(": ", 1) for line in out.getvalue().splitlines() if not line.startswith(" "))
     assert (lines["files"], lines["failed"], lines["title"], lines["source"], lines["body_footer"]) == ("1", "0", "1", "1", "0")
+
+
+def test_a_file_of_short_fragments_is_one_flagged_article_not_thousands_of_captions():
+    text = "\n".join(f"第{i}项 数据" for i in range(600)) + "\n"
+    article = only(text)
+    assert article.captions == () and article.title == ""
+    assert [f.kind for f in article.flags] == ["fragmented_text", "missing_title"]
+    assert article.body.count("数据") == 600  # nothing lost

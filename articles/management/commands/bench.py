@@ -2,6 +2,7 @@
 
     python manage.py bench --articles 1000 --json   # corpus → import (1 and all cores) → pages
     python manage.py bench --parser                  # parser and extraction against jieba, seeds
+    python manage.py bench --pathological            # a 5 MB line and 100,000 fragments against normal files
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ class Command(BaseCommand):
                             help="skip the one-process import (large N: halves the run)")
         parser.add_argument("--parser", action="store_true", help="parser and extraction against jieba, on seeds/")
         parser.add_argument("--repeat", type=int, default=20, help="with --parser: times the seeds are parsed")
+        parser.add_argument("--pathological", action="store_true",
+                            help="a 5 MB single-line file and a 100,000-line file of fragments against normal articles")
         parser.add_argument("--measure-pages", action="store_true", help=argparse_hidden())
         parser.add_argument("--json", action="store_true", help="print one JSON object")
 
@@ -36,11 +39,13 @@ class Command(BaseCommand):
         if options["articles"]:
             result = benchmarks.run(options["articles"], options["seed"], options["workers"],
                                     single=not options["only_all_cores"])
+        elif options["pathological"]:
+            result = {"pathological": benchmarks.measure_pathological()}
         elif options["parser"]:
             files = sorted((Path(settings.BASE_DIR) / "seeds").glob("*.txt"))
             result = {"parser": benchmarks.measure_parser(files, options["repeat"])}
         else:
-            raise CommandError("say what to measure: --articles N or --parser")
+            raise CommandError("say what to measure: --articles N, --parser or --pathological")
         if options["json"]:
             self.stdout.write(json.dumps(result, ensure_ascii=False))
             return
