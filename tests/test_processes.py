@@ -25,7 +25,7 @@ from tests.conftest import manage as run
 
 needs_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
-    reason="needs PostgreSQL (DATABASE_URL): SQLite opens no connection a fork could share")
+    reason="needs PostgreSQL (DATABASE_URL is SQLite): production's database, whose sessions a fork shared")
 
 
 def production_env(url: str, var: Path) -> dict:
