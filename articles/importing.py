@@ -30,6 +30,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
 from articles.contract import AnalysedArticle, analyse, file_json
+from articles.extraction.names import likely_same_hospital, name_core
 from articles.parsing import ParsedFile, parse_bytes
 from config import datacache
 from hospitals.lexicon import teach_jieba
@@ -521,6 +522,8 @@ class _FileWriter:
         new_aliases = [alias for mention, hospital in subjects for alias in self._profile(hospital, mention, entities.facts, article)]
         self._create(new_hospitals, Hospital)
         self.new_hospital_ids.update(h.pk for h in new_hospitals)
+        for hospital in new_hospitals:
+            self._suggest_duplicates(hospital)
         self._create(new_aliases, HospitalAlias)
         self._write_links(article, entities, hospitals, created=created)
         self._write_facts(subjects, entities.facts, article)
@@ -532,6 +535,20 @@ class _FileWriter:
         if not created:
             self._retire_parts(article)
         return default
+
+    def _suggest_duplicates(self, hospital: Hospital) -> None:
+        """A new hospital whose name says what another's says (`长沙湘雅三医院`, `中南大学湘雅三医院`)
+        is filed as a suggested duplicate: an editor merges the two or says they differ, and a
+        pair they rejected is not suggested again (the item keeps its fingerprint)."""
+        core = name_core(hospital.name)
+        if len(core) < 4:
+            return
+        for pk, name in Hospital.objects.filter(name__endswith=core).exclude(pk=hospital.pk).values_list("pk", "name")[:20]:
+            if likely_same_hospital(hospital.name, name):
+                pair = sorted([hospital.name, name])
+                # Tied to neither hospital: a rejection must outlive them (deleted, merged, created again).
+                self._review(ReviewItem.Kind.DUPLICATE, "hospitals.Hospital",
+                             excerpt=f"{pair[0]} 与 {pair[1]} 可能是同一家医院", detail={"names": pair})
 
     def _write_links(self, article: Article, entities, hospitals: dict[str, Hospital], *, created: bool) -> None:
         links = {} if created else {link.hospital_id: link for link in article.hospital_links.all()}

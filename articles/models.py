@@ -232,6 +232,7 @@ class ReviewItem(models.Model):
         LOW_CONFIDENCE = "low_confidence", "低置信度记录"
         CONFLICT = "conflict", "导入与编辑不一致"
         STALE = "stale", "新解析不再发现"
+        DUPLICATE = "duplicate", "疑似重复医院"
 
     class Status(models.TextChoices):
         OPEN = "open", "待处理"

@@ -112,9 +112,13 @@ class ReviewItemAdmin(ExactSaveMixin, admin.ModelAdmin):
             return excerpt_html(obj.article.source_file, [tuple(span)], label=code_label(obj.code))
         return "—"
 
-    @admin.action(description="采用：公开所指记录并关闭事项")
+    @admin.action(description="采用：公开所指记录并关闭事项（疑似重复：合并两家医院）")
     def accept(self, request, queryset):
         for item in queryset:
+            if item.kind == ReviewItem.Kind.DUPLICATE:
+                merge_suggested(item)
+                resolve(item, ReviewItem.Status.ACCEPTED, request.user)
+                continue
             target = item.target
             if target is not None and hasattr(target, "status"):
                 target.status = ReviewStatus.ACCEPTED
@@ -128,7 +132,7 @@ class ReviewItemAdmin(ExactSaveMixin, admin.ModelAdmin):
             resolve(item, ReviewItem.Status.FIXED, request.user)
         self.message_user(request, f"已将 {queryset.count()} 项标为已修正。", messages.SUCCESS)
 
-    @admin.action(description="忽略：关闭事项（所指记录不公开）")
+    @admin.action(description="忽略：关闭事项（所指记录不公开；疑似重复：不是同一家，不再提示）")
     def dismiss(self, request, queryset):
         for item in queryset:
             target = item.target
@@ -137,6 +141,21 @@ class ReviewItemAdmin(ExactSaveMixin, admin.ModelAdmin):
                 target.save()
             resolve(item, ReviewItem.Status.DISMISSED, request.user)
         self.message_user(request, f"已忽略 {queryset.count()} 项。", messages.SUCCESS)
+
+
+def merge_suggested(item: ReviewItem) -> None:
+    """Accepting a suggested duplicate merges the two hospitals: the one whose name is the better
+    official name (with its place or university, then the longer) survives; the other name stays
+    as an alias, so a re-import finds it."""
+    from articles.extraction.names import name_confidence
+    from hospitals.merging import merge_hospitals
+
+    names = (item.detail or {}).get("names") or []
+    hospitals = list(Hospital.objects.filter(name__in=names))
+    if len(hospitals) < 2:
+        return  # merged or deleted since: nothing left to do
+    hospitals.sort(key=lambda h: (h.status == ReviewStatus.ACCEPTED, name_confidence(h.name), len(h.name)), reverse=True)
+    merge_hospitals(hospitals[0], hospitals[1:])
 
 
 def open_review_counts():

@@ -10,7 +10,7 @@ from django.utils.html import format_html, format_html_join
 
 # Keys of the article snapshot that are no model field of their own.
 SNAPSHOT_LABELS = {"sections": "章节", "captions": "图片说明", "keywords": "关键词", "span": "原文位置",
-                   "flags": "解析提示", "source": "来源媒体"}
+                   "flags": "解析提示", "source": "来源媒体", "names": "医院名称"}
 
 FLAG_LABELS = {
     "merged_broken_paragraph": "合并了被截断的段落",

@@ -288,3 +288,42 @@ def cut_name(text: str) -> str | None:
     if not AFTER_NAME.match(text[len(name):]):
         return None
     return name
+
+
+# What a hospital's name says beyond its place and owner: `中南大学湘雅三医院`, `长沙湘雅三医院` and
+# `湘雅三医院` all say 湘雅三医院.
+_OWNER = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:大学|学院|医科大学|医学院)(?:[\u4e00-\u9fff]{0,6}?(?:学院|医学部))?(?:附属)?")
+
+
+def name_core(name: str) -> str:
+    """The name without the places and the university in front of it."""
+    from .places import division_prefix, locate
+
+    core = _OWNER.sub("", name) if len(_OWNER.sub("", name)) >= 4 else name
+    while True:
+        before = core
+        while step := division_prefix(core):
+            core = core[step:]
+        place = locate(core)
+        # A short place name (`长沙`, `江苏`): drop what locate read, province first.
+        for form in filter(None, (place.province, place.city, place.district)):
+            for short in (form, form[:-1], form[:2]):
+                if len(short) >= 2 and core.startswith(short) and len(core) - len(short) >= 4:
+                    core = core[len(short):]
+                    break
+        if core == before:
+            return core
+
+
+def likely_same_hospital(a: str, b: str) -> bool:
+    """Two names an editor should be asked about: the same core and places that fit. A core that
+    is only a kind (`第二人民医院`) must have the very same place (常州市 and 江苏常州市)."""
+    from .places import locate, same_place
+
+    if a == b:
+        return False
+    core = name_core(a)
+    if core != name_core(b) or len(core) < 4:
+        return False
+    generic = core in NOT_A_HOSPITAL or core in ("医院", "分院")
+    return same_place(locate(a), locate(b), exact=generic)

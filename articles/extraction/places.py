@@ -147,7 +147,9 @@ def locate(name: str) -> Place:
         pass
     if match and match.end() < len(name) - 2 and not name[match.end():].startswith(_NAMED_AFTER_PEOPLE):
         inner = _locate(name[match.end():], owned=True)
-        if inner and (inner.city or inner.district):
+        # A university's branch is named by its city (`…大学深圳医院`); a county's name there is
+        # the hospital's own (`…附属瑞金医院` is in 上海, not 瑞金市).
+        if inner and inner.city and not inner.district:
             return inner
     return _locate(name)
 
@@ -198,3 +200,19 @@ def _locate(name: str, owned: bool = False) -> Place:
         city_name = province.full if province.short in _MUNICIPALITIES else ""
         return Place(province.full, city_name, "", province.code)
     return Place()
+
+
+def _significant(code: str) -> str:
+    """A division code without its empty levels: 430000 → 43, 430100 → 4301."""
+    while code.endswith("00") and len(code) > 2:
+        code = code[:-2]
+    return code
+
+
+def same_place(a: Place, b: Place, *, exact: bool) -> bool:
+    """Whether two places can be the same hospital's: equal codes, or (not `exact`) one unknown
+    or one inside the other (湖南省 and 长沙市)."""
+    if not a.code or not b.code:
+        return not exact
+    first, second = _significant(a.code), _significant(b.code)
+    return first == second if exact else first.startswith(second) or second.startswith(first)

@@ -1,0 +1,76 @@
+"""Suggested duplicates: two names that say the same hospital are put to an editor, who merges
+them in one step or says they differ; a pair they rejected is not suggested again."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.extraction.names import likely_same_hospital
+from articles.models import ReviewItem, Tombstone
+from articles.review_admin import ReviewItemAdmin
+from hospitals.models import Hospital, HospitalAlias
+
+
+def import_folder(folder, *args) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("import_seeds", str(folder), *args, stdout=StringIO(), stderr=StringIO())
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("中南大学湘雅三医院", "长沙湘雅三医院", True),
+    ("湘雅三医院", "中南大学湘雅三医院", True),
+    ("江苏常州市第二人民医院", "常州市第二人民医院", True),
+    ("常州市武进区第二人民医院", "常州市第二人民医院", False),  # a kind of hospital in two places
+    ("洛阳市中心医院", "平顶山市中心医院", False),
+])
+def test_names_that_say_the_same_hospital(a, b, same):
+    assert likely_same_hospital(a, b) is same
+
+
+FULL = "中南大学湘雅三医院开展义诊\n8月1日，中南大学湘雅三医院在长沙开展义诊活动，服务群众三百余人。\n"
+SHORT = "长沙湘雅三医院举办健康讲座\n8月2日，长沙湘雅三医院举办健康讲座，讲解防暑知识。\n"
+
+
+@pytest.fixture
+def two_names(tmp_path):
+    (tmp_path / "a.txt").write_text(FULL, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(SHORT, encoding="utf-8")
+    import_folder(tmp_path)
+    return tmp_path
+
+
+def suggestions():
+    return ReviewItem.objects.filter(kind=ReviewItem.Kind.DUPLICATE)
+
+
+@pytest.mark.django_db
+def test_a_suggested_duplicate_accepted_merges_the_two(two_names, rf, admin_user):
+    item = suggestions().get()
+    assert item.detail["names"] == ["中南大学湘雅三医院", "长沙湘雅三医院"]
+    request = rf.post("/")
+    request.user = admin_user
+    request._messages = type("M", (), {"add": lambda *a, **k: None})()
+    ReviewItemAdmin(ReviewItem, None).accept(request, suggestions())
+    assert list(Hospital.objects.filter(name__contains="湘雅三医院").values_list("name", flat=True)) == ["中南大学湘雅三医院"]
+    assert HospitalAlias.objects.filter(name="长沙湘雅三医院", hospital__name="中南大学湘雅三医院").exists()
+    assert suggestions().get().status == ReviewItem.Status.ACCEPTED
+    import_folder(two_names, "--reparse")  # the short name now finds the merged hospital by its alias
+    assert Hospital.objects.filter(name__contains="湘雅三医院").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_rejected_suggestion_is_not_suggested_again(two_names, rf, admin_user):
+    request = rf.post("/")
+    request.user = admin_user
+    request._messages = type("M", (), {"add": lambda *a, **k: None})()
+    ReviewItemAdmin(ReviewItem, None).dismiss(request, suggestions())
+    # An editor deletes the short-named hospital, then its tombstone: the next parse creates it
+    # again, new, and files the same suggestion, which stays rejected.
+    Hospital.objects.filter(name="长沙湘雅三医院").delete()
+    Tombstone.objects.all().delete()
+    import_folder(two_names, "--reparse")
+    assert Hospital.objects.filter(name="长沙湘雅三医院").exists()
+    assert [item.status for item in suggestions()] == [ReviewItem.Status.DISMISSED]
