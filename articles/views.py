@@ -2,12 +2,14 @@ from __future__ import annotations
 
 from django.db.models import Count, Prefetch
 from django.db.models.functions import ExtractYear
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView, TemplateView
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.views.generic import TemplateView
 
 from config import datacache
-from config.listing import ID, YEAR, Choice, JsonListView, Text
+from config.listing import ID, YEAR, Choice, JsonDetailView, JsonListView, PinyinOrderedListView, Text, pinyin_key, related
 from hospitals.models import Honour, Hospital, Person, ReviewStatus
 
 from . import search
@@ -31,8 +33,8 @@ class HomeView(TemplateView):
                 "articles": Article.objects.public().count(),
                 "hospitals": Hospital.objects.public().count(),
                 "honours": Honour.objects.public().filter(kind=Honour.Kind.HONOUR).count(),
-                "people": Person.objects.public().count(),
-                "sources": Source.objects.count(),
+                "people": Person.objects.public().filter(hospital__status=ReviewStatus.ACCEPTED).count(),
+                "sources": Source.objects.filter(articles__status=ReviewStatus.ACCEPTED).distinct().count(),
             },
             "honours_per_year": list(
                 Honour.objects.public().filter(kind=Honour.Kind.HONOUR, year__isnull=False)
@@ -115,7 +117,7 @@ class KeywordView(ArticleListView):
         return context
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(JsonDetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
@@ -123,10 +125,35 @@ class ArticleDetailView(DetailView):
         return Article.objects.public().select_related("source", "source_file").prefetch_related(
             "sections", "captions", "keywords",
             Prefetch("hospital_links", queryset=ArticleHospital.objects.select_related("hospital")
-                     .filter(hospital__status=ReviewStatus.ACCEPTED).order_by("role", "hospital__name")),
-            Prefetch("honours", queryset=Honour.objects.public().select_related("hospital", "person")),
-            Prefetch("people", queryset=Person.objects.public().select_related("hospital")),
+                     .filter(status=ReviewStatus.ACCEPTED, hospital__status=ReviewStatus.ACCEPTED)
+                     .order_by("role", "hospital__name")),
+            Prefetch("honours", queryset=Honour.objects.public().filter(hospital__status=ReviewStatus.ACCEPTED)
+                     .select_related("hospital", "person")),
+            Prefetch("people", queryset=Person.objects.public().filter(hospital__status=ReviewStatus.ACCEPTED)
+                     .select_related("hospital")),
         )
+
+    def record(self, article):
+        context = self.context
+        return {
+            "id": article.pk, "url": article.get_absolute_url(), "title": article.title,
+            "kicker": article.kicker or None, "subtitle": article.subtitle or None,
+            "published": article.published.isoformat() if article.published else None,
+            "source": ({"id": article.source_id, "name": article.source.name,
+                        "url": f"{reverse('articles:article-list')}?{urlencode({'source': article.source.name})}"}
+                       if article.source_id else None),
+            "authors": article.author_list, "editors": article.editor_list,
+            "sections": [{"order": s.order, "label": s.label or None, "heading": s.heading or None,
+                          "paragraphs": s.paragraphs} for s in article.sections.all()],
+            "captions": [c.text for c in article.captions.all()],
+            "keywords": [{"word": k.word, "url": reverse("keyword", args=[k.word])} for k in article.keywords.all()],
+            "hospitals": [{**related(link.hospital), "role": link.role} for link in article.hospital_links.all()],
+            "honours": [{**related(h), "year": h.year, "hospital_id": h.hospital_id} for h in article.honours.all()],
+            "people": [{**related(p), "role": p.role or None, "hospital_id": p.hospital_id} for p in article.people.all()],
+            "related_articles": [related(a) for a in context["related"]],
+            "same_hospital_articles": [related(a) for a in context["same_hospital"]],
+            "provenance": {"file": article.source_file.path, "sha256": article.source_file.sha256},
+        }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -147,6 +174,72 @@ class ArticleDetailView(DetailView):
             .distinct().order_by("-published", "-id")[:5]
         ) if subjects else []
         return context
+
+
+class DataView(TemplateView):
+    """The dataset releases for download; the files themselves are served by WhiteNoise."""
+
+    template_name = "articles/data.html"
+
+    def get_context_data(self, **kwargs):
+        from config.releasefiles import RELEASE_URL
+
+        from .release import TABLES, list_releases
+
+        context = super().get_context_data(**kwargs)
+        context["releases"] = list_releases(RELEASE_URL)
+        context["tables"] = TABLES
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.request.GET.get("format") == "json":
+            from config.listing import absolute_urls
+
+            releases = [{"version": r.version, "created": r.created, "counts": r.counts,
+                         "files": [{"name": f.name, "bytes": f.size, "sha256": f.sha256 or None, "url": f.url}
+                                   for f in r.files]} for r in context["releases"]]
+            return JsonResponse(absolute_urls({"count": len(releases), "results": releases},
+                                              self.request.build_absolute_uri),
+                                json_dumps_params={"ensure_ascii": False})
+        return super().render_to_response(context, **response_kwargs)
+
+
+class SourceListView(PinyinOrderedListView):
+    """The publications, each with its public articles (its link: the article list filtered by it)."""
+
+    template_name = "articles/source_list.html"
+    context_object_name = "sources"
+    csv_name = "sources"
+    model = Source
+    params = {"year": YEAR}
+
+    def filtered_articles(self):
+        articles = Article.objects.public()
+        if year := self.param("year"):
+            articles = articles.filter(published__year=year)
+        return articles
+
+    def get_queryset(self):
+        return Source.objects.filter(articles__in=self.filtered_articles().values("pk")).annotate(
+            article_count=Count("articles", distinct=True))
+
+    def order_rows(self, queryset):
+        rows = queryset.values_list("pk", "article_count", "name")
+        return [(pk, n) for pk, n, name in sorted(rows, key=lambda r: pinyin_key(r[2]))]
+
+    def attach(self, objects, rows):
+        for source, (_, count) in zip(objects, rows):
+            source.article_count = count
+            source.url = f"{reverse('articles:article-list')}?{urlencode({'source': source.name})}"
+
+    def facets(self):
+        articles = Article.objects.public().filter(source__isnull=False, published__isnull=False)
+        return [self.make_facet("year", "年份", articles.annotate(y=ExtractYear("published")).values_list("y")
+                                .annotate(n=Count("source_id", distinct=True)).order_by("-y"))]
+
+    def row(self, source: Source) -> dict:
+        return {"id": source.pk, "url": self.absolute(source.url), "name": source.name,
+                "articles": source.article_count}
 
 
 class SearchView(JsonListView):

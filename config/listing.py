@@ -8,12 +8,13 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from typing import Any
+from functools import lru_cache
+from typing import Any, Sequence
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
 from django.utils.functional import cached_property
-from django.views.generic import ListView
+from django.views.generic import DetailView, ListView
 from pypinyin import lazy_pinyin
 
 from config import datacache
@@ -111,8 +112,11 @@ class Facet:
     choices: list[FacetChoice]
 
 
-def pinyin_key(text: str) -> list[str]:
-    return lazy_pinyin(text or "")
+@lru_cache(maxsize=200_000)
+def pinyin_key(text: str) -> tuple:
+    """Sorts Chinese names as readers look them up (商丘 after 洛阳: shāng > luò), not by code
+    point; characters that read alike keep a fixed order by code point."""
+    return tuple(lazy_pinyin(text or "")), text or ""
 
 
 class JsonListView(ListView):
@@ -139,8 +143,12 @@ class JsonListView(ListView):
     def facets(self) -> list[Facet]:
         return []
 
-    def make_facet(self, param: str, label: str, pairs, *, labels: dict | None = None, pinyin: bool = False) -> Facet:
-        """pairs: (value, count). Choices link to the current URL with this facet set."""
+    def make_facet(self, param: str, label: str, pairs, *, labels: dict | None = None, pinyin: bool = False,
+                   order: Sequence[str] | None = None, toggle: bool = True) -> Facet:
+        """pairs: (value, count). Choices link to the current URL with this facet set. `order`:
+        the values' natural order (levels, grades: 国家级 before 省级), else pinyin of the labels
+        when `pinyin`, else as given. `toggle=False`: a selected choice's link keeps it (a
+        parameter with a default, which no link could clear)."""
         current = self.param(param)
         current = "" if current is None else str(current)
         choices = []
@@ -150,14 +158,17 @@ class JsonListView(ListView):
             value = str(value)
             query = self.request.GET.copy()
             query.pop("page", None)
-            if value == current:
+            if value == current and toggle:
                 query.pop(param, None)
             else:
                 query[param] = value
             choices.append(FacetChoice(value, (labels or {}).get(value, value), count, value == current,
                                        query.urlencode()))
-        if pinyin:
-            choices.sort(key=lambda c: pinyin_key(c.label))
+        if order is not None:
+            rank = {str(value): i for i, value in enumerate(order)}
+            choices.sort(key=lambda c: rank.get(c.value, len(rank)))
+        elif pinyin:
+            choices.sort(key=lambda c: pinyin_key(str(c.label)))
         return Facet(param, label, choices)
 
     def rows(self, context) -> tuple[list[dict], int]:
@@ -223,3 +234,94 @@ class JsonListView(ListView):
         csv_query["format"] = "csv"
         context["json_query"], context["csv_query"] = json_query.urlencode(), csv_query.urlencode()
         return context
+
+
+class PinyinOrderedListView(JsonListView):
+    """A list in an order SQL cannot give (pinyin of names). The whole order is computed once per
+    change of the data (a list of ids, cached), and only the page's rows are read: a page costs
+    the same queries whatever its size or position.
+
+    Subclasses give `order_rows(queryset)`: tuples whose first item is the id, already sorted;
+    and may override `page_objects(ids)` (select_related …) and `attach(objects, rows)`."""
+
+    def order_rows(self, queryset) -> list[tuple]:
+        raise NotImplementedError
+
+    def page_objects(self, ids: list[int]) -> dict:
+        return self.model._default_manager.in_bulk(ids)
+
+    def attach(self, objects: list, rows: list[tuple]) -> None:
+        """Copies values the ordering computed (a count) onto the page's objects."""
+
+    def paginate_queryset(self, queryset, page_size):
+        rows = self.cached("order", lambda: [tuple(row) for row in self.order_rows(queryset)])
+        paginator, page, _, is_paginated = super().paginate_queryset(rows, page_size)
+        found = self.page_objects([row[0] for row in page.object_list])
+        objects = [found[row[0]] for row in page.object_list if row[0] in found]
+        self.attach(objects, [row for row in page.object_list if row[0] in found])
+        page.object_list = objects
+        return paginator, page, page.object_list, is_paginated
+
+
+def related(obj, kind: str | None = None) -> dict | None:
+    """How a record's JSON names another record: its id, URL and name or title."""
+    if obj is None:
+        return None
+    entry = {"id": obj.pk, "url": None, "name": str(getattr(obj, "name", None) or getattr(obj, "title", None) or obj)}
+    if hasattr(obj, "get_absolute_url"):
+        entry["url"] = obj.get_absolute_url()
+    if kind:
+        entry["kind"] = kind
+    return entry
+
+
+class JsonDetailView(DetailView):
+    """A DetailView that answers `?format=json` with `record(obj)`: the record's fields and the
+    ids and URLs of the records it links to. URLs in the record are made absolute here."""
+
+    def record(self, obj) -> dict:
+        """The record as JSON; `self.context` holds the page's context (related records)."""
+        raise NotImplementedError
+
+    def render_to_response(self, context, **response_kwargs):
+        self.context = context
+        if self.request.GET.get("format") == "json":
+            data = absolute_urls(self.record(self.object), self.request.build_absolute_uri)
+            return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+        return super().render_to_response(context, **response_kwargs)
+
+
+def absolute_urls(value, build):
+    """Every "url" key of a JSON document as an absolute URL."""
+    if isinstance(value, dict):
+        return {k: (build(v) if k == "url" and isinstance(v, str) else absolute_urls(v, build))
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [absolute_urls(v, build) for v in value]
+    return value
+
+
+ERROR_MESSAGES = {400: "请求有误", 403: "禁止访问", 404: "没有这一页", 405: "不支持这一请求方法", 500: "服务器出错"}
+
+
+class JsonErrorMiddleware:
+    """A client that asked for `?format=json` gets its errors as JSON with the status code
+    (`{"error": {"status": 404, "message": "没有这一页"}}`), not the HTML error page its parser
+    would choke on."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (response.status_code >= 400 and request.GET.get("format") == "json"
+                and not request.path.startswith("/admin/")
+                and not response.get("Content-Type", "").startswith("application/json")):
+            status = response.status_code
+            message = ERROR_MESSAGES.get(status) or ("服务器出错" if status >= 500 else "请求有误")
+            replaced = JsonResponse({"error": {"status": status, "message": message}}, status=status,
+                                    json_dumps_params={"ensure_ascii": False})
+            if response.has_header("Allow"):
+                replaced["Allow"] = response["Allow"]
+            return replaced
+        return response

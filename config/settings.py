@@ -72,9 +72,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "config.releasefiles.ReleaseFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Errors of ?format=json URLs as JSON: inside CommonMiddleware, so it sees the 404 and 405
+    # the views answer, and the 500 a view's exception turns into.
+    "config.listing.JsonErrorMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -160,6 +164,15 @@ STATICFILES_DIRS = [BASE_DIR / "config" / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", VAR_DIR / "static"))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = DEBUG  # in development the files are served straight from the apps
+# Dataset releases (manage.py release), served as files under /data/files/ (config/releasefiles.py).
+RELEASES_DIR = Path(os.environ.get("HOSPITALS_RELEASES_DIR", VAR_DIR / "releases"))
+# The licence of the released database (its structure and the editors' work); the articles' own
+# texts stay their publishers', as the /data/ page says.
+RELEASE_LICENSE = {
+    "name": os.environ.get("RELEASE_LICENSE_NAME", "CC-BY-4.0"),
+    "title": os.environ.get("RELEASE_LICENSE_TITLE", "Creative Commons Attribution 4.0"),
+    "path": os.environ.get("RELEASE_LICENSE_PATH", "https://creativecommons.org/licenses/by/4.0/"),
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

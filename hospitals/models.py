@@ -110,6 +110,16 @@ class Hospital(ImportedRecord):
     def get_absolute_url(self) -> str:
         return detail_url("hospitals:hospital-detail", self.pk)
 
+    @property
+    def place(self) -> str:
+        """Province, city and district as one writes them: a municipality's name once
+        (重庆市 綦江区, not 重庆市 重庆市 綦江区)."""
+        parts: list[str] = []
+        for part in (self.province, self.city, self.district):
+            if part and part not in parts:
+                parts.append(part)
+        return " ".join(parts)
+
 
 class HospitalAlias(models.Model):
     """Another name the papers use for a hospital (`綦江区人民医院`, `市二院`)."""
@@ -184,6 +194,7 @@ class Honour(ImportedRecord):
         NATIONAL = "national", "国家级"
         PROVINCIAL = "provincial", "省级"
         MUNICIPAL = "municipal", "市级"
+        COUNTY = "county", "区县级"
         OTHER = "other", "其他"
 
     class Kind(models.TextChoices):

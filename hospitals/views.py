@@ -1,20 +1,37 @@
 from __future__ import annotations
 
 from django.db.models import Count, Prefetch, Q
-from django.views.generic import DetailView
 
 from articles.models import Article
-from config.listing import ID, YEAR, Choice, JsonListView, Text
+from config.listing import ID, YEAR, Choice, JsonDetailView, PinyinOrderedListView, Text, pinyin_key, related
 
 from .models import Honour, Hospital, HospitalFact, Person, PersonMention, ReviewStatus
 
 FACET_LIMIT = 30  # the most frequent choices; a long tail helps no reader
 
 
-class HospitalListView(JsonListView):
+def hospital_fields(hospital: Hospital) -> dict:
+    """A hospital's own fields as JSON: codes for programs, labels for people."""
+    return {
+        "id": hospital.pk,
+        "url": hospital.get_absolute_url(),
+        "name": hospital.name,
+        "province": hospital.province or None,
+        "city": hospital.city or None,
+        "district": hospital.district or None,
+        "place": hospital.place or None,
+        "type": hospital.type or None,
+        "type_label": hospital.get_type_display() if hospital.type else None,
+        "grade": hospital.grade or None,
+        "grade_label": hospital.get_grade_display() if hospital.grade else None,
+    }
+
+
+class HospitalListView(PinyinOrderedListView):
     template_name = "hospitals/hospital_list.html"
     context_object_name = "hospitals"
     csv_name = "hospitals"
+    model = Hospital
     params = {"province": Text.of(Hospital, "province"), "city": Text.of(Hospital, "city"),
               "type": Choice(tuple(Hospital.Type.values)), "grade": Choice(tuple(Hospital.Grade.values))}
 
@@ -36,20 +53,16 @@ class HospitalListView(JsonListView):
         )
 
     def get_queryset(self):
-        return self.with_article_count(self.filtered()).order_by("-article_count", "name")
+        return self.with_article_count(self.filtered())
 
-    def paginate_queryset(self, queryset, page_size):
-        # Ranking by coverage counts every hospital's articles: the order and the counts are
-        # cached, and only the page's hospitals are read (the first page holds the most covered
-        # ones, whose counts alone would read thousands of links).
-        ranking = self.cached("ranking", lambda: list(queryset.values_list("pk", "article_count")))
-        paginator, page, _, is_paginated = super().paginate_queryset(ranking, page_size)
-        found = Hospital.objects.in_bulk([pk for pk, _ in page.object_list])
-        for pk, count in page.object_list:
-            if pk in found:
-                found[pk].article_count = count
-        page.object_list = [found[pk] for pk, _ in page.object_list if pk in found]
-        return paginator, page, page.object_list, is_paginated
+    def order_rows(self, queryset):
+        # The most covered first; equal coverage in pinyin order of the name.
+        rows = queryset.values_list("pk", "article_count", "name")
+        return [(pk, n) for pk, n, name in sorted(rows, key=lambda r: (-r[1], pinyin_key(r[2])))]
+
+    def attach(self, objects, rows):
+        for hospital, (_, count) in zip(objects, rows):
+            hospital.article_count = count
 
     def facets(self):
         queryset = self.filtered()
@@ -58,26 +71,17 @@ class HospitalListView(JsonListView):
             self.make_facet("city", "城市", queryset.values_list("city").annotate(n=Count("id")).order_by("-n")[:FACET_LIMIT],
                             pinyin=True),
             self.make_facet("type", "类型", queryset.values_list("type").annotate(n=Count("id")),
-                            labels=dict(Hospital.Type.choices), pinyin=True),
+                            labels=dict(Hospital.Type.choices), order=Hospital.Type.values),
             self.make_facet("grade", "等级", queryset.values_list("grade").annotate(n=Count("id")),
-                            labels=dict(Hospital.Grade.choices), pinyin=True),
+                            labels=dict(Hospital.Grade.choices), order=Hospital.Grade.values),
         ]
 
     def row(self, hospital: Hospital) -> dict:
-        return {
-            "id": hospital.pk,
-            "url": self.absolute(hospital.get_absolute_url()),
-            "name": hospital.name,
-            "province": hospital.province or None,
-            "city": hospital.city or None,
-            "district": hospital.district or None,
-            "type": hospital.type or None,
-            "grade": hospital.grade or None,
-            "articles": hospital.article_count,
-        }
+        return {**hospital_fields(hospital), "url": self.absolute(hospital.get_absolute_url()),
+                "articles": hospital.article_count}
 
 
-class HospitalDetailView(DetailView):
+class HospitalDetailView(JsonDetailView):
     template_name = "hospitals/hospital_detail.html"
     context_object_name = "hospital"
 
@@ -89,12 +93,31 @@ class HospitalDetailView(DetailView):
             Prefetch("people", queryset=Person.objects.public().order_by("name")),
         )
 
+    def articles(self):
+        return (Article.objects.public().filter(hospital_links__hospital=self.object).select_related("source")
+                .distinct().order_by("-published", "-id"))
+
+    def people(self):
+        return sorted(self.object.people.all(), key=lambda p: pinyin_key(p.name))
+
+    def record(self, hospital):
+        return {
+            **hospital_fields(hospital),
+            "aliases": [alias.name for alias in hospital.aliases.all()],
+            "founded_year": hospital.founded_year, "beds": hospital.beds, "staff": hospital.staff,
+            "motto": hospital.motto or None,
+            "facts": [{"kind": f.kind, "kind_label": f.get_kind_display(), "value": f.value, "value_label": f.value_label,
+                       "evidence": f.evidence, "article": related(f.article)} for f in hospital.facts.all()],
+            "honours": [{**related(h), "year": h.year, "kind": h.kind, "level": h.level} for h in hospital.honours.all()],
+            "people": [{**related(p), "role": p.role or None} for p in self.people()],
+            "articles": [{**related(a), "published": a.published.isoformat() if a.published else None}
+                         for a in self.articles()],
+        }
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["articles"] = (
-            Article.objects.public().filter(hospital_links__hospital=self.object).select_related("source")
-            .distinct().order_by("-published", "-id")
-        )
+        context["articles"] = self.articles()
+        context["people"] = self.people()
         per_year: dict[int, int] = {}
         for honour in self.object.honours.all():
             if honour.year and honour.kind == Honour.Kind.HONOUR:
@@ -111,39 +134,56 @@ class HospitalDetailView(DetailView):
         return context
 
 
-class HonourListView(JsonListView):
+class HonourListView(PinyinOrderedListView):
     template_name = "hospitals/honour_list.html"
     context_object_name = "honours"
     csv_name = "honours"
-    # Honours unless the URL names another kind (or, with `kind=`, none).
+    model = Honour
+    # Honours unless the URL names another kind (资质认定, 排名).
     params = {"kind": Choice(tuple(Honour.Kind.values), default=Honour.Kind.HONOUR),
               "level": Choice(tuple(Honour.Level.values)), "year": YEAR, "hospital": ID}
 
-    def filtered(self):
+    def filtered(self, *, without=()):
         # A join, not a subquery on public hospitals: the subquery sped the (cached) counts up by a
         # fifth but doubled the page's own rows query, which every reader pays (77 → 143 ms).
         queryset = Honour.objects.public().filter(hospital__status=ReviewStatus.ACCEPTED)
         for field in self.params:
             value = self.param(field)
-            if value:
+            if value and field not in without:
                 queryset = queryset.filter(**{field: value})
         return queryset
 
     def get_queryset(self):
-        return self.filtered().select_related("hospital", "person", "article").order_by("-year", "name", "id")
+        return self.filtered()
+
+    def order_rows(self, queryset):
+        # The newest year first (undated last), names in pinyin order within a year.
+        rows = queryset.values_list("pk", "year", "name")
+        return [(pk,) for pk, _, _ in sorted(rows, key=lambda r: (-(r[1] or 0), pinyin_key(r[2]), r[0]))]
+
+    def page_objects(self, ids):
+        return Honour.objects.select_related("hospital", "person", "article").in_bulk(ids)
 
     def facets(self):
         queryset = self.filtered()
         by_hospital = list(queryset.values_list("hospital_id").annotate(n=Count("id")).order_by("-n")[:FACET_LIMIT])
         hospitals = {str(k): v for k, v in Hospital.objects.filter(pk__in=[pk for pk, _ in by_hospital])
                      .values_list("pk", "name")}
+        kinds = self.filtered(without=("kind",)).values_list("kind").annotate(n=Count("id"))
         return [
+            self.make_facet("kind", "类别", kinds, labels=dict(Honour.Kind.choices), order=Honour.Kind.values,
+                            toggle=False),
             self.make_facet("year", "年份", queryset.filter(year__isnull=False).values_list("year")
                             .annotate(n=Count("id")).order_by("-year")),
             self.make_facet("level", "级别", queryset.values_list("level").annotate(n=Count("id")),
-                            labels=dict(Honour.Level.choices)),
+                            labels=dict(Honour.Level.choices), order=Honour.Level.values),
             self.make_facet("hospital", "医院", by_hospital, labels=hospitals, pinyin=True),
         ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["kind_label"] = dict(Honour.Kind.choices)[self.param("kind") or Honour.Kind.HONOUR]
+        return context
 
     def row(self, honour: Honour) -> dict:
         return {
@@ -152,13 +192,16 @@ class HonourListView(JsonListView):
             "name": honour.name,
             "year": honour.year,
             "level": honour.level,
+            "level_label": honour.get_level_display(),
             "kind": honour.kind,
+            "kind_label": honour.get_kind_display(),
             "recipient": honour.recipient,
             "hospital": honour.hospital.name,
+            "hospital_id": honour.hospital_id,
         }
 
 
-class HonourDetailView(DetailView):
+class HonourDetailView(JsonDetailView):
     template_name = "hospitals/honour_detail.html"
     context_object_name = "honour"
 
@@ -166,8 +209,61 @@ class HonourDetailView(DetailView):
         return Honour.objects.public().filter(hospital__status=ReviewStatus.ACCEPTED).select_related(
             "hospital", "person", "article")
 
+    def record(self, honour):
+        person = honour.person if honour.person_id and honour.person.status == ReviewStatus.ACCEPTED else None
+        article = honour.article if honour.article_id and honour.article.status == ReviewStatus.ACCEPTED else None
+        return {
+            "id": honour.pk, "url": honour.get_absolute_url(), "name": honour.name, "year": honour.year,
+            "level": honour.level, "level_label": honour.get_level_display(),
+            "kind": honour.kind, "kind_label": honour.get_kind_display(),
+            "recipient": honour.recipient, "recipient_kind": honour.recipient_kind,
+            "department": honour.department or None, "evidence": honour.evidence,
+            "hospital": related(honour.hospital), "person": related(person), "article": related(article),
+        }
 
-class PersonDetailView(DetailView):
+
+class PersonListView(PinyinOrderedListView):
+    template_name = "hospitals/person_list.html"
+    context_object_name = "people"
+    csv_name = "people"
+    model = Person
+    params = {"province": Text.of(Hospital, "province"), "hospital": ID}
+
+    def filtered(self):
+        queryset = Person.objects.public().filter(hospital__status=ReviewStatus.ACCEPTED)
+        if province := self.param("province"):
+            queryset = queryset.filter(hospital__province=province)
+        if hospital := self.param("hospital"):
+            queryset = queryset.filter(hospital_id=hospital)
+        return queryset
+
+    def get_queryset(self):
+        return self.filtered()
+
+    def order_rows(self, queryset):
+        rows = queryset.values_list("pk", "name", "hospital__name")
+        return [(pk,) for pk, _, _ in sorted(rows, key=lambda r: (pinyin_key(r[1]), pinyin_key(r[2]), r[0]))]
+
+    def page_objects(self, ids):
+        return Person.objects.select_related("hospital").in_bulk(ids)
+
+    def facets(self):
+        queryset = self.filtered()
+        by_hospital = list(queryset.values_list("hospital_id").annotate(n=Count("id")).order_by("-n")[:FACET_LIMIT])
+        hospitals = {str(k): v for k, v in Hospital.objects.filter(pk__in=[pk for pk, _ in by_hospital])
+                     .values_list("pk", "name")}
+        return [
+            self.make_facet("province", "省份", queryset.values_list("hospital__province").annotate(n=Count("id")),
+                            pinyin=True),
+            self.make_facet("hospital", "医院", by_hospital, labels=hospitals, pinyin=True),
+        ]
+
+    def row(self, person: Person) -> dict:
+        return {"id": person.pk, "url": self.absolute(person.get_absolute_url()), "name": person.name,
+                "role": person.role or None, "hospital": person.hospital.name, "hospital_id": person.hospital_id}
+
+
+class PersonDetailView(JsonDetailView):
     template_name = "hospitals/person_detail.html"
     context_object_name = "person"
 
@@ -175,5 +271,16 @@ class PersonDetailView(DetailView):
         return Person.objects.public().filter(hospital__status=ReviewStatus.ACCEPTED).select_related(
             "hospital").prefetch_related(
             Prefetch("mentions", queryset=PersonMention.objects.filter(article__status=ReviewStatus.ACCEPTED)
-                     .select_related("article"))
+                     .select_related("article")),
+            Prefetch("honours", queryset=Honour.objects.public().order_by("-year", "name")),
         )
+
+    def record(self, person):
+        return {
+            "id": person.pk, "url": person.get_absolute_url(), "name": person.name, "role": person.role or None,
+            "aliases": [a for a in person.aliases.split("、") if a],
+            "hospital": related(person.hospital),
+            "honours": [{**related(h), "year": h.year} for h in person.honours.all()],
+            "mentions": [{"role": m.role or None, "evidence": m.evidence, "article": related(m.article)}
+                         for m in person.mentions.all()],
+        }
