@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "config.apps.AxesConfig",  # django-axes, named in Chinese in the admin
+    "django_tasks",
+    "uploads.apps.TasksDatabaseConfig",  # django-tasks-db: the embedded task queue, named in Chinese
+    "uploads",  # after django-tasks-db: its admin takes that app's English list away
 ]
 
 MIDDLEWARE = [
@@ -221,6 +224,33 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_MAX_FILE_BYTES = int(os.environ.get("IMPORT_MAX_FILE_BYTES", str(20 * 1024 * 1024)))
 # How often a running import lets the public pages' cached totals and rankings catch up.
 IMPORT_PAGE_REFRESH_SECONDS = float(os.environ.get("IMPORT_PAGE_REFRESH_SECONDS", "10"))
+
+# --- Uploads and background jobs (uploads/) ------------------------------------------------------
+# Text articles editors upload in the admin are kept here (one folder per upload).
+UPLOAD_DIR = Path(os.environ.get("HOSPITALS_UPLOAD_DIR", VAR_DIR / "uploads"))
+UPLOAD_MAX_FILES = int(os.environ.get("UPLOAD_MAX_FILES", "200"))  # .txt files in one upload (zips unpacked)
+UPLOAD_MAX_TOTAL_BYTES = int(os.environ.get("UPLOAD_MAX_TOTAL_BYTES", str(100 * 1024 * 1024)))  # sent and unpacked
+UPLOAD_MAX_ZIP_RATIO = int(os.environ.get("UPLOAD_MAX_ZIP_RATIO", "100"))  # uncompressed : compressed, per entry
+DATA_UPLOAD_MAX_NUMBER_FILES = UPLOAD_MAX_FILES
+# Django's task API (django-tasks). TASKS_BACKEND: "database" (default: a table, run by
+# `manage.py db_worker`, which `.ci/up` starts beside the server), "celery" (production: run by
+# `celery -A uploads.celery_backend worker`, broker CELERY_BROKER_URL, Redis or RabbitMQ), or
+# "immediate" (runs the task in the request; for trying things out).
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "celery": "uploads.celery_backend.CeleryBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_task_backend = os.environ.get("TASKS_BACKEND", "database")
+if _task_backend not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {_task_backend!r}.")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[_task_backend]}}
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "hospitals")  # the worker consumes it too
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # an import is long: one at a time per worker process
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 LOGGING = {
     "version": 1,

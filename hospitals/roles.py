@@ -2,6 +2,8 @@
 
 - 编辑 (editor): staff who read, correct, merge and export every record of the two content
   apps, and work the review queue. No user management.
+- 编辑 may also upload text articles and run their import (uploads.run_import, the upload desk
+  of the admin), and see the import jobs.
 - 表格导入 (importer): an add-on to 编辑 that grants only importing spreadsheets
   (django-import-export's import permission); alone it lets no one view or change a record.
 """
@@ -19,6 +21,8 @@ from django.utils import translation
 EDITOR_GROUP = "编辑"
 IMPORTER_GROUP = "表格导入"
 CONTENT_APPS = ("articles", "hospitals")
+# The upload desk (uploads/): 编辑 uploads articles and sees the jobs.
+UPLOAD_PERMISSIONS = ("run_import", "view_importjob")
 
 
 def content_models():
@@ -45,6 +49,10 @@ def ensure_roles() -> tuple[Group, Group]:
             content_type=content_type,
             codename__in=[f"{action}_{model._meta.model_name}" for action in ("view", "add", "change", "delete")],
         ))
+    if apps.is_installed("uploads"):
+        create_permissions(apps.get_app_config("uploads"), verbosity=0)
+        edit_perms += list(Permission.objects.filter(content_type__app_label="uploads",
+                                                     codename__in=UPLOAD_PERMISSIONS))
     editor.permissions.set(edit_perms)
     importer.permissions.set(import_perms)
     return editor, importer

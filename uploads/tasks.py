@@ -1,0 +1,26 @@
+"""The background task (Django's task API, through the django-tasks backport). Which backend
+runs it is settings.TASKS: the database queue (`manage.py db_worker`) by default, Celery with
+Redis or RabbitMQ in production (uploads.celery_backend)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django_tasks import task
+
+from .models import ImportJob
+
+
+@task()
+def import_job(job_id: int) -> str:
+    from .service import run_job
+
+    return run_job(job_id)
+
+
+def enqueue(job: ImportJob) -> None:
+    """Queue the job; the task is sent once the job's row is committed, so a worker never
+    looks for a job it cannot see yet."""
+    job.status = ImportJob.Status.QUEUED
+    job.error = ""
+    job.save(update_fields=["status", "error"])
+    transaction.on_commit(lambda: import_job.enqueue(job.pk))
