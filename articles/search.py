@@ -15,6 +15,7 @@ rebuilds it from scratch.
 
 from __future__ import annotations
 
+import datetime
 import re
 import threading
 from contextlib import contextmanager
@@ -40,8 +41,19 @@ class Hit:
     object_id: int
     title: str
     url: str
-    snippet: str  # HTML: escaped text with <mark> around the matched words
+    snippet: str  # plain text around the first match
     score: float
+    highlights: tuple[tuple[int, int], ...] = ()  # [start, end) of each matched word in `snippet`
+
+    @property
+    def snippet_html(self) -> str:
+        """The snippet as HTML, the matched words in <mark>: only the HTML page uses it."""
+        parts, cursor = [], 0
+        for start, end in self.highlights:
+            parts += [escape(self.snippet[cursor:start]), f"<mark>{escape(self.snippet[start:end])}</mark>"]
+            cursor = end
+        parts.append(escape(self.snippet[cursor:]))
+        return "".join(parts)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -316,26 +328,58 @@ def query_tokens(query: str) -> list[str]:
     return seen[:20]
 
 
-def snippet(body: str, tokens: list[str]) -> str:
+def snippet(body: str, tokens: list[str]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Plain text around the first match, and where the matched words are in it."""
     lowered = body.lower()
     positions = [lowered.find(t) for t in sorted(tokens, key=len, reverse=True) if lowered.find(t) >= 0]
     start = max(0, min(positions) - SNIPPET_RADIUS) if positions else 0
     text = body[start: start + 2 * SNIPPET_RADIUS + 40].replace("\n", " ")
+    prefix = "…" if start else ""
+    suffix = "…" if start + len(text) < len(body) else ""
     pattern = "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))
-    parts, cursor = [], 0
-    for match in re.finditer(pattern, text, flags=re.IGNORECASE) if pattern else []:
-        parts.append(escape(text[cursor:match.start()]))
-        parts.append(f"<mark>{escape(match.group(0))}</mark>")
-        cursor = match.end()
-    parts.append(escape(text[cursor:]))
-    return ("…" if start else "") + "".join(parts) + ("…" if start + len(text) < len(body) else "")
+    spans = tuple((m.start() + len(prefix), m.end() + len(prefix))
+                  for m in (re.finditer(pattern, text, flags=re.IGNORECASE) if pattern else []))
+    return prefix + text + suffix, spans
+
+
+# How a hit is ranked beyond the text engine's relevance, which cannot tell results apart for a
+# frequent word (bm25 gives a word in most documents next to no weight: 72 results of 医院 all
+# scored 0.0). Whole points, so they order before the engine's fractions.
+TITLE_MATCH = 4.0  # every query word in the title (a hospital's: its name or an alias)
+NAME_MATCH = 8.0  # the query is part of the name (a short form: 綦江区人民医院)
+RECENT_WEIGHT = 1.0  # up to this much for an article of this year, less with its age
+RECENT_YEARS = 10
+DENSITY_WEIGHT = 1.0  # up to this much for how often the words occur per character of the text
+
+
+def _rank(doc, relevance: float, tokens: list[str], exact: str, published: dict, aliases: dict) -> float:
+    names = [name.lower() for name in [doc.title, *aliases.get(doc.object_id, ())] if name]
+    score = relevance * KIND_WEIGHTS.get(doc.kind, 1.0)
+    if exact and any(exact == name for name in names):
+        score *= EXACT_TITLE_BOOST
+        score += EXACT_TITLE_BOOST
+    if exact and len(exact) >= 2 and any(exact in name for name in names):
+        score += NAME_MATCH
+    if tokens and any(all(token in name for token in tokens) for name in names):
+        score += TITLE_MATCH
+    body = doc.body.lower()
+    occurrences = sum(body.count(token) for token in tokens)
+    per_hundred = 100 * occurrences / (len(body) + 100)  # +100: a three-word record is no denser than a page
+    score += DENSITY_WEIGHT * per_hundred / (1 + per_hundred)
+    day = published.get(doc.article_id)
+    if day is not None:
+        age = max(0, datetime.date.today().year - day.year)
+        score += RECENT_WEIGHT * max(0.0, 1 - age / RECENT_YEARS)
+    return score
 
 
 def search(query: str, limit: int = 200) -> list[Hit]:
     """Ranked hits for a reader's query; an empty list for a query with no words."""
     from hospitals.lexicon import ensure_taught
 
-    from .models import SearchDocument
+    from hospitals.models import HospitalAlias
+
+    from .models import Article, SearchDocument
 
     ensure_taught()
     tokens = query_tokens(query)
@@ -347,11 +391,19 @@ def search(query: str, limit: int = 200) -> list[Hit]:
         ranked = backend.search(tokens, limit, any_token=True)
     scores = dict(ranked)
     documents = SearchDocument.objects.in_bulk(list(scores))
-    exact = re.sub(r"\s+", "", query)
-    hits = [
-        Hit(doc.kind, doc.object_id, doc.title, doc.url, snippet(doc.body, tokens),
-            scores[doc.pk] * KIND_WEIGHTS.get(doc.kind, 1.0) * (EXACT_TITLE_BOOST if doc.title == exact else 1.0))
-        for doc in documents.values()
-    ]
+    article_ids = {doc.article_id for doc in documents.values() if doc.article_id}
+    published = dict(Article.objects.filter(pk__in=article_ids, published__isnull=False)
+                     .values_list("pk", "published")) if article_ids else {}
+    hospital_ids = [doc.object_id for doc in documents.values() if doc.kind == "hospital"]
+    aliases: dict[int, list[str]] = {}
+    for hospital_id, name in HospitalAlias.objects.filter(hospital_id__in=hospital_ids).values_list("hospital_id", "name"):
+        aliases.setdefault(hospital_id, []).append(name)
+    exact = re.sub(r"\s+", "", query).lower()
+    hits = []
+    for doc in documents.values():
+        text, spans = snippet(doc.body, tokens)
+        hits.append(Hit(doc.kind, doc.object_id, doc.title, doc.url, text,
+                        _rank(doc, scores[doc.pk], tokens, exact, published,
+                              aliases if doc.kind == "hospital" else {}), spans))
     hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.object_id))
     return hits

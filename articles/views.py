@@ -265,7 +265,8 @@ class SearchView(JsonListView):
 
     def row(self, hit) -> dict:
         return {"id": hit.object_id, "kind": hit.kind, "url": self.absolute(hit.url), "title": hit.title,
-                "snippet": hit.snippet, "score": round(hit.score, 4)}
+                "snippet": hit.snippet, "highlights": [list(span) for span in hit.highlights],
+                "score": round(hit.score, 4)}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -22,21 +22,51 @@ def search(client, q, **extra):
 def test_two_character_query_returns_many_ranked_results_with_snippets(client, seeded):
     data = search(client, "党建")
     assert data["count"] >= 10
-    assert all("<mark>党建</mark>" in row["snippet"] for row in data["results"][:5])
+    for row in data["results"][:5]:  # plain text, with where the matches are
+        assert "<" not in row["snippet"] and "&" not in row["snippet"]
+        assert row["highlights"] and all(row["snippet"][a:b] == "党建" for a, b in row["highlights"])
     scores = [row["score"] for row in data["results"]]
     assert scores == sorted(scores, reverse=True)
     assert {"id", "url", "title", "snippet"} <= set(data["results"][0])
 
 
-def test_full_hospital_name_ranks_its_article_first(client, seeded):
-    first = search(client, "綦江区人民医院")["results"][0]
-    assert first["kind"] == "article" and "党建业务深度融合" in first["title"]
+def test_a_hospitals_short_form_finds_its_records_first(client, seeded):
+    # 綦江区人民医院 is what the papers call 重庆市綦江区人民医院: the hospital, then its article.
+    top = search(client, "綦江区人民医院")["results"][:2]
+    assert [(row["kind"], row["title"][:10]) for row in top] == [("hospital", "重庆市綦江区人民医院"),
+                                                                  ("article", "重庆市綦江区人民医院")]
+
+
+def test_a_frequent_word_gives_scores_that_separate_results(client, seeded):
+    results = search(client, "医院", page_size=1000)["results"]
+    scores = [row["score"] for row in results]
+    assert len(results) > 20 and len(set(scores)) > len(scores) // 4
+    # Records named by the word first: every result above the first without it in its title has it.
+    titled = ["医院" in row["title"] for row in results]
+    assert all(titled[: titled.index(False)]) and titled.index(False) >= 5
+    assert not any(titled[titled.index(False):][:0])
+
+
+def test_snippets_are_html_only_on_the_html_page(client, seeded):
+    from articles.models import Article
+
+    article = Article.objects.get(title__contains="党建业务深度融合")
+    section = article.sections.first()
+    section.paragraphs = [*section.paragraphs, '他说："党建<b>引领</b>"']
+    section.save()
+    rows = search(client, "引领")["results"]
+    snippet = next(row["snippet"] for row in rows if row["id"] == article.pk and row["kind"] == "article")
+    assert '"党建<b>引领</b>"' in snippet  # the text as written, not escaped for HTML
+    csv_text = client.get("/search/", {"q": "引领", "format": "csv"}).content.decode("utf-8-sig")
+    assert "<mark>" not in csv_text and "&quot;" not in csv_text
+    html = client.get("/search/", {"q": "引领"}).content.decode()
+    assert "&quot;党建&lt;b&gt;<mark>引领</mark>&lt;/b&gt;&quot;" in html
 
 
 @pytest.mark.parametrize("query, expected", [
     ("市二院", "奋力开启高质量发展新征程"),  # a short form, only in a caption
     ("平顶山 心血管", "奋力开启高质量发展新征程"),  # several words: all must match
-    ("韩传恩", "凝心聚力"),
+    ("韩传恩", "韩传恩"),  # the person (a name in the title), then the article
     ("清廉衡阳建设优秀单位", "清廉衡阳建设优秀单位"),
 ])
 def test_short_forms_names_and_several_words(client, seeded, query, expected):
