@@ -16,16 +16,28 @@ from simple_history.utils import get_history_manager_for_model
 from .models import ReviewItem
 
 
+# Repairs the parser is sure of: recorded on the article (closed items, 已修正), no decision
+# left for an editor. Every other flag is a doubt and stays open.
+REPAIR_FLAGS = frozenset({
+    "merged_broken_paragraph", "caption_inside_paragraph", "duplicate_paragraph", "duplicate_section",
+    "removed_ocr_spaces", "replaced_stray_latin", "replaced_dash_with_one", "dropped_boilerplate",
+    "dropped_navigation", "dropped_advertisement", "dropped_photo_credit", "dropped_player_text",
+})
+
+
 def _new_item(kind: str, code: str, *, article=None, hospital=None, target=None, excerpt: str = "",
               detail: dict | None = None) -> ReviewItem:
     content_type = ContentType.objects.get_for_model(target) if target is not None else None
     key = json.dumps([kind, code, article.pk if article else None, content_type.pk if content_type else None,
                       target.pk if target is not None else None, excerpt, detail or {}],
                      ensure_ascii=False, sort_keys=True, default=str)
+    repaired = kind == ReviewItem.Kind.FLAG and code in REPAIR_FLAGS
     return ReviewItem(
         fingerprint=hashlib.sha256(key.encode("utf-8")).hexdigest(), kind=kind, code=code, article=article,
         hospital=hospital, content_type=content_type, object_id=target.pk if target is not None else None,
         excerpt=excerpt[:200], detail=detail or {},
+        status=ReviewItem.Status.FIXED if repaired else ReviewItem.Status.OPEN,
+        resolved=timezone.now() if repaired else None,
     )
 
 

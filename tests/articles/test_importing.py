@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count
 
 from articles.importing import import_paths
-from articles.models import Article, ArticleHospital, Section, SourceFile, Tombstone
+from articles.models import Article, ArticleHospital, ReviewItem, Section, SourceFile, Tombstone
 from hospitals.models import Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention, ReviewStatus
 from tests.conftest import GOLD, SEEDS
 
@@ -520,3 +520,21 @@ def test_reimporting_changed_files_converges_on_a_fresh_import_of_them(database_
         extra = [row for row in got[kind] if row not in want[kind]]
         missing = [row for row in want[kind] if row not in got[kind]]
         assert (kind, extra, missing) == (kind, [], [])
+
+
+def test_the_review_queue_on_the_seeds_holds_only_decisions(seeds_dir):
+    """Repairs the parser is sure of are recorded closed (已修正); open items are decisions:
+    doubts about the text, records held back, a suggested duplicate. Counted, so a rule that
+    floods the queue shows here."""
+    from collections import Counter
+
+    run(str(seeds_dir))
+    open_items = Counter(ReviewItem.objects.open().values_list("kind", "code"))
+    assert open_items == {
+        ("flag", "truncated_paragraph"): 6, ("flag", "doubled_character_at_break"): 1,
+        ("low_confidence", "hospitals.Person"): 12, ("low_confidence", "hospitals.Honour"): 10,
+        ("duplicate", "hospitals.Hospital"): 1,
+    }
+    repairs = ReviewItem.objects.filter(status=ReviewItem.Status.FIXED)
+    assert repairs.count() == 45 and not repairs.exclude(kind="flag").exists()
+    assert set(repairs.values_list("code", flat=True)) >= {"removed_ocr_spaces", "merged_broken_paragraph"}
