@@ -21,7 +21,7 @@ COMMON = ["page", "page_size", "format"]
 PARAMS = {
     "/articles/": ["source", "year", "hospital"], "/keywords/": ["source", "year", "hospital"],
     "/hospitals/": ["province", "city", "type", "grade"], "/honours/": ["kind", "level", "year", "hospital"],
-    "/search/": ["q", "kind"], "/sitemap.xml": ["p"],
+    "/search/": ["q", "kind"], "/sitemap.xml": ["p"], "/people/": ["province", "hospital"], "/sources/": ["year"],
 }
 NASTY = ["0", "1", "-1", "10000", "99999999999999999999", "9" * 400, "²", "①", "١٢", "\x00", "1\x00", "\x00医院",
          "1.5", "1e3", " 1", "json", "csv", "%", "'", '"', "\\", "*", "医院", "honour", "national", "hospital",
@@ -48,7 +48,8 @@ def params_of(url: str) -> list[str]:
 def pages(seeded) -> list[str]:
     """One URL of each public page."""
     return [
-        "/", "/articles/", "/hospitals/", "/honours/", "/search/", "/feed/", "/sitemap.xml",
+        "/", "/articles/", "/hospitals/", "/honours/", "/search/", "/feed/", "/sitemap.xml", "/people/", "/sources/",
+        "/data/",
         Article.objects.public().first().get_absolute_url(),
         Hospital.objects.public().first().get_absolute_url(),
         Honour.objects.public().filter(hospital__status="accepted").first().get_absolute_url(),
@@ -86,7 +87,8 @@ SEGMENTS = st.one_of(st.sampled_from(NASTY), st.integers(min_value=0).map(str), 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
-@given(prefix=st.sampled_from(["/keywords/", "/articles/", "/hospitals/", "/honours/", "/people/"]),
+@given(prefix=st.sampled_from(["/keywords/", "/articles/", "/hospitals/", "/honours/", "/people/", "/sources/",
+                               "/data/", "/data/files/"]),
        segment=SEGMENTS)
 def test_no_path_gives_a_500(seeded, prefix, segment):
     assert server_errors([f"{prefix}{encode(segment)}/"]) == []
