@@ -25,6 +25,9 @@ def import_folder(folder, *args) -> None:
     ("江苏常州市第二人民医院", "常州市第二人民医院", True),
     ("常州市武进区第二人民医院", "常州市第二人民医院", False),  # a kind of hospital in two places
     ("洛阳市中心医院", "平顶山市中心医院", False),
+    ("福建医科大学附属第一医院", "莆田市第一医院", False),  # a university's 第一医院 and a city's
+    ("中国医科大学附属第一医院", "吉林大学第一医院", False),
+    ("华西医院", "四川大学华西医院", True),
 ])
 def test_names_that_say_the_same_hospital(a, b, same):
     assert likely_same_hospital(a, b) is same

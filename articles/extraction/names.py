@@ -325,5 +325,19 @@ def likely_same_hospital(a: str, b: str) -> bool:
     core = name_core(a)
     if core != name_core(b) or len(core) < 4:
         return False
-    generic = core in NOT_A_HOSPITAL or core in ("医院", "分院")
+    owners = {m.group(0) for m in (_OWNER.match(a), _OWNER.match(b)) if m}
+    if len(owners) > 1:
+        return False  # two universities' hospitals (`…大学附属第一医院`)
+    generic = core in NOT_A_HOSPITAL or bool(_KIND_ONLY.fullmatch(core))
+    if generic and owners:
+        return False  # a university's 第一医院 and a city's are two hospitals
     return same_place(locate(a), locate(b), exact=generic)
+
+
+# A core that is only an ordinal and a kind (`第一医院`, `第二附属医院`, `第四医院`): it names a
+# hospital only together with its place.
+_KIND_ONLY = re.compile(
+    r"(?:第?[一二三四五六七八九十\d]+)?(?:附属)?(?:第?[一二三四五六七八九十\d]+)?"
+    r"(?:人民|中心|中医|中西医结合|妇幼保健|妇幼|儿童|口腔|肿瘤|精神病|传染病|胸科|眼科|骨科|康复|总|附属|市立|县|区|市)?"
+    r"(?:医院|保健院|分院|卫生院)"
+)
