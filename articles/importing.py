@@ -600,7 +600,8 @@ class _FileWriter:
                 self.changed["hospitals"].append(hospital)
         new = {}
         if mention.place:
-            new.update(province=mention.place.province, city=mention.place.city, district=mention.place.district)
+            new.update(province=mention.place.province, city=mention.place.city, district=mention.place.district,
+                       division_code=mention.place.code)
         for fact in facts:
             if fact.confidence < REVIEW_THRESHOLD:
                 continue

@@ -82,6 +82,9 @@ class Hospital(ImportedRecord):
     province = models.CharField("省份", max_length=20, blank=True, db_index=True)
     city = models.CharField("城市", max_length=30, blank=True, db_index=True)
     district = models.CharField("区县", max_length=30, blank=True)
+    # Where the place came from: the 民政部 code of the most specific division the name gives
+    # (county, else city, else province), so a reader or re-user can join other data on it.
+    division_code = models.CharField("行政区划代码", max_length=12, blank=True, db_index=True)
     type = models.CharField("类型", max_length=20, choices=Type.choices, blank=True, default="", db_index=True)
     grade = models.CharField("等级", max_length=4, choices=Grade.choices, blank=True, default="", db_index=True)
     founded_year = models.PositiveSmallIntegerField("建院年份", null=True, blank=True)

@@ -12,8 +12,8 @@ class HospitalResource(EditorResource):
     class Meta:
         model = Hospital
         import_id_fields = ("name",)
-        fields = ("name", "province", "city", "district", "type", "grade", "founded_year", "beds", "staff", "motto",
-                  "status")
+        fields = ("name", "province", "city", "district", "division_code", "type", "grade", "founded_year", "beds",
+                  "staff", "motto", "status")
         export_order = fields
         skip_unchanged = True
         clean_model_instances = True

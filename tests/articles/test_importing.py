@@ -35,6 +35,9 @@ def test_import_creates_the_seven_articles_and_the_gold_subject_hospitals(seeds_
             accepted = {h["gold"] for h in article["subject_hospitals"]} | {
                 a for h in article["subject_hospitals"] for a in h.get("accept", [])}
             assert Hospital.objects.public().filter(name__in=accepted).exists(), accepted
+    places = dict(Hospital.objects.values_list("name", "division_code"))
+    # The 民政部 code of the most specific division each name gives.
+    assert (places["孟津区中医院"], places["洛阳市中心医院"], places["重庆市綦江区人民医院"]) == ("410308", "410300", "500110")
 
 
 def test_second_import_changes_nothing(seeds_dir):
