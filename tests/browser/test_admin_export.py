@@ -17,13 +17,14 @@ def test_select_all_toggles_every_column_and_csv_has_a_bom(page, live_seeded, dj
     page.goto(live_seeded.url + "/admin/hospitals/hospital/export/")
     assert "script-src 'self'" in page.evaluate("() => fetch(location.href).then(r => r.headers.get('content-security-policy'))")
     columns = page.locator(".selectable-field-export-row input[type=checkbox]:not(.select-toggle)")
-    assert columns.count() == 11
+    columns_expected = 12  # the hospital spreadsheet's columns, division code included
+    assert columns.count() == columns_expected
     toggle = page.locator(".select-toggle")
 
     toggle.uncheck()
-    assert [columns.nth(i).is_checked() for i in range(columns.count())] == [False] * 11
+    assert [columns.nth(i).is_checked() for i in range(columns.count())] == [False] * columns_expected
     toggle.check()
-    assert [columns.nth(i).is_checked() for i in range(columns.count())] == [True] * 11
+    assert [columns.nth(i).is_checked() for i in range(columns.count())] == [True] * columns_expected
     assert page.locator(".export-select-all label").inner_text().strip() == "全选"
     page.get_by_label("院训").uncheck()
     shoot("admin-export")
@@ -35,4 +36,5 @@ def test_select_all_toggles_every_column_and_csv_has_a_bom(page, live_seeded, dj
     content = open(download.value.path(), "rb").read()
     assert content.startswith(b"\xef\xbb\xbf")
     header = content[3:].decode("utf-8").splitlines()[0]
-    assert header.split(",") == ["正式名称", "省份", "城市", "区县", "类型", "等级", "建院年份", "床位数", "职工数", "审核状态"]
+    assert header.split(",") == ["正式名称", "省份", "城市", "区县", "行政区划代码", "类型", "等级", "建院年份", "床位数", "职工数",
+                                   "审核状态"]
