@@ -20,6 +20,7 @@ from articles.extraction.segmenter import (
     words,
 )
 from articles.parsing import ParsedArticle, ParsedFile
+from articles.parsing.script import Printed, to_simplified
 
 
 @dataclass(frozen=True)
@@ -37,16 +38,37 @@ class AnalysedArticle:
 
 def analyse(article: ParsedArticle) -> AnalysedArticle:
     entities = extract(article)
+    # A traditional-script article is cut on its simplified copy (the dictionary, the taught
+    # names and the IDF are simplified); its words are the same slices of the printed text.
+    traditional = article.script == "traditional"
+    copy = to_simplified if traditional else (lambda text: text)
+    names = [h.name for h in entities.hospitals] + [a for h in entities.hospitals for a in h.aliases]
     # The article's own hospital names are words for its keywords and search tokens, and only
     # for them: what one article teaches must not change how another is read.
-    with taught([h.name for h in entities.hospitals] + [a for h in entities.hospitals for a in h.aliases]):
-        head = words(" ".join(filter(None, [article.kicker, article.title, article.subtitle])))
-        sections = [words("\n".join(filter(None, [s.heading, *(p.text for p in s.paragraphs)]))) for s in article.sections]
-        all_words = head + [w for section in sections for w in section]
+    with taught([copy(name) for name in names]):
+        head_text = " ".join(filter(None, [article.kicker, article.title, article.subtitle]))
+        section_texts = ["\n".join(filter(None, [s.heading, *(p.text for p in s.paragraphs)])) for s in article.sections]
+        head_copy, section_copies = words(copy(head_text)), [words(copy(text)) for text in section_texts]
+        keywords = keywords_from_words(head_copy + [w for section in section_copies for w in section])
+        if traditional:
+            printed = Printed("\n".join([head_text, *section_texts]), to_simplified("\n".join([head_text, *section_texts])))
+            keywords = [printed(word) for word in keywords]
+            head = _slices(head_text, head_copy)
+            sections = [_slices(text, cut) for text, cut in zip(section_texts, section_copies)]
+        else:
+            head, sections = head_copy, section_copies
         head_tokens = search_tokens_from_words(head)
         section_tokens = [search_tokens_from_words(s) for s in sections]
-        return AnalysedArticle(article, entities, tuple(keywords_from_words(all_words)),
-                               _index_tokens(article, entities, head_tokens, section_tokens))
+        return AnalysedArticle(article, entities, tuple(keywords), _index_tokens(article, entities, head_tokens, section_tokens))
+
+
+def _slices(text: str, cut: list[str]) -> list[str]:
+    """The words of a copy of the same length, as slices of the printed text."""
+    pieces, at = [], 0
+    for word in cut:
+        pieces.append(text[at:at + len(word)])
+        at += len(word)
+    return pieces
 
 
 def _index_tokens(article: ParsedArticle, entities: Entities, head_tokens, section_tokens) -> dict[str, str]:

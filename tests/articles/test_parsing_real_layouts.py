@@ -167,3 +167,20 @@ def test_a_file_of_short_fragments_is_one_flagged_article_not_thousands_of_capti
     assert article.captions == () and article.title == ""
     assert [f.kind for f in article.flags] == ["fragmented_text", "missing_title"]
     assert article.body.count("数据") == 600  # nothing lost
+
+
+def test_a_traditional_article_has_the_keywords_of_its_simplified_original():
+    from articles.contract import analyse
+    from articles.parsing.script import to_simplified
+
+    simplified = (
+        "长沙市第一医院开展义诊活动\n8月8日，长沙市第一医院心内科主任张建国为居民讲解高血压防治知识，"
+        "居民们纷纷表示受益匪浅。医院今年开展义诊活动二十余次。\n"
+    )
+    traditional = (
+        "長沙市第一醫院開展義診活動\n8月8日，長沙市第一醫院心內科主任張建國為居民講解高血壓防治知識，"
+        "居民們紛紛表示受益匪淺。醫院今年開展義診活動二十餘次。\n"
+    )
+    ours = analyse(only(traditional)).keywords
+    assert [to_simplified(word) for word in ours] == list(analyse(only(simplified)).keywords)
+    assert "心內" not in ours  # cut as 心内科 on the copy (printed, jieba cut 心內|科)
