@@ -20,9 +20,12 @@ __all__ = [
 
 
 def parse_text(text: str) -> list[ParsedArticle]:
+    """A traditional-script text is parsed on its simplified copy (same length, so every span
+    holds) and its articles are given back in the printed characters."""
     if is_traditional(text):
-        printed = Printed(text, to_simplified(text))
-        return [replace(printed(a), script="traditional") for a in parse_articles(to_simplified(text))]
+        simplified = to_simplified(text)
+        printed = Printed(text, simplified)
+        return [replace(printed(a), script="traditional") for a in parse_articles(simplified)]
     return parse_articles(text)
 
 
@@ -37,13 +40,7 @@ def parse_bytes(path: str, data: bytes) -> ParsedFile:
     if not text.strip():
         return ParsedFile(path=path, sha256=digest, size=len(data), encoding=encoding, text=text,
                           error="the file holds only white space")
-    if is_traditional(text):
-        simplified = to_simplified(text)
-        printed = Printed(text, simplified)
-        articles = tuple(replace(printed(a), script="traditional") for a in parse_articles(simplified))
-    else:
-        articles = tuple(parse_articles(text))
-    articles = tuple(a for a in articles if a.title or a.paragraphs)
+    articles = tuple(a for a in parse_text(text) if a.title or a.paragraphs)
     if not articles:
         return ParsedFile(path=path, sha256=digest, size=len(data), encoding=encoding, text=text,
                           error="no article found: no headline followed by text")
