@@ -7,7 +7,7 @@ from config.admin_display import flags_table
 from config.resources import editor_resource_for
 
 from . import review_admin  # noqa: F401  (registers the review queue)
-from .models import Article, ArticleHospital, Caption, Keyword, Section, Source, SourceFile, Tombstone
+from .models import Article, ArticleHospital, Caption, Keyword, ReviewItem, Section, Source, SourceFile, Tombstone
 from .paragraphs import ParagraphsField
 from .provenance import excerpt_html
 from .resources import ArticleResource, SectionResource
@@ -41,12 +41,31 @@ class ArticleHospitalInline(EditorFormsMixin, admin.TabularInline):
     fields = ("hospital", "role", "status", "confidence")
 
 
+class HeadlineFilter(admin.SimpleListFilter):
+    """Articles whose page printed no headline carry one made from their lead: editors find them
+    here to write a better one, without an open review item each."""
+
+    title = "标题"
+    parameter_name = "headline"
+
+    def lookups(self, request, model_admin):
+        return [("derived", "原文无标题（以导语代题）"), ("printed", "原文有标题")]
+
+    def queryset(self, request, queryset):
+        derived = ReviewItem.objects.filter(code="headline_not_printed").values("article_id")
+        if self.value() == "derived":
+            return queryset.filter(pk__in=derived)
+        if self.value() == "printed":
+            return queryset.exclude(pk__in=derived)
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(EditorAdmin):
     resource_classes = [ArticleResource]
     list_display = ("title", "kicker", "source", "published", "origin", "status", "updated")
     list_select_related = ("source", "source_file")
-    list_filter = ("status", "source", "published")
+    list_filter = ("status", HeadlineFilter, "source", "published")
     search_fields = ("title", "kicker", "subtitle", "authors", "sections__paragraphs")
     date_hierarchy = "published"
     # Keywords found by typing: the archive holds thousands, and a list of them all made every

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 import time
 from contextlib import contextmanager
@@ -48,7 +49,7 @@ from hospitals.models import (
 from . import search
 from .models import Article, ArticleHospital, Caption, Keyword, ReviewItem, Section, Source, SourceFile, Tombstone
 from .natural_keys import alias_key, article_key, fact_key, honour_key, link_key, mention_key, person_key
-from .review import file_review_items, import_history, untouched_by_editors
+from .review import file_review_items, forget_held_records, group_held_records, import_history, untouched_by_editors
 from .signals import importer_retiring
 
 PARSER_VERSION = "5"
@@ -241,6 +242,16 @@ def _history_manager(model):
     return get_history_manager_for_model(model)
 
 
+def _title_from_lead(lead: str, limit: int = 30) -> str:
+    """The lead's first sentence, or its clauses up to `limit` characters: a title cut mid-word
+    (免费测量血…) read as a typo on the article list."""
+    sentence = re.split(r"(?<=[。！？!?])", lead, maxsplit=1)[0]
+    if len(sentence) <= limit:
+        return sentence.rstrip("。")
+    cut = max(sentence.rfind(mark, 0, limit) for mark in "，、；：")
+    return (sentence[:cut] if cut >= limit // 3 else sentence[:limit]) + "…"
+
+
 def _tombstones() -> set[tuple[str, str]]:
     """Every tombstone, read once per file: editors delete few records, and a lookup per
     imported row would cost a query each."""
@@ -271,11 +282,12 @@ class _FileWriter:
         # document each), and hospitals that became public (all their documents).
         self.changed: dict[str, list] = {"hospitals": [], "honours": [], "people": [], "whole_hospitals": []}
         self.review: list[dict] = []  # filed in one insert once every target has its id
+        self.article: Article | None = None
         self.dropped: set[tuple] = set()  # (model, pk) of what this file retired
         with search.signals_paused(), import_history(self.key) as reason:
             self.reason = reason
             self._write()
-            file_review_items(self.review)
+            file_review_items(group_held_records(self.review))
             # One reindex of this file's articles and hospitals, instead of one per save, with
             # the tokens the analysis computed for the texts it saw.
             known = {text: tokens for item in self.analysed for text, tokens in item.index_tokens.items()}
@@ -297,6 +309,8 @@ class _FileWriter:
                                                     default_date=timezone.now())
 
     def _review(self, kind: str, code: str, **fields) -> None:
+        if kind == ReviewItem.Kind.LOW_CONFIDENCE:
+            fields.setdefault("article", self.article)
         self.review.append(dict(kind=kind, code=code, **fields))
 
     def _review_conflicts(self, record, article: Article | None, hospital=None) -> None:
@@ -371,7 +385,7 @@ class _FileWriter:
         if not title:
             # No headline found (flagged missing_title): readers still need something to click.
             first = parsed.paragraphs[0].text if parsed.paragraphs else ""
-            title = (first[:30] + "…") if len(first) > 30 else first or f"{source_file.path} 第{parsed.position + 1}篇"
+            title = _title_from_lead(first) or f"{source_file.path} 第{parsed.position + 1}篇"
         new = {
             "kicker": parsed.kicker or "",
             "title": title[:200],
@@ -411,6 +425,7 @@ class _FileWriter:
             self._review_conflicts(article, article)
         self.result.articles.add(outcome)
         self.touched_articles.append(article)
+        self.article = article  # what held records are grouped under
         hospital = self._write_entities(article, item, created=outcome == "created")
         for flag in parsed.flags:
             self._review(ReviewItem.Kind.FLAG, flag.kind, article=article, hospital=hospital, excerpt=flag.excerpt,
@@ -961,6 +976,7 @@ class _FileWriter:
         with importer_retiring():
             ReviewItem.objects.filter(content_type=ContentType.objects.get_for_model(model), object_id__in=pks,
                                       status=ReviewItem.Status.OPEN).delete()
+            forget_held_records(model, pks, self.key)
             if model is Person:
                 search.remove({"kind": "person", "object_id__in": pks})
             model.objects.filter(pk__in=pks).delete()

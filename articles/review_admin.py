@@ -5,7 +5,7 @@ from django.db.models import Count, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from config.admin_base import ExactSaveMixin
 from config.admin_display import code_label, detail_table
@@ -13,7 +13,7 @@ from hospitals.models import Hospital, ReviewStatus
 
 from .models import Article, ReviewItem
 from .provenance import excerpt_html
-from .review import resolve
+from .review import HELD_RECORDS, held_records, resolve
 
 
 class BusiestHospitalsFilter(admin.SimpleListFilter):
@@ -102,8 +102,24 @@ class ReviewItemAdmin(ExactSaveMixin, admin.ModelAdmin):
 
     @admin.display(description="详情")
     def detail_table(self, obj):
+        if obj.code == HELD_RECORDS:
+            return self.held_list(obj)
         model = obj.content_type.model_class() if obj.content_type_id else Article
         return detail_table(model, obj.detail or {})
+
+    def held_list(self, obj):
+        """Each held record with its state and a link to correct it before deciding them all."""
+        rows = []
+        found = {(r._meta.label, r.pk): r for r in held_records(obj)}
+        for label, pk, excerpt in (obj.detail or {}).get("records", []):
+            record = found.get((label, pk))
+            if record is None:
+                rows.append(format_html("<li>{}（已删除）</li>", excerpt))
+                continue
+            url = reverse(f"admin:{record._meta.app_label}_{record._meta.model_name}_change", args=[pk])
+            rows.append(format_html('<li><a href="{}">{}</a>（{}，{}）</li>', url, excerpt,
+                                    record._meta.verbose_name, record.get_status_display()))
+        return format_html("<ul>{}</ul>", format_html_join("", "{}", ((row,) for row in rows))) if rows else "—"
 
     @admin.display(description="原文出处")
     def provenance(self, obj):
@@ -119,10 +135,12 @@ class ReviewItemAdmin(ExactSaveMixin, admin.ModelAdmin):
                 merge_suggested(item)
                 resolve(item, ReviewItem.Status.ACCEPTED, request.user)
                 continue
-            target = item.target
-            if target is not None and hasattr(target, "status"):
-                target.status = ReviewStatus.ACCEPTED
-                target.save()
+            held = item.kind == ReviewItem.Kind.LOW_CONFIDENCE
+            for record in held_records(item) if held else _target(item):
+                if held and record.status == ReviewStatus.REJECTED:
+                    continue  # an editor turned this one down on its own page since
+                record.status = ReviewStatus.ACCEPTED
+                record.save()
             resolve(item, ReviewItem.Status.ACCEPTED, request.user)
         self.message_user(request, f"已采用 {queryset.count()} 项。", messages.SUCCESS)
 
@@ -135,12 +153,17 @@ class ReviewItemAdmin(ExactSaveMixin, admin.ModelAdmin):
     @admin.action(description="忽略：关闭事项（所指记录不公开；疑似重复：不是同一家，不再提示）")
     def dismiss(self, request, queryset):
         for item in queryset:
-            target = item.target
-            if item.kind == ReviewItem.Kind.LOW_CONFIDENCE and target is not None and hasattr(target, "status"):
-                target.status = ReviewStatus.REJECTED
-                target.save()
+            for record in held_records(item) if item.kind == ReviewItem.Kind.LOW_CONFIDENCE else []:
+                if record.status == ReviewStatus.PENDING:  # one an editor published since stays public
+                    record.status = ReviewStatus.REJECTED
+                    record.save()
             resolve(item, ReviewItem.Status.DISMISSED, request.user)
         self.message_user(request, f"已忽略 {queryset.count()} 项。", messages.SUCCESS)
+
+
+def _target(item: ReviewItem) -> list:
+    target = item.target
+    return [target] if target is not None and hasattr(target, "status") else []
 
 
 def merge_suggested(item: ReviewItem) -> None:

@@ -30,6 +30,8 @@ FLAG_LABELS = {
     "doubled_character_at_break": "断行处疑有重复字",
     "stray_latin_word": "疑似混入的拉丁字母词",
     "missing_title": "未找到标题",
+    "headline_not_printed": "原文无标题，以导语开头代题",
+    "held_records": "本文待审记录",
 }
 
 

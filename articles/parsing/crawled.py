@@ -93,7 +93,9 @@ def read_crawled(text: str) -> CrawledPage | None:
             page.consumed.append(("title", (pos, pos + repeat.end())))
             pos += repeat.end()
     else:
-        page.flags.append(Flag("missing_title", text[pos: pos + 30], (pos, pos)))
+        # A crawled page that starts with its lead printed no headline (13 of the 30 annotated
+        # real documents): a fact of the source, noted on the article, not a doubt to decide.
+        page.flags.append(Flag("headline_not_printed", text[pos: pos + 30], (pos, pos)))
     page.segments = body_segments(text, pos, end)
     return page
 

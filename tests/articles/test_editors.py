@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article, ArticleHospital, ReviewItem, Tombstone
+from articles.review import held_records
 from articles.resources import ArticleResource
 from config.spreadsheets import CSV, XLSX, escape_cell
 from hospitals.models import Honour, Hospital, HospitalAlias, Person, ReviewStatus
@@ -171,16 +172,34 @@ def test_review_queue_counts_on_admin_index_and_accept_publishes(staff_client, s
     assert "待审核事项" in page
     flags = ReviewItem.objects.open().filter(kind=ReviewItem.Kind.FLAG).count()
     assert flags > 0 and f"<td>{flags}</td>" in page
-    # A record held back (a person the text does not tie firmly to the hospital): 采用 publishes it.
-    item = ReviewItem.objects.filter(kind=ReviewItem.Kind.LOW_CONFIDENCE, code="hospitals.Person",
-                                     hospital__status="accepted").first()
-    person = item.target
-    assert client.get(person.get_absolute_url()).status_code == 404
+    # The records of one article held back (people the text does not tie firmly to the hospital,
+    # honours without a firm recipient) are one decision: the item lists them with links, and
+    # 采用 publishes them all except one an editor turned down on its own page meanwhile.
+    item = ReviewItem.objects.open().filter(code="held_records", hospital__status="accepted").first()
+    records = held_records(item)
+    assert len(records) >= 2 and all(r.status == "pending" for r in records)
+    page = staff_client.get(reverse("admin:articles_reviewitem_change", args=[item.pk])).content.decode()
+    for record in records:
+        assert reverse(f"admin:hospitals_{record._meta.model_name}_change", args=[record.pk]) in page
+    refused, *others = records
+    refused.status = "rejected"
+    refused.save()
+    assert client.get(others[0].get_absolute_url()).status_code == 404
     staff_client.post(reverse("admin:articles_reviewitem_changelist"),
                       {"action": "accept", "_selected_action": [item.pk]})
     item.refresh_from_db()
     assert item.status == ReviewItem.Status.ACCEPTED
-    assert client.get(person.get_absolute_url()).status_code == 200
+    assert [r.status for r in held_records(item)] == ["rejected"] + ["accepted"] * len(others)
+    assert client.get(others[0].get_absolute_url()).status_code == 200
+
+
+def test_dismissing_held_records_keeps_them_off_the_site(staff_client, seeded):
+    item = ReviewItem.objects.open().filter(code="held_records").first()
+    staff_client.post(reverse("admin:articles_reviewitem_changelist"),
+                      {"action": "dismiss", "_selected_action": [item.pk]})
+    item.refresh_from_db()
+    assert item.status == ReviewItem.Status.DISMISSED
+    assert {r.status for r in held_records(item)} == {"rejected"}
 
 
 def test_review_queue_filters_by_kind_article_and_hospital(staff_client, seeded):
