@@ -8,6 +8,6 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from config import forking
 
-        from . import review, signals  # noqa: F401  (signal receivers)
+        from . import signals  # noqa: F401  (signal receivers)
 
         forking.install()  # before any process of this project forks

@@ -1,6 +1,6 @@
 """The Atom feed, and the dates a reader or a crawler is told: an article is dated by its
 publication, not by the import that wrote its row, and is "updated" only when an editor changed
-it (the importer's own writes are marked in the history, articles/review.py)."""
+it (the importer's own writes are marked in the history, core/importcontext.py)."""
 
 from __future__ import annotations
 
@@ -12,15 +12,14 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
-from .models import Article
+from core.importcontext import importer_rows
 
-IMPORT_REASON_PREFIX = "导入 "  # as articles/review.py labels the importer's history rows
+from .models import Article
 
 
 def last_edit(model, pk_ref="pk"):
     """A subquery: when an editor (not the importer) last changed the record, or NULL."""
-    history = model.history.model.objects.filter(id=OuterRef(pk_ref)).exclude(
-        history_change_reason__startswith=IMPORT_REASON_PREFIX)
+    history = importer_rows(model.history.model.objects.filter(id=OuterRef(pk_ref)), importer=False)
     return Subquery(history.order_by("-history_date").values("history_date")[:1])
 
 

@@ -34,6 +34,7 @@ from articles.contract import AnalysedArticle, analyse, file_json
 from articles.extraction.names import likely_same_hospital, name_core
 from articles.parsing import ParsedFile, parse_bytes
 from config import datacache
+from core import importcontext
 from hospitals.lexicon import teach_jieba
 from hospitals.models import (
     PERSON_ALIAS_SEPARATOR,
@@ -49,8 +50,7 @@ from hospitals.models import (
 from . import search
 from .models import Article, ArticleHospital, Caption, Keyword, ReviewItem, Section, Source, SourceFile, Tombstone
 from .natural_keys import alias_key, article_key, fact_key, honour_key, link_key, mention_key, person_key
-from .review import file_review_items, forget_held_records, group_held_records, import_history, untouched_by_editors
-from .signals import importer_retiring
+from .review import file_review_items, forget_held_records, group_held_records, untouched_by_editors
 
 PARSER_VERSION = "5"
 # Below this an extracted record waits for an editor before readers see it.
@@ -284,14 +284,14 @@ class _FileWriter:
         self.review: list[dict] = []  # filed in one insert once every target has its id
         self.article: Article | None = None
         self.dropped: set[tuple] = set()  # (model, pk) of what this file retired
-        with search.signals_paused(), import_history(self.key) as reason:
-            self.reason = reason
+        with importcontext.importing(self.key) as context:
+            self.context = context
             self._write()
             file_review_items(group_held_records(self.review))
             # One reindex of this file's articles and hospitals, instead of one per save, with
             # the tokens the analysis computed for the texts it saw.
             known = {text: tokens for item in self.analysed for text, tokens in item.index_tokens.items()}
-            with search.known_tokens(known):
+            with importcontext.known_tokens(known):
                 unique = {kind: [r for r in {id(r): r for r in records}.values() if not self._was_dropped(r)]
                           for kind, records in self.changed.items()}
                 search.index_many(self.touched_articles, self.article_parts, **unique)
@@ -302,11 +302,12 @@ class _FileWriter:
         if not objects:
             return
         if not connection.features.can_return_rows_from_bulk_insert:
-            bulk_create_with_history(objects, model, default_change_reason=self.reason)
+            bulk_create_with_history(objects, model, default_change_reason=self.context.reason,
+                                     default_user=self.context.user)
             return
         model._default_manager.bulk_create(objects)
-        _history_manager(model).bulk_history_create(objects, default_change_reason=self.reason,
-                                                    default_date=timezone.now())
+        _history_manager(model).bulk_history_create(objects, default_change_reason=self.context.reason,
+                                                    default_user=self.context.user, default_date=timezone.now())
 
     def _review(self, kind: str, code: str, **fields) -> None:
         if kind == ReviewItem.Kind.LOW_CONFIDENCE:
@@ -873,7 +874,7 @@ class _FileWriter:
         if untouched:
             self.orphan_candidates["hospitals"].update(getattr(r, "hospital_id", None) for r in untouched)
             self.orphan_candidates["people"].update(getattr(r, "person_id", None) for r in untouched)
-            with importer_retiring():
+            with importcontext.retiring():
                 model.objects.filter(pk__in=[r.pk for r in untouched]).delete()
             self.result.records.add("removed", len(untouched))
 
@@ -916,7 +917,7 @@ class _FileWriter:
             self.produced = {"links": set(), "mentions": set(), "facts": set(), "honours": set()}
             self._retire_parts(article)  # links and mentions go, its honours and facts leave the pages
             self._forget(Article, [article.pk])
-            with importer_retiring():
+            with importcontext.retiring():
                 search.remove({"article_id": article.pk})
                 article.delete()  # its review items with it
             self.result.articles.add("removed")
@@ -973,7 +974,7 @@ class _FileWriter:
             return
         pks = [r.pk for r in records]
         self._forget(model, pks)
-        with importer_retiring():
+        with importcontext.retiring():
             ReviewItem.objects.filter(content_type=ContentType.objects.get_for_model(model), object_id__in=pks,
                                       status=ReviewItem.Status.OPEN).delete()
             forget_held_records(model, pks, self.key)

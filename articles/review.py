@@ -1,17 +1,16 @@
-"""Filing things for editors to look at (the review queue) and marking the importer's history."""
+"""Filing things for editors to look at (the review queue), and telling the importer's records from
+those an editor touched."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import threading
-from contextlib import contextmanager
 
 from django.contrib.contenttypes.models import ContentType
-from django.dispatch import receiver
 from django.utils import timezone
-from simple_history.signals import pre_create_historical_record
 from simple_history.utils import get_history_manager_for_model
+
+from core.importcontext import IMPORTER_USERNAME
 
 from .models import ReviewItem
 
@@ -122,29 +121,6 @@ def forget_held_records(model, pks: list[int], file_key: str) -> None:
             item.save(update_fields=["detail"])
 
 
-_history = threading.local()
-IMPORT_REASON_PREFIX = "导入 "
-
-
-@contextmanager
-def import_history(file_key: str):
-    """Label the history rows written inside the block, by saves and deletes alike, as the
-    import's (`导入 <file>`), unless a user made them. Bulk writes pass the same reason."""
-    previous = getattr(_history, "reason", None)
-    _history.reason = f"{IMPORT_REASON_PREFIX}{file_key}"[:100]
-    try:
-        yield _history.reason
-    finally:
-        _history.reason = previous
-
-
-@receiver(pre_create_historical_record)
-def label_import_history(sender, history_instance, **kwargs):
-    reason = getattr(_history, "reason", None)
-    if reason and history_instance.history_user_id is None and not history_instance.history_change_reason:
-        history_instance.history_change_reason = reason
-
-
 def untouched_by_editors(model, records: list, state=None) -> list:
     """The records only the importer ever wrote: it created them, every row of their history is
     the importer's, and their fields still hold what it last wrote (a shell `update()` leaves no
@@ -155,8 +131,8 @@ def untouched_by_editors(model, records: list, state=None) -> list:
         return []
     created_by_import, written_by_others = set(), set()
     rows = get_history_manager_for_model(model).filter(id__in=[r.pk for r in records])
-    for pk, kind, reason in rows.values_list("id", "history_type", "history_change_reason"):
-        if reason and reason.startswith(IMPORT_REASON_PREFIX):
+    for pk, kind, username in rows.values_list("id", "history_type", "history_user__username"):
+        if username == IMPORTER_USERNAME:
             if kind == "+":
                 created_by_import.add(pk)
         else:

@@ -8,8 +8,9 @@ tokenizer); PostgreSQL with a stored `to_tsvector('simple', tokens)` column and 
 Queries are segmented by the same jieba and passed as quoted tokens (SQLite) or through
 `plainto_tsquery` (PostgreSQL), so user input never reaches the query syntax.
 
-The index is kept in sync by signals for single saves and explicitly by the importer (which
-pauses the signals and reindexes each file's articles once); `manage.py rebuild_search_index`
+The index is kept in sync by signals for single saves and explicitly by the importer (inside
+its import context the signals stand aside, core/importcontext.py, and each file is reindexed
+once); `manage.py rebuild_search_index`
 rebuilds it from scratch.
 """
 
@@ -17,8 +18,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import connection, transaction
@@ -27,12 +26,11 @@ from django.utils.html import escape
 
 from articles.extraction.segmenter import bigrams, clean_tokens, search_tokens
 from articles.extraction.segmenter import index_tokens as segmented_index_tokens
+from core import importcontext
 
 KIND_WEIGHTS = {"article": 3.0, "hospital": 2.0, "section": 1.0, "honour": 1.0, "person": 1.0}
 SNIPPET_RADIUS = 50
 EXACT_TITLE_BOOST = 10.0  # a reader who types a record's whole name wants that record
-
-_state = threading.local()
 
 
 @dataclass(frozen=True)
@@ -114,24 +112,13 @@ def _person_document(person, hospital) -> dict:
 
 def index_tokens(text: str) -> str:
     """The tokens of a document's text: as the importer's analysis computed them when it saw
-    that very text (`known_tokens`), otherwise segmented here."""
-    known = getattr(_state, "known", None)
-    if known:
-        tokens = known.get(text)
+    that very text (`importcontext.known_tokens`), otherwise segmented here."""
+    context = importcontext.current()
+    if context is not None and context.known_tokens:
+        tokens = context.known_tokens.get(text)
         if tokens is not None:
             return tokens
     return segmented_index_tokens(text)
-
-
-@contextmanager
-def known_tokens(mapping: dict[str, str]):
-    """Within the block, texts found in `mapping` (text → tokens) are not segmented again."""
-    previous = getattr(_state, "known", None)
-    _state.known = mapping
-    try:
-        yield
-    finally:
-        _state.known = previous
 
 
 def _replace(scope: dict | Q, documents: list[dict]) -> None:
@@ -216,18 +203,9 @@ def rebuild() -> int:
     return SearchDocument.objects.count()
 
 
-@contextmanager
-def signals_paused():
-    """For bulk work (the importer): single-record signals do nothing; the caller reindexes."""
-    _state.paused = getattr(_state, "paused", 0) + 1
-    try:
-        yield
-    finally:
-        _state.paused -= 1
-
-
 def signals_active() -> bool:
-    return not getattr(_state, "paused", 0)
+    """Whether single saves reindex themselves: not inside an import, which reindexes each file."""
+    return not importcontext.active()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,10 +1,7 @@
 """Deleting an imported record (or an article's link to a hospital or person, a fact, an alias)
 leaves a tombstone, so the next import does not resurrect it;
-and every save or delete keeps the search index in step (the importer pauses these and
-reindexes each file at once)."""
-
-import threading
-from contextlib import contextmanager
+and every save or delete keeps the search index in step (inside an import these stand aside:
+it reindexes each file at once, core/importcontext.py)."""
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -12,27 +9,12 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import receiver
 
 from config import datacache
+from core import importcontext
 from hospitals.models import Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention
 
 from . import search
 from .models import Article, ArticleHospital, Caption, Section, Tombstone
 from .natural_keys import natural_key_of
-
-_importer = threading.local()
-
-
-@contextmanager
-def importer_retiring():
-    """Deletions inside the block are the importer's own: records only it ever wrote, which a
-    newer parse no longer finds. They leave no tombstone (tombstones keep what editors deleted
-    deleted), so a later parse that finds them again may bring them back."""
-    previous = getattr(_importer, "retiring", False)
-    _importer.retiring = True
-    try:
-        yield
-    finally:
-        _importer.retiring = previous
-
 
 @receiver(pre_delete, sender=ArticleHospital)
 @receiver(pre_delete, sender=HospitalFact)
@@ -42,7 +24,7 @@ def remember_deleted_part(sender, instance, origin=None, **kwargs):
     """An article's link, a person's mention, a fact or an alias deleted by itself. Deleted with
     its article, hospital or person, the whole's tombstone covers it: deleting that tombstone
     brings the whole back with all its parts."""
-    if getattr(_importer, "retiring", False):
+    if importcontext.is_retiring():  # the importer's own, found no more: may come back
         return
     origin_model = origin.model if isinstance(origin, QuerySet) else type(origin)
     if origin is not None and origin_model is not sender:
@@ -57,7 +39,7 @@ def remember_deleted_part(sender, instance, origin=None, **kwargs):
 @receiver(pre_delete, sender=Person)
 @receiver(pre_delete, sender=Honour)
 def remember_deleted_import(sender, instance, **kwargs):
-    if getattr(_importer, "retiring", False):
+    if importcontext.is_retiring():  # the importer's own, found no more: may come back
         return
     if getattr(instance, "import_snapshot", True) is None:
         return  # made by an editor, not by the importer: nothing to protect from re-import

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     # Our apps come before import_export so that our `export` command (which escapes
     # spreadsheet formulae) takes precedence over the library's.
+    "core",
     "hospitals",
     "articles",
     "import_export",

@@ -429,11 +429,11 @@ def test_an_article_the_file_no_longer_holds_is_removed_unless_edited(seeds_dir)
 def test_reparse_after_a_parser_upgrade_retires_what_the_old_parser_made(seeds_dir):
     """An older parser took 国家爱婴医院 (an honour's title) for a hospital the article names;
     the current one does not, so `--reparse` removes the link and the hospital made for it."""
-    from articles.review import import_history
+    from core.importcontext import importing
 
     run(str(seeds_dir))
     article = Article.objects.get(source_file__path="002_ec0c30fe86448813.txt", position=0)
-    with import_history("002_ec0c30fe86448813.txt"):  # as the old import wrote them
+    with importing("002_ec0c30fe86448813.txt"):  # as the old import wrote them
         snapshot = {"name": "国家爱婴医院", "status": ReviewStatus.PENDING}
         false = Hospital.objects.create(name="国家爱婴医院", status=ReviewStatus.PENDING, import_snapshot=snapshot)
         ArticleHospital.objects.create(article=article, hospital=false, role=ArticleHospital.Role.MENTIONED,
