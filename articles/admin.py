@@ -2,9 +2,9 @@ from django import forms
 from django.contrib import admin
 from django.utils.html import format_html
 
-from config.admin_base import EditorAdmin, EditorFormsMixin
-from config.admin_display import flags_table
-from config.resources import editor_resource_for
+from core.admin_base import EditorAdmin, EditorFormsMixin
+from core.admin_display import flags_table
+from core.resources import editor_resource_for
 
 from . import review_admin  # noqa: F401  (registers the review queue)
 from .models import Article, ArticleHospital, Caption, Keyword, ReviewItem, Section, Source, SourceFile, Tombstone

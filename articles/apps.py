@@ -6,7 +6,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = "文章"
 
     def ready(self):
-        from config import forking
+        from core import forking
 
         from . import signals  # noqa: F401  (signal receivers)
 

@@ -126,7 +126,7 @@ def measure_pages() -> dict:
     from django.test.utils import CaptureQueriesContext
 
     from articles.models import Article
-    from config import datacache
+    from core import datacache
     from hospitals.models import Hospital
 
     article = Article.objects.public().order_by("pk").first()

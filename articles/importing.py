@@ -33,9 +33,9 @@ from simple_history.utils import bulk_create_with_history, get_history_manager_f
 from articles.contract import AnalysedArticle, analyse, file_json
 from articles.extraction.names import likely_same_hospital, name_core
 from articles.parsing import ParsedFile, parse_bytes
-from config import datacache
+from core import datacache
 from core import importcontext
-from hospitals.lexicon import teach_jieba
+from articles.lexicon import teach_jieba
 from hospitals.models import (
     PERSON_ALIAS_SEPARATOR,
     Honour,
@@ -1048,7 +1048,7 @@ def _analyse_file(item: InputFile, limit: int) -> tuple:
 
 def _worker_init(names: list[str], parent_pid: int) -> None:
     from articles.extraction.segmenter import add_words
-    from config.forking import die_with_parent
+    from core.forking import die_with_parent
 
     # An import killed (kill -9, SIGTERM) must not leave workers waiting for files forever.
     die_with_parent(parent_pid)
@@ -1074,7 +1074,7 @@ def _analysed_in_order(items: list[InputFile], limit: int, workers: int):
     warm_up()
     names = list(_Hospital.objects.values_list("name", flat=True)) + list(HospitalAlias.objects.values_list("name", flat=True))
     context = multiprocessing.get_context("fork")
-    # The workers forget the database connection they inherit (config/forking.py): it stays the
+    # The workers forget the database connection they inherit (core/forking.py): it stays the
     # parent's, so its session, transaction and import lock end with the parent.
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
                              initargs=(names, os.getpid())) as pool:

@@ -5,8 +5,8 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q
 
-from config.links import detail_url
-from hospitals.models import HistoricalRecords, ImportedRecord, PublicQuerySet
+from core.links import detail_url
+from core.models import HistoricalRecords, ImportedRecord, PublicQuerySet
 
 from .paragraphs import PARAGRAPH_BREAK, UnescapedJSONEncoder, split_paragraphs
 
@@ -308,7 +308,7 @@ class SearchDocument(models.Model):
 
 class DataVersion(models.Model):
     """One row whose number changes whenever a change of the published data commits: the public
-    pages' aggregates (totals, facet counts, rankings) are cached under it (config/datacache.py)."""
+    pages' aggregates (totals, facet counts, rankings) are cached under it (core/datacache.py)."""
 
     value = models.PositiveBigIntegerField("版本", default=0)
 

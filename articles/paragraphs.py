@@ -13,7 +13,7 @@ import re
 
 from django import forms
 
-from config.admin_text import normalise_text
+from core.admin_text import normalise_text
 
 PARAGRAPH_BREAK = "\n\n"
 

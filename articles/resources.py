@@ -3,7 +3,7 @@
 from import_export import fields
 from import_export.widgets import ForeignKeyWidget, IntegerWidget, Widget
 
-from config.resources import EditorResource
+from core.resources import EditorResource
 
 from .models import Article, Section, Source, SourceFile
 from .paragraphs import PARAGRAPH_BREAK, clean_paragraphs

@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
-from config.admin_base import ExactSaveMixin
-from config.admin_display import code_label, detail_table
+from core.admin_base import ExactSaveMixin
+from core.admin_display import code_label, detail_table
 from hospitals.models import Hospital, ReviewStatus
 
 from .models import Article, ReviewItem
@@ -171,7 +171,7 @@ def merge_suggested(item: ReviewItem) -> None:
     official name (with its place or university, then the longer) survives; the other name stays
     as an alias, so a re-import finds it."""
     from articles.extraction.names import name_confidence
-    from hospitals.merging import merge_hospitals
+    from articles.merging import merge_hospitals
 
     names = (item.detail or {}).get("names") or []
     hospitals = list(Hospital.objects.filter(name__in=names))
@@ -179,9 +179,3 @@ def merge_suggested(item: ReviewItem) -> None:
         return  # merged or deleted since: nothing left to do
     hospitals.sort(key=lambda h: (h.status == ReviewStatus.ACCEPTED, name_confidence(h.name), len(h.name)), reverse=True)
     merge_hospitals(hospitals[0], hospitals[1:])
-
-
-def open_review_counts():
-    """Open review items by kind, for the admin index."""
-    counts = dict(ReviewItem.objects.open().values_list("kind").annotate(n=Count("id")))
-    return [(kind, label, counts.get(kind, 0)) for kind, label in ReviewItem.Kind.choices]

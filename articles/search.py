@@ -60,7 +60,7 @@ class Hit:
 
 def _documents_for_article(article, parts: tuple[list, list] | None = None) -> list[dict]:
     """parts: the article's sections and captions when the caller holds them (just written)."""
-    from hospitals.models import ReviewStatus
+    from core.models import ReviewStatus
 
     if article.status != ReviewStatus.ACCEPTED:
         return []
@@ -81,7 +81,7 @@ def _documents_for_article(article, parts: tuple[list, list] | None = None) -> l
 
 def _documents_for_hospital(hospital) -> list[dict]:
     """The hospital's document and those of its accepted honours and people."""
-    from hospitals.models import ReviewStatus
+    from core.models import ReviewStatus
 
     if hospital.status != ReviewStatus.ACCEPTED:
         return []
@@ -122,7 +122,7 @@ def index_tokens(text: str) -> str:
 
 
 def _replace(scope: dict | Q, documents: list[dict]) -> None:
-    from hospitals.lexicon import ensure_taught
+    from articles.lexicon import ensure_taught
 
     from .models import SearchDocument
 
@@ -156,7 +156,7 @@ def index_many(articles=(), parts: dict | None = None, *, hospitals=(), honours=
     became public (all their documents)."""
     from django.db.models import prefetch_related_objects
 
-    from hospitals.models import ReviewStatus
+    from core.models import ReviewStatus
 
     parts = parts or {}
     whole = {h.pk for h in whole_hospitals}
@@ -353,7 +353,7 @@ def _rank(doc, relevance: float, tokens: list[str], exact: str, published: dict,
 
 def search(query: str, limit: int = 200) -> list[Hit]:
     """Ranked hits for a reader's query; an empty list for a query with no words."""
-    from hospitals.lexicon import ensure_taught
+    from articles.lexicon import ensure_taught
 
     from hospitals.models import HospitalAlias
 

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
-from config import datacache
+from core import datacache
 from core import importcontext
 from hospitals.models import Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention
 

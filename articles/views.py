@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.generic import TemplateView
 
-from config import datacache
-from config.listing import ID, YEAR, Choice, JsonDetailView, JsonListView, PinyinOrderedListView, Text, pinyin_key, related
+from core import datacache
+from core.listing import ID, YEAR, Choice, JsonDetailView, JsonListView, PinyinOrderedListView, Text, pinyin_key, related
 from hospitals.models import Honour, Hospital, Person, ReviewStatus
 
 from . import search
@@ -182,7 +182,7 @@ class DataView(TemplateView):
     template_name = "articles/data.html"
 
     def get_context_data(self, **kwargs):
-        from config.releasefiles import RELEASE_URL
+        from core.releasefiles import RELEASE_URL
 
         from .release import TABLES, list_releases
 
@@ -193,7 +193,7 @@ class DataView(TemplateView):
 
     def render_to_response(self, context, **response_kwargs):
         if self.request.GET.get("format") == "json":
-            from config.listing import absolute_urls
+            from core.listing import absolute_urls
 
             releases = [{"version": r.version, "created": r.created, "counts": r.counts,
                          "files": [{"name": f.name, "bytes": f.size, "sha256": f.sha256 or None, "url": f.url}

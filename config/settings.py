@@ -66,7 +66,7 @@ INSTALLED_APPS = [
     "articles",
     "import_export",
     "simple_history",
-    "config.apps.AxesConfig",  # django-axes, named in Chinese in the admin
+    "core.axes.AxesConfig",  # django-axes, named in Chinese in the admin
     "django_tasks",
     "uploads.apps.TasksDatabaseConfig",  # django-tasks-db: the embedded task queue, named in Chinese
     "uploads",  # after django-tasks-db: its admin takes that app's English list away
@@ -74,15 +74,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "config.security.ContentSecurityPolicyMiddleware",
+    "core.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "config.releasefiles.ReleaseFilesMiddleware",
+    "core.releasefiles.ReleaseFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Errors of ?format=json URLs as JSON: inside CommonMiddleware, so it sees the 404 and 405
     # the views answer, and the 500 a view's exception turns into.
-    "config.listing.JsonErrorMiddleware",
+    "core.listing.JsonErrorMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -104,8 +104,8 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
-# A Chinese admin page that says how long the lock lasts (config/security.py).
-AXES_LOCKOUT_CALLABLE = "config.security.lockout_response"
+# A Chinese admin page that says how long the lock lasts (core/security.py).
+AXES_LOCKOUT_CALLABLE = "core.security.lockout_response"
 
 ROOT_URLCONF = "config.urls"
 
@@ -168,7 +168,7 @@ STATICFILES_DIRS = [BASE_DIR / "config" / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", VAR_DIR / "static"))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = DEBUG  # in development the files are served straight from the apps
-# Dataset releases (manage.py release), served as files under /data/files/ (config/releasefiles.py).
+# Dataset releases (manage.py release), served as files under /data/files/ (core/releasefiles.py).
 RELEASES_DIR = Path(os.environ.get("HOSPITALS_RELEASES_DIR", VAR_DIR / "releases"))
 # The licence of the released database (its structure and the editors' work); the articles' own
 # texts stay their publishers', as the /data/ page says.
@@ -212,9 +212,9 @@ LOGIN_URL = "admin:login"
 # django-import-export: every import and export inside one transaction, formats editors use.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
-# Formulae are escaped by our own formats (config/spreadsheets.py), on every export path.
+# Formulae are escaped by our own formats (core/spreadsheets.py), on every export path.
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
-from config.spreadsheets import SPREADSHEET_FORMATS  # noqa: E402
+from core.spreadsheets import SPREADSHEET_FORMATS  # noqa: E402
 
 IMPORT_EXPORT_FORMATS = SPREADSHEET_FORMATS
 # Editors may export what they may view; importing spreadsheets is its own permission.

@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from articles.feeds import LatestArticlesFeed
 from articles.views import DataView, HomeView, KeywordView, SearchView, SourceListView
-from config.security import read_only
+from core.security import read_only
 from config.sitemaps import SITEMAPS
 
 admin.site.site_header = "医院报道数据库 · 编辑后台"

@@ -3,9 +3,9 @@ from django.contrib import admin, messages
 from django.template.response import TemplateResponse
 
 from articles.provenance import evidence_html
-from config.admin_base import EditorAdmin, EditorFormsMixin
+from core.admin_base import EditorAdmin, EditorFormsMixin
 
-from .merging import merge_hospitals, merge_people
+from articles.merging import merge_hospitals, merge_people
 from .models import Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention
 from .resources import HonourResource, HospitalAliasResource, HospitalResource, PersonResource
 

@@ -3,7 +3,7 @@
 from import_export import fields
 from import_export.widgets import ForeignKeyWidget
 
-from config.resources import EditorResource
+from core.resources import EditorResource
 
 from .models import Honour, Hospital, HospitalAlias, Person
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from config.security import read_only
+from core.security import read_only
 
 from . import views
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch, Q
 
 from articles.models import Article
-from config.listing import ID, YEAR, Choice, JsonDetailView, PinyinOrderedListView, Text, pinyin_key, related
+from core.listing import ID, YEAR, Choice, JsonDetailView, PinyinOrderedListView, Text, pinyin_key, related
 
 from .models import Honour, Hospital, HospitalFact, Person, PersonMention, ReviewStatus
 

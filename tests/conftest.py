@@ -49,7 +49,7 @@ def staff_client(client, django_user_model):
 @pytest.fixture(autouse=True)
 def fresh_page_cache():
     """Each test starts without aggregates cached by another test's database."""
-    from config import datacache
+    from core import datacache
 
     datacache.clear()
 

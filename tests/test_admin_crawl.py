@@ -132,7 +132,7 @@ def test_import_owned_records_have_no_add_form(staff_client, seeded):
 
 def test_every_flag_the_parser_raises_has_a_chinese_name():
     """The review queue names a flag by its Chinese label; a new kind in the parser needs one."""
-    from config.admin_display import FLAG_LABELS
+    from core.admin_display import FLAG_LABELS
 
     source = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "articles" / "parsing").glob("*.py"))
     kinds = set(re.findall(r"""(?:\bflag\(|\bFlag\(|\bflag=)\s*["']([a-z_]+)["']""", source))

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from articles.models import Article, ReviewItem, Section
 from articles.paragraphs import clean_paragraphs, split_paragraphs
-from config.admin_text import NormalisedCharField, normalise_text
+from core.admin_text import NormalisedCharField, normalise_text
 from hospitals.models import Hospital
 from tests.articles.test_editors import admin_form_data
 

@@ -1,4 +1,4 @@
-"""The data version under which the public pages' aggregates are cached (config/datacache.py)."""
+"""The data version under which the public pages' aggregates are cached (core/datacache.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from config import datacache
+from core import datacache
 from hospitals.models import Hospital
 
 pytestmark = pytest.mark.django_db(transaction=True)

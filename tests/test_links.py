@@ -1,6 +1,6 @@
 from django.urls import reverse, set_script_prefix
 
-from config.links import detail_url
+from core.links import detail_url
 
 
 def test_detail_url_is_what_reverse_gives():

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from articles.resources import SectionResource
-from config.spreadsheets import CSV, XLSX
+from core.spreadsheets import CSV, XLSX
 from hospitals.models import Hospital
 
 pytestmark = pytest.mark.django_db

@@ -18,7 +18,7 @@ from django.utils.html import format_html
 from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article, SourceFile
-from config.admin_display import FLAG_LABELS
+from core.admin_display import FLAG_LABELS
 
 from . import service
 from .models import ImportJob, UploadedFile

@@ -16,7 +16,7 @@ from django.urls import reverse
 from articles.models import Article, ArticleHospital, ReviewItem, Tombstone
 from articles.review import held_records
 from articles.resources import ArticleResource
-from config.spreadsheets import CSV, XLSX, escape_cell
+from core.spreadsheets import CSV, XLSX, escape_cell
 from hospitals.models import Honour, Hospital, HospitalAlias, Person, ReviewStatus
 from hospitals.resources import HonourResource, HospitalResource, PersonResource
 from hospitals.roles import EDITOR_GROUP, IMPORTER_GROUP

@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
-from config import datacache
-from config.listing import pinyin_key
+from core import datacache
+from core.listing import pinyin_key
 from hospitals.models import Honour, Hospital, Person
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article, ArticleHospital
-from config import datacache
-from config.listing import pinyin_key
+from core import datacache
+from core.listing import pinyin_key
 from hospitals.models import Honour, Hospital, ReviewStatus
 from tests.conftest import GOLD
 

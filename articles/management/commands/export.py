@@ -5,7 +5,7 @@
 
 from import_export.management.commands import export
 
-from config.spreadsheets import FORMATS_BY_NAME
+from core.spreadsheets import FORMATS_BY_NAME
 
 
 class Command(export.Command):

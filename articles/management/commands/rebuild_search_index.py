@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from articles import search
-from hospitals.lexicon import teach_jieba
+from articles.lexicon import teach_jieba
 
 
 class Command(BaseCommand):

@@ -128,7 +128,7 @@ class EditorResource(resources.ModelResource, metaclass=EditorResourceMetaclass)
             dataset.append(row)
 
     def import_field(self, field, instance, row, is_m2m=False, **kwargs):
-        """Text compared and stored as admin forms do (config/admin_text.py); a cell the
+        """Text compared and stored as admin forms do (core/admin_text.py); a cell the
         library cannot read failed in English ("invalid literal for int()"): the editor reads
         which column, which value and what it should be."""
         value = row.get(field.column_name) if field.column_name in row else None

@@ -7,7 +7,7 @@ from django.db import DatabaseError
 
 from articles.extraction.segmenter import add_words
 
-from .models import Hospital, HospitalAlias
+from hospitals.models import Hospital, HospitalAlias
 
 
 def teach_jieba() -> int:

@@ -1,4 +1,5 @@
-"""Merging duplicates: every link moves to the survivor, the other name stays as an alias.
+"""Merging duplicate hospitals or people: every link moves to the survivor (an article's links and
+review items too, so this lives with the articles), the other name stays as an alias.
 
 The duplicate is deleted afterwards; its tombstone and the alias keep a re-import from creating
 it again (the importer finds a hospital by alias before it looks for tombstones)."""
@@ -7,9 +8,9 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 
-from articles.models import ArticleHospital, ReviewItem
+from hospitals.models import PERSON_ALIAS_SEPARATOR, Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention
 
-from .models import PERSON_ALIAS_SEPARATOR, Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention
+from .models import ArticleHospital, ReviewItem
 
 
 def _move(queryset, **changes) -> None:

@@ -17,8 +17,8 @@ from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 from pypinyin import lazy_pinyin
 
-from config import datacache
-from config.spreadsheets import escape_cell
+from core import datacache
+from core.spreadsheets import escape_cell
 
 MAX_PAGE_SIZE = 1000
 
@@ -202,7 +202,7 @@ class JsonListView(ListView):
     def absolute(self, url: str) -> str:
         return self.request.build_absolute_uri(url)
 
-    # -- aggregates: computed once per change of the data (config/datacache.py) ---------------
+    # -- aggregates: computed once per change of the data (core/datacache.py) ---------------
 
     def cached(self, name: str, compute, *, ignore=("page", "format", "page_size")):
         """compute() for this page's filters: the URL's arguments and its query string without

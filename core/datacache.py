@@ -21,15 +21,22 @@ from django.db import transaction
 
 T = TypeVar("T")
 MEMO_LIMIT = 512
+VERSION_MODEL = "articles.DataVersion"
 
 _memo: dict[tuple, object] = {}
 _lock = threading.Lock()
 
 
-def current_version() -> int | None:
-    from articles.models import DataVersion
+def _version_model():
+    # The row lives with the articles (its table predates this app); named, not imported, so the
+    # shared layer does not import an app above it.
+    from django.apps import apps
 
-    return DataVersion.objects.filter(pk=1).values_list("value", flat=True).first()
+    return apps.get_model(VERSION_MODEL)
+
+
+def current_version() -> int | None:
+    return _version_model().objects.filter(pk=1).values_list("value", flat=True).first()
 
 
 def bump_on_commit() -> None:
@@ -46,8 +53,7 @@ def bump() -> None:
     """Mark the data changed. The new version is random, not a successor: a database restored
     from a backup, or emptied and filled again, cannot meet the aggregates cached for an earlier
     state under the same number."""
-    from articles.models import DataVersion
-
+    DataVersion = _version_model()
     value = secrets.randbits(62)
     if not DataVersion.objects.filter(pk=1).update(value=value):
         DataVersion.objects.bulk_create([DataVersion(pk=1, value=value)], ignore_conflicts=True)

@@ -1,6 +1,6 @@
 """What every editors' admin page shares: history (who changed what, with revert),
 spreadsheets (django-import-export) with Chinese columns, list filters that show their counts,
-text compared as it reads (config/admin_text.py), and the importer's snapshot tucked away."""
+text compared as it reads (core/admin_text.py), and the importer's snapshot tucked away."""
 
 from django.contrib import admin
 from import_export.admin import ImportExportModelAdmin
