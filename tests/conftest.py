@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import uuid
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -33,9 +34,38 @@ def seeds_dir(tmp_path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def seeds_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The seeds imported once per session (tests/seeds_snapshot.py); None if that cannot work."""
+    from tests import seeds_snapshot
+
+    target = tmp_path_factory.mktemp("session-seeds")
+    for path in sorted(SEEDS.glob("*.txt")):
+        (target / path.name).write_bytes(path.read_bytes())
+    with django_db_blocker.unblock():
+        return seeds_snapshot.take_and_roll_back(target)
+
+
+def _unchanged_seeds(seeds_dir: Path) -> bool:
+    """The private copy still holds exactly the seeds (a fixture may have changed it first)."""
+    ours = sorted(p.name for p in seeds_dir.iterdir())
+    theirs = sorted(p.name for p in SEEDS.glob("*.txt"))
+    return ours == theirs and all((seeds_dir / n).read_bytes() == (SEEDS / n).read_bytes() for n in ours)
+
+
+def import_seeds_into_test(seeds_dir: Path, snapshot) -> None:
+    """The database as `import_seeds seeds_dir` leaves an empty one: the session's copy when it
+    applies, a real import otherwise."""
+    from tests import seeds_snapshot
+
+    if snapshot is not None and _unchanged_seeds(seeds_dir) and seeds_snapshot.restore(snapshot):
+        return
+    call_command("import_seeds", str(seeds_dir), "--quiet", stdout=StringIO())
+
+
 @pytest.fixture
-def seeded(db, seeds_dir):
-    call_command("import_seeds", str(seeds_dir), "--quiet")
+def seeded(db, seeds_dir, seeds_snapshot):
+    import_seeds_into_test(seeds_dir, seeds_snapshot)
     return seeds_dir
 
 

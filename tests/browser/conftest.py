@@ -53,10 +53,8 @@ def shoot(page):
 
 
 @pytest.fixture
-def live_seeded(transactional_db, live_server, seeds_dir):
-    from io import StringIO
+def live_seeded(transactional_db, live_server, seeds_dir, seeds_snapshot):
+    from tests.conftest import import_seeds_into_test
 
-    from django.core.management import call_command
-
-    call_command("import_seeds", str(seeds_dir), "--quiet", stdout=StringIO())
+    import_seeds_into_test(seeds_dir, seeds_snapshot)
     return live_server

@@ -1,0 +1,190 @@
+"""The seed files imported once per test session, and their rows copied into each test that
+asks for them (the `seeded` fixture).
+
+A real import of the seeds costs seconds (parse, extract, write, index); about a hundred tests
+start from its result. The session imports them once, inside a transaction it rolls back,
+keeping what the import added: the rows of every model table, and on SQLite the rows of the
+full-text table. A test then inserts those rows with plain SQL into its own transaction, in
+milliseconds, and its database holds what a real import into an empty database holds (a test
+compares the two: tests/test_seeds_snapshot.py). The test database stays empty for the tests
+that do not ask for the seeds.
+
+A restore needs the tables the import fills to be empty (a test that wrote rows before asking
+for the seeds, say a user that then collides with an imported one, gets a real import instead)
+and reads content types by name: a flush after a transactional test makes them again with new
+ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from io import StringIO
+
+from django.apps import apps
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection, transaction
+
+
+@dataclass
+class Table:
+    name: str
+    columns: list[str]
+    content_type_columns: list[int]  # positions of foreign keys to django_content_type
+
+
+@dataclass
+class Snapshot:
+    tables: dict[str, Table]
+    rows: dict[str, list[tuple]]  # table -> the rows the import added, in primary-key order
+    fulltext: dict[str, list[tuple]] = field(default_factory=dict)  # SQLite full-text table -> (rowid, columns...)
+    fulltext_columns: dict[str, list[str]] = field(default_factory=dict)
+    content_types: dict[int, tuple[str, str]] = field(default_factory=dict)  # id at import -> (app_label, model)
+    models: list = field(default_factory=list)  # models with rows, for the PostgreSQL sequences
+
+
+def _model_tables() -> tuple[dict[str, Table], dict[str, type]]:
+    tables, models = {}, {}
+    for model in apps.get_models(include_auto_created=True):
+        opts = model._meta
+        if not opts.managed or opts.proxy or opts.db_table in tables:
+            continue
+        fields = opts.local_concrete_fields
+        # Model fields only: a column the database computes (PostgreSQL's search vector) is not one.
+        tables[opts.db_table] = Table(
+            opts.db_table,
+            [f.column for f in fields],
+            [i for i, f in enumerate(fields) if f.is_relation and f.related_model is not None
+             and f.related_model._meta.label == "contenttypes.ContentType"],
+        )
+        models[opts.db_table] = model
+    return tables, models
+
+
+def _fulltext_tables() -> list[str]:
+    if connection.vendor != "sqlite":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")
+        return [name for (name,) in cursor.fetchall()]
+
+
+def _columns_of_virtual(name: str) -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT * FROM {connection.ops.quote_name(name)} LIMIT 0")
+        return [d[0] for d in cursor.description]
+
+
+def _hashable(value):
+    if isinstance(value, memoryview):
+        return bytes(value)
+    if isinstance(value, list):
+        return tuple(_hashable(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _hashable(v)) for k, v in value.items()))
+    return value
+
+
+def _read(table: Table) -> list[tuple]:
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(quote(c) for c in table.columns)} FROM {quote(table.name)} "
+                       f"ORDER BY {quote(table.columns[0])}")
+        return [tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in cursor.fetchall()]
+
+
+def take(seeds_dir) -> Snapshot | None:
+    """Import `seeds_dir` into the current database and return what the import added, or None
+    when the import changed or removed rows that were there before (rows a restore could not
+    put back by inserting)."""
+    tables, models = _model_tables()
+    before = {name: _read(table) for name, table in tables.items()}
+    fulltext = _fulltext_tables()
+    with connection.cursor() as cursor:
+        for name in fulltext:  # rows a flush left behind; the caller rolls this back
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(name)}")
+    from django.contrib.contenttypes.models import ContentType
+
+    content_types = {ct.pk: (ct.app_label, ct.model) for ct in ContentType.objects.all()}
+    call_command("import_seeds", str(seeds_dir), "--quiet", stdout=StringIO(), stderr=StringIO())
+    snapshot = Snapshot(tables={}, rows={}, content_types=content_types)
+    for name, table in tables.items():
+        after = _read(table)
+        old = {_hashable(row) for row in before[name]}
+        if old - {_hashable(row) for row in after}:
+            return None
+        added = [row for row in after if _hashable(row) not in old]
+        if added:
+            snapshot.tables[name], snapshot.rows[name] = table, added
+            snapshot.models.append(models[name])
+    quote = connection.ops.quote_name
+    for name in fulltext:
+        columns = _columns_of_virtual(name)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT rowid, {', '.join(quote(c) for c in columns)} FROM {quote(name)}")
+            snapshot.fulltext[name] = cursor.fetchall()
+        snapshot.fulltext_columns[name] = columns
+    return snapshot
+
+
+def take_and_roll_back(seeds_dir) -> Snapshot | None:
+    with transaction.atomic():
+        snapshot = take(seeds_dir)
+        transaction.set_rollback(True)
+    return snapshot
+
+
+def restore(snapshot: Snapshot) -> bool:
+    """Insert the snapshot's rows into the current database. False (and nothing written) when a
+    table the seeds fill already holds rows, or a content type the rows name is missing."""
+    quote = connection.ops.quote_name
+    names = list(snapshot.rows)
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(f"SELECT 1 FROM (SELECT 1 FROM {quote(n)} LIMIT 1) AS t{i}"
+                                          for i, n in enumerate(names)))
+        if cursor.fetchall():
+            return False
+    rows = snapshot.rows
+    if any(table.content_type_columns for table in snapshot.tables.values()):
+        from django.contrib.contenttypes.models import ContentType
+
+        now = {(ct.app_label, ct.model): ct.pk for ct in ContentType.objects.all()}
+        content_type = {old: now[key] for old, key in snapshot.content_types.items() if key in now}
+        try:
+            rows = {name: _with_content_types(snapshot.tables[name], table_rows, content_type)
+                    for name, table_rows in rows.items()}
+        except KeyError:
+            return False
+    with transaction.atomic(), connection.cursor() as cursor:
+        for name in names:
+            columns = snapshot.tables[name].columns
+            cursor.executemany(
+                f"INSERT INTO {quote(name)} ({', '.join(quote(c) for c in columns)}) "
+                f"VALUES ({', '.join(['%s'] * len(columns))})",
+                rows[name],
+            )
+        for name, fulltext_rows in snapshot.fulltext.items():
+            columns = ["rowid", *snapshot.fulltext_columns[name]]
+            # REPLACE: rows a flush left behind (it does not empty a virtual table), as the importer does.
+            cursor.executemany(f"INSERT OR REPLACE INTO {quote(name)} ({', '.join(columns)}) "
+                               f"VALUES ({', '.join(['%s'] * len(columns))})", fulltext_rows)
+        # PostgreSQL's sequences do not move for rows inserted with their ids; SQLite's do.
+        for statement in connection.ops.sequence_reset_sql(no_style(), snapshot.models):
+            cursor.execute(statement)
+    _after_import()
+    return True
+
+
+def _with_content_types(table: Table, rows: list[tuple], content_type: dict[int, int]) -> list[tuple]:
+    if not table.content_type_columns:
+        return rows
+    positions = set(table.content_type_columns)
+    return [tuple(content_type[v] if i in positions and v is not None else v for i, v in enumerate(row))
+            for row in rows]
+
+
+def _after_import() -> None:
+    """What an import does besides writing rows."""
+    from articles.importing import refresh_planner_statistics
+
+    refresh_planner_statistics()
