@@ -16,7 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import jieba
-import jieba.analyse
 
 from articles.parsing.text import CJK
 
@@ -62,6 +61,8 @@ def corpus_idf_lines(documents: list[str]) -> list[str]:
     """`word idf` lines for jieba's IDF file: this corpus's document frequencies, smoothed into
     jieba's own IDF so that words seen in few documents keep their general weight."""
     import math
+
+    import jieba.analyse
 
     default = jieba.analyse.TFIDF()
     base, median = default.idf_freq, default.median_idf
@@ -178,6 +179,10 @@ def keyword_extractor() -> jieba.analyse.TFIDF:
     """TF-IDF with jieba's IDF, replaced where this corpus knows better (`manage.py build_idf`
     writes var/idf.txt from the imported articles: words every hospital feature uses, such as
     党建 or 医院, weigh little here though a general news IDF rates them high)."""
+    # Imported here, not at the top: jieba.analyse loads its part-of-speech tables (seconds of
+    # start-up) that a command or a page which never ranks keywords does not need.
+    import jieba.analyse
+
     extractor = jieba.analyse.TFIDF(str(CORPUS_IDF)) if CORPUS_IDF.exists() else jieba.analyse.TFIDF()
     extractor.tokenizer = tokenizer()
     extractor.postokenizer = _pos_tokenizer()
