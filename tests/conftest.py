@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 import uuid
@@ -84,37 +85,77 @@ def fresh_page_cache():
     datacache.clear()
 
 
+def _admin_url() -> str:
+    from django.db import connection
+
+    settings = connection.settings_dict
+    return f"postgres://{settings['USER']}@{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}/postgres"
+
+
+def _create_postgres(name: str, template: str | None = None) -> str:
+    import psycopg
+
+    with psycopg.connect(_admin_url(), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+    return _admin_url().rsplit("/", 1)[0] + "/" + name
+
+
+def _drop_postgres(names) -> None:
+    import psycopg
+
+    with psycopg.connect(_admin_url(), autocommit=True) as conn:
+        for name in names:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory):
+    """An empty database of the suite's kind, migrated once per session by a real
+    `manage.py migrate`; database_factory(migrated=True) hands out copies of it (a file copy, or
+    PostgreSQL's CREATE DATABASE ... TEMPLATE), so tests skip a migrate of their own."""
+    from django.db import connection
+
+    folder = tmp_path_factory.mktemp("migrated")
+    if connection.vendor != "postgresql":
+        path = folder / "template.sqlite3"
+        code, _, err = finish(manage(["migrate", "--noinput"], f"sqlite:///{path}", folder))
+        assert code == 0, err
+        yield path
+        return
+    name = f"hospitals_tpl_{uuid.uuid4().hex[:8]}"
+    url = _create_postgres(name)
+    try:
+        code, _, err = finish(manage(["migrate", "--noinput"], url, folder))
+        assert code == 0, err
+        yield name
+    finally:
+        _drop_postgres([name])
+
+
 @pytest.fixture
-def database_factory(tmp_path):
-    """Makes empty databases of the kind the suite runs on (SQLite files, or PostgreSQL
-    databases dropped afterwards) and returns their URLs."""
+def database_factory(tmp_path, request):
+    """Makes databases of the kind the suite runs on (SQLite files, or PostgreSQL databases
+    dropped afterwards) and returns their URLs: empty, or with migrated=True as `migrate`
+    leaves them."""
     from django.db import connection
 
     made = []  # PostgreSQL databases to drop
     count = iter(range(1_000_000))
 
-    def make() -> str:
+    def make(migrated: bool = False) -> str:
+        template = request.getfixturevalue("migrated_template") if migrated else None
         if connection.vendor != "postgresql":
-            return f"sqlite:///{tmp_path / f'database-{next(count)}.sqlite3'}"  # a new file each time
-        import psycopg
-
+            path = tmp_path / f"database-{next(count)}.sqlite3"  # a new file each time
+            if template:
+                shutil.copyfile(template, path)  # its last connection closed: no write-ahead log beside it
+            return f"sqlite:///{path}"
         name = f"hospitals_conc_{uuid.uuid4().hex[:8]}"
         made.append(name)
-        with psycopg.connect(admin_url(), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        return admin_url().rsplit("/", 1)[0] + "/" + name
-
-    def admin_url() -> str:
-        settings = connection.settings_dict
-        return f"postgres://{settings['USER']}@{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}/postgres"
+        return _create_postgres(name, template)
 
     yield make
     if made:
-        import psycopg
-
-        with psycopg.connect(admin_url(), autocommit=True) as conn:
-            for name in made:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _drop_postgres(made)
 
 
 def manage(args, url, tmp_path, **popen):

@@ -21,7 +21,8 @@ SHELL_COUNTS = (
 
 @pytest.fixture
 def fresh_database(database_factory):
-    return database_factory()
+    """A database as `migrate` leaves it, of the kind the suite runs on."""
+    return database_factory(migrated=True)
 
 
 def counts(url, tmp_path):
@@ -30,8 +31,7 @@ def counts(url, tmp_path):
     return json.loads(out.strip().splitlines()[-1])
 
 
-def test_two_imports_at_once_leave_one_copy_of_everything(fresh_database, tmp_path, seeds_dir):
-    assert finish(run(["migrate", "--noinput"], fresh_database, tmp_path))[0] == 0
+def test_two_imports_at_once_leave_one_copy_of_everything(fresh_database, database_factory, tmp_path, seeds_dir):
     first = run(["import_seeds", str(seeds_dir)], fresh_database, tmp_path)
     second = run(["import_seeds", str(seeds_dir)], fresh_database, tmp_path)
     results = [finish(first), finish(second)]
@@ -42,13 +42,11 @@ def test_two_imports_at_once_leave_one_copy_of_everything(fresh_database, tmp_pa
     assert sum(created) == 7 and sum(created) + sum(unchanged) == 14
     found = counts(fresh_database, tmp_path)
     assert found["Article"] == 7 and found["SourceFile"] == 5
-    single = counts_after_single_import(tmp_path, seeds_dir)
+    single = counts_after_single_import(database_factory(migrated=True), tmp_path, seeds_dir)
     assert found == single
 
 
-def counts_after_single_import(tmp_path, seeds_dir):
-    url = f"sqlite:///{tmp_path / 'single.sqlite3'}"
-    assert finish(run(["migrate", "--noinput"], url, tmp_path))[0] == 0
+def counts_after_single_import(url, tmp_path, seeds_dir):
     assert finish(run(["import_seeds", str(seeds_dir)], url, tmp_path))[0] == 0
     return counts(url, tmp_path)
 
@@ -79,7 +77,6 @@ print('saved')
 
 
 def test_an_editor_saving_during_an_import_loses_neither_change(fresh_database, tmp_path, seeds_dir):
-    assert finish(run(["migrate", "--noinput"], fresh_database, tmp_path))[0] == 0
     assert finish(run(["import_seeds", str(seeds_dir)], fresh_database, tmp_path))[0] == 0
     editor = run(["shell", "--no-imports", "-c", EDIT_DURING_IMPORT], fresh_database, tmp_path, stdin=subprocess.PIPE)
     assert editor.stdout.readline().strip() == "opened"
@@ -121,8 +118,7 @@ def test_the_same_files_give_the_same_records_with_any_workers_and_in_any_order(
         (reversed_corpus / f"{index:03d}_{path.name}").write_bytes(path.read_bytes())
     states = []
     for name, corpus, workers in (("serial", "corpus", "1"), ("parallel", "corpus", "2"), ("reversed", "reversed", "1")):
-        url = database_factory()
-        assert finish(run(["migrate", "--noinput"], url, tmp_path / name))[0] == 0
+        url = database_factory(migrated=True)
         code, out, err = finish(run(["import_seeds", str(tmp_path / corpus), "--workers", workers, "--quiet"], url,
                                     tmp_path / name))
         assert code == 0, err
@@ -163,7 +159,6 @@ def test_an_editors_save_in_flight_is_not_undone_by_an_import_retiring_the_recor
 
     import psycopg
 
-    assert finish(run(["migrate", "--noinput"], fresh_database, tmp_path))[0] == 0
     assert finish(run(["import_seeds", str(seeds_dir)], fresh_database, tmp_path))[0] == 0
     editor = run(["shell", "--no-imports", "-c", EDIT_HELD_OPEN], fresh_database, tmp_path, stdin=subprocess.PIPE)
     assert editor.stdout.readline().strip() == "saved"

@@ -223,8 +223,7 @@ def test_an_import_killed_half_way_leaves_no_worker_session_or_lock(database_fac
 
     corpus = tmp_path / "corpus"
     make_corpus(40, corpus, seed=11)
-    url = database_factory()
-    assert finish(run(["migrate", "--noinput"], url, tmp_path))[0] == 0
+    url = database_factory(migrated=True)
     importer = run(["import_seeds", str(corpus), "--workers", "2", "--quiet"], url, tmp_path)
     workers = []
     try:
@@ -245,8 +244,7 @@ def test_an_import_killed_half_way_leaves_no_worker_session_or_lock(database_fac
 
     code, _, err = finish(run(["import_seeds", str(corpus), "--workers", "2", "--quiet"], url, tmp_path), timeout=150)
     assert code == 0, err
-    clean = database_factory()
-    assert finish(run(["migrate", "--noinput"], clean, tmp_path))[0] == 0
+    clean = database_factory(migrated=True)
     assert finish(run(["import_seeds", str(corpus), "--workers", "2", "--quiet"], clean, tmp_path))[0] == 0
     states = []
     for database in (url, clean):

@@ -283,8 +283,6 @@ def worker_env(url, tmp_path, **extra):
 
 
 def stage_job(env) -> int:
-    code, out, err = run_manage(["migrate", "--noinput"], env)
-    assert code == 0, err
     code, out, err = run_manage(["shell", "-c", STAGE.format(paths=[str(p) for p in SEED_FILES[:2]])], env)
     assert code == 0, err
     return int(out.strip().splitlines()[-1])
@@ -297,7 +295,7 @@ def job_status(env, pk) -> str:
 
 
 def test_the_database_queue_runs_a_job_in_a_real_worker(database_factory, tmp_path):
-    env = worker_env(database_factory(), tmp_path, TASKS_BACKEND="database")
+    env = worker_env(database_factory(migrated=True), tmp_path, TASKS_BACKEND="database")
     pk = stage_job(env)
     assert job_status(env, pk) == "queued 0"
     code, out, err = run_manage(["db_worker", "--batch", "--no-reload"], env)
@@ -327,7 +325,7 @@ def test_celery_runs_a_job_through_a_real_broker(database_factory, tmp_path, bro
         if os.environ.get("CI") == "true":
             pytest.fail(message + " (CI=true: the brokers run on this machine)")
         pytest.skip(message)
-    env = worker_env(database_factory(), tmp_path, TASKS_BACKEND="celery", CELERY_BROKER_URL=url,
+    env = worker_env(database_factory(migrated=True), tmp_path, TASKS_BACKEND="celery", CELERY_BROKER_URL=url,
                      CELERY_QUEUE=f"hospitals-test-{uuid.uuid4().hex[:8]}")
     pk = stage_job(env)
     worker = subprocess.Popen(
