@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import uuid
 from io import StringIO
 from pathlib import Path
@@ -100,10 +101,10 @@ def _create_postgres(name: str, template: str | None = None) -> str:
     return _admin_url().rsplit("/", 1)[0] + "/" + name
 
 
-def _drop_postgres(names) -> None:
+def _drop_postgres(names, admin_url: str | None = None) -> None:
     import psycopg
 
-    with psycopg.connect(_admin_url(), autocommit=True) as conn:
+    with psycopg.connect(admin_url or _admin_url(), autocommit=True) as conn:
         for name in names:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
@@ -132,8 +133,18 @@ def migrated_template(tmp_path_factory):
         _drop_postgres([name])
 
 
+@pytest.fixture(scope="session")
+def _dropping():
+    """Threads dropping the PostgreSQL databases of finished tests: a DROP DATABASE waits for a
+    checkpoint (seconds of disk, little CPU), so the next tests run meanwhile."""
+    threads: list[threading.Thread] = []
+    yield threads
+    for thread in threads:
+        thread.join()
+
+
 @pytest.fixture
-def database_factory(tmp_path, request):
+def database_factory(tmp_path, request, _dropping):
     """Makes databases of the kind the suite runs on (SQLite files, or PostgreSQL databases
     dropped afterwards) and returns their URLs: empty, or with migrated=True as `migrate`
     leaves them."""
@@ -155,7 +166,24 @@ def database_factory(tmp_path, request):
 
     yield make
     if made:
-        _drop_postgres(made)
+        thread = threading.Thread(target=_drop_postgres, args=(made, _admin_url()))
+        thread.start()
+        _dropping.append(thread)
+
+
+def read_database(url: str, sql: str, params=()) -> list[tuple]:
+    """The rows of one query on another database of the suite's kind, read here: a `manage.py
+    shell` of its own costs a second of start-up, and polling loops ran dozens of them."""
+    if url.startswith("sqlite:///"):
+        import sqlite3
+        from contextlib import closing
+
+        with closing(sqlite3.connect(url.removeprefix("sqlite:///"), timeout=30)) as conn:
+            return conn.execute(sql.replace("%s", "?"), params).fetchall()
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        return conn.execute(sql, params).fetchall()
 
 
 def manage(args, url, tmp_path, **popen):
