@@ -129,10 +129,13 @@ def measure_import(corpus: Path, workers: int, workdir: Path, migrated: Path) ->
 
 def measure_pages() -> dict:
     """p50/p95 latency and query count of the main pages, in-process (no network): as readers
-    get them, with the aggregates cached, and without (the first request after a change)."""
+    get them, with the aggregates cached; the first request after a change of the data
+    (`uncached_*`: the writer's bump has precomputed what PAGE_AGGREGATE_URLS need, this process's
+    memo is empty as another process's would be); and a request that computes every aggregate
+    itself (`computed_*`: a page or filter nothing precomputed)."""
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+    from django.test.utils import CaptureQueriesContext, override_settings
 
     from articles.models import Article
     from core import datacache
@@ -142,37 +145,47 @@ def measure_pages() -> dict:
     hospital = Hospital.objects.public().order_by("pk").first()
     pages = {
         "home": "/", "articles": "/articles/", "hospitals": "/hospitals/", "honours": "/honours/",
+        "people": "/people/", "sources": "/sources/",
         "article": article.get_absolute_url() if article else "/", "hospital": hospital.get_absolute_url() if hospital else "/",
         "search": "/search/?q=%E5%85%9A%E5%BB%BA",
     }
     client = Client()
+
+    def timed(url: str) -> float:
+        started = time.perf_counter()
+        response = client.get(url)
+        assert response.status_code == 200, url
+        return (time.perf_counter() - started) * 1000
+
+    def after_change(precompute: bool) -> None:
+        if precompute:
+            datacache.bump()
+        else:
+            with override_settings(PAGE_AGGREGATE_URLS=[]):
+                datacache.bump()
+        datacache.clear()
+
     result = {}
     for name, url in pages.items():
         for _ in range(3):
             client.get(url)
-        times = []
-        for _ in range(PAGE_SAMPLES):
-            started = time.perf_counter()
-            response = client.get(url)
-            times.append((time.perf_counter() - started) * 1000)
-            assert response.status_code == 200, url
+        times = sorted(timed(url) for _ in range(PAGE_SAMPLES))
         with CaptureQueriesContext(connection) as context:
             client.get(url)
-        # The same page with no aggregate cached: the first request after a change of the data.
-        cold = []
-        for _ in range(COLD_SAMPLES):
-            datacache.clear()
-            started = time.perf_counter()
-            client.get(url)
-            cold.append((time.perf_counter() - started) * 1000)
-        datacache.clear()
-        with CaptureQueriesContext(connection) as cold_context:
-            client.get(url)
-        times.sort()
-        result[name] = {"p50_ms": round(statistics.median(times), 1),
-                        "p95_ms": round(times[int(len(times) * 0.95) - 1], 1), "queries": len(context.captured_queries),
-                        "uncached_p50_ms": round(statistics.median(cold), 1), "uncached_max_ms": round(max(cold), 1),
-                        "uncached_queries": len(cold_context.captured_queries)}
+        entry = {"p50_ms": round(statistics.median(times), 1),
+                 "p95_ms": round(times[int(len(times) * 0.95) - 1], 1), "queries": len(context.captured_queries)}
+        for label, precompute in (("uncached", True), ("computed", False)):
+            cold = []
+            for _ in range(COLD_SAMPLES):
+                after_change(precompute)
+                cold.append(timed(url))
+            after_change(precompute)
+            with CaptureQueriesContext(connection) as cold_context:
+                client.get(url)
+            entry.update({f"{label}_p50_ms": round(statistics.median(cold), 1),
+                          f"{label}_max_ms": round(max(cold), 1),
+                          f"{label}_queries": len(cold_context.captured_queries)})
+        result[name] = entry
     return result
 
 

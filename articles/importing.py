@@ -1198,7 +1198,9 @@ class _PageRefresh:
 
     def flush(self) -> None:
         if self.pending:
-            datacache.bump()
+            spent = datacache.bump()  # computes the main pages' aggregates: a share of the import at most
+            if share := settings.IMPORT_PAGE_REFRESH_SHARE:
+                self.interval = max(self.interval, spent / share)
             self.pending = False
         self.last = time.monotonic()
 

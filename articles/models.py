@@ -60,8 +60,11 @@ class Keyword(models.Model):
 
 class ArticleQuerySet(PublicQuerySet):
     def for_list(self):
-        return self.select_related("source").prefetch_related(
+        # Without the import snapshots: an article's holds its whole text, which a list reads
+        # and decodes for nothing (20 rows: 6.2 → 2.7 ms at 10,000 articles).
+        return self.defer("import_snapshot").select_related("source").prefetch_related(
             models.Prefetch("hospital_links", queryset=ArticleHospital.objects.select_related("hospital")
+                            .defer("import_snapshot", "hospital__import_snapshot")
                             .filter(role=ArticleHospital.Role.SUBJECT))
         )
 
@@ -97,10 +100,11 @@ class Article(ImportedRecord):
         indexes = [
             models.Index(fields=["status", "-published", "-id"], name="article_status_published"),
             models.Index(fields=["source", "-published"], name="article_source_published"),
-            # Public articles per source (home chart, list facet) from the index alone: an article's
-            # row carries its import snapshot, its whole text, so scanning rows costs (64 ms → 3 ms
-            # at 10,000 articles).
-            models.Index(fields=["status", "source"], name="article_status_source"),
+            # Public articles per source (home chart, list facet), and the years of each source
+            # (the source list's facet), from the index alone: an article's row carries its import
+            # snapshot, its whole text, so scanning rows costs (64 → 3 ms, and 190 → 2–6 ms, at
+            # 10,000 articles).
+            models.Index(fields=["status", "source", "published"], name="article_status_source_date"),
         ]
 
     def __str__(self) -> str:
@@ -319,3 +323,21 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+class PageAggregate(models.Model):
+    """A public page's aggregate (a total, facet counts, a ranking) for one data version,
+    computed by the writer that changed the data before it published the version, so the first
+    reader after a change does not compute it (core/datacache.py)."""
+
+    version = models.PositiveBigIntegerField("版本")
+    key = models.BigIntegerField("键")
+    value = models.BinaryField("值")
+
+    class Meta:
+        verbose_name = "页面统计缓存"
+        verbose_name_plural = "页面统计缓存"
+        constraints = [models.UniqueConstraint(fields=["version", "key"], name="page_aggregate_version_key")]
+
+    def __str__(self) -> str:
+        return f"{self.version}:{self.key}"

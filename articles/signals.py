@@ -104,7 +104,7 @@ def hospital_part_changed(sender, instance, **kwargs):
 
 
 # Models whose rows readers never see, or that record changes rather than make them.
-_NOT_PUBLISHED = {"Tombstone", "ReviewItem", "SearchDocument", "DataVersion", "SourceFile"}
+_NOT_PUBLISHED = {"Tombstone", "ReviewItem", "SearchDocument", "DataVersion", "PageAggregate", "SourceFile"}
 
 
 @receiver(post_save)

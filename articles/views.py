@@ -122,15 +122,20 @@ class ArticleDetailView(JsonDetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.public().select_related("source", "source_file").prefetch_related(
+        # Neither the import snapshots nor the source file's text: the page shows neither, and
+        # the file's text is every article of the file.
+        return Article.objects.public().select_related("source", "source_file").defer(
+            "import_snapshot", "source_file__raw_text").prefetch_related(
             "sections", "captions", "keywords",
             Prefetch("hospital_links", queryset=ArticleHospital.objects.select_related("hospital")
+                     .defer("import_snapshot", "hospital__import_snapshot")
                      .filter(status=ReviewStatus.ACCEPTED, hospital__status=ReviewStatus.ACCEPTED)
                      .order_by("role", "hospital__name")),
             Prefetch("honours", queryset=Honour.objects.public().filter(hospital__status=ReviewStatus.ACCEPTED)
-                     .select_related("hospital", "person")),
+                     .select_related("hospital", "person")
+                     .defer("import_snapshot", "hospital__import_snapshot", "person__import_snapshot")),
             Prefetch("people", queryset=Person.objects.public().filter(hospital__status=ReviewStatus.ACCEPTED)
-                     .select_related("hospital")),
+                     .select_related("hospital").defer("import_snapshot", "hospital__import_snapshot")),
         )
 
     def record(self, article):
@@ -166,10 +171,11 @@ class ArticleDetailView(JsonDetailView):
             links = Article.keywords.through.objects.filter(keyword_id__in=keywords).exclude(article_id=article.pk)
             related_ids = [row[0] for row in links.values_list("article_id").annotate(shared=Count("keyword_id"))
                            .order_by("-shared", "-article_id")[:20]]
-        candidates = Article.objects.public().filter(pk__in=related_ids).select_related("source").in_bulk()
+        candidates = (Article.objects.public().filter(pk__in=related_ids).select_related("source")
+                      .defer("import_snapshot").in_bulk())
         context["related"] = [candidates[pk] for pk in related_ids if pk in candidates][:5]
         context["same_hospital"] = (
-            Article.objects.public().exclude(pk=article.pk)
+            Article.objects.public().defer("import_snapshot").exclude(pk=article.pk)
             .filter(hospital_links__hospital_id__in=subjects, hospital_links__role="subject")
             .distinct().order_by("-published", "-id")[:5]
         ) if subjects else []
@@ -220,12 +226,14 @@ class SourceListView(PinyinOrderedListView):
         return articles
 
     def get_queryset(self):
-        return Source.objects.filter(articles__in=self.filtered_articles().values("pk")).annotate(
-            article_count=Count("articles", distinct=True))
+        return Source.objects.filter(pk__in=self.filtered_articles().values("source_id"))
 
     def order_rows(self, queryset):
-        rows = queryset.values_list("pk", "article_count", "name")
-        return [(pk, n) for pk, n, name in sorted(rows, key=lambda r: pinyin_key(r[2]))]
+        # Counted on the articles' (status, source, published) index, not by joining their rows.
+        counts = dict(self.filtered_articles().filter(source__isnull=False).order_by()
+                      .values_list("source_id").annotate(n=Count("id")))
+        rows = queryset.values_list("pk", "name")
+        return [(pk, counts.get(pk, 0)) for pk, name in sorted(rows, key=lambda r: pinyin_key(r[1]))]
 
     def attach(self, objects, rows):
         for source, (_, count) in zip(objects, rows):

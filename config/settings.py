@@ -225,6 +225,12 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_MAX_FILE_BYTES = int(os.environ.get("IMPORT_MAX_FILE_BYTES", str(20 * 1024 * 1024)))
 # How often a running import lets the public pages' cached totals and rankings catch up.
 IMPORT_PAGE_REFRESH_SECONDS = float(os.environ.get("IMPORT_PAGE_REFRESH_SECONDS", "10"))
+# ... and less often when a refresh, which computes the main pages' aggregates, would take more
+# than this share of the import's time (0: every IMPORT_PAGE_REFRESH_SECONDS whatever it costs).
+IMPORT_PAGE_REFRESH_SHARE = float(os.environ.get("IMPORT_PAGE_REFRESH_SHARE", "0.05"))
+# The pages whose aggregates a change of the data computes before readers see the change
+# (core/datacache.py): the first reader of these pages does not wait for them.
+PAGE_AGGREGATE_URLS = ["/", "/articles/", "/hospitals/", "/honours/", "/people/", "/sources/"]
 
 # --- Uploads and background jobs (uploads/) ------------------------------------------------------
 # Text articles editors upload in the admin are kept here (one folder per upload).

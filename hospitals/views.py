@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from collections import Counter
+
 from django.db.models import Count, Prefetch, Q
+from django.utils.functional import cached_property
 
 from articles.models import Article
 from core.listing import ID, YEAR, Choice, JsonDetailView, PinyinOrderedListView, Text, pinyin_key, related
@@ -60,6 +63,9 @@ class HospitalListView(PinyinOrderedListView):
         rows = queryset.values_list("pk", "article_count", "name")
         return [(pk, n) for pk, n, name in sorted(rows, key=lambda r: (-r[1], pinyin_key(r[2])))]
 
+    def page_objects(self, ids):
+        return Hospital.objects.defer("import_snapshot").in_bulk(ids)
+
     def attach(self, objects, rows):
         for hospital, (_, count) in zip(objects, rows):
             hospital.article_count = count
@@ -86,16 +92,19 @@ class HospitalDetailView(JsonDetailView):
     context_object_name = "hospital"
 
     def get_queryset(self):
-        return Hospital.objects.public().prefetch_related(
+        # Without import snapshots: a fact's article carries its whole text.
+        return Hospital.objects.public().defer("import_snapshot").prefetch_related(
             "aliases",
-            Prefetch("facts", queryset=HospitalFact.objects.public().select_related("article").order_by("kind", "value")),
-            Prefetch("honours", queryset=Honour.objects.public().select_related("person").order_by("-year", "name")),
-            Prefetch("people", queryset=Person.objects.public().order_by("name")),
+            Prefetch("facts", queryset=HospitalFact.objects.public().select_related("article")
+                     .defer("import_snapshot", "article__import_snapshot").order_by("kind", "value")),
+            Prefetch("honours", queryset=Honour.objects.public().select_related("person")
+                     .defer("import_snapshot", "person__import_snapshot").order_by("-year", "name")),
+            Prefetch("people", queryset=Person.objects.public().defer("import_snapshot").order_by("name")),
         )
 
     def articles(self):
         return (Article.objects.public().filter(hospital_links__hospital=self.object).select_related("source")
-                .distinct().order_by("-published", "-id"))
+                .defer("import_snapshot").distinct().order_by("-published", "-id"))
 
     def people(self):
         return sorted(self.object.people.all(), key=lambda p: pinyin_key(p.name))
@@ -156,26 +165,38 @@ class HonourListView(PinyinOrderedListView):
     def get_queryset(self):
         return self.filtered()
 
+    @cached_property
+    def scanned(self) -> list[tuple]:
+        """(pk, year, name, level, hospital_id, kind) of the honours the filters select, of every
+        kind: one scan gives the order and every facet's counts (five scans of the ~35,000 honours
+        took about 1 s at 10,000 articles)."""
+        return list(self.filtered(without=("kind",)).values_list("pk", "year", "name", "level", "hospital_id", "kind"))
+
+    def of_kind(self) -> list[tuple]:
+        kind = self.param("kind")
+        return [row for row in self.scanned if row[5] == kind] if kind else self.scanned
+
     def order_rows(self, queryset):
         # The newest year first (undated last), names in pinyin order within a year.
-        rows = queryset.values_list("pk", "year", "name")
-        return [(pk,) for pk, _, _ in sorted(rows, key=lambda r: (-(r[1] or 0), pinyin_key(r[2]), r[0]))]
+        return [(pk,) for pk, *_ in sorted(self.of_kind(), key=lambda r: (-(r[1] or 0), pinyin_key(r[2]), r[0]))]
 
     def page_objects(self, ids):
-        return Honour.objects.select_related("hospital", "person", "article").in_bulk(ids)
+        # Not the article (nothing on the list shows it), nor the snapshots: an article's row
+        # carries its whole text (20 rows: 9.2 → 1.0 ms at 10,000 articles).
+        return (Honour.objects.select_related("hospital", "person")
+                .defer("import_snapshot", "hospital__import_snapshot", "person__import_snapshot").in_bulk(ids))
 
     def facets(self):
-        queryset = self.filtered()
-        by_hospital = list(queryset.values_list("hospital_id").annotate(n=Count("id")).order_by("-n")[:FACET_LIMIT])
+        rows = self.of_kind()
+        by_hospital = sorted(Counter(row[4] for row in rows).items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_LIMIT]
         hospitals = {str(k): v for k, v in Hospital.objects.filter(pk__in=[pk for pk, _ in by_hospital])
                      .values_list("pk", "name")}
-        kinds = self.filtered(without=("kind",)).values_list("kind").annotate(n=Count("id"))
+        years = sorted(Counter(row[1] for row in rows if row[1] is not None).items(), reverse=True)
         return [
-            self.make_facet("kind", "类别", kinds, labels=dict(Honour.Kind.choices), order=Honour.Kind.values,
-                            toggle=False),
-            self.make_facet("year", "年份", queryset.filter(year__isnull=False).values_list("year")
-                            .annotate(n=Count("id")).order_by("-year")),
-            self.make_facet("level", "级别", queryset.values_list("level").annotate(n=Count("id")),
+            self.make_facet("kind", "类别", Counter(row[5] for row in self.scanned).items(),
+                            labels=dict(Honour.Kind.choices), order=Honour.Kind.values, toggle=False),
+            self.make_facet("year", "年份", years),
+            self.make_facet("level", "级别", Counter(row[3] for row in rows).items(),
                             labels=dict(Honour.Level.choices), order=Honour.Level.values),
             self.make_facet("hospital", "医院", by_hospital, labels=hospitals, pinyin=True),
         ]
@@ -240,22 +261,26 @@ class PersonListView(PinyinOrderedListView):
     def get_queryset(self):
         return self.filtered()
 
+    @cached_property
+    def scanned(self) -> list[tuple]:
+        """(pk, name, hospital_id, hospital's name, hospital's province) of the people the filters
+        select: one scan gives the order and the facets' counts (three took 0.4–0.9 s at 10,000
+        articles)."""
+        return list(self.filtered().values_list("pk", "name", "hospital_id", "hospital__name", "hospital__province"))
+
     def order_rows(self, queryset):
-        rows = queryset.values_list("pk", "name", "hospital__name")
-        return [(pk,) for pk, _, _ in sorted(rows, key=lambda r: (pinyin_key(r[1]), pinyin_key(r[2]), r[0]))]
+        return [(pk,) for pk, *_ in sorted(self.scanned, key=lambda r: (pinyin_key(r[1]), pinyin_key(r[3]), r[0]))]
 
     def page_objects(self, ids):
-        return Person.objects.select_related("hospital").in_bulk(ids)
+        return Person.objects.select_related("hospital").defer("import_snapshot", "hospital__import_snapshot").in_bulk(ids)
 
     def facets(self):
-        queryset = self.filtered()
-        by_hospital = list(queryset.values_list("hospital_id").annotate(n=Count("id")).order_by("-n")[:FACET_LIMIT])
-        hospitals = {str(k): v for k, v in Hospital.objects.filter(pk__in=[pk for pk, _ in by_hospital])
-                     .values_list("pk", "name")}
+        per_hospital = Counter(row[2] for row in self.scanned)
+        by_hospital = sorted(per_hospital.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_LIMIT]
+        names = {str(row[2]): row[3] for row in self.scanned}
         return [
-            self.make_facet("province", "省份", queryset.values_list("hospital__province").annotate(n=Count("id")),
-                            pinyin=True),
-            self.make_facet("hospital", "医院", by_hospital, labels=hospitals, pinyin=True),
+            self.make_facet("province", "省份", Counter(row[4] for row in self.scanned).items(), pinyin=True),
+            self.make_facet("hospital", "医院", by_hospital, labels=names, pinyin=True),
         ]
 
     def row(self, person: Person) -> dict:

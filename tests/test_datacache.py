@@ -58,6 +58,7 @@ def test_an_import_refreshes_the_pages_at_most_every_interval_and_when_it_ends(
     from articles.importing import import_paths
 
     settings.IMPORT_PAGE_REFRESH_SECONDS = interval
+    settings.IMPORT_PAGE_REFRESH_SHARE = 0  # not spaced out by what a refresh costs
     made = make_corpus(4, tmp_path / "corpus", seed=3)
     assert made["files"] >= 3
     datacache.bump()
@@ -67,3 +68,49 @@ def test_an_import_refreshes_the_pages_at_most_every_interval_and_when_it_ends(
     changes = sum(a != b for a, b in zip([before, *seen], seen))
     assert changes == (len(seen) if after_every_file else 0)
     assert datacache.current_version() != before
+
+
+def test_the_main_pages_aggregates_are_ready_before_readers_see_the_change(client, seeded, settings):
+    """A change computes the aggregates of PAGE_AGGREGATE_URLS before it publishes its version:
+    a reader in another process (an empty memo) reads them, with the page it would have
+    computed itself."""
+    from articles.models import PageAggregate
+
+    def reader(url):
+        datacache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        return response.content, len(queries.captured_queries)
+
+    for url in ("/", "/hospitals/", "/honours/"):
+        settings.PAGE_AGGREGATE_URLS = []
+        datacache.bump()
+        computed, computing_queries = reader(url)
+        settings.PAGE_AGGREGATE_URLS = [url]
+        datacache.bump()
+        assert PageAggregate.objects.filter(version=datacache.current_version()).exists()
+        ready, ready_queries = reader(url)
+        assert ready == computed
+        assert ready_queries < computing_queries
+    # Only the versions in use are kept.
+    assert set(PageAggregate.objects.values_list("version", flat=True)) <= {datacache.current_version()}
+
+
+def test_a_version_another_writer_published_meanwhile_is_computed_again(seeded, monkeypatch):
+    """Two writers: the aggregates one computed may predate the other's commit, so a writer
+    publishes only over the version it started from, else computes again."""
+    from articles.models import PageAggregate
+
+    warmed = []
+    real_warm = datacache.warm
+
+    def warm(version):
+        warmed.append(version)
+        if len(warmed) == 1:  # another writer publishes while this one computes
+            datacache._publish(None, 12345)
+        return real_warm(version)
+
+    monkeypatch.setattr(datacache, "warm", warm)
+    datacache.bump()
+    assert len(warmed) == 2 and datacache.current_version() == warmed[1]
+    assert PageAggregate.objects.filter(version=warmed[1]).exists()

@@ -152,3 +152,21 @@ def test_import_indexes_what_a_full_rebuild_would_and_leaves_unchanged_records_a
     imported = _documents()
     call_command("rebuild_search_index", stdout=__import__("io").StringIO())
     assert imported == _documents()
+
+
+
+def test_a_word_in_more_documents_than_the_cap_is_ranked_among_the_newest(client, seeded, monkeypatch):
+    """RANK_CAP: the engine scores only the newest matches of a word nearly every document
+    holds; a word in fewer documents ranks exactly as without the cap."""
+    from articles import search as engine
+    from articles.models import SearchDocument
+
+    everything = search(client, "医院", page_size=1000)["results"]
+    rare = search(client, "綦江区人民医院", page_size=1000)["results"]
+    cap = len(rare) + 1
+    assert len(everything) > cap
+    monkeypatch.setattr(engine, "RANK_CAP", cap)
+    assert search(client, "綦江区人民医院", page_size=1000)["results"] == rare
+    capped = search(client, "医院", page_size=1000)["results"]
+    holding = [doc for doc in SearchDocument.objects.order_by("-id") if "医院" in doc.tokens.split()]
+    assert {(row["kind"], row["id"]) for row in capped} == {(doc.kind, doc.object_id) for doc in holding[:cap]}
