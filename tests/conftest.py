@@ -78,6 +78,18 @@ def staff_client(client, django_user_model):
     return client
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashing():
+    """Passwords hashed cheaply in this process: PBKDF2's million rounds cost a quarter of a
+    second of CPU, paid for every user made and every login tried, failed ones included. The
+    production settings, with their hashers, are checked in processes of their own
+    (tests/test_production.py)."""
+    from django.test.utils import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def fresh_page_cache():
     """Each test starts without aggregates cached by another test's database."""
