@@ -9,10 +9,10 @@ milliseconds, and its database holds what a real import into an empty database h
 compares the two: tests/test_seeds_snapshot.py). The test database stays empty for the tests
 that do not ask for the seeds.
 
-A restore needs the tables the import fills to be empty (a test that wrote rows before asking
-for the seeds, say a user that then collides with an imported one, gets a real import instead)
-and reads content types by name: a flush after a transactional test makes them again with new
-ids.
+A restore needs the tables the import fills to be empty, except the users' (the importer's
+account is one): a test's own users made before it keep their ids and the importer's account
+takes the next. Any other table already holding rows gets a real import instead. Content types
+are found by name: a flush after a transactional test makes them again with new ids.
 """
 
 from __future__ import annotations
@@ -23,14 +23,16 @@ from io import StringIO
 from django.apps import apps
 from django.core.management import call_command
 from django.core.management.color import no_style
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 
 
 @dataclass
 class Table:
     name: str
     columns: list[str]
+    pk: int  # position of the primary key
     content_type_columns: list[int]  # positions of foreign keys to django_content_type
+    references: list[tuple[int, str]]  # (position, table) of the other foreign keys
 
 
 @dataclass
@@ -51,11 +53,13 @@ def _model_tables() -> tuple[dict[str, Table], dict[str, type]]:
             continue
         fields = opts.local_concrete_fields
         # Model fields only: a column the database computes (PostgreSQL's search vector) is not one.
+        relations = [(i, f.related_model._meta) for i, f in enumerate(fields) if f.is_relation and f.related_model]
         tables[opts.db_table] = Table(
             opts.db_table,
             [f.column for f in fields],
-            [i for i, f in enumerate(fields) if f.is_relation and f.related_model is not None
-             and f.related_model._meta.label == "contenttypes.ContentType"],
+            fields.index(opts.pk),
+            [i for i, target in relations if target.label == "contenttypes.ContentType"],
+            [(i, target.db_table) for i, target in relations if target.label != "contenttypes.ContentType"],
         )
         models[opts.db_table] = model
     return tables, models
@@ -136,15 +140,19 @@ def take_and_roll_back(seeds_dir) -> Snapshot | None:
 
 def restore(snapshot: Snapshot) -> bool:
     """Insert the snapshot's rows into the current database. False (and nothing written) when a
-    table the seeds fill already holds rows, or a content type the rows name is missing."""
+    table the seeds fill already holds rows that cannot be moved aside, or a content type the
+    rows name is missing."""
     quote = connection.ops.quote_name
     names = list(snapshot.rows)
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(f"SELECT 1 FROM (SELECT 1 FROM {quote(n)} LIMIT 1) AS t{i}"
+        cursor.execute(" UNION ALL ".join(f"SELECT {i} FROM (SELECT 1 FROM {quote(n)} LIMIT 1) AS t{i}"
                                           for i, n in enumerate(names)))
-        if cursor.fetchall():
-            return False
-    rows = snapshot.rows
+        occupied = {names[i] for (i,) in cursor.fetchall()}
+    if occupied - relocatable():
+        return False
+    rows = dict(snapshot.rows)
+    for name in occupied:
+        rows = _relocated(snapshot, rows, name)
     if any(table.content_type_columns for table in snapshot.tables.values()):
         from django.contrib.contenttypes.models import ContentType
 
@@ -155,24 +163,58 @@ def restore(snapshot: Snapshot) -> bool:
                     for name, table_rows in rows.items()}
         except KeyError:
             return False
-    with transaction.atomic(), connection.cursor() as cursor:
-        for name in names:
-            columns = snapshot.tables[name].columns
-            cursor.executemany(
-                f"INSERT INTO {quote(name)} ({', '.join(quote(c) for c in columns)}) "
-                f"VALUES ({', '.join(['%s'] * len(columns))})",
-                rows[name],
-            )
-        for name, fulltext_rows in snapshot.fulltext.items():
-            columns = ["rowid", *snapshot.fulltext_columns[name]]
-            # REPLACE: rows a flush left behind (it does not empty a virtual table), as the importer does.
-            cursor.executemany(f"INSERT OR REPLACE INTO {quote(name)} ({', '.join(columns)}) "
-                               f"VALUES ({', '.join(['%s'] * len(columns))})", fulltext_rows)
-        # PostgreSQL's sequences do not move for rows inserted with their ids; SQLite's do.
-        for statement in connection.ops.sequence_reset_sql(no_style(), snapshot.models):
-            cursor.execute(statement)
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            for name in names:
+                columns = snapshot.tables[name].columns
+                cursor.executemany(
+                    f"INSERT INTO {quote(name)} ({', '.join(quote(c) for c in columns)}) "
+                    f"VALUES ({', '.join(['%s'] * len(columns))})",
+                    rows[name],
+                )
+            for name, fulltext_rows in snapshot.fulltext.items():
+                columns = ["rowid", *snapshot.fulltext_columns[name]]
+                # REPLACE: rows a flush left behind (it does not empty a virtual table), as the importer does.
+                cursor.executemany(f"INSERT OR REPLACE INTO {quote(name)} ({', '.join(columns)}) "
+                                   f"VALUES ({', '.join(['%s'] * len(columns))})", fulltext_rows)
+            # PostgreSQL's sequences do not move for rows inserted with their ids; SQLite's do.
+            for statement in connection.ops.sequence_reset_sql(no_style(), snapshot.models):
+                cursor.execute(statement)
+    except IntegrityError:  # a moved row collides on another unique column (a user of the same name)
+        return False
     _after_import()
     return True
+
+
+def relocatable() -> set[str]:
+    """Tables where a test may have made rows before asking for the seeds (users: the staff
+    client, admin_user), whose copied rows then take the ids after them. Only tables whose ids
+    no text holds (a search document's URL holds an article's)."""
+    from django.contrib.auth import get_user_model
+
+    return {get_user_model()._meta.db_table}
+
+
+def _relocated(snapshot: Snapshot, rows: dict[str, list[tuple]], name: str) -> dict[str, list[tuple]]:
+    """`rows` with table `name`'s copied rows given ids after those it holds, and every reference
+    to them following."""
+    table = snapshot.tables[name]
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT MAX({quote(table.columns[table.pk])}) FROM {quote(name)}")
+        start = cursor.fetchone()[0] + 1
+    moved = {row[table.pk]: start + i for i, row in enumerate(rows[name])}
+
+    def follow(row: tuple, positions: list[int]) -> tuple:
+        return tuple(moved.get(v, v) if i in positions else v for i, v in enumerate(row))
+
+    result = dict(rows)
+    result[name] = [follow(row, [table.pk]) for row in rows[name]]
+    for other, other_table in snapshot.tables.items():
+        positions = [i for i, target in other_table.references if target == name]
+        if positions:
+            result[other] = [follow(row, positions) for row in result[other]]
+    return result
 
 
 def _with_content_types(table: Table, rows: list[tuple], content_type: dict[int, int]) -> list[tuple]:

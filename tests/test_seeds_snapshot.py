@@ -95,3 +95,25 @@ def test_changed_seed_files_get_a_real_import(db, seeds_dir, seeds_snapshot):
     import_seeds_into_test(seeds_dir, seeds_snapshot)
     assert not Article.objects.filter(source_file__path=first.name).exists()
     assert Article.objects.exists()
+
+
+def test_users_made_before_the_seeds_keep_their_ids_and_the_importers_rows_follow_its_account(
+        db, seeds_snapshot, django_user_model):
+    from core.importcontext import IMPORTER_USERNAME
+
+    editor = django_user_model.objects.create_user("先来的编辑")  # as the staff client does
+    assert snapshots.restore(seeds_snapshot)
+    importer = django_user_model.objects.get(username=IMPORTER_USERNAME)
+    assert importer.pk > editor.pk
+    assert Hospital.history.filter(history_user=importer).count() >= Hospital.objects.count() > 0
+    assert not Hospital.history.filter(history_user=editor).exists()
+
+
+def test_a_user_of_the_importers_name_made_first_gets_a_real_import(db, seeds_dir, seeds_snapshot,
+                                                                     django_user_model):
+    from core.importcontext import IMPORTER_USERNAME
+
+    django_user_model.objects.create_user(IMPORTER_USERNAME)
+    assert not snapshots.restore(seeds_snapshot)
+    import_seeds_into_test(seeds_dir, seeds_snapshot)
+    assert Article.objects.count() == 7
