@@ -83,7 +83,7 @@ def cheap_password_hashing():
     """Passwords hashed cheaply in this process: PBKDF2's million rounds cost a quarter of a
     second of CPU, paid for every user made and every login tried, failed ones included. The
     production settings, with their hashers, are checked in processes of their own
-    (tests/test_production.py)."""
+    (tests/core/test_production.py)."""
     from django.test.utils import override_settings
 
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
