@@ -1,5 +1,10 @@
 """The one configured jieba used everywhere: keywords here, search tokens at index and query time.
 
+Two engines give the same words and tags (`SEGMENTER`, an environment variable): `jieba`, the
+reference, jieba 0.42 itself; and `fast` (the default), the same algorithm with its dictionary
+graph and route computed by jieba-rs (`fastcut.py`), checked word for word against the reference
+(tests/articles/extraction/test_engines.py, docs/benchmarks.md).
+
 jieba's dictionary takes about a second to load, so it is loaded once per process (call
 `warm_up()` before forking server workers) and its cache file lives under `var/`, not /tmp.
 Hospital names and domain terms are added as user words so that `璧山区人民医院` stays one
@@ -42,6 +47,12 @@ STOP_WORDS = frozenset(
 
 _lock = threading.Lock()
 
+ENGINES = ("jieba", "fast")
+_engine_name = os.environ.get("SEGMENTER", "fast")
+if _engine_name not in ENGINES:
+    raise ValueError(f"SEGMENTER must be one of {ENGINES}, not {_engine_name!r}")
+_fast = None
+
 
 @lru_cache(maxsize=1)
 def tokenizer() -> jieba.Tokenizer:
@@ -68,7 +79,7 @@ def corpus_idf_lines(documents: list[str]) -> list[str]:
     base, median = default.idf_freq, default.median_idf
     frequency: dict[str, int] = {}
     for document in documents:
-        for word in set(tokenizer().cut(document)):
+        for word in set(words(document)):
             if len(word) >= 2:
                 frequency[word] = frequency.get(word, 0) + 1
     n = max(len(documents), 1)
@@ -89,6 +100,50 @@ def corpus_idf_lines(documents: list[str]) -> list[str]:
 def warm_up() -> None:
     tokenizer()
     keyword_extractor()
+    _fast_engine()  # before server or import workers fork: they share its dictionary
+
+
+def engine_name() -> str:
+    return _engine_name
+
+
+def use_engine(name: str) -> None:
+    """Switch the segmentation engine of this process (tests, the bench); the caches of words
+    cut by the other engine go too, though the words are the same."""
+    global _engine_name
+    if name not in ENGINES:
+        raise ValueError(f"unknown segmentation engine {name!r}")
+    _engine_name = name
+    _pos_cache.clear()
+    _line_tokens.cache_clear()
+
+
+def fast_engine_stats() -> dict:
+    """How often the fast engine handed a text to jieba, and the words it holds at frequency 0."""
+    if _fast is None:
+        return {}
+    return {"fallbacks": _fast.fallbacks, "forgotten_words": len(_fast._ghosts), "risky_words": len(_fast._risky)}
+
+
+def _fast_engine():
+    """The jieba-rs engine, loaded with the configured jieba's dictionary, or None for jieba."""
+    global _fast
+    if _engine_name != "fast":
+        return None
+    if _fast is None:
+        from .fastcut import FastEngine
+
+        with _lock:
+            if _fast is None:
+                _fast = FastEngine(tokenizer(), _pos_tokenizer())
+    return _fast
+
+
+def _sync(words) -> None:
+    # The fast engine copies the configured jieba's dictionary; it is told what changed. (Built
+    # later, it copies everything then.)
+    if _fast is not None:
+        _fast.sync(words)
 
 
 NAME_FREQ = 50000
@@ -106,15 +161,16 @@ def add_words(words) -> None:
     from .names import NOT_A_HOSPITAL
 
     tok = tokenizer()
-    changed = False
+    changed = []
     for word in words:
         if word in NOT_A_HOSPITAL:
             continue  # a kind of hospital, not a name: taught, it would cut `市人民医院` as 市|人民医院
         if word and len(word) >= 2 and (tok.FREQ.get(word) != NAME_FREQ or _tag_of(word) != "nt"):
             # Tagged as an organisation name, so part-of-speech rules treat it as a name.
             tok.add_word(word, freq=NAME_FREQ, tag="nt")
-            changed = True
+            changed.append(word)
     if changed:
+        _sync(changed)
         _pos_cache.clear()
         _line_tokens.cache_clear()
 
@@ -139,6 +195,7 @@ def taught(words):
             saved.setdefault(word[:end], tok.FREQ.get(word[:end], _MISSING))
         saved_tags[word] = (tok.user_word_tag_tab.get(word, _MISSING), pos.word_tag_tab.get(word, _MISSING))
         tok.add_word(word, freq=NAME_FREQ, tag="nt")
+    _sync(saved_tags)
     try:
         with _uncached_lines():
             yield
@@ -155,6 +212,7 @@ def taught(words):
                 else:
                     table[word] = value
         tok.total = saved_total
+        _sync(saved_tags)
 
 
 _line_cache_enabled = True
@@ -208,13 +266,18 @@ def pos_tokens(text: str) -> tuple[tuple[str, str], ...]:
     if tokens is None:
         if len(_pos_cache) >= _POS_CACHE_LIMIT:
             _pos_cache.clear()
-        tokens = _pos_cache[text] = tuple((pair.word, pair.flag) for pair in _pos_tokenizer().cut(text))
+        fast = _fast_engine()
+        if fast is not None:
+            tokens = _pos_cache[text] = tuple(fast.tag(text))
+        else:
+            tokens = _pos_cache[text] = tuple((pair.word, pair.flag) for pair in _pos_tokenizer().cut(text))
     return tokens
 
 
 def words(text: str) -> list[str]:
     """One jieba pass (precise mode); keywords and search tokens are both derived from it."""
-    return list(tokenizer().cut(text))
+    fast = _fast_engine()
+    return fast.cut(text) if fast is not None else list(tokenizer().cut(text))
 
 
 def search_tokens_from_words(cut_words: list[str]) -> list[str]:
@@ -249,6 +312,8 @@ def keywords_from_words(cut_words: list[str], top: int = 8) -> list[str]:
 def search_tokens(text: str) -> list[str]:
     """Tokens for the search index and for queries: jieba's search mode (long words and their
     parts), lower-cased, without punctuation and single characters of punctuation."""
+    if _fast_engine() is not None:
+        return search_tokens_from_words(words(text))  # what cut_for_search does, on the same words
     return [t.lower() for t in tokenizer().cut_for_search(text) if t.strip() and (t.isalnum() or len(t) > 1)]
 
 
