@@ -189,8 +189,49 @@ def measure_pages() -> dict:
     return result
 
 
-def run(articles: int, seed: int = 1, workers_all: int | None = None, single: bool = True) -> dict:
+YARDSTICK_MAX_BYTES = 2_000_000
+REPEATS = 3
+
+
+def yardstick_text(files: list[Path]) -> str:
+    """The text jieba's cut is timed on: the corpus's own files, every k-th of them so that a
+    large corpus gives about 2 MB (the rate, not the total, is what the ratios use)."""
+    total = sum(p.stat().st_size for p in files)
+    step = max(1, -(-total // YARDSTICK_MAX_BYTES))
+    return "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in files[::step])
+
+
+def jieba_rate(text: str) -> float:
+    """KB/s of jieba's own precise cut (the reference engine, one core), whatever `SEGMENTER` is."""
+    tok = tokenizer()
+    started = time.perf_counter()
+    for _ in tok.cut(text):
+        pass
+    return len(text.encode()) / 1024 / (time.perf_counter() - started)
+
+
+def interleaved_import(corpus: Path, workers: int, workdir: Path, yardstick: str, migrated: Path) -> dict:
+    """One import between two measurements of jieba's rate: a shared machine's speed drifts by
+    half within minutes, so the ratio divides by the rate of the same moments."""
+    before = jieba_rate(yardstick)
+    result = measure_import(corpus, workers, workdir, migrated)
+    after = jieba_rate(yardstick)
+    result["jieba_kbps"] = (before + after) / 2
+    result["ratio"] = result["kbps"] / result["jieba_kbps"]
+    result.pop("env")
+    return result
+
+
+def _spread(values: list[float], digits: int = 3) -> tuple[float, list[float]]:
+    return round(statistics.median(values), digits), [round(min(values), digits), round(max(values), digits)]
+
+
+def run(articles: int, seed: int = 1, workers_all: int | None = None, single: bool = True,
+        repeats: int = REPEATS) -> dict:
+    """`repeats` rounds, each a one-process import then an all-cores one, each between two
+    measurements of jieba's rate; medians and ranges."""
     from articles.corpus import make_corpus
+    from articles.extraction.segmenter import engine_name
 
     workers_all = workers_all or os.cpu_count() or 1
     with tempfile.TemporaryDirectory(prefix="bench-") as temp:
@@ -200,24 +241,35 @@ def run(articles: int, seed: int = 1, workers_all: int | None = None, single: bo
         files = sorted(corpus.glob("*.txt"))
         parser = measure_parser(files[: min(len(files), 400)])
         migrated = migrated_database(temp_path / "migrated")
-        one = measure_import(corpus, 1, temp_path / "db1", migrated) if single else None
-        every = measure_import(corpus, workers_all, temp_path / "dball", migrated)
-        page_env = (one or every)["env"]
+        yardstick = yardstick_text(files)
+        ones, everys = [], []
+        for repeat in range(repeats):
+            if single:
+                ones.append(interleaved_import(corpus, 1, temp_path / f"db1-{repeat}", yardstick, migrated))
+            everys.append(interleaved_import(corpus, workers_all, temp_path / f"dball-{repeat}", yardstick, migrated))
+        page_env = production_env(temp_path / (f"db1-{repeats - 1}" if single else f"dball-{repeats - 1}"))
         _manage(["collectstatic", "--noinput", "-v0"], page_env)  # production serves hashed names
         pages = json.loads(_manage(["bench", "--measure-pages"], page_env).stdout)
-        every.pop("env")
-        if one:
-            one.pop("env")
-    jieba_kbps = parser["jieba_kbps"]
+    yardsticks = [r["jieba_kbps"] for r in ones + everys]
+    ratio_1, ratio_1_range = _spread([r["ratio"] for r in ones]) if ones else (None, None)
+    ratio_all, ratio_all_range = _spread([r["ratio"] for r in everys])
+    median = statistics.median
     return {
         "articles": made["articles"], "files": made["files"], "corpus_kb": round(made["bytes"] / 1024, 1),
-        "jieba_kbps": jieba_kbps, "jieba_init_s": parser["jieba_init_s"],
+        "engine": engine_name(),
+        "jieba_kbps": round(median(yardsticks), 1), "jieba_kbps_range": [round(min(yardsticks), 1), round(max(yardsticks), 1)],
+        "jieba_init_s": parser["jieba_init_s"],
         "jieba_inits": "one per process: the importer, and each worker once, forked after loading",
         "parse_kbps": parser["parse_kbps"], "extract_kbps": parser["extract_kbps"],
-        "import_kbps_1": one["kbps"] if one else None, "import_kbps_all": every["kbps"], "workers_all": workers_all,
-        "ratio_1": round(one["kbps"] / jieba_kbps, 3) if one else None, "ratio_all": round(every["kbps"] / jieba_kbps, 3),
-        "articles_per_s_1": one["articles_per_s"] if one else None, "articles_per_s_all": every["articles_per_s"],
-        "peak_rss_mb": max(one["peak_rss_mb"] if one else 0, every["peak_rss_mb"]),
+        "import_kbps_1": round(median([r["kbps"] for r in ones]), 1) if ones else None,
+        "import_kbps_all": round(median([r["kbps"] for r in everys]), 1), "workers_all": workers_all,
+        "ratio_1": ratio_1, "ratio_all": ratio_all, "ratio_1_range": ratio_1_range, "ratio_all_range": ratio_all_range,
+        "repeats": repeats,
+        "yardstick": "jieba 0.42's precise cut, one core, timed right before and right after each import (mean of "
+                     "the two); ratios are the median of the repeats, ranges their min and max",
+        "articles_per_s_1": round(median([r["articles_per_s"] for r in ones]), 1) if ones else None,
+        "articles_per_s_all": round(median([r["articles_per_s"] for r in everys]), 1),
+        "peak_rss_mb": max(r["peak_rss_mb"] for r in ones + everys),
         "pages": pages,
     }
 

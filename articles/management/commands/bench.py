@@ -1,6 +1,7 @@
 """Benchmarks, separate from the test suite. Prints a table, or one JSON object with --json.
 
-    python manage.py bench --articles 1000 --json   # corpus → import (1 and all cores) → pages
+    python manage.py bench --articles 1000 --json   # corpus → 3 × import (1 and all cores) → pages
+    SEGMENTER=jieba python manage.py bench ...       # the same with jieba itself as the engine
     python manage.py bench --parser                  # parser and extraction against jieba, seeds
     python manage.py bench --pathological            # a 5 MB line and 100,000 fragments against normal files
 """
@@ -25,6 +26,8 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, help="processes for the all-cores run (default: one per core)")
         parser.add_argument("--only-all-cores", action="store_true",
                             help="skip the one-process import (large N: halves the run)")
+        parser.add_argument("--repeats", type=int, default=benchmarks.REPEATS,
+                            help="rounds of imports, each between two measurements of jieba's rate")
         parser.add_argument("--parser", action="store_true", help="parser and extraction against jieba, on seeds/")
         parser.add_argument("--repeat", type=int, default=20, help="with --parser: times the seeds are parsed")
         parser.add_argument("--pathological", action="store_true",
@@ -38,7 +41,7 @@ class Command(BaseCommand):
             return
         if options["articles"]:
             result = benchmarks.run(options["articles"], options["seed"], options["workers"],
-                                    single=not options["only_all_cores"])
+                                    single=not options["only_all_cores"], repeats=options["repeats"])
         elif options["pathological"]:
             result = {"pathological": benchmarks.measure_pathological()}
         elif options["parser"]:
