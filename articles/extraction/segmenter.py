@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+from collections import Counter
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -133,15 +134,17 @@ def _fast_engine():
     if _fast is None:
         from .fastcut import FastEngine
 
+        tok, pos = tokenizer(), _pos_tokenizer()  # each takes the lock when it is first built
         with _lock:
             if _fast is None:
-                _fast = FastEngine(tokenizer(), _pos_tokenizer())
+                _fast = FastEngine(tok, pos)
     return _fast
 
 
 def _sync(words) -> None:
     # The fast engine copies the configured jieba's dictionary; it is told what changed. (Built
     # later, it copies everything then.)
+    _forget_expansions(words)
     if _fast is not None:
         _fast.sync(words)
 
@@ -283,26 +286,50 @@ def words(text: str) -> list[str]:
 def search_tokens_from_words(cut_words: list[str]) -> list[str]:
     """What `cut_for_search` yields, from words already cut: each word, preceded by the
     dictionary 2- and 3-grams inside it (jieba's own search-mode rule), lower-cased."""
+    cache = _expansions
+    tokens: list[str] = []
+    for word in cut_words:
+        expansion = cache.get(word)
+        if expansion is None:
+            if len(cache) >= _EXPANSIONS_LIMIT:
+                cache.clear()
+            expansion = cache[word] = _expand(word)
+        tokens += expansion
+    return tokens
+
+
+# The search tokens of one word, per word (words recur): they depend on which of its 2- and
+# 3-grams are words, so they go when a word of 2 or 3 characters is taught or forgotten.
+_expansions: dict[str, tuple[str, ...]] = {}
+_EXPANSIONS_LIMIT = 200_000
+
+
+def _expand(word: str) -> tuple[str, ...]:
     freq = tokenizer().FREQ
     tokens = []
-    for word in cut_words:
-        if len(word) > 2:
-            tokens += [word[i:i + 2] for i in range(len(word) - 1) if freq.get(word[i:i + 2])]
-        if len(word) > 3:
-            tokens += [word[i:i + 3] for i in range(len(word) - 2) if freq.get(word[i:i + 3])]
-        tokens.append(word)
-    return [t.lower() for t in tokens if t.strip() and (t.isalnum() or len(t) > 1)]
+    if len(word) > 2:
+        tokens += [word[i:i + 2] for i in range(len(word) - 1) if freq.get(word[i:i + 2])]
+    if len(word) > 3:
+        tokens += [word[i:i + 3] for i in range(len(word) - 2) if freq.get(word[i:i + 3])]
+    tokens.append(word)
+    return tuple(t.lower() for t in tokens if t.strip() and (t.isalnum() or len(t) > 1))
+
+
+def _forget_expansions(words) -> None:
+    if any(len(word) <= 3 for word in words):
+        _expansions.clear()
 
 
 def keywords_from_words(cut_words: list[str], top: int = 8) -> list[str]:
     """jieba.analyse's TF-IDF ranking over words already cut (same IDF, same stop words)."""
     extractor = keyword_extractor()
+    stop_words = extractor.stop_words
     counts: dict[str, int] = {}
-    for word in cut_words:
+    for word, count in Counter(cut_words).items():  # each distinct word once, in order of appearance
         word = word.strip()
-        if len(word) < 2 or word.lower() in extractor.stop_words or word in STOP_WORDS or word.isdigit():
+        if len(word) < 2 or word.lower() in stop_words or word in STOP_WORDS or word.isdigit():
             continue
-        counts[word] = counts.get(word, 0) + 1
+        counts[word] = counts.get(word, 0) + count
     total = sum(counts.values()) or 1
     idf, median = extractor.idf_freq, extractor.median_idf
     ranked = sorted(counts, key=lambda w: (-counts[w] * idf.get(w, median) / total, w))

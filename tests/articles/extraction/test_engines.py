@@ -6,7 +6,12 @@ every difference would change what editors see (hospitals, people, honours, keyw
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
+from django.conf import settings
 from django.db import connection
 
 from articles import enginecheck
@@ -93,3 +98,12 @@ def test_imported_records_are_the_same_with_either_engine(tmp_path):
     result = enginecheck.compare_records(corpus)
     assert result["rows"]["articles.Article"] >= 300 and result["rows"]["articles.SearchDocument"] > 1000
     assert result["differing"] == {}
+
+
+def test_a_fresh_process_can_cut_before_anything_else_loaded_jieba():
+    # The fast engine is built from the tokenizer: building both on the first call must not
+    # wait on the one lock twice (a server's first search, a script's first words()).
+    code = "from articles.extraction.segmenter import words; print('|'.join(words('璧山区人民医院召开大会')))"
+    done = subprocess.run([sys.executable, "-c", code], cwd=settings.BASE_DIR, capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "SEGMENTER": "fast"})
+    assert done.stdout.strip().endswith("召开大会"), done.stderr
