@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.test.utils import override_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -44,7 +45,7 @@ def seeds_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
     target = tmp_path_factory.mktemp("session-seeds")
     for path in sorted(SEEDS.glob("*.txt")):
         (target / path.name).write_bytes(path.read_bytes())
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), override_settings(PAGE_AGGREGATE_URLS=[]):  # see fresh_page_cache
         return seeds_snapshot.take_and_roll_back(target)
 
 
@@ -91,10 +92,14 @@ def cheap_password_hashing():
 
 
 @pytest.fixture(autouse=True)
-def fresh_page_cache():
-    """Each test starts without aggregates cached by another test's database."""
+def fresh_page_cache(settings):
+    """Each test starts without aggregates cached by another test's database. A change does not
+    precompute the main pages' aggregates (core/datacache.py) unless the test asks for it with
+    PAGE_AGGREGATE_URLS: most tests save inside a transaction that never commits, so no change
+    publishes a version, and their pages would show what an earlier import precomputed."""
     from core import datacache
 
+    settings.PAGE_AGGREGATE_URLS = []
     datacache.clear()
 
 
