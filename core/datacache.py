@@ -76,10 +76,11 @@ def bump() -> float:
         previous = current_version()
         value = secrets.randbits(62)
         started = time.perf_counter()
-        warm(value)
+        stored = warm(value)
         spent += time.perf_counter() - started
         if _publish(previous, value):
-            _forget_except(value, previous)
+            if stored:  # else the table may not exist yet (a database mid-migration)
+                _forget_except(value, previous)
             return spent
     _publish(None, secrets.randbits(62))
     return spent
@@ -130,8 +131,8 @@ def warm(version: int) -> int:
             match.func(request, *match.args, **match.kwargs)  # a TemplateResponse, not rendered
         except Exception:  # noqa: BLE001 — see the docstring
             log.exception("page aggregates of %s not precomputed", url)
-    PageAggregate = _model("PageAggregate")
-    with transaction.atomic():
+    if computed:
+        PageAggregate = _model("PageAggregate")
         PageAggregate.objects.bulk_create([PageAggregate(version=version, key=key, value=value)
                                            for key, value in computed.items()], ignore_conflicts=True)
     return len(computed)
