@@ -49,7 +49,7 @@ from hospitals.models import (
 
 from . import search
 from .models import Article, ArticleHospital, Caption, Keyword, ReviewItem, Section, Source, SourceFile, Tombstone
-from .natural_keys import alias_key, article_key, fact_key, honour_key, link_key, mention_key, person_key
+from core.natural_keys import alias_key, article_key, fact_key, honour_key, link_key, mention_key, person_key
 from .review import file_review_items, forget_held_records, group_held_records, untouched_by_editors
 
 PARSER_VERSION = "5"

@@ -3,6 +3,7 @@
 from import_export import fields
 from import_export.widgets import ForeignKeyWidget, IntegerWidget, Widget
 
+from core.natural_keys import identity_fields
 from core.resources import EditorResource
 
 from .models import Article, Section, Source, SourceFile
@@ -16,7 +17,7 @@ class ArticleResource(EditorResource):
 
     class Meta:
         model = Article
-        import_id_fields = ("source_file", "position")
+        import_id_fields = identity_fields(Article)
         fields = ("source_file", "position", "kicker", "title", "subtitle", "source", "published", "authors", "editors",
                   "status")
         export_order = fields

@@ -14,7 +14,7 @@ from hospitals.models import Honour, Hospital, HospitalAlias, HospitalFact, Pers
 
 from . import search
 from .models import Article, ArticleHospital, Caption, Section, Tombstone
-from .natural_keys import natural_key_of
+from core.natural_keys import natural_key_of
 
 @receiver(pre_delete, sender=ArticleHospital)
 @receiver(pre_delete, sender=HospitalFact)

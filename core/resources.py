@@ -132,6 +132,8 @@ class EditorResource(resources.ModelResource, metaclass=EditorResourceMetaclass)
         library cannot read failed in English ("invalid literal for int()"): the editor reads
         which column, which value and what it should be."""
         value = row.get(field.column_name) if field.column_name in row else None
+        if value is None and field.column_name in row and getattr(field, "holds_text", False):
+            value = ""  # an empty XLSX cell reads as None: text columns store no NULL
         if isinstance(value, str) and getattr(field, "holds_text", False):
             # A cell that reads as the stored text (Excel's CRLF, a trailing space) is no edit.
             current = getattr(instance, field.attribute or "", None)

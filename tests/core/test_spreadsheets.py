@@ -147,3 +147,64 @@ def test_text_cells_that_read_as_stored_are_no_edit(seeded):
     HonourResource().import_data(dataset, dry_run=False)
     honour.refresh_from_db()
     assert honour.evidence == "第一行\n第二行"
+
+
+def test_each_identity_is_the_database_constraint_and_the_sheets_import_id(seeded):
+    """One identity per kind of record (core/natural_keys.py): the database refuses a second
+    record with it and a spreadsheet row is matched by it."""
+    from django.apps import apps
+    from django.db.models import F, UniqueConstraint
+    from django.db.models.functions import Coalesce
+
+    from articles.resources import ArticleResource
+    from core.natural_keys import IDENTITY
+    from hospitals.resources import HonourResource, HospitalAliasResource, HospitalResource, PersonResource
+
+    def field_of(expression):
+        while isinstance(expression, Coalesce):
+            expression = expression.source_expressions[0]
+        return expression.name if isinstance(expression, F) else None
+
+    for label, identity in IDENTITY.items():
+        model = apps.get_model(label)
+        unique = [tuple(c.fields) or tuple(field_of(e) for e in c.expressions)
+                  for c in model._meta.constraints if isinstance(c, UniqueConstraint)]
+        unique += [(f.name,) for f in model._meta.fields if f.unique and not f.primary_key]
+        assert set(identity) in [set(fields) for fields in unique], (label, unique)
+    for resource in (ArticleResource, HospitalResource, HospitalAliasResource, PersonResource, HonourResource):
+        assert tuple(resource._meta.import_id_fields) == IDENTITY[resource._meta.model._meta.label]
+
+
+@pytest.mark.parametrize("fmt", [CSV, XLSX], ids=["CSV", "XLSX"])
+def test_an_honour_given_to_a_person_round_trips_beside_the_hospitals_own(seeded, fmt):
+    """The same honour of the same year, once the hospital's and once one of its people's: two
+    records, and a sheet of both imports back unchanged; a changed cell updates the right one."""
+    from hospitals.models import Honour, Person
+    from hospitals.resources import HonourResource
+
+    person = Person.objects.order_by("pk").first()
+    hospital = person.hospital
+    # Another hospital's person of the same name: the sheet's person is found in the row's hospital.
+    other = Hospital.objects.exclude(pk=hospital.pk).order_by("pk").first()
+    Person.objects.create(hospital=other, name=person.name, role="医生")
+    own = Honour.objects.create(hospital=hospital, name="测试先进集体", year=2020)
+    theirs = Honour.objects.create(hospital=hospital, person=person, recipient_kind="person", name="测试先进集体",
+                                   year=2020)
+
+    exported = HonourResource().export()
+    assert "个人" in exported.headers
+    dataset = fmt().create_dataset(fmt().export_data(exported))
+    result = HonourResource().import_data(dataset, dry_run=False)
+    assert not result.has_errors() and not result.has_validation_errors(), (
+        result.invalid_rows, [e.error for _, errors in result.row_errors() for e in errors])
+    assert result.totals["skip"] == len(dataset) and result.totals["new"] == 0
+
+    rows = dataset.dict
+    for row in rows:
+        if row["名称"] == "测试先进集体" and row["个人"]:
+            row["原文证据"] = "表彰个人"
+    dataset.dict = rows
+    result = HonourResource().import_data(dataset, dry_run=False)
+    assert result.totals["update"] == 1 and result.totals["new"] == 0, result.totals
+    assert Honour.objects.get(pk=theirs.pk).evidence == "表彰个人"
+    assert Honour.objects.get(pk=own.pk).evidence == ""

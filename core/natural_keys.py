@@ -1,7 +1,37 @@
-"""Natural keys of imported records: how a record is recognised across imports and in
-spreadsheets, independent of database ids (see DESIGN, "Identity and reconciliation")."""
+"""Each record's identity, defined once: the fields that tell one record of a kind from another,
+independent of database ids.
+
+`IDENTITY` is what the database's unique constraint holds (a test checks each model's
+constraint against it), what a spreadsheet row is matched by (the resources' `import_id_fields`
+are `identity_fields(model)`), and what the importer's keys below spell, in the same order, a
+related record by its name: the key of an article is its file's path and position, of a
+hospital its name, of a person the hospital's name and theirs. Tombstones store these keys, so
+their spelling never changes (a database's tombstones would stop matching).
+
+An alias is one exception, on purpose: its name is unique in the database and in sheets, but
+the tombstone of a deleted alias also names the hospital it was deleted from, so the same name
+may still be proposed for another hospital.
+"""
 
 from __future__ import annotations
+
+IDENTITY: dict[str, tuple[str, ...]] = {
+    "articles.Article": ("source_file", "position"),
+    "articles.ArticleHospital": ("article", "hospital"),
+    "hospitals.Hospital": ("name",),
+    "hospitals.HospitalAlias": ("name",),
+    "hospitals.Person": ("hospital", "name"),
+    "hospitals.PersonMention": ("article", "person"),
+    # No person and no year are values like any other: a hospital's honour and the same honour of
+    # one of its people are two records (NULLs compare equal in the constraint).
+    "hospitals.Honour": ("hospital", "department", "person", "name", "year"),
+    "hospitals.HospitalFact": ("hospital", "kind", "value"),
+}
+
+
+def identity_fields(model) -> tuple[str, ...]:
+    """The fields that identify a record of `model` (a model class or its label)."""
+    return IDENTITY[model if isinstance(model, str) else model._meta.label]
 
 
 def article_key(source_path: str, position: int) -> str:
