@@ -16,7 +16,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from articles.contract import analyse
+from ingest.contract import analyse
 from articles.extraction.segmenter import tokenizer
 from articles.parsing import parse_bytes
 

@@ -13,7 +13,7 @@ from hospitals.models import Hospital, ReviewStatus
 
 from .models import Article, ReviewItem
 from .provenance import excerpt_html
-from .review import HELD_RECORDS, held_records, resolve
+from ingest.review import HELD_RECORDS, held_records, resolve
 
 
 class BusiestHospitalsFilter(admin.SimpleListFilter):

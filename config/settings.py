@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "core",
     "hospitals",
     "articles",
+    "ingest",
     "import_export",
     "simple_history",
     "core.axes.AxesConfig",  # django-axes, named in Chinese in the admin

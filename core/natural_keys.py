@@ -88,3 +88,10 @@ def natural_key_of(instance) -> str | None:
 
 def _article_key_of(article) -> str:
     return article_key(article.source_file.path, article.position)
+
+
+def identity_of(record) -> tuple:
+    """A record's identity as values (a related record by its id), in `IDENTITY`'s order: how
+    the importer tells the records it meets apart within one database."""
+    meta = record._meta
+    return tuple(getattr(record, meta.get_field(name).attname) for name in IDENTITY[meta.label])

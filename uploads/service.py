@@ -4,7 +4,7 @@
 returns the text files, or refuses the whole upload with one message per bad file: nothing is
 stored unless every file is good. `stage()` keeps the files under UPLOAD_DIR/<job>/ with their
 SHA-256 and makes the job; `preview()` runs the import as a dry run; `run_job()` (the background
-task) imports them with `articles.importing.import_paths`, the service `import_seeds` uses, so an
+task) imports them with `ingest.pipeline.import_paths`, the service `import_seeds` uses, so an
 uploaded file gets exactly the records the same file imported from disk would.
 """
 
@@ -24,7 +24,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from articles.importing import FileResult, ImportReport, import_paths
+from ingest.pipeline import import_paths
+from ingest.report import FileResult, ImportReport
 from articles.parsing.decode import DecodeError, decode_bytes
 
 from .models import ImportJob, UploadedFile

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article, ArticleHospital, ReviewItem, Tombstone
-from articles.review import held_records
+from ingest.review import held_records
 from articles.resources import ArticleResource
 from core.spreadsheets import CSV, XLSX, escape_cell
 from hospitals.models import Honour, Hospital, HospitalAlias, Person, ReviewStatus

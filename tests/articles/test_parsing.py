@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from articles.contract import file_json
+from ingest.contract import file_json
 from articles.parsing import parse_bytes, parse_text
 from articles.parsing.decode import DecodeError, decode_bytes
 from articles.parsing.metadata import parse_byline, parse_date, parse_metadata_line

@@ -170,7 +170,7 @@ def test_a_file_of_short_fragments_is_one_flagged_article_not_thousands_of_capti
 
 
 def test_a_traditional_article_has_the_keywords_of_its_simplified_original():
-    from articles.contract import analyse
+    from ingest.contract import analyse
     from articles.parsing.script import to_simplified
 
     simplified = (

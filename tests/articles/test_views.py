@@ -139,7 +139,7 @@ def test_cached_aggregates_follow_every_change_of_the_data(client, seeded, tmp_p
     and an import all show on the very next request."""
     settings.PAGE_AGGREGATE_URLS = ["/", "/articles/", "/hospitals/"]  # precomputed by each change
     from articles.corpus import make_corpus
-    from articles.importing import import_paths
+    from ingest.pipeline import import_paths
 
     def province_facet():
         page = client.get("/hospitals/").content.decode()

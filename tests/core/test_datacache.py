@@ -55,7 +55,7 @@ def test_an_import_refreshes_the_pages_at_most_every_interval_and_when_it_ends(
     (not after every file, which made each reader recompute them all through a long import),
     and always when the import ends."""
     from articles.corpus import make_corpus
-    from articles.importing import import_paths
+    from ingest.pipeline import import_paths
 
     settings.IMPORT_PAGE_REFRESH_SECONDS = interval
     settings.IMPORT_PAGE_REFRESH_SHARE = 0  # not spaced out by what a refresh costs

@@ -7,7 +7,7 @@ import pytest
 from django.apps import apps
 
 from articles.models import Article
-from articles.review import untouched_by_editors
+from ingest.review import untouched_by_editors
 from articles.search import signals_active
 from core import importcontext
 from core.importcontext import IMPORTER_USERNAME, importing

@@ -12,7 +12,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from articles.importing import import_paths
+from ingest.pipeline import import_paths
 from articles.models import Article, SourceFile
 from hospitals.models import Hospital
 from tests.conftest import INPUTS, ROOT

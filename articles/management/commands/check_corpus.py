@@ -10,7 +10,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.extraction.entities import extract
-from articles.importing import discover
+from ingest.files import discover
 from articles.parsing import parse_bytes
 
 # What must never reach a title or a body, in the forms the genre prints it.

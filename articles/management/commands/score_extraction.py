@@ -15,8 +15,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.contract import file_json
-from articles.importing import discover
+from ingest.contract import file_json
+from ingest.files import discover
 from articles.parsing import parse_bytes
 
 SCORER = Path(settings.BASE_DIR) / "fixtures" / "gold" / "score_extraction.py"

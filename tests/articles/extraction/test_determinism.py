@@ -4,7 +4,7 @@ analysed which file before it."""
 
 import multiprocessing
 
-from articles.contract import analyse
+from ingest.contract import analyse
 from articles.extraction.segmenter import taught, tokenizer
 from articles.parsing import parse_text
 

@@ -1,4 +1,4 @@
-"""Import hospital features from text files. The work is done by articles.importing."""
+"""Import hospital features from text files. The work is done by ingest.pipeline."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.importing import FileResult, discover, import_paths
+from ingest.files import discover
+from ingest.pipeline import import_paths
+from ingest.report import FileResult
 
 
 class Command(BaseCommand):

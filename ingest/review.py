@@ -12,7 +12,7 @@ from simple_history.utils import get_history_manager_for_model
 
 from core.importcontext import IMPORTER_USERNAME
 
-from .models import ReviewItem
+from articles.models import ReviewItem
 
 
 # Repairs the parser is sure of: recorded on the article (closed items, 已修正), no decision

@@ -1,0 +1,83 @@
+"""Finding and reading the files of an import: `.txt` under the paths given, each refused with a
+one-line reason when it cannot be used (missing, not a regular file, over the size limit)."""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from .report import FileResult
+
+
+class ImportInputError(Exception):
+    """A path or file that cannot be imported; the message names it and says why."""
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: Path  # on disk
+    display: str  # as the user named it (the contract's "path")
+    key: str  # relative to the import root: the file's identity in the database
+
+
+def discover(paths: list[str]) -> tuple[list[InputFile], list[FileResult]]:
+    """The .txt files named by `paths` (files or folders, recursively, links not followed into
+    loops), sorted by display path; and a failed result for each path that cannot be used."""
+    found: dict[str, InputFile] = {}
+    problems: list[FileResult] = []
+    for raw in paths:
+        path = Path(raw)
+        if not os.path.lexists(path):
+            problems.append(FileResult(raw, error=f"{raw}: no such file or directory"))
+            continue
+        if path.is_dir():
+            files = list(_walk_txt(path))
+            if not files:
+                problems.append(FileResult(raw, error=f"{raw}: the directory holds no .txt file"))
+            for file in files:
+                rel = file.relative_to(path).as_posix()
+                display = (Path(raw) / rel).as_posix()
+                found.setdefault(display, InputFile(file, display, rel))
+        elif path.is_file():
+            found.setdefault(path.as_posix(), InputFile(path, path.as_posix(), path.name))
+        else:
+            problems.append(FileResult(raw, error=f"{raw}: not a regular file (broken link or device)"))
+    return [found[k] for k in sorted(found)], problems
+
+
+def _walk_txt(root: Path):
+    seen: set[tuple[int, int]] = set()
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        info = os.stat(folder)
+        if (info.st_dev, info.st_ino) in seen:
+            dirs[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        dirs.sort()
+        for name in sorted(files):
+            if name.lower().endswith(".txt"):
+                yield Path(folder) / name
+
+
+def read_file(item: InputFile, limit: int) -> bytes:
+    """The file's bytes, refusing what is not a readable regular file or is over the limit."""
+    try:
+        info = os.stat(item.path)  # follows links; a link loop raises here
+    except OSError as exc:
+        raise ImportInputError(f"{item.display}: cannot read: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ImportInputError(f"{item.display}: not a regular file")
+    if info.st_size > limit:
+        raise ImportInputError(
+            f"{item.display}: {info.st_size:,} bytes is over the import limit of {limit:,} bytes (IMPORT_MAX_FILE_BYTES)"
+        )
+    try:
+        with open(item.path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise ImportInputError(f"{item.display}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise ImportInputError(f"{item.display}: grew over the import limit of {limit:,} bytes while being read")
+    return data

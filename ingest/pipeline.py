@@ -1,0 +1,269 @@
+"""The import service: files in, records out, editors' corrections untouched.
+
+`import_paths()` finds the files (ingest/files.py), parses and analyses each (pure Python, no
+database; in worker processes with `workers`), then writes each file in its own transaction
+(ingest/writers/, under one import lock, retried when a concurrent writer wins a race), and lets
+the public pages' cached aggregates catch up now and then. What is written and how a re-import
+treats editors' corrections: ingest/reconcile.py, ingest/retire.py.
+
+The `import_seeds` command is a thin shell around this module.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from contextlib import contextmanager
+from typing import Callable
+
+from django.conf import settings
+from django.db import IntegrityError, OperationalError, connection, transaction
+
+from articles.lexicon import teach_jieba
+from articles.models import Article, SourceFile
+from articles.parsing import ParsedFile, parse_bytes
+from core import datacache
+
+from .contract import analyse, file_json
+from .files import ImportInputError, InputFile, discover, read_file
+from .report import Counts, FileResult, ImportReport
+from .state import FileState
+from .writers import FileWriter
+from .writers.base import PARSER_VERSION
+
+__all__ = ["import_paths", "discover", "FileResult", "ImportReport", "PARSER_VERSION"]
+
+
+# One lock for every import's write transactions: two imports running at once interleave file by
+# file, each seeing what the other committed, instead of racing to create the same records.
+IMPORT_LOCK_ID = 0x486F7370  # "Hosp"
+
+
+WRITE_ATTEMPTS = 5
+
+
+def _take_import_lock() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK_ID])
+
+
+def _write_with_retries(result: FileResult, parsed: ParsedFile, item: InputFile, analysed, *, reparse: bool,
+                        dry_run: bool) -> None:
+    """Write one file in one transaction. A race lost to a concurrent writer (a unique
+    constraint, a lock timeout, a deadlock) rolls the file back and tries it again."""
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        result.articles, result.records = Counts(), Counts()
+        try:
+            with transaction.atomic():
+                _take_import_lock()
+                FileWriter(FileState.start(result, parsed, item.key, analysed, reparse)).write()
+                if dry_run:
+                    transaction.set_rollback(True)
+            return
+        except (IntegrityError, OperationalError) as exc:
+            if attempt == WRITE_ATTEMPTS:
+                result.error = f"{item.display}: could not be written ({exc}); nothing from it was kept"
+                result.articles, result.records = Counts(), Counts()
+                return
+            time.sleep(0.1 * attempt)
+
+
+def _unchanged_articles(item: InputFile, data: bytes) -> int | None:
+    digest = hashlib.sha256(data).hexdigest()
+    source_file = SourceFile.objects.filter(path=item.key, sha256=digest, parser_version=PARSER_VERSION).first()
+    return source_file.articles.count() if source_file else None
+
+
+def database_ready() -> bool:
+    return Article._meta.db_table in connection.introspection.table_names()
+
+
+def _analyse_file(item: InputFile, limit: int) -> tuple:
+    """Read, decode, parse and analyse one file: the pure part of an import, run in worker
+    processes when there are several."""
+    try:
+        data = read_file(item, limit)
+    except ImportInputError as exc:
+        return item, 0, None, [], str(exc)
+    parsed = parse_bytes(item.display, data)
+    if parsed.error:
+        return item, len(data), parsed, [], f"{item.display}: {parsed.error}"
+    return item, len(data), parsed, [analyse(a) for a in parsed.articles], None
+
+
+def _worker_init(names: list[str], parent_pid: int) -> None:
+    from articles.extraction.segmenter import add_words
+    from core.forking import die_with_parent
+
+    # An import killed (kill -9, SIGTERM) must not leave workers waiting for files forever.
+    die_with_parent(parent_pid)
+    add_words(names)
+
+
+def _analysed_in_order(items: list[InputFile], limit: int, workers: int):
+    """(item, size, parsed, analysed, error) per file, in input order. With several workers the
+    files are analysed in forked processes (jieba is loaded before the fork and shared), at most
+    a few files ahead of the writer, so memory does not grow with the corpus."""
+    if workers <= 1 or len(items) < 2:
+        for item in items:
+            yield _analyse_file(item, limit)
+        return
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    from articles.extraction.segmenter import warm_up
+    from hospitals.models import Hospital as _Hospital
+    from hospitals.models import HospitalAlias
+
+    warm_up()
+    names = list(_Hospital.objects.values_list("name", flat=True)) + list(HospitalAlias.objects.values_list("name", flat=True))
+    context = multiprocessing.get_context("fork")
+    # The workers forget the database connection they inherit (core/forking.py): it stays the
+    # parent's, so its session, transaction and import lock end with the parent.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
+                             initargs=(names, os.getpid())) as pool:
+        pending: deque = deque()
+        for item in items:
+            pending.append(pool.submit(_analyse_file, item, limit))
+            if len(pending) >= workers * 3:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def import_paths(
+    paths: list[str],
+    *,
+    dry_run: bool = False,
+    reparse: bool = False,
+    want_document: bool = False,
+    progress: Callable[[FileResult], None] | None = None,
+    workers: int = 1,
+) -> ImportReport:
+    """Import every file under `paths`. Each file is written in its own transaction; a file that
+    fails leaves the database as it was and the others still import. With `dry_run` nothing is
+    kept: the writes run and are rolled back, so the counts say what an import would do (or,
+    before the first migrate, only the parse runs)."""
+    report = ImportReport()
+    inputs, problems = discover(paths)
+    for problem in problems:
+        if want_document:
+            problem.document = {"path": problem.display, "sha256": None, "encoding": None, "error": problem.error,
+                                "articles": []}
+        report.files.append(problem)
+        if progress:
+            progress(problem)
+    write = not dry_run or database_ready()
+    if write:
+        teach_jieba()
+    limit = settings.IMPORT_MAX_FILE_BYTES
+    refresh = _PageRefresh(settings.IMPORT_PAGE_REFRESH_SECONDS)
+    to_parse: list[InputFile] = []
+    for item in inputs:
+        if write and not reparse and not want_document:
+            try:
+                data = read_file(item, limit)
+            except ImportInputError:
+                data = None
+            unchanged = _unchanged_articles(item, data) if data is not None else None
+            if unchanged is not None:
+                # Same bytes, same parser: nothing to parse, nothing to write.
+                result = FileResult(item.display, size=len(data))
+                result.articles.add("unchanged", unchanged)
+                report.files.append(result)
+                if progress:
+                    progress(result)
+                continue
+        to_parse.append(item)
+    with refresh, _checkpoints_spaced():
+        for item, size, parsed, analysed, error in _analysed_in_order(to_parse, limit, workers):
+            result = FileResult(item.display, error=error, size=size)
+            if want_document:
+                result.document = (
+                    file_json(parsed, item.display, analysed) if parsed is not None
+                    else {"path": item.display, "sha256": None, "encoding": None, "error": result.error,
+                          "articles": []}
+                )
+            if parsed is not None and not parsed.error and write:
+                _write_with_retries(result, parsed, item, analysed, reparse=reparse, dry_run=dry_run)
+                if not dry_run and not result.error:
+                    refresh.written()
+            elif parsed is not None and not parsed.error:
+                result.articles.add("created", len(analysed))
+            report.files.append(result)
+            if progress:
+                progress(result)
+    report.files.sort(key=lambda r: r.display)
+    if write and not dry_run and (report.counts.created or report.counts.updated):
+        refresh_planner_statistics()
+    return report
+
+
+# SQLite copies the write-ahead log back into the database every 1,000 pages by default; an
+# import commits a file at a time, touching the same index and full-text pages file after file,
+# so spacing the copies out writes each hot page once per 40 MB instead of every few files.
+IMPORT_WAL_AUTOCHECKPOINT = 10_000
+
+
+@contextmanager
+def _checkpoints_spaced():
+    previous = None
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA journal_mode")
+            if cursor.fetchone()[0] == "wal":  # the test suite's in-memory database has no log
+                cursor.execute("PRAGMA wal_autocheckpoint")
+                previous = cursor.fetchone()[0]
+                cursor.execute(f"PRAGMA wal_autocheckpoint = {IMPORT_WAL_AUTOCHECKPOINT}")
+    try:
+        yield
+    finally:
+        if previous is not None:
+            with connection.cursor() as cursor:
+                cursor.execute(f"PRAGMA wal_autocheckpoint = {int(previous)}")
+                cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")  # the log back to its usual size
+
+
+class _PageRefresh:
+    """When readers' cached page aggregates learn of what the import committed: at most every
+    `interval` seconds while it runs, and once when it ends. A bump per file made every reader
+    recompute the totals, facets and rankings (up to 0.3 s at 10,000 articles) after every file
+    of a long import; the rows themselves show as soon as their file commits."""
+
+    def __init__(self, interval: float):
+        self.interval = interval
+        self.pending = False
+        self.last = time.monotonic()
+
+    def written(self) -> None:
+        self.pending = True
+        if time.monotonic() - self.last >= self.interval:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            spent = datacache.bump()  # computes the main pages' aggregates: a share of the import at most
+            if share := settings.IMPORT_PAGE_REFRESH_SHARE:
+                self.interval = max(self.interval, spent / share)
+            self.pending = False
+        self.last = time.monotonic()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.flush()  # also when the import stops half-way: what it committed is there
+
+
+def refresh_planner_statistics() -> None:
+    """Let SQLite's query planner know the tables' sizes and selectivities after an import.
+    Without statistics it reads "the public people of this hospital" through the status index,
+    every accepted person, because that index also gives the order; with them it takes the
+    hospital's. PostgreSQL's autovacuum keeps its own statistics."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA analysis_limit = 1000")  # sampled: seconds, not minutes, on gigabytes
+            cursor.execute("ANALYZE")

@@ -1,0 +1,92 @@
+"""Everything the import knows while it writes one file, in one place.
+
+A `FileState` is made once per file write (`FileState.start`), before anything is read, and
+`load()` fills what the file's articles need from the database, one query per kind. The
+writers (ingest/writers/) and the retiring (ingest/retire.py) read and grow it; nothing of it
+outlives the file's transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from articles.models import Article, Keyword, Source, Tombstone
+from core.importcontext import ImportContext
+from hospitals.models import Honour, Hospital, HospitalAlias, HospitalFact, Person
+
+from .contract import AnalysedArticle
+from .report import FileResult
+
+
+def produced() -> dict[str, set]:
+    return {"links": set(), "mentions": set(), "facts": set(), "honours": set()}
+
+
+@dataclass
+class FileState:
+    # What is written: the file as parsed and analysed, under its key (its path from the root).
+    key: str
+    parsed: object  # articles.parsing.ParsedFile
+    analysed: list[AnalysedArticle]
+    reparse: bool
+    result: FileResult  # its counts
+    context: ImportContext | None = None  # the import context of its write (core/importcontext.py)
+
+    # Read from the database once per file.
+    tombstones: set[tuple[str, str]] = field(default_factory=set)  # (model label, natural key) editors deleted
+    hospital_by_name: dict[str, Hospital] = field(default_factory=dict)  # by official name and alias
+    keyword_ids: dict[str, int] = field(default_factory=dict)
+    # Loaded per hospital the first time an article of the file needs them, then kept up to date
+    # with what the file writes (a second article about a hospital states the same facts).
+    people: dict[int, list[Person]] = field(default_factory=dict)
+    honours: dict[int, dict[tuple, Honour]] = field(default_factory=dict)
+    facts: dict[int, dict[tuple, HospitalFact]] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    new_hospital_ids: set[int] = field(default_factory=set)  # created by this file: nothing of theirs to look up
+
+    # What the file wrote, for the steps after its articles.
+    keyword_links: list = field(default_factory=list)  # an article's keywords, inserted at the end
+    touched_articles: list[Article] = field(default_factory=list)
+    article_parts: dict[int, tuple[list, list]] = field(default_factory=dict)  # sections and captions written here
+    # What the search index must hear of: records this file created or changed (one document
+    # each), and hospitals that became public (all their documents).
+    changed: dict[str, list] = field(default_factory=lambda: {"hospitals": [], "honours": [], "people": [],
+                                                               "whole_hospitals": []})
+    review: list[dict] = field(default_factory=list)  # filed in one insert once every target has its id
+    retired: set[tuple] = field(default_factory=set)  # (model, pk) of what this file retired
+    # Hospitals and people that lost a link or mention here: retired at the end of the file if
+    # nothing points at them any more (a later article of the file may still name them).
+    orphan_candidates: dict[str, set[int]] = field(default_factory=lambda: {"hospitals": set(), "people": set()})
+
+    # The article being written, and the records its parse yields, by identity: on a re-import the
+    # article's other records are ones a newer parse no longer finds.
+    article: Article | None = None
+    produced: dict[str, set] = field(default_factory=produced)
+
+    @classmethod
+    def start(cls, result: FileResult, parsed, key: str, analysed: list[AnalysedArticle], reparse: bool) -> "FileState":
+        return cls(key=key, parsed=parsed, analysed=analysed, reparse=reparse, result=result)
+
+    def load(self) -> None:
+        """Every tombstone (editors delete few records, and a lookup per imported row would cost a
+        query each), the file's hospitals by name and alias, and its keywords (made if missing)."""
+        self.tombstones = set(Tombstone.objects.values_list("model", "natural_key"))
+        names = {name for item in self.analysed for mention in item.entities.hospitals
+                 for name in (mention.name, *mention.aliases)}
+        by_pk: dict[int, Hospital] = {}
+        for hospital in Hospital.objects.filter(name__in=names):
+            self.hospital_by_name[hospital.name] = by_pk[hospital.pk] = hospital
+        # A hospital an editor renamed is found by its old name through the alias its rename
+        # left (hospitals/signals.py).
+        for alias in HospitalAlias.objects.filter(name__in=names).select_related("hospital"):
+            self.hospital_by_name.setdefault(alias.name, by_pk.setdefault(alias.hospital_id, alias.hospital))
+        words = {w[:30] for item in self.analysed for w in item.keywords}
+        self.keyword_ids = dict(Keyword.objects.filter(word__in=words).values_list("word", "id"))
+        missing = words - self.keyword_ids.keys()
+        if missing:
+            Keyword.objects.bulk_create([Keyword(word=w) for w in sorted(missing)], ignore_conflicts=True)
+            self.keyword_ids.update(Keyword.objects.filter(word__in=missing).values_list("word", "id"))
+
+    def was_retired(self, record) -> bool:
+        """The record, or the hospital it belongs to, was retired by this file."""
+        return (type(record), record.pk) in self.retired or (Hospital, getattr(record, "hospital_id", None)) in self.retired
