@@ -16,9 +16,9 @@ from pathlib import Path
 
 from django.conf import settings
 
-from ingest.contract import analyse
 from articles.extraction.segmenter import tokenizer
 from articles.parsing import parse_bytes
+from ingest.contract import analyse
 
 
 def _rate(kilobytes: float, seconds: float) -> float:

@@ -8,13 +8,12 @@ from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
-from core import datacache
-from core import importcontext
+from core import datacache, importcontext
+from core.natural_keys import natural_key_of
 from hospitals.models import Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention
 
 from . import search
 from .models import Article, ArticleHospital, Caption, Section, Tombstone
-from core.natural_keys import natural_key_of
 
 @receiver(pre_delete, sender=ArticleHospital)
 @receiver(pre_delete, sender=HospitalFact)

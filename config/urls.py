@@ -4,8 +4,8 @@ from django.urls import include, path
 
 from articles.feeds import LatestArticlesFeed
 from articles.views import DataView, HomeView, KeywordView, SearchView, SourceListView
-from core.security import read_only
 from config.sitemaps import SITEMAPS
+from core.security import read_only
 
 admin.site.site_header = "医院报道数据库 · 编辑后台"
 admin.site.site_title = "医院报道数据库"

@@ -2,10 +2,10 @@ from django import forms
 from django.contrib import admin, messages
 from django.template.response import TemplateResponse
 
+from articles.merging import merge_hospitals, merge_people
 from articles.provenance import evidence_html
 from core.admin_base import EditorAdmin, EditorFormsMixin
 
-from articles.merging import merge_hospitals, merge_people
 from .models import Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention
 from .resources import HonourResource, HospitalAliasResource, HospitalResource, PersonResource
 

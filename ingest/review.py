@@ -10,9 +10,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from simple_history.utils import get_history_manager_for_model
 
-from core.importcontext import IMPORTER_USERNAME
-
 from articles.models import ReviewItem
+from core.importcontext import IMPORTER_USERNAME
 
 
 # Repairs the parser is sure of: recorded on the article (closed items, 已修正), no decision

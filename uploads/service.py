@@ -24,9 +24,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from articles.parsing.decode import DecodeError, decode_bytes
 from ingest.pipeline import import_paths
 from ingest.report import FileResult, ImportReport
-from articles.parsing.decode import DecodeError, decode_bytes
 
 from .models import ImportJob, UploadedFile
 

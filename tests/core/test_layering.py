@@ -62,3 +62,10 @@ def test_the_walk_sees_an_upward_import_even_inside_a_function():
     assert upward_imports("hospitals", ROOT / "hospitals" / "models.py", source) == [
         "hospitals/models.py:4 imports articles"]
     assert upward_imports("articles", ROOT / "articles" / "models.py", source) == []
+
+
+def test_no_module_of_the_shared_layer_or_the_import_is_over_500_lines():
+    sizes = {str(path.relative_to(ROOT)): len(path.read_text("utf-8").splitlines())
+             for app in ("core", "ingest") for path in (ROOT / app).rglob("*.py") if "migrations" not in path.parts}
+    assert len(sizes) > 20
+    assert {path: n for path, n in sizes.items() if n > 500} == {}

@@ -10,8 +10,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.extraction.entities import extract
-from ingest.files import discover
 from articles.parsing import parse_bytes
+from ingest.files import discover
 
 # What must never reach a title or a body, in the forms the genre prints it.
 TITLE_JUNK = re.compile(r"正文[:：]|原标题")

@@ -15,9 +15,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.parsing import parse_bytes
 from ingest.contract import file_json
 from ingest.files import discover
-from articles.parsing import parse_bytes
 
 SCORER = Path(settings.BASE_DIR) / "fixtures" / "gold" / "score_extraction.py"
 
