@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from articles.models import Article, ReviewItem
 from core.models import ReviewStatus
-from core.natural_keys import honour_key
+from core.natural_keys import honour_key, identity_of
 from hospitals.models import Honour, Hospital, Person
 
 from .base import REVIEW_THRESHOLD, WriterBase
@@ -16,7 +16,7 @@ class HonourWriter(WriterBase):
             return
         if hospital.pk not in self.state.honours:
             self.state.honours[hospital.pk] = {} if hospital.pk in self.state.new_hospital_ids else {
-                (h.department, h.person_id, h.name, h.year): h for h in Honour.objects.filter(hospital=hospital)
+                identity_of(h): h for h in Honour.objects.filter(hospital=hospital)
             }
         known = self.state.honours[hospital.pk]
         new_honours = []
@@ -24,8 +24,9 @@ class HonourWriter(WriterBase):
             person = people.get(mention.recipient) if mention.recipient_kind == "person" else None
             recipient_kind = mention.recipient_kind if (mention.recipient_kind != "person" or person) else "hospital"
             department = mention.recipient if recipient_kind == "department" else ""
-            key = (department, person.pk if person else None, mention.name, mention.year)
-            self.state.produced["honours"].add((hospital.pk, *key))
+            # The honour's identity (core/natural_keys.py): hospital, department, person, name, year.
+            key = (hospital.pk, department, person.pk if person else None, mention.name, mention.year)
+            self.state.produced["honours"].add(key)
             existing = known.get(key)
             values = {"name": mention.name, "year": mention.year, "level": mention.level, "kind": mention.kind}
             if existing is not None and "status" in (existing.import_snapshot or {}):

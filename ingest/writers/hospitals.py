@@ -6,7 +6,7 @@ from __future__ import annotations
 from articles.extraction.names import likely_same_hospital, name_core
 from articles.models import Article, ArticleHospital, ReviewItem
 from core.models import ReviewStatus
-from core.natural_keys import alias_key, fact_key, link_key
+from core.natural_keys import alias_key, fact_key, identity_of, link_key
 from hospitals.models import Hospital, HospitalAlias, HospitalFact
 
 from .base import REVIEW_THRESHOLD, WriterBase
@@ -138,7 +138,7 @@ class HospitalWriter(WriterBase):
             self.state.facts.setdefault(hospital.pk, {})
         if lookup:
             for record in HospitalFact.objects.filter(hospital__in=lookup):
-                self.state.facts[record.hospital_id][(record.hospital_id, record.kind, record.value)] = record
+                self.state.facts[record.hospital_id][identity_of(record)] = record
         new_facts = []
         for mention, hospital in subjects:
             known = self.state.facts[hospital.pk]
