@@ -111,7 +111,7 @@ _NOT_PUBLISHED = {"Tombstone", "ReviewItem", "SearchDocument", "DataVersion", "P
 @receiver(m2m_changed)
 def published_data_changed(sender, **kwargs):
     """Any save or delete of published data invalidates the pages' cached aggregates. The
-    importer pauses this and bumps itself (`importing._PageRefresh`)."""
+    import context stands it aside and the import bumps itself (`ingest.pipeline._PageRefresh`)."""
     meta = getattr(sender, "_meta", None)
     if (meta is None or meta.app_label not in ("articles", "hospitals") or sender.__name__.startswith("Historical")
             or sender.__name__ in _NOT_PUBLISHED or not search.signals_active()):

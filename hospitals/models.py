@@ -6,7 +6,7 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
 
 from core.links import detail_url
-from core.models import HistoricalRecords, ImportedRecord, PublicQuerySet, ReviewStatus  # noqa: F401 (ReviewStatus: as before)
+from core.models import HistoricalRecords, ImportedRecord, PublicQuerySet, ReviewStatus  # noqa: F401 (ReviewStatus, imported from here by others)
 
 
 class Hospital(ImportedRecord):
