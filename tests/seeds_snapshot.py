@@ -227,9 +227,6 @@ def _with_content_types(table: Table, rows: list[tuple], content_type: dict[int,
 
 def _after_import() -> None:
     """What an import does besides writing rows: SQLite's planner statistics."""
-    try:
-        from ingest.pipeline import refresh_planner_statistics
-    except ImportError:  # before the import moved into its own app
-        from articles.importing import refresh_planner_statistics
+    from ingest.pipeline import refresh_planner_statistics
 
     refresh_planner_statistics()
