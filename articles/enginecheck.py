@@ -17,11 +17,11 @@ from pathlib import Path
 
 from django.conf import settings
 
-from articles.contract import analyse, file_json
 from articles.extraction import segmenter
 from articles.extraction.entities import sentences
-from articles.importing import discover
 from articles.parsing import parse_bytes
+from ingest.contract import analyse, file_json
+from ingest.files import discover
 
 
 def _analysis(parsed) -> dict:
