@@ -128,10 +128,18 @@ def fast_engine_stats() -> dict:
 
 def _fast_engine():
     """The jieba-rs engine, loaded with the configured jieba's dictionary, or None for jieba."""
-    global _fast
+    global _fast, _engine_name
     if _engine_name != "fast":
         return None
     if _fast is None:
+        try:
+            import rjieba  # noqa: F401
+        except ImportError:  # an environment installed before the dependency: same words, slower
+            import warnings
+
+            warnings.warn("SEGMENTER=fast needs rjieba (pip install -e .): segmenting with jieba", stacklevel=2)
+            _engine_name = "jieba"
+            return None
         from .fastcut import FastEngine
 
         tok, pos = tokenizer(), _pos_tokenizer()  # each takes the lock when it is first built
