@@ -220,7 +220,7 @@ def test_an_import_killed_half_way_leaves_no_worker_session_or_lock(database_fac
     workers lived on, holding the parent's session idle in transaction with the import lock, and
     every later import waited for them forever."""
     from articles.corpus import make_corpus
-    from tests.test_concurrency import SHELL_STATE
+    from tests.ingest.test_concurrency import SHELL_STATE
 
     corpus = tmp_path / "corpus"
     # Enough files that the import is still writing when the signal comes: the first commit is
