@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from django.conf import settings
@@ -102,8 +103,12 @@ def import_snapshot(folder: Path, engine: str, workdir: Path) -> dict:
 
 
 def compare_records(folder: Path) -> dict:
-    with tempfile.TemporaryDirectory(prefix="engines-") as temp:
-        snapshots = {engine: import_snapshot(folder, engine, Path(temp) / engine) for engine in segmenter.ENGINES}
+    # The two imports are separate processes on separate databases: side by side, they take the
+    # time of one on two cores.
+    with tempfile.TemporaryDirectory(prefix="engines-") as temp, ThreadPoolExecutor(len(segmenter.ENGINES)) as pool:
+        futures = {engine: pool.submit(import_snapshot, folder, engine, Path(temp) / engine)
+                   for engine in segmenter.ENGINES}
+        snapshots = {engine: future.result() for engine, future in futures.items()}
     jieba, fast = snapshots["jieba"], snapshots["fast"]
     return {"rows": {label: len(rows) for label, rows in jieba.items()},
             "differing": {label: sum(a != b for a, b in zip(jieba[label], fast[label])) + abs(len(jieba[label]) - len(fast[label]))
