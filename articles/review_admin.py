@@ -136,7 +136,7 @@ class ReviewItemAdmin(ExactSaveMixin, admin.ModelAdmin):
                 resolve(item, ReviewItem.Status.ACCEPTED, request.user)
                 continue
             held = item.kind == ReviewItem.Kind.LOW_CONFIDENCE
-            for record in held_records(item) if held else _target(item):
+            for record in held_records(item):
                 if held and record.status == ReviewStatus.REJECTED:
                     continue  # an editor turned this one down on its own page since
                 record.status = ReviewStatus.ACCEPTED
@@ -159,11 +159,6 @@ class ReviewItemAdmin(ExactSaveMixin, admin.ModelAdmin):
                     record.save()
             resolve(item, ReviewItem.Status.DISMISSED, request.user)
         self.message_user(request, f"已忽略 {queryset.count()} 项。", messages.SUCCESS)
-
-
-def _target(item: ReviewItem) -> list:
-    target = item.target
-    return [target] if target is not None and hasattr(target, "status") else []
 
 
 def merge_suggested(item: ReviewItem) -> None:

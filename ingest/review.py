@@ -92,7 +92,7 @@ def group_held_records(specs: list[dict]) -> list[dict]:
 
 
 def held_records(item: ReviewItem) -> list:
-    """The records an item of held records decides: its own target, or the ones it lists."""
+    """The records an item decides: its own target, or the ones a group of held records lists."""
     if item.code != HELD_RECORDS:
         target = item.target
         return [target] if target is not None and hasattr(target, "status") else []
