@@ -26,7 +26,7 @@ from django.utils.html import escape
 
 from articles.extraction.segmenter import bigrams, clean_tokens, search_tokens
 from articles.extraction.segmenter import index_tokens as segmented_index_tokens
-from core import importcontext
+from core import bulk, importcontext
 
 KIND_WEIGHTS = {"article": 3.0, "hospital": 2.0, "section": 1.0, "honour": 1.0, "person": 1.0}
 SNIPPET_RADIUS = 50
@@ -132,10 +132,11 @@ def _replace(scope: dict | Q, documents: list[dict]) -> None:
     if old_ids:
         _backend().delete(old_ids)
         SearchDocument.objects.filter(id__in=old_ids).delete()
-    created = SearchDocument.objects.bulk_create(
-        SearchDocument(**{**d, "tokens": d.get("tokens") or index_tokens(d["body"])}) for d in documents
-    )
-    if created and connection.vendor == "sqlite" and created[0].pk is None:
+    created = [SearchDocument(**{**d, "tokens": d.get("tokens") or index_tokens(d["body"])}) for d in documents]
+    if connection.features.can_return_rows_from_bulk_insert:
+        bulk.insert(created, SearchDocument)
+    else:  # SQLite before 3.35: no ids back from an insert
+        SearchDocument.objects.bulk_create(created)
         created = list(SearchDocument.objects.filter(scope))
     _backend().insert([(doc.pk, doc.tokens) for doc in created])
 

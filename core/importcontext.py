@@ -68,9 +68,10 @@ def _entered(context: ImportContext) -> Iterator[ImportContext]:
         _current.reset(token)
 
 
-def importing(file_key: str):
-    """The block writes `file_key` as the importer (see the module's docstring)."""
-    return _entered(ImportContext(file_key=file_key, user=importer_user()))
+def importing(file_key: str, user=None):
+    """The block writes `file_key` as the importer (see the module's docstring); `user`: the
+    importer's account if the caller already has it (an import of many files looks it up once)."""
+    return _entered(ImportContext(file_key=file_key, user=user or importer_user()))
 
 
 def known_tokens(mapping: Mapping[str, str]):

@@ -50,18 +50,21 @@ def _take_import_lock() -> None:
 
 
 def _write_with_retries(result: FileResult, parsed: ParsedFile, item: InputFile, analysed, *, reparse: bool,
-                        dry_run: bool) -> None:
+                        dry_run: bool, importer=None):
     """Write one file in one transaction. A race lost to a concurrent writer (a unique
-    constraint, a lock timeout, a deadlock) rolls the file back and tries it again."""
+    constraint, a lock timeout, a deadlock) rolls the file back and tries it again. Returns the
+    importer's account once it is committed (`importer`: the one an earlier file found)."""
     for attempt in range(1, WRITE_ATTEMPTS + 1):
         result.articles, result.records = Counts(), Counts()
         try:
             with transaction.atomic():
                 _take_import_lock()
-                FileWriter(FileState.start(result, parsed, item.key, analysed, reparse)).write()
+                state = FileState.start(result, parsed, item.key, analysed, reparse,
+                                         importer=importer if attempt == 1 else None)  # a retry looks again
+                FileWriter(state).write()
                 if dry_run:
                     transaction.set_rollback(True)
-            return
+            return None if dry_run else state.context.user
         except (IntegrityError, OperationalError) as exc:
             if attempt == WRITE_ATTEMPTS:
                 result.error = f"{item.display}: could not be written ({exc}); nothing from it was kept"
@@ -178,6 +181,7 @@ def import_paths(
                     progress(result)
                 continue
         to_parse.append(item)
+    importer = None  # the importer's account, looked up by the first file written
     with refresh, _checkpoints_spaced():
         for item, size, parsed, analysed, error in _analysed_in_order(to_parse, limit, workers):
             result = FileResult(item.display, error=error, size=size)
@@ -188,7 +192,8 @@ def import_paths(
                           "articles": []}
                 )
             if parsed is not None and not parsed.error and write:
-                _write_with_retries(result, parsed, item, analysed, reparse=reparse, dry_run=dry_run)
+                importer = _write_with_retries(result, parsed, item, analysed, reparse=reparse, dry_run=dry_run,
+                                               importer=importer) or importer
                 if not dry_run and not result.error:
                     refresh.written()
             elif parsed is not None and not parsed.error:

@@ -129,6 +129,9 @@ class Retirer(WriterBase):
         no mention and no honour; a hospital no article links, with everything attached to it
         (aliases, facts, honours, people), if nobody but the importer wrote any of it. No other
         article can state that hospital's facts or honours: it would link the hospital."""
+        candidates = self.state.orphan_candidates
+        if not (candidates["people"] | candidates["hospitals"]) - {None}:
+            return  # nothing lost a link or a mention in this file: a first import, most often
         person_ids = self._lock(Person, self.state.orphan_candidates["people"] - {None})
         people = untouched_by_editors(Person, list(Person.objects.filter(
             pk__in=person_ids, mentions__isnull=True, honours__isnull=True)))

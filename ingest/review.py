@@ -11,6 +11,7 @@ from django.utils import timezone
 from simple_history.utils import get_history_manager_for_model
 
 from articles.models import ReviewItem
+from core import bulk
 from core.importcontext import IMPORTER_USERNAME
 
 
@@ -58,7 +59,7 @@ def file_review_items(specs: list[dict]) -> None:
         item = _new_item(**spec)
         items.setdefault(item.fingerprint, item)
     if items:
-        ReviewItem.objects.bulk_create(list(items.values()), ignore_conflicts=True)
+        bulk.insert(list(items.values()), ReviewItem, ignore_conflicts=True)
 
 
 HELD_RECORDS = "held_records"

@@ -31,6 +31,7 @@ class FileState:
     reparse: bool
     result: FileResult  # its counts
     context: ImportContext | None = None  # the import context of its write (core/importcontext.py)
+    importer: object = None  # the importer's account, if an earlier file of the import found it
 
     # Read from the database once per file.
     tombstones: set[tuple[str, str]] = field(default_factory=set)  # (model label, natural key) editors deleted
@@ -64,8 +65,9 @@ class FileState:
     produced: dict[str, set] = field(default_factory=produced)
 
     @classmethod
-    def start(cls, result: FileResult, parsed, key: str, analysed: list[AnalysedArticle], reparse: bool) -> "FileState":
-        return cls(key=key, parsed=parsed, analysed=analysed, reparse=reparse, result=result)
+    def start(cls, result: FileResult, parsed, key: str, analysed: list[AnalysedArticle], reparse: bool,
+              importer=None) -> "FileState":
+        return cls(key=key, parsed=parsed, analysed=analysed, reparse=reparse, result=result, importer=importer)
 
     def load(self) -> None:
         """Every tombstone (editors delete few records, and a lookup per imported row would cost a
@@ -74,18 +76,19 @@ class FileState:
         names = {name for item in self.analysed for mention in item.entities.hospitals
                  for name in (mention.name, *mention.aliases)}
         by_pk: dict[int, Hospital] = {}
-        for hospital in Hospital.objects.filter(name__in=names):
+        # Unordered: the models' default order costs a sort and nothing here needs it.
+        for hospital in Hospital.objects.filter(name__in=names).order_by():
             self.hospital_by_name[hospital.name] = by_pk[hospital.pk] = hospital
         # A hospital an editor renamed is found by its old name through the alias its rename
         # left (hospitals/signals.py).
-        for alias in HospitalAlias.objects.filter(name__in=names).select_related("hospital"):
+        for alias in HospitalAlias.objects.filter(name__in=names).select_related("hospital").order_by():
             self.hospital_by_name.setdefault(alias.name, by_pk.setdefault(alias.hospital_id, alias.hospital))
         words = {w[:30] for item in self.analysed for w in item.keywords}
-        self.keyword_ids = dict(Keyword.objects.filter(word__in=words).values_list("word", "id"))
+        self.keyword_ids = dict(Keyword.objects.filter(word__in=words).order_by().values_list("word", "id"))
         missing = words - self.keyword_ids.keys()
         if missing:
             Keyword.objects.bulk_create([Keyword(word=w) for w in sorted(missing)], ignore_conflicts=True)
-            self.keyword_ids.update(Keyword.objects.filter(word__in=missing).values_list("word", "id"))
+            self.keyword_ids.update(Keyword.objects.filter(word__in=missing).order_by().values_list("word", "id"))
 
     def was_retired(self, record) -> bool:
         """The record, or the hospital it belongs to, was retired by this file."""

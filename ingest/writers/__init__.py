@@ -22,7 +22,7 @@ class FileWriter(ArticleWriter, HospitalWriter, PeopleWriter, HonourWriter, Reti
         super().__init__(state)
 
     def write(self) -> None:
-        with importcontext.importing(self.state.key) as context:
+        with importcontext.importing(self.state.key, self.state.importer) as context:
             self.state.context = context
             self._write()
             file_review_items(group_held_records(self.state.review))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from articles.models import Article, Caption, ReviewItem, Section, Source, SourceFile
+from core import bulk
 from core.natural_keys import article_key
 from hospitals.models import Hospital, HospitalAlias
 
@@ -58,7 +59,7 @@ class ArticleWriter(WriterBase):
         self.state.load()
         for item in self.state.analysed:
             self._write_article(source_file, item, existing.get(item.parsed.position))
-        Article.keywords.through.objects.bulk_create(self.state.keyword_links, ignore_conflicts=True)
+        bulk.insert(self.state.keyword_links, Article.keywords.through, ignore_conflicts=True)
         positions = {item.parsed.position for item in self.state.analysed}
         self._retire_articles([article for position, article in existing.items() if position not in positions])
         self._retire_orphans()
@@ -190,8 +191,7 @@ class ArticleWriter(WriterBase):
         new_aliases = [alias for mention, hospital in subjects for alias in self._profile(hospital, mention, entities.facts, article)]
         self._create(new_hospitals, Hospital)
         self.state.new_hospital_ids.update(h.pk for h in new_hospitals)
-        for hospital in new_hospitals:
-            self._suggest_duplicates(hospital)
+        self._suggest_duplicates(new_hospitals)
         self._create(new_aliases, HospitalAlias)
         self._write_links(article, entities, hospitals, created=created)
         self._write_facts(subjects, entities.facts, article)

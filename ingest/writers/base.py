@@ -3,14 +3,13 @@ and saving a record, asking the tombstones. Writers work on the file's `FileStat
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Callable
 
 from django.db import connection
-from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
+from simple_history.utils import bulk_create_with_history
 
 from articles.models import Article, ReviewItem
+from core import bulk
 from core.natural_keys import article_key
 
 from ..reconcile import reconcile
@@ -27,13 +26,6 @@ def _jsonable(value):
     return json.loads(json.dumps(value, ensure_ascii=False, default=str))
 
 
-@lru_cache(maxsize=None)
-def _history_manager(model):
-    # Each `Model.history` access builds a new manager class (inspect.getmembers and all): a
-    # noticeable cost when a file's writes ask for it a dozen times.
-    return get_history_manager_for_model(model)
-
-
 class WriterBase:
     def __init__(self, state: FileState):
         self.state = state
@@ -43,13 +35,12 @@ class WriterBase:
         inserts skip save() and its signals, so history is written here)."""
         if not objects:
             return
-        if not connection.features.can_return_rows_from_bulk_insert:
+        if not connection.features.can_return_rows_from_bulk_insert:  # SQLite before 3.35
             bulk_create_with_history(objects, model, default_change_reason=self.state.context.reason,
                                      default_user=self.state.context.user)
             return
-        model._default_manager.bulk_create(objects)
-        _history_manager(model).bulk_history_create(objects, default_change_reason=self.state.context.reason,
-                                                    default_user=self.state.context.user, default_date=timezone.now())
+        bulk.insert(objects, model)
+        bulk.insert_history(objects, model, user=self.state.context.user, reason=self.state.context.reason)
 
     def _review(self, kind: str, code: str, **fields) -> None:
         if kind == ReviewItem.Kind.LOW_CONFIDENCE:

@@ -16,7 +16,7 @@ class HonourWriter(WriterBase):
             return
         if hospital.pk not in self.state.honours:
             self.state.honours[hospital.pk] = {} if hospital.pk in self.state.new_hospital_ids else {
-                identity_of(h): h for h in Honour.objects.filter(hospital=hospital)
+                identity_of(h): h for h in Honour.objects.filter(hospital=hospital).order_by()
             }
         known = self.state.honours[hospital.pk]
         new_honours = []

@@ -3,6 +3,9 @@ to them, a subject's profile (place, aliases, hard facts), suggested duplicates.
 
 from __future__ import annotations
 
+from django.db import connection
+from django.db.models import Q
+
 from articles.extraction.names import likely_same_hospital, name_core
 from articles.models import Article, ArticleHospital, ReviewItem
 from core.models import ReviewStatus
@@ -10,6 +13,13 @@ from core.natural_keys import alias_key, fact_key, identity_of, link_key
 from hospitals.models import Hospital, HospitalAlias, HospitalFact
 
 from .base import REVIEW_THRESHOLD, WriterBase
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _ascii_lower(text: str) -> str:
+    return text.translate(_ASCII_LOWER)
+
 
 GRADE_CODES = {"三级甲等": "3A", "三级乙等": "3B", "三级": "3", "二级甲等": "2A", "二级乙等": "2B", "二级": "2", "一级": "1"}
 
@@ -48,14 +58,28 @@ class HospitalWriter(WriterBase):
         self.state.result.records.add("created")
         return hospital
 
-    def _suggest_duplicates(self, hospital: Hospital) -> None:
+    def _suggest_duplicates(self, hospitals: list[Hospital]) -> None:
         """A new hospital whose name says what another's says (`长沙湘雅三医院`, `中南大学湘雅三医院`)
         is filed as a suggested duplicate: an editor merges the two or says they differ, and a
-        pair they rejected is not suggested again (the item keeps its fingerprint)."""
-        core = name_core(hospital.name)
-        if len(core) < 4:
+        pair they rejected is not suggested again (the item keeps its fingerprint). One query for
+        an article's new hospitals; each is compared with the first 20 names (by name) ending
+        in its core."""
+        cores = {hospital.pk: core for hospital in hospitals if len(core := name_core(hospital.name)) >= 4}
+        if not cores:
             return
-        for pk, name in Hospital.objects.filter(name__endswith=core).exclude(pk=hospital.pk).values_list("pk", "name")[:20]:
+        ending = Q()
+        for core in set(cores.values()):
+            ending |= Q(name__endswith=core)
+        candidates = list(Hospital.objects.filter(ending).values_list("pk", "name"))
+        fold = _ascii_lower if connection.vendor == "sqlite" else str  # SQLite's LIKE ignores ASCII case
+        for hospital in hospitals:
+            if hospital.pk in cores:
+                core = fold(cores[hospital.pk])
+                similar = [(pk, name) for pk, name in candidates if pk != hospital.pk and fold(name).endswith(core)]
+                self._suggest_pairs(hospital, similar[:20])
+
+    def _suggest_pairs(self, hospital: Hospital, candidates: list[tuple[int, str]]) -> None:
+        for pk, name in candidates:
             if likely_same_hospital(hospital.name, name):
                 pair = sorted([hospital.name, name])
                 # Tied to neither hospital: a rejection must outlive them (deleted, merged, created again).
@@ -137,7 +161,7 @@ class HospitalWriter(WriterBase):
         for _, hospital in subjects:
             self.state.facts.setdefault(hospital.pk, {})
         if lookup:
-            for record in HospitalFact.objects.filter(hospital__in=lookup):
+            for record in HospitalFact.objects.filter(hospital__in=lookup).order_by():
                 self.state.facts[record.hospital_id][identity_of(record)] = record
         new_facts = []
         for mention, hospital in subjects:

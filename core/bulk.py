@@ -1,0 +1,131 @@
+"""Inserting many new rows of one model with one statement, and their history rows with another,
+built straight from the model's fields.
+
+`QuerySet.bulk_create` compiles its statement through the ORM for every call, value by value
+(`pre_save`, `get_db_prep_save`, `prepare_value`: about 30 calls per row), and simple_history's
+`bulk_history_create` first builds a model instance per history row; an import spends much of its
+writing there. Here each model's columns and how to turn a value into a parameter are worked out
+once per process: a plain value (text, a number, a key) goes in as it is, anything else (a time,
+JSON) through the field's own `get_db_prep_save`, so the rows are the ones the ORM would write.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable
+
+from django.db import connection, models
+from django.utils import timezone
+from simple_history.utils import get_change_reason_from_object, get_history_manager_for_model
+
+# Fields whose get_db_prep_save hands back a str, int, float or bool unchanged, and None as None.
+_PLAIN_FIELDS = (models.CharField, models.TextField, models.IntegerField, models.SmallIntegerField,
+                 models.BigIntegerField, models.PositiveIntegerField, models.PositiveSmallIntegerField,
+                 models.PositiveBigIntegerField, models.FloatField, models.BooleanField, models.ForeignKey,
+                 models.AutoField, models.BigAutoField, models.SlugField)
+_PLAIN_VALUES = (str, int, float, bool, type(None))
+
+
+class _Table:
+    """How one model's rows are inserted: its columns (the primary key left to the database when
+    it generates it) and, per column, how its value is found and prepared."""
+
+    def __init__(self, model):
+        meta = model._meta
+        self.pk = meta.pk
+        self.fields = [f for f in meta.concrete_fields if not (f.primary_key and f.db_returning)]
+        self.plain = [type(f) in _PLAIN_FIELDS for f in self.fields]
+        # auto_now / auto_now_add: the insert's time goes on the instance, as save() puts it there.
+        self.stamped = [f.attname for f in self.fields if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)]
+        self.related = [f for f in self.fields if f.many_to_one]
+        quote = connection.ops.quote_name
+        self.head = f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in self.fields)}) VALUES "
+        self.row = "(" + ", ".join(["%s"] * len(self.fields)) + ")"
+        self.returning = f" RETURNING {quote(self.pk.column)}" if self.pk.db_returning else ""
+
+    def prepare(self, obj, now) -> None:
+        for name in self.stamped:
+            setattr(obj, name, now)
+        for field in self.related:
+            # Made with an object that was unsaved then (an alias of a hospital inserted just
+            # before): its key now, as save() and bulk_create take it.
+            if getattr(obj, field.attname) is None:
+                target = obj._state.fields_cache.get(field.name)
+                if target is not None:
+                    setattr(obj, field.attname, target.pk)
+
+    def row_of(self, values: Iterable, prepared: dict) -> list:
+        out = []
+        for field, plain, value in zip(self.fields, self.plain, values):
+            if not (plain and isinstance(value, _PLAIN_VALUES)):
+                # The same time, or the same JSON, is prepared once per statement.
+                key = (field, id(value))
+                if key not in prepared:
+                    prepared[key] = (value, field.get_db_prep_save(value, connection))
+                value = prepared[key][1]
+            out.append(value)
+        return out
+
+    def insert(self, rows: list[list], objects: list | None, *, ignore_conflicts: bool = False) -> None:
+        batch = max(1, connection.ops.bulk_batch_size(self.fields, rows))
+        tail = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
+        with connection.cursor() as cursor:
+            for start in range(0, len(rows), batch):
+                chunk = rows[start:start + batch]
+                sql = self.head + ", ".join([self.row] * len(chunk)) + tail
+                params = [value for row in chunk for value in row]
+                if objects is None or not self.returning:
+                    cursor.execute(sql, params)
+                    continue
+                cursor.execute(sql + self.returning, params)
+                # Both engines return the rows of a multi-row insert in the order of its VALUES
+                # (the ORM's bulk_create relies on it too).
+                for obj, (pk,) in zip(objects[start:start + batch], cursor.fetchall()):
+                    setattr(obj, self.pk.attname, pk)
+
+
+@lru_cache(maxsize=None)
+def _table(model, vendor: str) -> _Table:
+    return _Table(model)
+
+
+@lru_cache(maxsize=None)
+def _history_model(model):
+    return get_history_manager_for_model(model).model
+
+
+def insert(objects: list, model=None, *, ignore_conflicts: bool = False) -> None:
+    """Insert unsaved instances of one model. Each gets its primary key, as after save(), unless
+    `ignore_conflicts` (rows that would break a unique constraint are skipped, and nobody can
+    tell which got in)."""
+    if not objects:
+        return
+    table = _table(model or type(objects[0]), connection.vendor)
+    now, prepared = timezone.now(), {}
+    rows = []
+    for obj in objects:
+        table.prepare(obj, now)
+        rows.append(table.row_of([getattr(obj, f.attname) for f in table.fields], prepared))
+    table.insert(rows, None if ignore_conflicts else objects, ignore_conflicts=ignore_conflicts)
+    if not ignore_conflicts:
+        for obj in objects:
+            obj._state.adding = False
+            obj._state.db = connection.alias
+
+
+def insert_history(objects: Iterable, model, *, user, reason: str) -> None:
+    """The "created" history rows of just-inserted instances, as simple_history's
+    `bulk_history_create` makes them (its tracked fields, the time, the user, the reason)."""
+    history = _history_model(model)
+    table = _table(history, connection.vendor)
+    tracked = {f.attname for f in history.tracked_fields}
+    shared = {"history_date": timezone.now(), "history_type": "+",
+              "history_user_id": user.pk if user is not None else None}
+    prepared, rows = {}, []
+    for obj in objects:
+        extra = {**shared, "history_change_reason": get_change_reason_from_object(obj) or reason}
+        values = [getattr(obj, f.attname) if f.attname in tracked else extra.get(f.attname, f.get_default())
+                  for f in table.fields]
+        rows.append(table.row_of(values, prepared))
+    if rows:
+        table.insert(rows, None)

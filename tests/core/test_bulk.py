@@ -1,0 +1,88 @@
+"""core/bulk.py writes the rows the ORM would: the same values, the same history rows, keys back
+on the instances, and conflicts skipped only when asked."""
+
+import datetime
+
+import pytest
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
+
+from articles.models import Keyword, ReviewItem
+from core import bulk
+from core.importcontext import importer_user
+from hospitals.models import Hospital, HospitalAlias
+
+pytestmark = pytest.mark.django_db
+
+
+def _hospitals(suffix: str) -> list[Hospital]:
+    return [
+        Hospital(name=f"甲市人民医院{suffix}", status="pending", confidence=0.6, founded_year=1952, beds=None,
+                 import_snapshot={"name": f"甲市人民医院{suffix}", "beds": [1, "二"]}),
+        Hospital(name=f"乙县中医院{suffix}", province="湖南省", division_code="430600", motto="仁爱 “济世”\n",
+                 import_snapshot=None),
+    ]
+
+
+def _rows(model, pks, *, leave_out=("id", "created", "updated", "history_id", "history_date")):
+    columns = [f.attname for f in model._meta.concrete_fields if f.attname not in leave_out]
+    # By the record's id: a history row's own key is history_id.
+    return [tuple(row) for row in model._default_manager.filter(id__in=pks).order_by("id").values_list(*columns)]
+
+
+def test_rows_and_history_rows_are_the_ones_the_orm_writes():
+    user = importer_user()
+    by_orm, by_bulk = _hospitals(""), _hospitals("")
+    with transaction.atomic():
+        bulk_create_with_history(by_orm, Hospital, default_user=user, default_change_reason="导入 a.txt")
+        orm_rows = _rows(Hospital, [h.pk for h in by_orm])
+        orm_history = _rows(Hospital.history.model, [h.pk for h in by_orm])
+        transaction.set_rollback(True)
+    before = timezone.now()
+    bulk.insert(by_bulk, Hospital)
+    bulk.insert_history(by_bulk, Hospital, user=user, reason="导入 a.txt")
+
+    assert all(h.pk and not h._state.adding for h in by_bulk)
+    assert _rows(Hospital, [h.pk for h in by_bulk]) == orm_rows
+    assert _rows(Hospital.history.model, [h.pk for h in by_bulk]) == orm_history
+    stored = Hospital.objects.get(pk=by_bulk[0].pk)
+    assert stored.import_snapshot == {"name": "甲市人民医院", "beds": [1, "二"]}
+    assert by_bulk[1].import_snapshot is None and Hospital.objects.get(pk=by_bulk[1].pk).import_snapshot is None
+    assert before <= stored.created == stored.updated == by_bulk[0].created <= timezone.now()
+    history = Hospital.history.filter(id=by_bulk[0].pk).get()
+    assert (history.history_type, history.history_user, history.history_change_reason) == ("+", user, "导入 a.txt")
+    assert isinstance(history.history_date, datetime.datetime)
+
+
+def test_a_row_made_with_an_unsaved_parent_takes_its_key_once_the_parent_is_in():
+    hospital = Hospital(name="丙市第一人民医院")
+    alias = HospitalAlias(name="丙市一院", hospital=hospital)
+    bulk.insert([hospital])
+    bulk.insert([alias])
+    assert HospitalAlias.objects.get(pk=alias.pk).hospital_id == hospital.pk
+
+
+def test_many_rows_go_in_batches_the_database_accepts_with_their_keys_in_order():
+    words = [Keyword(word=f"词{i:04d}") for i in range(1200)]  # more parameters than SQLite's 999
+    bulk.insert(words)
+    assert dict(Keyword.objects.values_list("word", "pk")) == {w.word: w.pk for w in words}
+
+
+def test_conflicts_are_skipped_only_when_asked():
+    bulk.insert([Keyword(word="党建")])
+    bulk.insert([Keyword(word="党建"), Keyword(word="义诊")], ignore_conflicts=True)
+    assert sorted(Keyword.objects.values_list("word", flat=True)) == ["义诊", "党建"]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        bulk.insert([Keyword(word="义诊")])
+
+
+def test_a_time_given_by_the_caller_is_kept_and_a_stamped_one_is_set():
+    resolved = timezone.now() - datetime.timedelta(days=3)
+    item = ReviewItem(kind=ReviewItem.Kind.FLAG, code="x", fingerprint="f" * 64, status=ReviewItem.Status.FIXED,
+                      resolved=resolved)
+    bulk.insert([item])
+    stored = ReviewItem.objects.get(pk=item.pk)
+    assert stored.resolved == resolved and stored.created > resolved
+    if connection.vendor == "postgresql":
+        assert stored.created.tzinfo is not None
