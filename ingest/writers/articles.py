@@ -96,7 +96,7 @@ class ArticleWriter(WriterBase):
             article = Article(source_file=source_file, position=parsed.position, title=values["title"])
             self._apply_article(article, values)
             article.import_snapshot = values
-            article.save()
+            self._create([article], Article)  # with its history row, as save() would
             self._apply_article_relations(article, values, created=True)
             applied = values
             outcome = "created"
