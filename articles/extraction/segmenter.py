@@ -252,10 +252,15 @@ def keyword_extractor() -> jieba.analyse.TFIDF:
     # start-up) that a command or a page which never ranks keywords does not need.
     import jieba.analyse
 
-    extractor = jieba.analyse.TFIDF(str(CORPUS_IDF)) if CORPUS_IDF.exists() else jieba.analyse.TFIDF()
+    # Importing jieba.analyse already read jieba's own IDF table (its `default_tfidf`, a second
+    # of start-up): shared, not read again, when this corpus has none of its own.
+    loader = jieba.analyse.IDFLoader(str(CORPUS_IDF)) if CORPUS_IDF.exists() else jieba.analyse.default_tfidf.idf_loader
+    extractor = jieba.analyse.TFIDF.__new__(jieba.analyse.TFIDF)  # TFIDF.__init__, less its reading of the table
     extractor.tokenizer = tokenizer()
     extractor.postokenizer = _pos_tokenizer()
-    extractor.stop_words = set(extractor.stop_words) | STOP_WORDS
+    extractor.stop_words = set(extractor.STOP_WORDS) | STOP_WORDS
+    extractor.idf_loader = loader
+    extractor.idf_freq, extractor.median_idf = loader.get_idf()
     return extractor
 
 
@@ -263,7 +268,16 @@ def keyword_extractor() -> jieba.analyse.TFIDF:
 def _pos_tokenizer():
     import jieba.posseg
 
-    return jieba.posseg.POSTokenizer(tokenizer())
+    tok = tokenizer()
+    shared = jieba.posseg.dt  # built by the import, with the tags of jieba's own dictionary
+    if tok.dictionary != shared.tokenizer.dictionary or shared.tokenizer.user_word_tag_tab:
+        return jieba.posseg.POSTokenizer(tok)
+    # Same dictionary, no words taught to jieba's default tokenizer: its tag table is the one
+    # POSTokenizer(tok) would read again from the dictionary file (a second of start-up).
+    pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    pos.tokenizer = tok
+    pos.word_tag_tab = dict(shared.word_tag_tab)
+    return pos
 
 
 def _tag_of(word: str) -> str | None:
