@@ -101,16 +101,21 @@ class ArticleWriter(WriterBase):
             applied = values
             outcome = "created"
         else:
+            before = article.import_snapshot
             current = self._article_state(article)
             outcome, applied = reconcile(article, values, current)
             self._apply_article(article, applied)
-            # Only what the import changes is written: an editor's concurrent save of other
-            # fields is not overwritten.
-            article.save(update_fields=_article_fields(applied) + ["import_snapshot", "updated"])
+            if applied or article.import_snapshot != before:
+                # Only what the import changes is written: an editor's concurrent save of other
+                # fields is not overwritten. An article the new parse leaves as it was is not
+                # saved at all (a history row per article and re-import said nothing).
+                article.save(update_fields=_article_fields(applied) + ["import_snapshot", "updated"])
             self._apply_article_relations(article, applied, created=False)
             self._review_conflicts(article, article)
         self.state.result.articles.add(outcome)
-        self.state.touched_articles.append(article)
+        if applied:
+            # Its search documents are made of its own fields, sections and captions only.
+            self.state.touched_articles.append(article)
         self.state.article = article  # what held records are grouped under
         hospital = self._write_entities(article, item, created=outcome == "created")
         for flag in parsed.flags:
