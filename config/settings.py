@@ -224,6 +224,11 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
 # The largest file import_seeds reads (bytes); larger ones are refused with an error.
 IMPORT_MAX_FILE_BYTES = int(os.environ.get("IMPORT_MAX_FILE_BYTES", str(20 * 1024 * 1024)))
+# An import commits the files it writes within this many seconds (or this many files) at once,
+# each file in a savepoint of its own (ingest/batches.py); on SQLite an editor's save waits for
+# the commit. 0 seconds: a commit per file.
+IMPORT_BATCH_SECONDS = float(os.environ.get("IMPORT_BATCH_SECONDS", "0.5"))
+IMPORT_BATCH_FILES = int(os.environ.get("IMPORT_BATCH_FILES", "50"))
 # How often a running import lets the public pages' cached totals and rankings catch up.
 IMPORT_PAGE_REFRESH_SECONDS = float(os.environ.get("IMPORT_PAGE_REFRESH_SECONDS", "10"))
 # ... and less often when a refresh, which computes the main pages' aggregates, would take more

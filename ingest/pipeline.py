@@ -26,6 +26,7 @@ from articles.parsing import ParsedFile, parse_bytes
 from core import datacache
 
 from .contract import analyse, file_json
+from .batches import FileBatch
 from .files import ImportInputError, InputFile, discover, read_file
 from .report import Counts, FileResult, ImportReport
 from .state import FileState
@@ -58,19 +59,25 @@ def _write_with_retries(result: FileResult, parsed: ParsedFile, item: InputFile,
         result.articles, result.records = Counts(), Counts()
         try:
             with transaction.atomic():
-                _take_import_lock()
-                state = FileState.start(result, parsed, item.key, analysed, reparse,
-                                         importer=importer if attempt == 1 else None)  # a retry looks again
-                FileWriter(state).write()
+                user = _write_file(result, parsed, item, analysed, reparse=reparse,
+                                   importer=importer if attempt == 1 else None)  # a retry looks again
                 if dry_run:
                     transaction.set_rollback(True)
-            return None if dry_run else state.context.user
+            return None if dry_run else user
         except (IntegrityError, OperationalError) as exc:
             if attempt == WRITE_ATTEMPTS:
                 result.error = f"{item.display}: could not be written ({exc}); nothing from it was kept"
                 result.articles, result.records = Counts(), Counts()
                 return
             time.sleep(0.1 * attempt)
+
+
+def _write_file(result: FileResult, parsed: ParsedFile, item: InputFile, analysed, *, reparse: bool, importer):
+    """Write one file in the transaction (or savepoint) that is open; the importer's account."""
+    _take_import_lock()
+    state = FileState.start(result, parsed, item.key, analysed, reparse, importer=importer)
+    FileWriter(state).write()
+    return state.context.user
 
 
 def _unchanged_articles(item: InputFile, data: bytes) -> int | None:
@@ -182,7 +189,18 @@ def import_paths(
                 continue
         to_parse.append(item)
     importer = None  # the importer's account, looked up by the first file written
-    with refresh, _checkpoints_spaced():
+
+    def finished(result: FileResult, written: bool = False) -> None:
+        if written and not result.error:
+            refresh.written()
+        report.files.append(result)
+        if progress:
+            progress(result)
+
+    # A dry run rolls each file back on its own; an import commits files in batches.
+    batch = FileBatch(seconds=settings.IMPORT_BATCH_SECONDS, files=settings.IMPORT_BATCH_FILES,
+                      done=lambda result: finished(result, written=True))
+    with refresh, _checkpoints_spaced(), batch:
         for item, size, parsed, analysed, error in _analysed_in_order(to_parse, limit, workers):
             result = FileResult(item.display, error=error, size=size)
             if want_document:
@@ -191,16 +209,18 @@ def import_paths(
                     else {"path": item.display, "sha256": None, "encoding": None, "error": result.error,
                           "articles": []}
                 )
+            if parsed is not None and not parsed.error and write and not dry_run:
+                importer = batch.write(
+                    result,
+                    lambda: _write_file(result, parsed, item, analysed, reparse=reparse, importer=importer),
+                    lambda: _write_with_retries(result, parsed, item, analysed, reparse=reparse, dry_run=False),
+                ) or importer
+                continue  # reported once its batch commits
             if parsed is not None and not parsed.error and write:
-                importer = _write_with_retries(result, parsed, item, analysed, reparse=reparse, dry_run=dry_run,
-                                               importer=importer) or importer
-                if not dry_run and not result.error:
-                    refresh.written()
+                _write_with_retries(result, parsed, item, analysed, reparse=reparse, dry_run=True)
             elif parsed is not None and not parsed.error:
                 result.articles.add("created", len(analysed))
-            report.files.append(result)
-            if progress:
-                progress(result)
+            finished(result)
     report.files.sort(key=lambda r: r.display)
     if write and not dry_run and (report.counts.created or report.counts.updated):
         refresh_planner_statistics()

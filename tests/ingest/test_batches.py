@@ -1,0 +1,70 @@
+"""Files committed in batches (ingest/batches.py): each file still all or nothing, reported only
+once it is kept. Inside the test's own transaction a batch's commit is a savepoint's release;
+the failing commit needs a real one."""
+
+import pytest
+from articles.models import Article, Keyword, SourceFile
+from ingest.batches import FileBatch
+from ingest.report import FileResult
+
+pytestmark = pytest.mark.django_db
+
+
+def _writer(*words):
+    def write():
+        for word in words:
+            Keyword.objects.create(word=word)
+        return "account"
+    return write
+
+
+def test_files_are_reported_once_their_batch_commits_and_a_failing_file_alone_is_written_again():
+    reported, alone = [], []
+    batch = FileBatch(seconds=60, files=10, done=lambda result: reported.append((result.display, result.error)))
+    with batch:
+        batch.write(FileResult("a.txt"), _writer("党建", "义诊"), lambda: pytest.fail("a.txt wrote"))
+        assert reported == []  # not committed, not announced
+
+        def again():  # as the lone write with its retries would, once the files before it are kept
+            alone.append(list(reported))
+            return _writer("医联体")()
+
+        # Its first word is in already: rolled back to its savepoint, with nothing of it kept.
+        assert batch.write(FileResult("b.txt"), _writer("胸痛中心", "党建"), again) == "account"
+        assert [name for name, _ in reported] == ["a.txt", "b.txt"] and alone == [[("a.txt", None)]]
+        batch.write(FileResult("c.txt"), _writer("家庭医生"), lambda: pytest.fail("c.txt wrote"))
+    assert [name for name, _ in reported] == ["a.txt", "b.txt", "c.txt"]
+    assert sorted(Keyword.objects.values_list("word", flat=True)) == sorted(["党建", "义诊", "医联体", "家庭医生"])
+
+
+def test_a_batch_commits_when_it_is_full():
+    reported = []
+    batch = FileBatch(seconds=60, files=2, done=lambda result: reported.append(result.display))
+    with batch:
+        for name in ("a.txt", "b.txt", "c.txt"):
+            batch.write(FileResult(name), _writer(name), lambda: None)
+        assert reported == ["a.txt", "b.txt"] and Keyword.objects.count() == 3  # c.txt's in the open batch
+    assert reported == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_an_interrupted_batch_keeps_and_reports_nothing_of_its_files():
+    reported = []
+    with pytest.raises(KeyboardInterrupt), FileBatch(seconds=60, files=10, done=reported.append) as batch:
+        batch.write(FileResult("a.txt"), _writer("党建"), lambda: None)
+        raise KeyboardInterrupt
+    assert reported == [] and not Keyword.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_batch_whose_commit_fails_reports_each_of_its_files_as_failed():
+    # Both engines check foreign keys at commit (Django makes them deferred): a row pointing at
+    # nothing passes its insert and fails the commit.
+    reported = []
+    with FileBatch(seconds=60, files=10, done=reported.append) as batch:
+        batch.write(FileResult("a.txt"), _writer("党建"), lambda: None)
+
+        def dangling():
+            Article.objects.create(source_file_id=999_999, position=0, title="无源文件")
+        batch.write(FileResult("b.txt"), dangling, lambda: None)
+    assert [(r.display, "could not be written" in (r.error or "")) for r in reported] == [("a.txt", True), ("b.txt", True)]
+    assert not Keyword.objects.exists() and not SourceFile.objects.exists() and not Article.objects.exists()
