@@ -2,9 +2,11 @@
 
 `import_paths()` finds the files (ingest/files.py), parses and analyses each (pure Python, no
 database; in worker processes with `workers`), then writes each file in its own transaction
-(ingest/writers/, under one import lock, retried when a concurrent writer wins a race), and lets
-the public pages' cached aggregates catch up now and then. What is written and how a re-import
-treats editors' corrections: ingest/reconcile.py, ingest/retire.py.
+(ingest/writers/, under locks of the records it creates, ingest/locks.py; retried when a
+concurrent writer wins a race), and lets the public pages' cached aggregates catch up now and
+then. `import_file()` is one file's import, bytes in: what a background job's per-file task runs
+(uploads/jobs.py), on any number of processes or machines at once. What is written and how a
+re-import treats editors' corrections: ingest/reconcile.py, ingest/retire.py.
 
 The `import_seeds` command is a thin shell around this module.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import random
 import time
 from contextlib import contextmanager
 from typing import Callable
@@ -23,66 +26,63 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from articles.lexicon import teach_jieba
 from articles.models import Article, SourceFile
 from articles.parsing import ParsedFile, parse_bytes
-from core import datacache
+from core import datacache, importcontext
 
 from .contract import analyse, file_json
 from .batches import FileBatch
 from .files import ImportInputError, InputFile, discover, read_file
+from .locks import take_file_locks
 from .report import Counts, FileResult, ImportReport
 from .state import FileState
 from .writers import FileWriter
 from .writers.base import PARSER_VERSION
 
-__all__ = ["import_paths", "discover", "FileResult", "ImportReport", "PARSER_VERSION"]
-
-
-# One lock for every import's write transactions: two imports running at once interleave file by
-# file, each seeing what the other committed, instead of racing to create the same records.
-IMPORT_LOCK_ID = 0x486F7370  # "Hosp"
+__all__ = ["import_paths", "import_file", "discover", "FileResult", "ImportReport", "PARSER_VERSION"]
 
 
 WRITE_ATTEMPTS = 5
 
 
-def _take_import_lock() -> None:
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK_ID])
-
-
-def _write_with_retries(result: FileResult, parsed: ParsedFile, item: InputFile, analysed, *, reparse: bool,
-                        dry_run: bool, importer=None):
-    """Write one file in one transaction. A race lost to a concurrent writer (a unique
-    constraint, a lock timeout, a deadlock) rolls the file back and tries it again. Returns the
-    importer's account once it is committed (`importer`: the one an earlier file found)."""
+def _write_with_retries(result: FileResult, parsed: ParsedFile, key: str, display: str, analysed, *, reparse: bool,
+                        dry_run: bool, importer=None, on_written: Callable[[FileResult], None] | None = None):
+    """Write one file in one transaction, under the locks of what it creates (ingest/locks.py).
+    A race lost to a concurrent writer (a unique constraint, a lock timeout, a deadlock, a
+    serialization failure) rolls the file back and tries it again. `on_written(result)` runs
+    inside the transaction once the records are written, so what it records commits with them.
+    Returns the importer's account once it is committed (`importer`: the one an earlier file
+    found)."""
     for attempt in range(1, WRITE_ATTEMPTS + 1):
         result.articles, result.records = Counts(), Counts()
         try:
             with transaction.atomic():
-                user = _write_file(result, parsed, item, analysed, reparse=reparse,
+                user = _write_file(result, parsed, key, analysed, reparse=reparse,
                                    importer=importer if attempt == 1 else None)  # a retry looks again
                 if dry_run:
                     transaction.set_rollback(True)
+                elif on_written is not None:
+                    on_written(result)
             return None if dry_run else user
         except (IntegrityError, OperationalError) as exc:
             if attempt == WRITE_ATTEMPTS:
-                result.error = f"{item.display}: could not be written ({exc}); nothing from it was kept"
+                result.error = f"{display}: could not be written ({exc}); nothing from it was kept"
                 result.articles, result.records = Counts(), Counts()
-                return
-            time.sleep(0.1 * attempt)
+                return None
+            # Spread out: two writers that collided once must not collide again in step.
+            time.sleep(0.1 * attempt * (0.5 + random.random()))
 
 
-def _write_file(result: FileResult, parsed: ParsedFile, item: InputFile, analysed, *, reparse: bool, importer):
-    """Write one file in the transaction (or savepoint) that is open; the importer's account."""
-    _take_import_lock()
-    state = FileState.start(result, parsed, item.key, analysed, reparse, importer=importer)
+def _write_file(result: FileResult, parsed: ParsedFile, key: str, analysed, *, reparse: bool, importer):
+    """Write one file in the transaction (or savepoint) that is open, first locking what it
+    creates (ingest/locks.py); the importer's account."""
+    take_file_locks(key, analysed)
+    state = FileState.start(result, parsed, key, analysed, reparse, importer=importer)
     FileWriter(state).write()
     return state.context.user
 
 
-def _unchanged_articles(item: InputFile, data: bytes) -> int | None:
+def _unchanged_articles(key: str, data: bytes) -> int | None:
     digest = hashlib.sha256(data).hexdigest()
-    source_file = SourceFile.objects.filter(path=item.key, sha256=digest, parser_version=PARSER_VERSION).first()
+    source_file = SourceFile.objects.filter(path=key, sha256=digest, parser_version=PARSER_VERSION).first()
     return source_file.articles.count() if source_file else None
 
 
@@ -132,7 +132,7 @@ def _analysed_in_order(items: list[InputFile], limit: int, workers: int):
     names = list(_Hospital.objects.values_list("name", flat=True)) + list(HospitalAlias.objects.values_list("name", flat=True))
     context = multiprocessing.get_context("fork")
     # The workers forget the database connection they inherit (core/forking.py): it stays the
-    # parent's, so its session, transaction and import lock end with the parent.
+    # parent's, so its session, transaction and locks end with the parent.
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
                              initargs=(names, os.getpid())) as pool:
         pending: deque = deque()
@@ -169,6 +169,10 @@ def import_paths(
     write = not dry_run or database_ready()
     if write:
         teach_jieba()
+    if not dry_run:
+        # The importer's account is made by the first import that writes. Made inside a file's
+        # transaction, every other file written at the same time would wait for that commit.
+        importcontext.importer_user()
     limit = settings.IMPORT_MAX_FILE_BYTES
     refresh = _PageRefresh(settings.IMPORT_PAGE_REFRESH_SECONDS)
     to_parse: list[InputFile] = []
@@ -178,7 +182,7 @@ def import_paths(
                 data = read_file(item, limit)
             except ImportInputError:
                 data = None
-            unchanged = _unchanged_articles(item, data) if data is not None else None
+            unchanged = _unchanged_articles(item.key, data) if data is not None else None
             if unchanged is not None:
                 # Same bytes, same parser: nothing to parse, nothing to write.
                 result = FileResult(item.display, size=len(data))
@@ -212,12 +216,13 @@ def import_paths(
             if parsed is not None and not parsed.error and write and not dry_run:
                 importer = batch.write(
                     result,
-                    lambda: _write_file(result, parsed, item, analysed, reparse=reparse, importer=importer),
-                    lambda: _write_with_retries(result, parsed, item, analysed, reparse=reparse, dry_run=False),
+                    lambda: _write_file(result, parsed, item.key, analysed, reparse=reparse, importer=importer),
+                    lambda: _write_with_retries(result, parsed, item.key, item.display, analysed, reparse=reparse,
+                                                dry_run=False),
                 ) or importer
                 continue  # reported once its batch commits
             if parsed is not None and not parsed.error and write:
-                _write_with_retries(result, parsed, item, analysed, reparse=reparse, dry_run=True)
+                _write_with_retries(result, parsed, item.key, item.display, analysed, reparse=reparse, dry_run=True)
             elif parsed is not None and not parsed.error:
                 result.articles.add("created", len(analysed))
             finished(result)
@@ -225,6 +230,33 @@ def import_paths(
     if write and not dry_run and (report.counts.created or report.counts.updated):
         refresh_planner_statistics()
     return report
+
+
+def import_file(key: str, display: str, data: bytes, *, reparse: bool = False,
+                on_written: Callable[[FileResult], None] | None = None) -> FileResult:
+    """Import one file's bytes under `key` (its identity, as `import_paths` knows a file by its
+    path from the folder named) in its own transaction, as `import_paths` imports each file:
+    skipped when unchanged, parsed and analysed here, written with retries. `on_written(result)`
+    runs inside the write transaction (not for a file that fails or is unchanged). The caller
+    teaches jieba the hospital names first (articles.lexicon) and lets the pages catch up."""
+    result = FileResult(display, size=len(data))
+    limit = settings.IMPORT_MAX_FILE_BYTES
+    if len(data) > limit:
+        result.error = (f"{display}: {len(data):,} bytes is over the import limit of {limit:,} bytes "
+                        "(IMPORT_MAX_FILE_BYTES)")
+        return result
+    if not reparse and (unchanged := _unchanged_articles(key, data)) is not None:
+        result.articles.add("unchanged", unchanged)
+        return result
+    parsed = parse_bytes(display, data)
+    if parsed.error:
+        result.error = f"{display}: {parsed.error}"
+        return result
+    analysed = [analyse(article) for article in parsed.articles]
+    importer = importcontext.importer_user()  # made, if new, before the write: see import_paths
+    _write_with_retries(result, parsed, key, display, analysed, reparse=reparse, dry_run=False, importer=importer,
+                        on_written=on_written)
+    return result
 
 
 # SQLite copies the write-ahead log back into the database every 1,000 pages by default; an

@@ -1,0 +1,74 @@
+"""The locks a file's write transaction takes on PostgreSQL: one per record identity the file can
+create or remove, not one for every import, so files about different hospitals are written at
+the same time by any number of processes or machines.
+
+Two files race only for what both can create or remove:
+- the file itself (its key): two tasks of the same file (a task delivered twice, the same file
+  uploaded twice) write one after the other;
+- each hospital name and alias its analysis names: the hospitals, and their people, honours and
+  facts, are what two files create under the same identity;
+- the duplicate-suggestion key (`name_core`) of each name no hospital holds yet: a new hospital
+  is compared with the hospitals that exist when its file writes, so two files creating
+  `长沙湘雅三医院` and `中南大学湘雅三医院` must not both miss the other;
+- each existing hospital those names lead to (a name may be an alias of it) and each hospital
+  the file's articles link or whose people they mention now: a re-import may retire them.
+
+Sources (`get_or_create`), keywords and review items (`ON CONFLICT DO NOTHING`) need no lock: a
+second insert of the same row waits for the first and then finds it. A race the locks do not
+cover (an editor adding the same hospital in the admin, a deadlock between two inserts) ends in
+an IntegrityError or a deadlock error, and the pipeline writes the file again.
+
+Transaction-level advisory locks (`pg_advisory_xact_lock`), released by the commit or the
+rollback, also when the process dies. They are taken in one global order — the file's key,
+then names, then hospitals, each group sorted by its 64-bit key — so two files never wait for
+each other in a cycle. SQLite lets one writer in at a time (`BEGIN IMMEDIATE`): nothing to do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.db import connection
+
+from articles.extraction.names import name_core
+from articles.models import ArticleHospital
+from hospitals.models import Hospital, HospitalAlias, PersonMention
+
+
+def lock_key(kind: str, value: str) -> int:
+    """A signed 64-bit advisory-lock key for `kind:value` (the first 8 bytes of its SHA-256)."""
+    return int.from_bytes(hashlib.sha256(f"{kind}:{value}".encode()).digest()[:8], "big", signed=True)
+
+
+def _take(keys) -> None:
+    ordered = sorted(set(keys))
+    if ordered:
+        with connection.cursor() as cursor:
+            # One statement for the group; unnest reads the array out in order.
+            cursor.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k", [ordered])
+
+
+def names_of(analysed) -> set[str]:
+    """The hospital names and aliases the file's articles name."""
+    return {name for item in analysed for mention in item.entities.hospitals
+            for name in (mention.name, *mention.aliases) if name}
+
+
+def take_file_locks(key: str, analysed) -> None:
+    """Lock what the file at `key` can create or remove (see the module's docstring); call first
+    in the file's write transaction, before it reads anything it decides from."""
+    if connection.vendor != "postgresql":
+        return
+    _take([lock_key("file", key)])
+    names = names_of(analysed)
+    _take(lock_key("hospital-name", name) for name in names)
+    existing = dict(Hospital.objects.filter(name__in=names).values_list("name", "pk"))
+    existing.update(HospitalAlias.objects.filter(name__in=names).values_list("name", "hospital_id"))
+    cores = {core for name in names - existing.keys() if len(core := name_core(name)) >= 4}
+    _take(lock_key("hospital-core", core) for core in cores)
+    hospitals = set(existing.values())
+    hospitals.update(ArticleHospital.objects.filter(article__source_file__path=key)
+                     .values_list("hospital_id", flat=True))
+    hospitals.update(PersonMention.objects.filter(article__source_file__path=key)
+                     .values_list("person__hospital_id", flat=True))
+    _take(lock_key("hospital", str(pk)) for pk in hospitals)
