@@ -10,15 +10,20 @@ from articles.extraction.segmenter import add_words
 from hospitals.models import Hospital, HospitalAlias
 
 
-def teach_jieba() -> int:
+def teach_jieba(upto: dict | None = None) -> int:
     """Teach the names the database holds now. An import calls it once, before it reads any
     file: names its own files add later are not taught mid-run (the same files give the same
-    records whichever process read which file first)."""
+    records whichever process read which file first). `upto` ({"hospital": id, "alias": id}):
+    only the names of hospitals and aliases up to those ids, the ones an import job found when
+    it started; its files are read in other processes, later."""
     global _taught
     _taught = True
+    hospitals, aliases = Hospital.objects.all(), HospitalAlias.objects.all()
+    if upto is not None:
+        hospitals, aliases = hospitals.filter(pk__lte=upto["hospital"]), aliases.filter(pk__lte=upto["alias"])
     try:
-        names = list(Hospital.objects.values_list("name", flat=True))
-        names += list(HospitalAlias.objects.values_list("name", flat=True))
+        names = list(hospitals.values_list("name", flat=True))
+        names += list(aliases.values_list("name", flat=True))
     except DatabaseError:  # not migrated yet: the domain words are enough
         return 0
     add_words(names)

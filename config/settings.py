@@ -263,6 +263,10 @@ CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "hospitals")  # the w
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # an import is long: one at a time per worker process
+# An import job of this many files or more is split into one task per file, which any number of
+# worker processes or machines run side by side (uploads/jobs.py); a smaller one runs its files
+# in its own task, one after the other.
+IMPORT_SPLIT_FILES = int(os.environ.get("IMPORT_SPLIT_FILES", "4"))
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 LOGGING = {

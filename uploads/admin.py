@@ -20,7 +20,7 @@ from django_tasks_db.models import DBTaskResult
 from articles.models import Article, SourceFile
 from core.admin_display import FLAG_LABELS
 
-from . import service
+from . import jobs, service
 from .models import ImportJob, UploadedFile
 from .tasks import enqueue
 
@@ -178,12 +178,13 @@ class ImportJobAdmin(admin.ModelAdmin):
         job = self._job(request, pk)
         if job.status == ImportJob.Status.PREVIEW:
             return HttpResponseRedirect(reverse("admin:uploads_importjob_preview", args=[job.pk]))
-        sources = {f.path: f for f in SourceFile.objects.filter(path__in=[r["name"] for r in job.results])}
+        results = jobs.rows_of(job)
+        sources = {f.path: f for f in SourceFile.objects.filter(path__in=[r["name"] for r in results])}
         articles: dict[int, list] = {}
         for article in Article.objects.filter(source_file__in=list(sources.values())).order_by("position"):
             articles.setdefault(article.source_file_id, []).append(article)
         rows = []
-        for row in job.results:
+        for row in results:
             source = sources.get(row["name"])
             rows.append({
                 **row,

@@ -4,7 +4,8 @@
     TASKS_BACKEND=celery CELERY_BROKER_URL=redis://127.0.0.1:6379/0 (or amqp://guest:guest@host:5672//)
     .venv/bin/celery -A uploads.celery_backend worker --loglevel INFO --concurrency 2
 
-The task's outcome is kept by the task itself (an import job's row), so no result backend is
+Any number of such workers, on any number of machines, may share one broker and one database: a
+large import job is one task per file (uploads/jobs.py). The task's outcome is kept by the task itself (an import job's row), so no result backend is
 needed."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import os
 
 from celery import Celery
+from celery.signals import worker_init
 from django_tasks.backends.base import BaseTaskBackend
 from django_tasks.base import TaskResult, TaskResultStatus
 
@@ -26,6 +28,15 @@ def _setup_django(sender, **kwargs):  # pragma: no cover - runs in the worker
     import django
 
     django.setup()
+
+
+@worker_init.connect
+def _load_jieba(**kwargs):  # pragma: no cover - runs in the worker
+    # Before the pool forks its processes (they share the dictionary), and before the worker
+    # says it is ready: the first file task does not wait a second for it.
+    from articles.extraction.segmenter import warm_up
+
+    warm_up()
 
 
 @app.task(name="hospitals.run_django_task", acks_late=True)

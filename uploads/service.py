@@ -2,10 +2,11 @@
 
 `read_uploads()` checks what an editor sent (plain .txt files and .zip archives of them) and
 returns the text files, or refuses the whole upload with one message per bad file: nothing is
-stored unless every file is good. `stage()` keeps the files under UPLOAD_DIR/<job>/ with their
-SHA-256 and makes the job; `preview()` runs the import as a dry run; `run_job()` (the background
-task) imports them with `ingest.pipeline.import_paths`, the service `import_seeds` uses, so an
-uploaded file gets exactly the records the same file imported from disk would.
+stored unless every file is good. `stage()` keeps the files under UPLOAD_DIR/<job>/ (and their bytes in the
+database, for workers on other machines) with their SHA-256 and makes the job; `preview()` runs
+the import as a dry run; `run_job()` (the background task, uploads/jobs.py) imports them file by
+file with `ingest.pipeline`, the service `import_seeds` uses, so an uploaded file gets exactly
+the records the same file imported from disk would.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import hashlib
 import io
 import posixpath
 import shutil
-import time
 import uuid
 import zipfile
 from dataclasses import dataclass
@@ -28,6 +28,7 @@ from articles.parsing.decode import DecodeError, decode_bytes
 from ingest.pipeline import import_paths
 from ingest.report import FileResult, ImportReport
 
+from .jobs import run_job  # noqa: F401 — the background task's body
 from .models import ImportJob, UploadedFile
 
 
@@ -204,7 +205,8 @@ def stage(entries: list[Entry], uploader) -> ImportJob:
                     raise UploadRejected([f"{entry.name}：路径不在上传目录内"])
                 target.write_bytes(entry.data)
                 rows.append(UploadedFile(job=job, name=entry.name, stored_path=str(target), size=len(entry.data),
-                                         sha256=hashlib.sha256(entry.data).hexdigest(), archive=entry.archive))
+                                         sha256=hashlib.sha256(entry.data).hexdigest(), archive=entry.archive,
+                                         content=entry.data))
             UploadedFile.objects.bulk_create(rows)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
@@ -231,16 +233,17 @@ ERROR_REASONS = (
     ("empty", "文件是空的"),
     ("binary", "不是文本文件"),
     ("NUL", "不是文本文件"),
-    ("headline without body", "只有标题，没有正文"),
+    ("a headline but no body", "只有标题，没有正文"),
     ("cannot read", "无法读取"),
 )
 
 
-def chinese_error(job: ImportJob, error: str | None) -> str:
-    """The importer's reason, in Chinese where it is a known one (its own English otherwise)."""
+def chinese_error(job: ImportJob | None, error: str | None) -> str:
+    """The importer's reason, in Chinese where it is a known one (its own English otherwise).
+    `job`: whose folder the files were read from (none when read from the database)."""
     if not error:
         return ""
-    text = error.replace(_files_dir(job).as_posix().rstrip("/") + "/", "")
+    text = error.replace(_files_dir(job).as_posix().rstrip("/") + "/", "") if job is not None else error
     for needle, chinese in ERROR_REASONS:
         if needle in text:
             return f"{chinese}（{text}）"
@@ -284,41 +287,3 @@ def summary_lines(report: ImportReport, elapsed: float) -> list[str]:
         f"{len(report.files)} files, {size / 1024:.1f} KB in {elapsed:.2f} s"
         f" ({size / 1024 / elapsed if elapsed else 0:.0f} KB/s)",
     ]
-
-
-def run_job(job_id: int) -> str:
-    """Import the job's files (the background task's body). Every file is its own transaction,
-    as with `import_seeds`; the job records each file's outcome as it goes."""
-    job = ImportJob.objects.get(pk=job_id)
-    if job.status not in (ImportJob.Status.QUEUED, ImportJob.Status.RUNNING):
-        return job.status
-    names = sorted(job.files.values_list("name", flat=True))
-    job.status = ImportJob.Status.RUNNING
-    job.started = timezone.now()
-    job.done_count = 0
-    job.results = [{"name": name, "status": "queued"} for name in names]
-    job.save(update_fields=["status", "started", "done_count", "results"])
-    started = time.monotonic()
-
-    def progress(result: FileResult) -> None:
-        row = _result_json(job, result)
-        job.results = [row if r["name"] == row["name"] else r for r in job.results]
-        if row["name"] not in names:
-            job.results.append(row)
-        job.done_count += 1
-        job.save(update_fields=["results", "done_count"])
-
-    try:
-        report = import_paths([str(_files_dir(job))], progress=progress)
-    except Exception as exc:
-        job.status = ImportJob.Status.FAILED
-        job.error = f"导入中断：{exc.__class__.__name__}: {exc}"
-        job.finished = timezone.now()
-        job.save(update_fields=["status", "error", "finished"])
-        raise
-    job.summary = "\n".join(summary_lines(report, time.monotonic() - started))
-    job.status = ImportJob.Status.FAILED if report.failed_files and len(report.failed_files) == len(report.files) \
-        else ImportJob.Status.DONE
-    job.finished = timezone.now()
-    job.save(update_fields=["summary", "status", "finished"])
-    return job.status

@@ -12,9 +12,18 @@ from .models import ImportJob
 
 @task()
 def import_job(job_id: int) -> str:
-    from .service import run_job
+    """Start a job: its files are queued as `import_file` tasks, or run here when few."""
+    from .jobs import run_job
 
     return run_job(job_id)
+
+
+@task()
+def import_file(file_id: int) -> str:
+    """Import one uploaded file; any worker, on any machine sharing the database, can run it."""
+    from .jobs import run_file
+
+    return run_file(file_id)
 
 
 def enqueue(job: ImportJob) -> None:

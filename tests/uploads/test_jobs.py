@@ -1,0 +1,176 @@
+"""A large upload's job split into one task per file (uploads/jobs.py): each file's outcome and
+the job's count commit with the file's records, the last file finishes the job, a task run
+twice changes nothing; and real workers run the file tasks side by side, through the database
+queue and through Celery over Redis and RabbitMQ."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import uuid
+
+import pytest
+from django_tasks_db.models import DBTaskResult
+
+from articles.models import Article, SourceFile
+from hospitals.models import Hospital
+from tests.conftest import ROOT, SEEDS, read_database
+from tests.uploads.test_uploads import BROKERS, reachable, run_manage, worker_env
+from uploads import jobs, service
+from uploads.models import ImportJob, UploadedFile
+
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(autouse=True)
+def upload_dir(settings, tmp_path):
+    settings.UPLOAD_DIR = tmp_path / "uploads"
+    return settings.UPLOAD_DIR
+
+
+def queued_job(files=SEED_FILES) -> ImportJob:
+    job = service.stage(service.read_uploads([(p.name, p.read_bytes()) for p in files]), None)
+    job.status = ImportJob.Status.QUEUED
+    job.save()
+    return job
+
+
+@pytest.mark.django_db
+def test_a_split_job_is_a_task_per_file_and_its_last_file_finishes_it(settings):
+    settings.IMPORT_SPLIT_FILES = 3
+    job = queued_job(SEED_FILES[:3])
+    assert all(f.content is not None for f in job.files.all())  # the bytes travel in the database
+    assert jobs.run_job(job.pk) == ImportJob.Status.RUNNING
+    tasks = DBTaskResult.objects.filter(task_path="uploads.tasks.import_file")
+    files = {f.pk: f.name for f in job.files.all()}
+    assert sorted(task.args_kwargs["args"][0] for task in tasks) == sorted(files)
+    order = sorted(files, key=files.get, reverse=True)  # any order: here the last file first
+    assert jobs.run_file(order[0]) == "done"
+    assert jobs.run_file(order[1]) == "done"
+    job.refresh_from_db()
+    assert (job.status, job.done_count) == (ImportJob.Status.RUNNING, 2)
+    rows = jobs.rows_of(job)
+    assert [row["status"] for row in rows] == ["queued", "done", "done"] and rows[2]["articles"]["created"] >= 1
+    # The same file's task delivered again (its worker lost after the commit): nothing changes.
+    articles = Article.objects.count()
+    assert jobs.run_file(order[0]) == "done"
+    job.refresh_from_db()
+    assert job.done_count == 2 and Article.objects.count() == articles
+    assert jobs.run_file(order[2]) == "done"
+    job.refresh_from_db()
+    assert (job.status, job.done_count) == (ImportJob.Status.DONE, 3)
+    created = Article.objects.count()
+    assert job.summary.splitlines()[0] == f"{created} created, 0 updated, 0 unchanged, 0 kept (edited), 0 failed"
+    assert [row["name"] for row in job.results] == sorted(files.values())
+    assert all(row["worker"] for row in job.results)
+    assert sorted(SourceFile.objects.values_list("path", flat=True)) == sorted(files.values())
+    assert not UploadedFile.objects.filter(content__isnull=False).exists()  # imported: the bytes go
+
+
+@pytest.mark.django_db
+def test_a_file_that_fails_is_counted_and_the_job_goes_on(settings):
+    settings.IMPORT_SPLIT_FILES = 100  # run in the job's own task
+    job = queued_job(SEED_FILES[:2])
+    first = job.files.order_by("name").first()
+    UploadedFile.objects.filter(pk=first.pk).update(content="标题\n".encode())  # a headline without body
+    assert jobs.run_job(job.pk) == ImportJob.Status.DONE
+    job.refresh_from_db()
+    assert [row["status"] for row in job.results] == ["failed", "done"]
+    assert job.results[0]["error"].startswith("只有标题，没有正文") and job.done_count == 2
+    assert job.summary.splitlines()[0].endswith("1 failed")
+
+
+# --- real workers ------------------------------------------------------------------------------
+
+STAGE_ALL = """
+from pathlib import Path
+from django.db import transaction
+from uploads import service
+from uploads.tasks import enqueue
+files = [(Path(p).name, Path(p).read_bytes()) for p in {paths!r}]
+job = service.stage(service.read_uploads(files), None)
+with transaction.atomic():
+    enqueue(job)
+print(job.pk)
+"""
+
+
+def stage_split_job(env) -> int:
+    code, out, err = run_manage(["shell", "-c", STAGE_ALL.format(paths=[str(p) for p in SEED_FILES])], env)
+    assert code == 0, err
+    return int(out.strip().splitlines()[-1])
+
+
+def imported(url: str) -> dict:
+    return {
+        "hospitals": sorted(map(list, read_database(url, f"SELECT name, status FROM {Hospital._meta.db_table}"))),
+        "articles": sorted(map(list, read_database(
+            url, f"SELECT f.path, a.position, a.title FROM {Article._meta.db_table} a "
+                 f"JOIN {SourceFile._meta.db_table} f ON f.id = a.source_file_id"))),
+    }
+
+
+@pytest.mark.parametrize("queue", ["database", *sorted(BROKERS)])
+def test_workers_run_a_split_job_side_by_side_with_the_records_of_import_seeds(database_factory, tmp_path, queue,
+                                                                              seeded):
+    """Five files, five tasks: the job's rows and records are those `import_seeds` gives the
+    same files (the suite's seeded database), whichever process wrote which file."""
+    expected = {
+        "hospitals": sorted([h.name, h.status] for h in Hospital.objects.all()),
+        "articles": sorted([a.source_file.path, a.position, a.title] for a in Article.objects.select_related("source_file")),
+    }
+    extra = {"IMPORT_SPLIT_FILES": "2"}
+    if queue == "database":
+        extra["TASKS_BACKEND"] = "database"
+    else:
+        url = os.environ.get(f"TEST_{queue.upper()}_URL", BROKERS[queue])
+        if not reachable(url):
+            message = f"{queue} not reachable at {url}"
+            if os.environ.get("CI") == "true":
+                pytest.fail(message + " (CI=true: the brokers run on this machine)")
+            pytest.skip(message)
+        extra.update(TASKS_BACKEND="celery", CELERY_BROKER_URL=url, CELERY_QUEUE=f"hospitals-test-{uuid.uuid4().hex[:8]}")
+    database = database_factory(migrated=True)
+    env = worker_env(database, tmp_path, **extra)
+    pk = stage_split_job(env)
+    if queue == "database":
+        code, _, err = run_manage(["db_worker", "--batch", "--no-reload"], env)
+        assert code == 0, err
+        log = err
+    else:
+        log = run_celery_until_done(env, pk)
+    (status, done, results), = read_database(database, f"SELECT status, done_count, results FROM "
+                                                       f"{ImportJob._meta.db_table} WHERE id = %s", [pk])
+    assert (status, done) == ("done", 5), log[-3000:]
+    results = json.loads(results) if isinstance(results, str) else results
+    assert [row["name"] for row in results] == [p.name for p in SEED_FILES]
+    if queue != "database":
+        assert len({row["worker"] for row in results}) == 2, results  # both processes of the pool wrote
+    assert imported(database) == expected
+
+
+def run_celery_until_done(env, pk) -> str:
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "uploads.celery_backend", "worker", "--pool", "prefork", "--concurrency",
+         "2", "--loglevel", "INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )
+    table = ImportJob._meta.db_table
+    try:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline and worker.poll() is None:
+            (status,), = read_database(env["DATABASE_URL"], f"SELECT status FROM {table} WHERE id = %s", [pk])
+            if status in ("done", "failed"):
+                break
+            time.sleep(0.5)
+    finally:
+        worker.terminate()
+        try:
+            _, log = worker.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            _, log = worker.communicate()
+    return log
