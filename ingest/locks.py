@@ -5,13 +5,16 @@ the same time by any number of processes or machines.
 Two files race only for what both can create or remove:
 - the file itself (its key): two tasks of the same file (a task delivered twice, the same file
   uploaded twice) write one after the other;
-- each hospital name and alias its analysis names: the hospitals, and their people, honours and
-  facts, are what two files create under the same identity;
-- the duplicate-suggestion key (`name_core`) of each name no hospital holds yet: a new hospital
-  is compared with the hospitals that exist when its file writes, so two files creating
-  `长沙湘雅三医院` and `中南大学湘雅三医院` must not both miss the other;
-- each existing hospital those names lead to (a name may be an alias of it) and each hospital
-  the file's articles link or whose people they mention now: a re-import may retire them.
+- each hospital name or alias it names that no hospital holds yet: two files naming a new
+  hospital would both create it;
+- the duplicate-suggestion key (`name_core`) of each such new name: a new hospital is compared
+  with the hospitals that exist when its file writes, so two files creating `长沙湘雅三医院` and
+  `中南大学湘雅三医院` must not both miss the other;
+- each existing hospital the file writes records under (its subjects: profile, aliases, facts,
+  honours, people; the hospitals its people are named with), by id, whichever name or alias led
+  to it; and each hospital the file's articles link or whose people they mention now, which a
+  re-import may retire. A hospital an article only mentions is not locked: its link is unique per
+  article, and one retired meanwhile fails the link's insert (the file is written again).
 
 Sources (`get_or_create`), keywords and review items (`ON CONFLICT DO NOTHING`) need no lock: a
 second insert of the same row waits for the first and then finds it. A race the locks do not
@@ -20,8 +23,8 @@ an IntegrityError or a deadlock error, and the pipeline writes the file again.
 
 Transaction-level advisory locks (`pg_advisory_xact_lock`), released by the commit or the
 rollback, also when the process dies. They are taken in one global order — the file's key,
-then names, then hospitals, each group sorted by its 64-bit key — so two files never wait for
-each other in a cycle. SQLite lets one writer in at a time (`BEGIN IMMEDIATE`): nothing to do.
+then new names, their duplicate-suggestion keys, then hospitals, each group sorted by its 64-bit
+key — so two files never wait for each other in a cycle. SQLite lets one writer in at a time (`BEGIN IMMEDIATE`): nothing to do.
 """
 
 from __future__ import annotations
@@ -54,6 +57,19 @@ def names_of(analysed) -> set[str]:
             for name in (mention.name, *mention.aliases) if name}
 
 
+def _written_under(analysed) -> set[str]:
+    """The names of the hospitals the file may write records under (not only link): its
+    subjects (profile, aliases, facts, honours, people, publication) and the hospitals its
+    people are named with. A hospital an article only mentions gets a link, unique per article."""
+    names = set()
+    for item in analysed:
+        for mention in item.entities.hospitals:
+            if mention.subject:
+                names.update((mention.name, *mention.aliases))
+        names.update(person.hospital for person in item.entities.people if person.hospital)
+    return names
+
+
 def take_file_locks(key: str, analysed) -> None:
     """Lock what the file at `key` can create or remove (see the module's docstring); call first
     in the file's write transaction, before it reads anything it decides from."""
@@ -61,12 +77,14 @@ def take_file_locks(key: str, analysed) -> None:
         return
     _take([lock_key("file", key)])
     names = names_of(analysed)
-    _take(lock_key("hospital-name", name) for name in names)
     existing = dict(Hospital.objects.filter(name__in=names).values_list("name", "pk"))
     existing.update(HospitalAlias.objects.filter(name__in=names).values_list("name", "hospital_id"))
-    cores = {core for name in names - existing.keys() if len(core := name_core(name)) >= 4}
-    _take(lock_key("hospital-core", core) for core in cores)
-    hospitals = set(existing.values())
+    # Read before their locks: a name made meanwhile is waited for (its lock), and one gone
+    # meanwhile fails the insert that needs it, and the file is written again, locking it then.
+    new = names - existing.keys()
+    _take(lock_key("hospital-name", name) for name in new)
+    _take(lock_key("hospital-core", core) for name in new if len(core := name_core(name)) >= 4)
+    hospitals = {existing[name] for name in _written_under(analysed) if name in existing}
     hospitals.update(ArticleHospital.objects.filter(article__source_file__path=key)
                      .values_list("hospital_id", flat=True))
     hospitals.update(PersonMention.objects.filter(article__source_file__path=key)
