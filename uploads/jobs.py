@@ -169,7 +169,7 @@ def run_file(file_id: int) -> str:
         raise
     if finished:
         finish_job(job.pk)
-    else:
+    elif job.next_refresh is None or timezone.now() >= job.next_refresh:  # as read when the task began
         _refresh_pages(job.pk)
     return UploadedFile.State.FAILED if result.error else UploadedFile.State.DONE
 

@@ -1,7 +1,7 @@
 """A large upload's job split into one task per file (uploads/jobs.py): each file's outcome and
 the job's count commit with the file's records, the last file finishes the job, a task run
 twice changes nothing; and real workers run the file tasks side by side, through the database
-queue and through Celery over Redis and RabbitMQ."""
+queue and through Celery over Redis."""
 
 from __future__ import annotations
 
@@ -12,10 +12,14 @@ import sys
 import time
 import uuid
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article, SourceFile
+from core import datacache
 from hospitals.models import Hospital
 from tests.conftest import ROOT, SEEDS, read_database
 from tests.uploads.test_uploads import BROKERS, reachable, run_manage, worker_env
@@ -41,6 +45,7 @@ def queued_job(files=SEED_FILES) -> ImportJob:
 @pytest.mark.django_db
 def test_a_split_job_is_a_task_per_file_and_its_last_file_finishes_it(settings):
     settings.IMPORT_SPLIT_FILES = 3
+    settings.IMPORT_PAGE_REFRESH_SECONDS = 3600  # the pages catch up when the job ends
     job = queued_job(SEED_FILES[:3])
     assert all(f.content is not None for f in job.files.all())  # the bytes travel in the database
     assert jobs.run_job(job.pk) == ImportJob.Status.RUNNING
@@ -52,6 +57,7 @@ def test_a_split_job_is_a_task_per_file_and_its_last_file_finishes_it(settings):
     assert jobs.run_file(order[1]) == "done"
     job.refresh_from_db()
     assert (job.status, job.done_count) == (ImportJob.Status.RUNNING, 2)
+    assert datacache.current_version() is None
     rows = jobs.rows_of(job)
     assert [row["status"] for row in rows] == ["queued", "done", "done"] and rows[2]["articles"]["created"] >= 1
     # The same file's task delivered again (its worker lost after the commit): nothing changes.
@@ -62,12 +68,30 @@ def test_a_split_job_is_a_task_per_file_and_its_last_file_finishes_it(settings):
     assert jobs.run_file(order[2]) == "done"
     job.refresh_from_db()
     assert (job.status, job.done_count) == (ImportJob.Status.DONE, 3)
+    assert datacache.current_version() is not None
     created = Article.objects.count()
     assert job.summary.splitlines()[0] == f"{created} created, 0 updated, 0 unchanged, 0 kept (edited), 0 failed"
     assert [row["name"] for row in job.results] == sorted(files.values())
     assert all(row["worker"] for row in job.results)
     assert sorted(SourceFile.objects.values_list("path", flat=True)) == sorted(files.values())
     assert not UploadedFile.objects.filter(content__isnull=False).exists()  # imported: the bytes go
+
+
+@pytest.mark.django_db
+def test_a_running_job_lets_the_pages_catch_up_once_per_interval(settings):
+    settings.IMPORT_SPLIT_FILES = 2
+    settings.IMPORT_PAGE_REFRESH_SECONDS = 0
+    settings.IMPORT_PAGE_REFRESH_SHARE = 0
+    job = queued_job(SEED_FILES[:3])
+    jobs.run_job(job.pk)
+    first, second, _ = job.files.order_by("name").values_list("pk", flat=True)
+    jobs.run_file(first)
+    version = datacache.current_version()
+    assert version is not None  # due at once: the first file's task refreshed them
+    settings.IMPORT_PAGE_REFRESH_SECONDS = 3600
+    ImportJob.objects.filter(pk=job.pk).update(next_refresh=timezone.now() + timedelta(hours=1))
+    jobs.run_file(second)
+    assert datacache.current_version() == version  # not due
 
 
 @pytest.mark.django_db
@@ -113,7 +137,9 @@ def imported(url: str) -> dict:
     }
 
 
-@pytest.mark.parametrize("queue", ["database", *sorted(BROKERS)])
+# RabbitMQ carries these tasks as it carries a job's (test_uploads.py): the same backend code,
+# more messages. Each of these runs costs 15-20 s of worker start-up and import on the suite.
+@pytest.mark.parametrize("queue", ["database", "redis"])
 def test_workers_run_a_split_job_side_by_side_with_the_records_of_import_seeds(database_factory, tmp_path, queue,
                                                                               seeded):
     """Five files, five tasks: the job's rows and records are those `import_seeds` gives the
