@@ -4,6 +4,8 @@
     SEGMENTER=jieba python manage.py bench ...       # the same with jieba itself as the engine
     python manage.py bench --parser                  # parser and extraction against jieba, seeds
     python manage.py bench --pathological            # a 5 MB line and 100,000 fragments against normal files
+    python manage.py bench --articles 300 --celery-workers 2 --json   # per-file tasks, 1 and 2 Celery workers,
+                                                     # Redis (or --broker rabbitmq), PostgreSQL (DATABASE_URL)
 """
 
 from __future__ import annotations
@@ -28,6 +30,15 @@ class Command(BaseCommand):
                             help="skip the one-process import (large N: halves the run)")
         parser.add_argument("--repeats", type=int, default=benchmarks.REPEATS,
                             help="rounds of imports, each between two measurements of jieba's rate")
+        parser.add_argument("--celery-workers", type=int,
+                            help="with --articles: only an upload's job split into per-file tasks, run by this many "
+                                 "Celery worker processes (and by one, for the speed-up) through a broker on "
+                                 "127.0.0.1, into PostgreSQL (DATABASE_URL or --database-url names the server)")
+        parser.add_argument("--broker", choices=["redis", "rabbitmq"], default="redis",
+                            help="with --celery-workers: the broker on 127.0.0.1 (or --broker-url)")
+        parser.add_argument("--broker-url", help="with --celery-workers: the broker's URL")
+        parser.add_argument("--database-url", help="with --celery-workers: a PostgreSQL server; the bench makes and "
+                                                   "drops databases of its own there")
         parser.add_argument("--parser", action="store_true", help="parser and extraction against jieba, on seeds/")
         parser.add_argument("--repeat", type=int, default=20, help="with --parser: times the seeds are parsed")
         parser.add_argument("--pathological", action="store_true",
@@ -39,7 +50,16 @@ class Command(BaseCommand):
         if options["measure_pages"]:
             self.stdout.write(json.dumps(benchmarks.measure_pages()))
             return
-        if options["articles"]:
+        if options["articles"] and options["celery_workers"]:
+            from uploads import benchmarks as celery_bench
+
+            try:
+                result = celery_bench.run(options["articles"], options["celery_workers"], seed=options["seed"],
+                                          repeats=options["repeats"], broker=options["broker"],
+                                          broker_url=options["broker_url"], database_url=options["database_url"])
+            except celery_bench.NeedsPostgreSQL as exc:
+                raise CommandError(str(exc)) from None
+        elif options["articles"]:
             result = benchmarks.run(options["articles"], options["seed"], options["workers"],
                                     single=not options["only_all_cores"], repeats=options["repeats"])
         elif options["pathological"]:
