@@ -22,9 +22,13 @@ cover (an editor adding the same hospital in the admin, a deadlock between two i
 an IntegrityError or a deadlock error, and the pipeline writes the file again.
 
 Transaction-level advisory locks (`pg_advisory_xact_lock`), released by the commit or the
-rollback, also when the process dies. They are taken in one global order — the file's key,
-then new names, their duplicate-suggestion keys, then hospitals, each group sorted by its 64-bit
-key — so two files never wait for each other in a cycle. SQLite lets one writer in at a time (`BEGIN IMMEDIATE`): nothing to do.
+rollback, also when the process dies. A file takes them in one global order — its key, then
+new names, their duplicate-suggestion keys, then hospitals, each group sorted by its 64-bit key
+— so two files written on their own never wait for each other in a cycle. `import_paths`
+writes files in batches, one transaction with a savepoint per file (ingest/batches.py), and a
+batch holds the locks of all its files until it commits: two batches can deadlock; PostgreSQL
+ends one of the waits with an error, the file that got it is rolled back to its savepoint and
+written again on its own once its batch's other files are committed. SQLite lets one writer in at a time (`BEGIN IMMEDIATE`): nothing to do.
 """
 
 from __future__ import annotations
