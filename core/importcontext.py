@@ -101,13 +101,18 @@ def importer_user():
     marked older imports' history rows): inactive, with no usable password, so nobody logs in
     as it."""
     from django.contrib.auth import get_user_model
+    from django.db import IntegrityError, transaction
 
     user_model = get_user_model()
     user = user_model._default_manager.filter(username=IMPORTER_USERNAME).first()
     if user is None:
         user = user_model(username=IMPORTER_USERNAME, is_active=False)
         user.set_unusable_password()
-        user.save()
+        try:
+            with transaction.atomic():
+                user.save()
+        except IntegrityError:  # made meanwhile by an import in another process (two first tasks)
+            user = user_model._default_manager.get(username=IMPORTER_USERNAME)
     return user
 
 

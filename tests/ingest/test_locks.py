@@ -166,3 +166,38 @@ def test_a_write_that_loses_a_race_the_locks_do_not_cover_is_tried_again():
     assert result.articles.created == 1
     assert list(ArticleHospital.objects.values_list("hospital", flat=True)) == [hospital.pk]
     assert Article.objects.count() == 1
+
+
+def test_two_first_imports_at_once_make_one_importer_account():
+    """The importer's account is made by the first import that writes, before its first file's
+    transaction: two worker processes starting on an empty database both make it, and the
+    second, whose insert waited for the first's, takes the first's."""
+    from django.contrib.auth.models import User
+    from django.db import transaction
+
+    from core.importcontext import IMPORTER_USERNAME, importer_user
+
+    making, commit = threading.Event(), threading.Event()
+    RUNNING.append(commit)
+
+    def first():
+        try:
+            with transaction.atomic():
+                User.objects.create(username=IMPORTER_USERNAME, is_active=False)
+                making.set()
+                assert commit.wait(120)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=first, daemon=True)
+    thread.start()
+    assert making.wait(60)
+    found = []
+    second = threading.Thread(target=lambda: (found.append(importer_user()), connections.close_all()), daemon=True)
+    second.start()
+    wait_until(lambda: waiting_locks("transactionid"), "the second account's insert never waited for the first's")
+    commit.set()
+    thread.join(60)
+    second.join(60)
+    assert [user.username for user in found] == [IMPORTER_USERNAME]
+    assert User.objects.filter(username=IMPORTER_USERNAME).count() == 1

@@ -172,7 +172,7 @@ def test_workers_run_a_split_job_side_by_side_with_the_records_of_import_seeds(d
                                                        f"{ImportJob._meta.db_table} WHERE id = %s", [pk])
     assert (status, done) == ("done", 5), log[-3000:]
     results = json.loads(results) if isinstance(results, str) else results
-    assert [row["name"] for row in results] == [p.name for p in SEED_FILES]
+    assert [(row["name"], row["status"], row["error"]) for row in results] == [(p.name, "done", "") for p in SEED_FILES]
     if queue != "database":
         assert len({row["worker"] for row in results}) == 2, results  # both processes of the pool wrote
     assert imported(database) == expected
