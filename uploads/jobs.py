@@ -24,6 +24,7 @@ the same job. The job's end refreshes them once more.
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 from datetime import timedelta
@@ -42,6 +43,8 @@ from ingest.pipeline import import_file, refresh_planner_statistics
 from ingest.report import Counts, FileResult, ImportReport
 
 from .models import ImportJob, UploadedFile
+
+log = logging.getLogger(__name__)
 
 
 class _AlreadyDone(Exception):
@@ -79,7 +82,10 @@ def run_job(job_id: int) -> str:
             file_task.enqueue(pk)
     else:
         for pk in pending:
-            run_file(pk)
+            try:
+                run_file(pk)
+            except Exception:  # recorded on the file's row as interrupted; the others still import
+                log.exception("import job %s: file %s interrupted", job_id, pk)
     _finish_if_complete(job_id)  # a job whose files were all done before (its task delivered again)
     return ImportJob.objects.values_list("status", flat=True).get(pk=job_id)
 

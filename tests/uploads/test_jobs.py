@@ -107,6 +107,27 @@ def test_a_file_that_fails_is_counted_and_the_job_goes_on(settings):
     assert job.summary.splitlines()[0].endswith("1 failed")
 
 
+@pytest.mark.django_db
+def test_a_file_whose_import_breaks_is_recorded_and_the_others_still_import(settings, monkeypatch):
+    """A bug or a lost database in one file's task (not a file the importer refuses): the file
+    is recorded as interrupted, and a job run in one task goes on with its other files."""
+    settings.IMPORT_SPLIT_FILES = 100
+    job = queued_job(SEED_FILES[:2])
+    first = job.files.order_by("name").first().name
+    real = jobs.import_file
+
+    def breaking(key, *args, **kwargs):
+        if key == first:
+            raise RuntimeError("boom")
+        return real(key, *args, **kwargs)
+
+    monkeypatch.setattr(jobs, "import_file", breaking)
+    assert jobs.run_job(job.pk) == ImportJob.Status.DONE
+    job.refresh_from_db()
+    assert [(row["status"], row["error"]) for row in job.results] == [("failed", "导入中断：RuntimeError: boom"),
+                                                                       ("done", "")]
+
+
 # --- real workers ------------------------------------------------------------------------------
 
 STAGE_ALL = """
