@@ -22,7 +22,7 @@ from articles.models import Article, SourceFile
 from core import datacache
 from hospitals.models import Hospital
 from tests.conftest import ROOT, SEEDS, read_database
-from tests.uploads.test_uploads import BROKERS, reachable, run_manage, worker_env
+from tests.uploads.test_uploads import BROKERS, celery_worker, reachable, run_manage, worker_env
 from uploads import jobs, service
 from uploads.models import ImportJob, UploadedFile
 
@@ -200,11 +200,8 @@ def test_workers_run_a_split_job_side_by_side_with_the_records_of_import_seeds(d
 
 
 def run_celery_until_done(env, pk) -> str:
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "uploads.celery_backend", "worker", "--pool", "prefork", "--concurrency",
-         "2", "--loglevel", "INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
-    )
+    worker = subprocess.Popen(celery_worker(env, concurrency=2), cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True, start_new_session=True)
     table = ImportJob._meta.db_table
     try:
         deadline = time.monotonic() + 180

@@ -316,6 +316,16 @@ def reachable(url: str) -> bool:
         return False
 
 
+def celery_worker(env, concurrency: int) -> list[str]:
+    """A Celery worker on the test's own queue, under a node name of its own: RabbitMQ refuses a
+    second worker of the same name (RESOURCE_LOCKED on its control queue), which another test or
+    run on the same broker may be. Prefork, not `--pool solo`: over RabbitMQ a solo worker sat up
+    to 10 s with messages waiting (uploads/benchmarks.py)."""
+    return [sys.executable, "-m", "celery", "-A", "uploads.celery_backend", "worker", "--pool", "prefork",
+            "--concurrency", str(concurrency), "-n", f"test-{uuid.uuid4().hex[:8]}@%h", "-Q", env["CELERY_QUEUE"],
+            "--loglevel", "INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"]
+
+
 @pytest.mark.parametrize("broker", sorted(BROKERS))
 def test_celery_runs_a_job_through_a_real_broker(database_factory, tmp_path, broker):
     url = os.environ.get(f"TEST_{broker.upper()}_URL", BROKERS[broker])
@@ -327,11 +337,8 @@ def test_celery_runs_a_job_through_a_real_broker(database_factory, tmp_path, bro
     env = worker_env(database_factory(migrated=True), tmp_path, TASKS_BACKEND="celery", CELERY_BROKER_URL=url,
                      CELERY_QUEUE=f"hospitals-test-{uuid.uuid4().hex[:8]}")
     pk = stage_job(env)
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "uploads.celery_backend", "worker", "--pool", "solo", "--loglevel",
-         "INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
-    )
+    worker = subprocess.Popen(celery_worker(env, concurrency=1), cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
         deadline = time.monotonic() + 120
         status = job_status(env, pk)
