@@ -28,7 +28,7 @@ from django.utils import timezone
 
 from hospitals.models import Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention, ReviewStatus
 
-from .models import Article, ArticleHospital, Caption, Keyword, Section, Source
+from .models import Article, ArticleHospital, Caption, Section, Source
 
 ACCEPTED = ReviewStatus.ACCEPTED
 SQLITE_NAME = "hospitals.sqlite3"

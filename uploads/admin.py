@@ -14,7 +14,6 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
 from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article, SourceFile

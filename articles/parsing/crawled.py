@@ -181,7 +181,7 @@ def headline_length(text: str, *, sure: bool) -> int | None:
             continue
         if _reappears(candidate, rest[at:], min(8, len(candidate) - 1)) is not None:
             return at
-        follow = re.match(rf"[^，,。！？!?“”]{{8,40}}", head[at:])
+        follow = re.match(r"[^，,。！？!?“”]{8,40}", head[at:])
         if follow:
             piece = _reappears(follow.group(0), rest[at + len(follow.group(0)):], 8)
             if piece == 0:
