@@ -31,8 +31,9 @@ def test_generated_articles_parse_with_titles_subjects_and_damage(tmp_path):
 @pytest.mark.django_db(transaction=True)
 def test_bench_reports_the_figures_the_issue_names():
     out = StringIO()
-    call_command("bench", "--articles", "4", "--repeats", "1", "--json", stdout=out)
+    call_command("bench", "--articles", "4", "--repeats", "1", "--without-celery", "--json", stdout=out)
     result = json.loads(out.getvalue())
+    assert result["ratio_celery_2"] is None and result["celery"] == {"skipped": "--without-celery"}
     for key in ("jieba_kbps", "import_kbps_1", "import_kbps_all", "ratio_1", "ratio_all", "peak_rss_mb", "jieba_init_s"):
         assert result[key] > 0, key
     assert set(result["pages"]) >= {"home", "articles", "hospitals", "article", "search"}

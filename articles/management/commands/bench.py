@@ -34,11 +34,15 @@ class Command(BaseCommand):
                             help="with --articles: only an upload's job split into per-file tasks, run by this many "
                                  "Celery worker processes (and by one, for the speed-up) through a broker on "
                                  "127.0.0.1, into PostgreSQL (DATABASE_URL or --database-url names the server)")
+        parser.add_argument("--without-celery", action="store_true",
+                            help="with --articles: leave out the rounds through Celery (ratio_celery_2), which "
+                                 "otherwise run when PostgreSQL and the broker answer on their addresses")
         parser.add_argument("--broker", choices=["redis", "rabbitmq"], default="redis",
-                            help="with --celery-workers: the broker on 127.0.0.1 (or --broker-url)")
-        parser.add_argument("--broker-url", help="with --celery-workers: the broker's URL")
-        parser.add_argument("--database-url", help="with --celery-workers: a PostgreSQL server; the bench makes and "
-                                                   "drops databases of its own there")
+                            help="the Celery rounds' broker on 127.0.0.1 (or --broker-url)")
+        parser.add_argument("--broker-url", help="the Celery rounds' broker's URL")
+        parser.add_argument("--database-url", help="the Celery rounds' PostgreSQL server (default: DATABASE_URL if it "
+                                                   "is one, else 127.0.0.1:5432); the bench makes and drops "
+                                                   "databases of its own there")
         parser.add_argument("--parser", action="store_true", help="parser and extraction against jieba, on seeds/")
         parser.add_argument("--repeat", type=int, default=20, help="with --parser: times the seeds are parsed")
         parser.add_argument("--pathological", action="store_true",
@@ -60,8 +64,16 @@ class Command(BaseCommand):
             except celery_bench.NeedsPostgreSQL as exc:
                 raise CommandError(str(exc)) from None
         elif options["articles"]:
+            from uploads import benchmarks as celery_bench
+
             result = benchmarks.run(options["articles"], options["seed"], options["workers"],
                                     single=not options["only_all_cores"], repeats=options["repeats"])
+            if options["without_celery"]:
+                result.update({"ratio_celery_2": None, "celery": {"skipped": "--without-celery"}})
+            else:
+                result.update(celery_bench.beside_plain_bench(
+                    options["articles"], seed=options["seed"], repeats=options["repeats"], broker=options["broker"],
+                    broker_url=options["broker_url"], database_url=options["database_url"]))
         elif options["pathological"]:
             result = {"pathological": benchmarks.measure_pathological()}
         elif options["parser"]:
