@@ -27,6 +27,28 @@ def load_scorer():
     return module
 
 
+DATABASE_FIXTURES = {"django_db_setup", "database_factory", "migrated_template"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked database_independent (parsing and extraction: pure Python by design) run on
+    the SQLite leg only: the PostgreSQL leg would repeat them to the byte. A marked test that
+    reaches for a database is a mistake in the marking, and fails here rather than hide."""
+    from django.conf import settings
+
+    other_leg = settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3"
+    skip = pytest.mark.skip(reason="database-independent: runs on the SQLite leg")
+    for item in items:
+        if item.get_closest_marker("database_independent") is None:
+            continue
+        uses = DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if uses or item.get_closest_marker("django_db"):
+            raise pytest.UsageError(f"{item.nodeid} is marked database_independent but uses the database "
+                                    f"({', '.join(sorted(uses)) or 'django_db'})")
+        if other_leg:
+            item.add_marker(skip)
+
+
 @pytest.fixture
 def seeds_dir(tmp_path) -> Path:
     """A private copy of the seeds, so a test may change or remove files."""

@@ -9,6 +9,9 @@ from django.core.management import call_command
 from articles.corpus import make_corpus
 from articles.parsing import parse_bytes
 
+# The bench imports into SQLite files of its own, whichever database the suite runs on.
+pytestmark = pytest.mark.database_independent
+
 
 def test_same_seed_same_files_byte_for_byte(tmp_path):
     make_corpus(30, tmp_path / "a", seed=5)
@@ -28,7 +31,6 @@ def test_generated_articles_parse_with_titles_subjects_and_damage(tmp_path):
     assert sum(bool(a.captions) for a in articles) > 20
 
 
-@pytest.mark.django_db(transaction=True)
 def test_bench_reports_the_figures_the_issue_names():
     out = StringIO()
     call_command("bench", "--articles", "4", "--repeats", "1", "--without-celery", "--json", stdout=out)

@@ -13,6 +13,8 @@ from articles.parsing.decode import DecodeError, decode_bytes
 from articles.parsing.metadata import parse_byline, parse_date, parse_metadata_line
 from tests.conftest import GOLD, INPUTS, SEEDS, load_scorer
 
+pytestmark = pytest.mark.database_independent
+
 
 def parse_seeds() -> dict:
     files = []

@@ -1,11 +1,14 @@
 """Properties of the parser on arbitrary text (hypothesis): it never raises and is deterministic."""
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.parsing import parse_bytes, parse_text
 from articles.parsing.model import accounted_spans
 from tests.conftest import SEEDS
+
+pytestmark = pytest.mark.database_independent
 
 # Text built from the characters that matter to the parser: Chinese, its punctuation, spaces of
 # every kind, line ends, digits, Latin, and the markers of metadata and bylines.

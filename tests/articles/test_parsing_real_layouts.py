@@ -2,8 +2,12 @@
 
 import datetime as dt
 
+import pytest
+
 from articles.extraction.entities import extract
 from articles.parsing import parse_bytes, parse_text
+
+pytestmark = pytest.mark.database_independent
 
 CRAWLED = (
     "2023-08-08 19:06，正文：原标题：长沙市第一医院开展大型爱心义诊活动中新网湖南新闻8月8日电（记者 王小明 通讯员 李红）"
@@ -170,8 +174,8 @@ def test_a_file_of_short_fragments_is_one_flagged_article_not_thousands_of_capti
 
 
 def test_a_traditional_article_has_the_keywords_of_its_simplified_original():
-    from ingest.contract import analyse
     from articles.parsing.script import to_simplified
+    from ingest.contract import analyse
 
     simplified = (
         "长沙市第一医院开展义诊活动\n8月8日，长沙市第一医院心内科主任张建国为居民讲解高血压防治知识，"

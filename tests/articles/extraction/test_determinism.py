@@ -4,9 +4,13 @@ analysed which file before it."""
 
 import multiprocessing
 
-from ingest.contract import analyse
+import pytest
+
 from articles.extraction.segmenter import taught, tokenizer
 from articles.parsing import parse_text
+from ingest.contract import analyse
+
+pytestmark = pytest.mark.database_independent
 
 OTHER = "2023-08-11，正文：中南大学湘雅三医院召开干部大会。湘雅三医院院长江泓出席会议并讲话。\n"
 READ = "2023-08-10，正文：近日，网传一封举报信。澎湃新闻记者多次联系湘雅三医院，对方表示正在核实。该院呼吸科主任孟婕停诊。\n"

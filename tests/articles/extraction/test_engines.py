@@ -21,6 +21,8 @@ from articles.extraction.segmenter import ENGINES, pos_tokens, search_tokens, ta
 from tests.articles.test_parsing import parse_seeds, score
 from tests.conftest import INPUTS, SEEDS
 
+pytestmark = pytest.mark.database_independent
+
 
 @pytest.fixture(params=ENGINES)
 def engine(request):

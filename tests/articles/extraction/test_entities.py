@@ -11,6 +11,8 @@ from articles.extraction.places import locate
 from articles.parsing import parse_bytes, parse_text
 from tests.conftest import SEEDS
 
+pytestmark = pytest.mark.database_independent
+
 
 @pytest.fixture(scope="module")
 def seed_entities():

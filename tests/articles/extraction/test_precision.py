@@ -10,6 +10,8 @@ from articles.extraction.names import find_hospitals, name_confidence, trim_hosp
 from articles.extraction.places import locate
 from articles.parsing import parse_text
 
+pytestmark = pytest.mark.database_independent
+
 REVIEW_THRESHOLD = 0.8
 
 

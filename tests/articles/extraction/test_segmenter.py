@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from collections import Counter
 
-from articles.extraction.segmenter import (_line_tokens, add_words, bigrams, clean_tokens, index_tokens, search_tokens,
-                                           taught)
+import pytest
+
+from articles.extraction.segmenter import (
+    _line_tokens,
+    add_words,
+    bigrams,
+    clean_tokens,
+    index_tokens,
+    search_tokens,
+    taught,
+)
+
+pytestmark = pytest.mark.database_independent
 
 
 def test_index_tokens_of_a_text_are_those_of_the_whole_text():
