@@ -14,6 +14,7 @@ it is done. With K > 1 every round also runs K = 1, for the speed-up.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import statistics
 import subprocess
@@ -224,7 +225,7 @@ def _one_run(k: int, corpus: Path, workdir: Path, template: str, database_url: s
     jieba_kbps = (before[0] + after[0]) / 2
     return {"seconds": seconds, "kbps": _rate(kilobytes, seconds), "jieba_kbps": jieba_kbps,
             "ratio": kilobytes / seconds / jieba_kbps, "cpu_s": cpu, "peak_rss_mb": rss, "lock_waits": waits,
-            "articles": int(summary.split()[0])}
+            "articles": int(re.search(r"新建 (\d+)", summary)[1])}
 
 
 # Where `bench --articles N` looks for PostgreSQL when neither --database-url, BENCH_DATABASE_URL

@@ -218,7 +218,8 @@ def report_of(job: ImportJob) -> ImportReport:
 
 
 def finish_job(job_id: int) -> None:
-    """Sum the job up once its last file is done: the summary `import_seeds` would print, the
+    """Sum the job up once its last file is done: the summary `import_seeds` would print (in
+    Chinese), the
     files' rows, the status. Two tasks finishing it at once write the same; one wins."""
     from .service import summary_lines
 

@@ -278,12 +278,19 @@ def preview(job: ImportJob) -> list[dict]:
     return rows
 
 
+def _counts_in_chinese(counts) -> str:
+    line = (f"新建 {counts.created}，更新 {counts.updated}，未变 {counts.unchanged}，"
+            f"保留（编辑已改）{counts.kept}，失败 {counts.failed}")
+    return f"{line}，移除 {counts.removed}" if counts.removed else line
+
+
 def summary_lines(report: ImportReport, elapsed: float) -> list[str]:
-    """What `import_seeds` prints at the end, line for line."""
+    """The job's summary, for editors: what `import_seeds` prints at the end, line for line, in
+    Chinese."""
     size = sum(r.size for r in report.files)
     return [
-        report.counts.summary(),
-        f"records: {report.record_counts.summary()}",
-        f"{len(report.files)} files, {size / 1024:.1f} KB in {elapsed:.2f} s"
-        f" ({size / 1024 / elapsed if elapsed else 0:.0f} KB/s)",
+        f"文章：{_counts_in_chinese(report.counts)}",
+        f"其他记录：{_counts_in_chinese(report.record_counts)}",
+        f"{len(report.files)} 个文件，{size / 1024:.1f} KB，用时 {elapsed:.2f} 秒"
+        f"（{size / 1024 / elapsed if elapsed else 0:.0f} KB/秒）",
     ]

@@ -49,4 +49,6 @@ def test_an_editor_uploads_a_zip_and_sees_the_job_finish(page, live_server, djan
     page.wait_for_selector("#job-status[data-status=done]", timeout=20_000)  # after its own refresh
     assert Article.objects.count() > 0 and ImportJob.objects.get().status == ImportJob.Status.DONE
     assert "审核事项" in page.inner_text("#status-table")
+    summary = page.inner_text("#job-summary")  # editors read it: Chinese, as the rest of the page
+    assert summary.startswith(f"文章：新建 {Article.objects.count()}，") and "created" not in summary
     shoot("admin-upload-status")

@@ -69,7 +69,7 @@ def test_a_split_job_is_a_task_per_file_and_its_last_file_finishes_it(settings):
     assert (job.status, job.done_count) == (ImportJob.Status.DONE, 3)
     assert datacache.current_version() is not None
     created = Article.objects.count()
-    assert job.summary.splitlines()[0] == f"{created} created, 0 updated, 0 unchanged, 0 kept (edited), 0 failed"
+    assert job.summary.splitlines()[0] == f"文章：新建 {created}，更新 0，未变 0，保留（编辑已改）0，失败 0"
     assert [row["name"] for row in job.results] == sorted(files.values())
     assert all(row["worker"] for row in job.results)
     assert sorted(SourceFile.objects.values_list("path", flat=True)) == sorted(files.values())
@@ -103,7 +103,7 @@ def test_a_file_that_fails_is_counted_and_the_job_goes_on(settings):
     job.refresh_from_db()
     assert [row["status"] for row in job.results] == ["failed", "done"]
     assert job.results[0]["error"].startswith("只有标题，没有正文") and job.done_count == 2
-    assert job.summary.splitlines()[0].endswith("1 failed")
+    assert job.summary.splitlines()[0].endswith("失败 1")
 
 
 @pytest.mark.django_db

@@ -146,7 +146,7 @@ def test_an_upload_is_kept_with_its_digest_and_imports_as_import_seeds_would(upl
     assert job.done_count == 3 and [r["status"] for r in job.results] == ["done"] * 3
     assert sorted(SourceFile.objects.values_list("path", flat=True)) == [p.name for p in SEED_FILES]
     created = Article.objects.count()
-    assert job.summary.splitlines()[0] == f"{created} created, 0 updated, 0 unchanged, 0 kept (edited), 0 failed"
+    assert job.summary.splitlines()[0] == f"文章：新建 {created}，更新 0，未变 0，保留（编辑已改）0，失败 0"
     # import_seeds on the same files from disk knows them as the same files, and a fresh parse
     # of them gives exactly the records the upload made.
     folder = tmp_path / "same"
