@@ -22,6 +22,7 @@ from core import datacache
 from hospitals.models import Hospital
 from tests.conftest import ROOT, SEEDS, read_database
 from tests.uploads.test_uploads import BROKERS, celery_worker, reachable, run_manage, worker_env
+from ingest.report import Counts, FileResult, ImportReport
 from uploads import jobs, service
 from uploads.models import ImportJob, UploadedFile
 
@@ -217,3 +218,25 @@ def run_celery_until_done(env, pk) -> str:
             worker.kill()
             _, log = worker.communicate()
     return log
+
+
+@pytest.mark.django_db
+def test_summaries_written_in_english_before_read_in_chinese_after_the_migration():
+    from importlib import import_module
+
+    from uploads.service import summary_lines
+
+    migration = import_module("uploads.migrations.0003_chinese_summaries")
+    report = ImportReport(files=[FileResult("a.txt", size=25_000, articles=Counts(created=3),
+                                            records=Counts(created=28, removed=2))])
+    english = ("3 created, 0 updated, 0 unchanged, 0 kept (edited), 0 failed\n"
+               "records: 28 created, 0 updated, 0 unchanged, 0 kept (edited), 0 failed, 2 removed\n"
+               "1 files, 24.4 KB in 0.15 s (163 KB/s)")
+    assert [migration.in_chinese(line) for line in english.splitlines()] == summary_lines(report, 0.15)
+    assert migration.in_chinese("导入中断") == "导入中断"
+    from django.apps import apps
+
+    job = ImportJob.objects.create(status=ImportJob.Status.DONE, summary=english)
+    migration.forwards(apps, None)
+    job.refresh_from_db()
+    assert job.summary.splitlines() == summary_lines(report, 0.15)
