@@ -231,11 +231,14 @@ def _one_run(k: int, corpus: Path, workdir: Path, template: str, database_url: s
 # Where `bench --articles N` looks for PostgreSQL when neither --database-url, BENCH_DATABASE_URL
 # nor DATABASE_URL names one: the server .ci/test uses.
 LOCAL_POSTGRESQL = "postgres://postgres@127.0.0.1:5432/postgres"
-PLAIN_BENCH_WORKERS = 2
 
 
 def _configured_database(database_url: str | None) -> str:
     return database_url or os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL", "")
+
+
+def _is_postgresql(url: str) -> bool:
+    return url.startswith(("postgres://", "postgresql://"))
 
 
 def _unreachable(database_url: str, broker_url: str) -> str | None:
@@ -244,7 +247,7 @@ def _unreachable(database_url: str, broker_url: str) -> str | None:
 
     import psycopg
 
-    if not database_url.startswith(("postgres://", "postgresql://")):
+    if not _is_postgresql(database_url):
         return f"needs PostgreSQL, not {urlsplit(database_url).scheme or database_url!r}"
     parts = urlsplit(broker_url)
     try:
@@ -262,21 +265,23 @@ def beside_plain_bench(articles: int, *, seed: int = 1, repeats: int = REPEATS, 
                        broker_url: str | None = None, database_url: str | None = None) -> dict:
     """What `bench --articles N` reports beside its SQLite imports: the same corpus as an
     upload's job run by 2 Celery workers and by 1 (`run`), writing to PostgreSQL, when a server
-    and the broker can be reached; otherwise `ratio_celery_2` None and the reason."""
-    named = database_url or os.environ.get("BENCH_DATABASE_URL")
-    if not named:  # the site's own database if it is PostgreSQL, else the local server
-        named = os.environ.get("DATABASE_URL", "")
-        named = named if named.startswith(("postgres://", "postgresql://")) else LOCAL_POSTGRESQL
-    database_url = named
+    and the broker can be reached; otherwise `ratio_celery_2` None and the reason. A round that
+    breaks is reported the same way: the SQLite figures measured before it are not lost."""
+    import psycopg
+
+    if not (database_url or os.environ.get("BENCH_DATABASE_URL")):
+        site = os.environ.get("DATABASE_URL", "")  # the site's own database if it is PostgreSQL
+        database_url = site if _is_postgresql(site) else LOCAL_POSTGRESQL
+    database_url = _configured_database(database_url)
     broker_url = broker_url or BROKERS[broker]
-    why = _unreachable(database_url, broker_url)
-    if why:
+    if why := _unreachable(database_url, broker_url):
         return {"ratio_celery_2": None, "celery": {"skipped": why}}
-    figures = run(articles, PLAIN_BENCH_WORKERS, seed=seed, repeats=repeats, broker_url=broker_url,
-                  database_url=database_url)
-    k = PLAIN_BENCH_WORKERS
-    return {"ratio_celery_2": figures[f"ratio_celery_{k}"], "ratio_celery_2_range": figures[f"ratio_celery_{k}_range"],
-            "ratio_celery_1": figures["ratio_celery_1"], "celery_speedup_2": figures[f"celery_speedup_{k}"],
+    try:
+        figures = run(articles, 2, seed=seed, repeats=repeats, broker_url=broker_url, database_url=database_url)
+    except (RuntimeError, OSError, psycopg.Error) as exc:
+        return {"ratio_celery_2": None, "celery": {"failed": str(exc)[-3000:]}}
+    return {"ratio_celery_2": figures["ratio_celery_2"], "ratio_celery_2_range": figures["ratio_celery_2_range"],
+            "ratio_celery_1": figures["ratio_celery_1"], "celery_speedup_2": figures["celery_speedup_2"],
             "celery": figures}
 
 
@@ -286,7 +291,7 @@ def run(articles: int, workers: int, *, seed: int = 1, repeats: int = REPEATS, b
     from articles.extraction.segmenter import engine_name
 
     database_url = _configured_database(database_url)
-    if not database_url.startswith(("postgres://", "postgresql://")):
+    if not _is_postgresql(database_url):
         raise NeedsPostgreSQL("--celery-workers writes to PostgreSQL: set DATABASE_URL (or BENCH_DATABASE_URL, or "
                          "--database-url) to postgres://user@host:5432/any; the bench makes its own databases there")
     broker_url = broker_url or BROKERS[broker]

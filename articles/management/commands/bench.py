@@ -54,9 +54,9 @@ class Command(BaseCommand):
         if options["measure_pages"]:
             self.stdout.write(json.dumps(benchmarks.measure_pages()))
             return
-        if options["articles"] and options["celery_workers"]:
-            from uploads import benchmarks as celery_bench
+        from uploads import benchmarks as celery_bench
 
+        if options["articles"] and options["celery_workers"]:
             try:
                 result = celery_bench.run(options["articles"], options["celery_workers"], seed=options["seed"],
                                           repeats=options["repeats"], broker=options["broker"],
@@ -64,8 +64,6 @@ class Command(BaseCommand):
             except celery_bench.NeedsPostgreSQL as exc:
                 raise CommandError(str(exc)) from None
         elif options["articles"]:
-            from uploads import benchmarks as celery_bench
-
             result = benchmarks.run(options["articles"], options["seed"], options["workers"],
                                     single=not options["only_all_cores"], repeats=options["repeats"])
             if options["without_celery"]:
