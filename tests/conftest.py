@@ -30,13 +30,17 @@ def load_scorer():
 DATABASE_FIXTURES = {"django_db_setup", "database_factory", "migrated_template"}
 
 
+def on_sqlite_leg() -> bool:
+    from django.conf import settings
+
+    return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests marked database_independent (parsing and extraction: pure Python by design) run on
     the SQLite leg only: the PostgreSQL leg would repeat them to the byte. A marked test that
     reaches for a database is a mistake in the marking, and fails here rather than hide."""
-    from django.conf import settings
-
-    other_leg = settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3"
+    other_leg = not on_sqlite_leg()
     skip = pytest.mark.skip(reason="database-independent: runs on the SQLite leg")
     for item in items:
         if item.get_closest_marker("database_independent") is None:
