@@ -21,7 +21,7 @@ from articles.models import Article, SourceFile
 from core import datacache
 from hospitals.models import Hospital
 from tests.conftest import ROOT, SEEDS, read_database
-from tests.uploads.test_uploads import BROKERS, celery_worker, reachable, run_manage, worker_env
+from tests.uploads.test_uploads import BROKERS, celery_worker, reachable, run_manage, stage_job, worker_env
 from ingest.report import Counts, FileResult, ImportReport
 from uploads import jobs, service
 from uploads.models import ImportJob, UploadedFile
@@ -130,25 +130,6 @@ def test_a_file_whose_import_breaks_is_recorded_and_the_others_still_import(sett
 
 # --- real workers ------------------------------------------------------------------------------
 
-STAGE_ALL = """
-from pathlib import Path
-from django.db import transaction
-from uploads import service
-from uploads.tasks import enqueue
-files = [(Path(p).name, Path(p).read_bytes()) for p in {paths!r}]
-job = service.stage(service.read_uploads(files), None)
-with transaction.atomic():
-    enqueue(job)
-print(job.pk)
-"""
-
-
-def stage_split_job(env) -> int:
-    code, out, err = run_manage(["shell", "-c", STAGE_ALL.format(paths=[str(p) for p in SEED_FILES])], env)
-    assert code == 0, err
-    return int(out.strip().splitlines()[-1])
-
-
 def imported(url: str) -> dict:
     return {
         "hospitals": sorted(map(list, read_database(url, f"SELECT name, status FROM {Hospital._meta.db_table}"))),
@@ -182,7 +163,7 @@ def test_workers_run_a_split_job_side_by_side_with_the_records_of_import_seeds(d
         extra.update(TASKS_BACKEND="celery", CELERY_BROKER_URL=url, CELERY_QUEUE=f"hospitals-test-{uuid.uuid4().hex[:8]}")
     database = database_factory(migrated=True)
     env = worker_env(database, tmp_path, **extra)
-    pk = stage_split_job(env)
+    pk = stage_job(env, SEED_FILES)
     if queue == "database":
         code, _, err = run_manage(["db_worker", "--batch", "--no-reload"], env)
         assert code == 0, err

@@ -270,7 +270,6 @@ print(job.pk)
 """
 
 
-
 def run_manage(args, env, timeout=300):
     return finish(subprocess.Popen([sys.executable, "manage.py", *args], cwd=ROOT, env=env, stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, text=True), timeout=timeout)
@@ -281,8 +280,9 @@ def worker_env(url, tmp_path, **extra):
             "HOSPITALS_UPLOAD_DIR": str(tmp_path / "uploads"), **extra}
 
 
-def stage_job(env) -> int:
-    code, out, err = run_manage(["shell", "-c", STAGE.format(paths=[str(p) for p in SEED_FILES[:2]])], env)
+def stage_job(env, files=SEED_FILES[:2]) -> int:
+    """An upload of `files` staged and queued by a `manage.py shell` on env's database; its id."""
+    code, out, err = run_manage(["shell", "-c", STAGE.format(paths=[str(p) for p in files])], env)
     assert code == 0, err
     return int(out.strip().splitlines()[-1])
 
