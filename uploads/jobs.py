@@ -219,8 +219,7 @@ def report_of(job: ImportJob) -> ImportReport:
 
 def finish_job(job_id: int) -> None:
     """Sum the job up once its last file is done: the summary `import_seeds` would print (in
-    Chinese), the
-    files' rows, the status. Two tasks finishing it at once write the same; one wins."""
+    Chinese), the files' rows, the status. Two tasks finishing it at once write the same; one wins."""
     from .service import summary_lines
 
     job = ImportJob.objects.get(pk=job_id)
