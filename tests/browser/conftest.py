@@ -53,6 +53,28 @@ def shoot(page):
 
 
 @pytest.fixture
+def log_in(page):
+    """Logs in through the admin's form and waits for the admin index: a `goto` right after the
+    click can overtake the login POST and land on the login page again."""
+
+    def submit(base_url: str, username: str, password: str) -> None:
+        page.goto(base_url + "/admin/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", password)
+        page.click("input[type=submit]")
+        page.wait_for_url("**/admin/")
+
+    return submit
+
+
+@pytest.fixture
+def chief(django_user_model) -> tuple[str, str]:
+    """A superuser's name and password."""
+    django_user_model.objects.create_superuser("chief", password="correct-horse-battery")
+    return "chief", "correct-horse-battery"
+
+
+@pytest.fixture
 def live_seeded(transactional_db, live_server, seeds_dir, seeds_snapshot):
     from tests.conftest import import_seeds_into_test
 

@@ -3,17 +3,17 @@ script), and the CSV the browser downloads opens in Excel as Chinese (UTF-8 with
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from .test_admin_forms import log_in
+import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_select_all_toggles_every_column_and_csv_has_a_bom(page, live_seeded, django_user_model, shoot):
+def test_select_all_toggles_every_column_and_csv_has_a_bom(page, live_seeded, log_in, chief, shoot):
     blocked = []
     page.on("console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None)
-    log_in(page, live_seeded, django_user_model)
+    log_in(live_seeded.url, *chief)
     page.goto(live_seeded.url + "/admin/hospitals/hospital/export/")
     assert "script-src 'self'" in page.evaluate("() => fetch(location.href).then(r => r.headers.get('content-security-policy'))")
     columns = page.locator(".selectable-field-export-row input[type=checkbox]:not(.select-toggle)")
@@ -33,7 +33,7 @@ def test_select_all_toggles_every_column_and_csv_has_a_bom(page, live_seeded, dj
     page.select_option("#id_format", label="CSV")
     with page.expect_download() as download:
         page.click("input[type=submit]")
-    content = open(download.value.path(), "rb").read()
+    content = Path(download.value.path()).read_bytes()
     assert content.startswith(b"\xef\xbb\xbf")
     header = content[3:].decode("utf-8").splitlines()[0]
     assert header.split(",") == ["正式名称", "省份", "城市", "区县", "行政区划代码", "类型", "等级", "建院年份", "床位数", "职工数",

@@ -33,17 +33,8 @@ def changed_tables(before: dict, after: dict) -> dict[str, list[str]]:
     return {label: sorted(set(after[label]) ^ set(before[label]))[:4] for label in before if before[label] != after[label]}
 
 
-def log_in(page, live_server, django_user_model):
-    django_user_model.objects.create_superuser("chief", password="correct-horse-battery")
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "chief")
-    page.fill("#id_password", "correct-horse-battery")
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
-
-
-def test_every_change_form_saved_untouched_changes_no_row(page, live_seeded, django_user_model):
-    log_in(page, live_seeded, django_user_model)
+def test_every_change_form_saved_untouched_changes_no_row(page, live_seeded, log_in, chief):
+    log_in(live_seeded.url, *chief)
     saved = []
     for model in CONTENT_MODELS:
         first = model._default_manager.order_by("pk").first()
@@ -54,17 +45,18 @@ def test_every_change_form_saved_untouched_changes_no_row(page, live_seeded, dja
         if page.locator("input[name=_save]").count() == 0:
             continue  # a record editors only read (source files, tombstones)
         before = database_state()
-        page.click("input[name=_save]")
-        page.wait_for_load_state()
+        with page.expect_navigation():  # else the old form is read before the save has answered
+            page.click("input[name=_save]")
         assert page.locator(".errornote").count() == 0, (opts.label, page.locator(".errorlist").all_inner_texts())
+        assert page.url.endswith(f"/admin/{opts.app_label}/{opts.model_name}/"), (opts.label, page.url)
         assert changed_tables(before, database_state()) == {}, opts.label
         saved.append(opts.label)
     assert {"articles.Article", "articles.Section", "hospitals.Hospital", "hospitals.Honour", "hospitals.Person",
             "hospitals.PersonMention", "hospitals.HospitalFact", "articles.ReviewItem"} <= set(saved)
 
 
-def test_correcting_a_title_changes_the_title_only(page, live_seeded, seeds_dir, django_user_model):
-    log_in(page, live_seeded, django_user_model)
+def test_correcting_a_title_changes_the_title_only(page, live_seeded, seeds_dir, log_in, chief):
+    log_in(live_seeded.url, *chief)
     article = Article.objects.get(title="重庆市綦江区人民医院 党建业务深度融合 高质量发展让群众满意")
     paragraphs = {s.pk: s.paragraphs for s in Section.objects.filter(article=article)}
     assert any(len(p) > 1 for p in paragraphs.values())

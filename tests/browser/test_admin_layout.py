@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from django.contrib import admin
 
-from .test_admin_forms import CONTENT_MODELS, log_in
+from .test_admin_forms import CONTENT_MODELS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,15 +30,14 @@ def models_to_show():
 
 
 @pytest.mark.parametrize("width,height,prefix", [(1280, 900, "admin"), (390, 844, "phone")], ids=["1280", "phone"])
-def test_changelists_and_forms_are_readable(browser, live_seeded, django_user_model, width, height, prefix):
+def test_changelists_and_forms_are_readable(page, live_seeded, log_in, chief, width, height, prefix):
     from articles.models import Tombstone
     from hospitals.models import HospitalAlias
 
     HospitalAlias.objects.first().delete()  # a tombstone, so that its list has a row
     assert Tombstone.objects.exists()
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
-    page = context.new_page()
-    log_in(page, live_seeded, django_user_model)
+    page.set_viewport_size({"width": width, "height": height})
+    log_in(live_seeded.url, *chief)
     from .conftest import SCREENSHOTS
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -60,6 +59,5 @@ def test_changelists_and_forms_are_readable(browser, live_seeded, django_user_mo
                             full_page=True)
             scroll_width, window_width = page.evaluate(PAGE_WIDTH)
             assert scroll_width <= window_width, (opts.label, "the form scrolls sideways", scroll_width)
-    context.close()
     assert not narrow
     assert not wide

@@ -18,7 +18,7 @@ from uploads.models import ImportJob
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_an_editor_uploads_a_zip_and_sees_the_job_finish(page, live_server, django_user_model, settings, tmp_path,
+def test_an_editor_uploads_a_zip_and_sees_the_job_finish(page, log_in, live_server, django_user_model, settings, tmp_path,
                                                           shoot):
     settings.UPLOAD_DIR = tmp_path / "uploads"
     call_command("setup_roles")
@@ -32,10 +32,7 @@ def test_an_editor_uploads_a_zip_and_sees_the_job_finish(page, live_server, djan
             zipped.writestr(path.name, path.read_bytes())
     archive.write_bytes(buffer.getvalue())
 
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "bianji")
-    page.fill("#id_password", "pw-editor-123456")
-    page.click("input[type=submit]")
+    log_in(live_server.url, "bianji", "pw-editor-123456")
     page.goto(live_server.url + "/admin/uploads/importjob/add/")
     page.set_input_files("#id_files", [str(archive)])
     page.click("text=上传并预览")
