@@ -13,7 +13,9 @@ the files written within `seconds` (or `files` of them), so the commit's cost is
 - an import killed half-way loses the files of the open batch only, which are not in the
   database at all, and the next import writes them;
 - while a batch is open, on SQLite, an editor's save waits for its commit (at most `seconds`
-  and one file more).
+  and one file more);
+- the full-text index's writes of the batch's files are made once, just before the commit
+  (articles.search.held_index_writes): those of a file rolled back to its savepoint go with it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ import time
 from typing import Callable
 
 from django.db import DatabaseError, IntegrityError, OperationalError, transaction
+
+from articles import search
 
 from .report import Counts, FileResult
 
@@ -32,6 +36,7 @@ class FileBatch:
         self._atomic = None
         self._opened = 0.0
         self._pending: list[FileResult] = []
+        self._index_writes: list = []
 
     def write(self, result: FileResult, write_file: Callable[[], object], write_alone: Callable[[], object]):
         """Write one file: `write_file()` writes it in the current transaction and returns the
@@ -42,7 +47,7 @@ class FileBatch:
             self._atomic.__enter__()
             self._opened = time.monotonic()
         try:
-            with transaction.atomic():  # the file's savepoint
+            with transaction.atomic(), search.held_index_writes() as index_writes:  # the file's savepoint
                 importer = write_file()
         except (IntegrityError, OperationalError):
             result.articles, result.records = Counts(), Counts()
@@ -51,6 +56,7 @@ class FileBatch:
             self.done(result)
             return importer
         self._pending.append(result)
+        self._index_writes += index_writes
         if len(self._pending) >= self.files or time.monotonic() - self._opened >= self.seconds:
             self.commit()
         return importer
@@ -60,7 +66,13 @@ class FileBatch:
             return
         atomic, self._atomic = self._atomic, None
         pending, self._pending = self._pending, []
+        index_writes, self._index_writes = self._index_writes, []
         try:
+            try:
+                search.apply_index_writes(index_writes)
+            except DatabaseError as exc:
+                atomic.__exit__(type(exc), exc, exc.__traceback__)
+                raise
             atomic.__exit__(None, None, None)
         except DatabaseError as exc:
             for result in pending:
@@ -78,5 +90,5 @@ class FileBatch:
         elif self._atomic is not None:
             # Interrupted (an error in another file's analysis, a signal): the open batch's files
             # are not kept, and nothing reports them as kept.
-            atomic, self._atomic, self._pending = self._atomic, None, []
+            atomic, self._atomic, self._pending, self._index_writes = self._atomic, None, [], []
             atomic.__exit__(kind, exc, traceback)

@@ -3,6 +3,8 @@ once it is kept. Inside the test's own transaction a batch's commit is a savepoi
 the failing commit needs a real one."""
 
 import pytest
+
+from articles import search
 from articles.models import Article, Keyword, SourceFile
 from ingest.batches import FileBatch
 from ingest.report import FileResult
@@ -35,6 +37,30 @@ def test_files_are_reported_once_their_batch_commits_and_a_failing_file_alone_is
         batch.write(FileResult("c.txt"), _writer("家庭医生"), lambda: pytest.fail("c.txt wrote"))
     assert [name for name, _ in reported] == ["a.txt", "b.txt", "c.txt"]
     assert sorted(Keyword.objects.values_list("word", flat=True)) == sorted(["党建", "义诊", "医联体", "家庭医生"])
+
+
+def test_the_search_index_keeps_the_batch_s_files_in_order_and_nothing_of_one_rolled_back():
+    def indexing(object_id, word, *, fail=False):
+        def write():
+            search._replace({"kind": "hospital", "object_id": object_id},
+                            [{"kind": "hospital", "object_id": object_id, "title": word, "url": f"/h/{object_id}/",
+                              "body": word}])
+            if fail:
+                Keyword.objects.create(word="党建")  # already there: the file fails after indexing
+            return "account"
+        return write
+
+    Keyword.objects.create(word="党建")
+    with FileBatch(seconds=60, files=10, done=lambda result: None) as batch:
+        batch.write(FileResult("a.txt"), indexing(1, "家庭医生"), lambda: pytest.fail("a.txt wrote"))
+        batch.write(FileResult("b.txt"), indexing(2, "义诊", fail=True), indexing(3, "核酸检测"))
+        batch.write(FileResult("c.txt"), indexing(1, "医联体"), lambda: pytest.fail("c.txt wrote"))  # a's, replaced
+
+    def found(word):
+        return [(hit.object_id, hit.title) for hit in search.search(word)]
+
+    assert found("医联体") == [(1, "医联体")] and found("核酸检测") == [(3, "核酸检测")]
+    assert found("家庭医生") == [] and found("义诊") == []
 
 
 def test_a_batch_commits_when_it_is_full():
