@@ -124,12 +124,19 @@ def _by_first_character():
 def division_prefix(text: str) -> int:
     """How many characters of `text` the full name of an administrative division takes from its
     start (`九江市彭泽县人民医院` → 3), or 0."""
-    longest = 0
-    for group in _by_first_character():
-        for division in group.get(text[:1], ()):
-            if len(division.full) > longest and text.startswith(division.full):
-                longest = len(division.full)
-    return longest
+    names, lengths = _full_names()
+    for length in lengths:  # longest first: a few set lookups, where a name's first character
+        # can begin dozens of divisions (新, 南, 长)
+        if text[:length] in names:
+            return min(length, len(text))
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _full_names() -> tuple[frozenset[str], tuple[int, ...]]:
+    names = frozenset(division.full for group in _by_first_character() for divisions in group.values()
+                      for division in divisions)
+    return names, tuple(sorted({len(name) for name in names}, reverse=True))
 
 
 # City names that are also the names institutions honour (中山 for Sun Yat-sen: 中山医院, 中山大学):
