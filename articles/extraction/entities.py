@@ -259,7 +259,13 @@ def name_at(sentence: str, start: int) -> str | None:
     return None
 
 
+# Every pattern above holds a role word: a sentence without one (most) is not searched three times.
+_ANY_ROLE = re.compile(ROLE_WORD)
+
+
 def _people_in(sentence: str, subject: list[str]):
+    if not _ANY_ROLE.search(sentence):
+        return
     default = subject[0] if subject else None
     for match in ROLE_THEN_NAME.finditer(sentence):
         rest = match["rest"]
