@@ -354,8 +354,9 @@ def keywords_from_words(cut_words: list[str], top: int = 8) -> list[str]:
         counts[word] = counts.get(word, 0) + count
     total = sum(counts.values()) or 1
     idf, median = extractor.idf_freq, extractor.median_idf
-    ranked = sorted(counts, key=lambda w: (-counts[w] * idf.get(w, median) / total, w))
-    return [w for w in ranked if not w.endswith(("医院", "卫生院"))][:top]
+    ranked = sorted((-count * idf.get(w, median) / total, w) for w, count in counts.items()
+                    if not w.endswith(("医院", "卫生院")))
+    return [w for _, w in ranked[:top]]
 
 
 def search_tokens(text: str) -> list[str]:
