@@ -37,11 +37,13 @@ def is_traditional(text: str) -> bool:
     """Whether enough of the text is in traditional characters to read it on a converted copy:
     a simplified text has none that convert; a traditional one has one in every few words."""
     sample = text[:20000]
-    han = HAN_RE.findall(sample)
-    if len(han) < 8:
+    # Each distinct character is looked up once; a simplified text (most) stops there.
+    converting = [ch for ch in set(sample) if HAN_RE.match(ch) and _simplified_char(ch) != ch]
+    if not converting:
         return False
-    changed = sum(1 for ch in han if _simplified_char(ch) != ch)
-    return changed >= 3 and changed * 25 >= len(han)
+    changed = sum(map(sample.count, converting))
+    han = len(HAN_RE.findall(sample))
+    return han >= 8 and changed >= 3 and changed * 25 >= han
 
 
 class Printed:
