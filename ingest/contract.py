@@ -79,13 +79,20 @@ def _index_tokens(article: ParsedArticle, entities: Entities, head_tokens, secti
     texts = [f"{s.heading or ''}\n" + "\n\n".join(p.text for p in s.paragraphs) for s in article.sections]
     captions = [c.text[:200] for c in article.captions]
     body = "\n".join([head, *texts, *captions])
-    words = [*head_tokens, *(t for tokens in section_tokens for t in tokens)]
+    # The article's document holds its sections' texts: their tokens and bigrams are worked out
+    # once (neither crosses a line break, nor a token's cleaning another token).
+    cleaned = [clean_tokens(tokens) for tokens in section_tokens]
+    pairs = [bigrams(text) for text in texts]
+    words = clean_tokens(head_tokens) + [t for tokens in cleaned for t in tokens]
     if captions:
-        words += search_tokens(" ".join(captions))
-    known[body] = " ".join(clean_tokens(words) + bigrams(body))
-    for section, text, tokens in zip(article.sections, texts, section_tokens):
+        words += clean_tokens(search_tokens(" ".join(captions)))
+    body_pairs = bigrams(head) + [pair for text_pairs in pairs for pair in text_pairs]
+    for caption in captions:
+        body_pairs += bigrams(caption)
+    known[body] = " ".join(words + body_pairs)
+    for section, text, tokens, text_pairs in zip(article.sections, texts, cleaned, pairs):
         if section.heading:
-            known[text] = " ".join(clean_tokens(tokens) + bigrams(text))
+            known[text] = " ".join(tokens + text_pairs)
     subject = entities.subject_hospitals[0] if entities.subject_hospitals else ""
     for honour in entities.honours:
         department = honour.recipient if honour.recipient_kind == "department" else ""
