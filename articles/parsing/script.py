@@ -22,23 +22,38 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
-@lru_cache(maxsize=65536)
-def _simplified_char(ch: str) -> str:
-    converted = _converter().convert(ch)
-    return converted if len(converted) == 1 else ch
+# The characters the copy converts: Chinese ideographs and the compatibility ones.
+_CONVERTED_RANGES = ((0x3400, 0x9FFF), (0xF900, 0xFAFF))
+
+
+@lru_cache(maxsize=1)
+def _simplified_table() -> dict[str, str]:
+    """Each character OpenCC turns into one other character, and that character (about 4,200 of
+    28,000). One call for all of them, a line each: no phrase spans a line break, so every
+    character is converted on its own, as the copy needs; a character that becomes several
+    stays as printed."""
+    chars = [chr(code) for low, high in _CONVERTED_RANGES for code in range(low, high + 1)]
+    converted = _converter().convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):  # never seen: then one call per character
+        converted = [_converter().convert(ch) for ch in chars]
+    return {ch: new for ch, new in zip(chars, converted) if len(new) == 1 and new != ch}
+
+
+@lru_cache(maxsize=1)
+def _translation() -> dict[int, str]:
+    return str.maketrans(_simplified_table())
 
 
 def to_simplified(text: str) -> str:
     """The same text in simplified characters, of the same length."""
-    return "".join(_simplified_char(ch) if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" else ch for ch in text)
+    return text.translate(_translation())
 
 
 def is_traditional(text: str) -> bool:
     """Whether enough of the text is in traditional characters to read it on a converted copy:
     a simplified text has none that convert; a traditional one has one in every few words."""
     sample = text[:20000]
-    # Each distinct character is looked up once; a simplified text (most) stops there.
-    converting = [ch for ch in set(sample) if HAN_RE.match(ch) and _simplified_char(ch) != ch]
+    converting = [ch for ch in _simplified_table().keys() & set(sample) if HAN_RE.match(ch)]
     if not converting:
         return False
     changed = sum(map(sample.count, converting))

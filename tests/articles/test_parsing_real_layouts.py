@@ -188,3 +188,13 @@ def test_a_traditional_article_has_the_keywords_of_its_simplified_original():
     ours = analyse(only(traditional)).keywords
     assert [to_simplified(word) for word in ours] == list(analyse(only(simplified)).keywords)
     assert "心內" not in ours  # cut as 心内科 on the copy (printed, jieba cut 心內|科)
+
+
+def test_the_simplified_copy_converts_each_character_as_opencc_does_on_its_own():
+    # The copy is made with one table built by a single OpenCC call over every character.
+    from articles.parsing.script import _CONVERTED_RANGES, _converter, to_simplified
+
+    chars = "".join(chr(code) for low, high in _CONVERTED_RANGES for code in range(low, high + 1))
+    one_by_one = "".join(new if len(new := _converter().convert(ch)) == 1 else ch for ch in chars)
+    assert to_simplified(chars) == one_by_one != chars
+    assert to_simplified("醫院 2021-10-04 ABC，") == "医院 2021-10-04 ABC，"
