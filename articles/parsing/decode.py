@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -27,11 +28,11 @@ _BOMS = (
 _BINARY_CONTROLS = set(range(0x00, 0x09)) | {0x0B, 0x0E, 0x0F} | set(range(0x10, 0x1B)) | {0x1C, 0x1D, 0x1E, 0x1F}
 
 
+_BINARY_CONTROL_RE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_BINARY_CONTROLS)) + "]")
+
+
 def _looks_binary(text: str) -> bool:
-    if not text:
-        return False
-    bad = sum(1 for ch in text[:65536] if ord(ch) in _BINARY_CONTROLS)
-    return bad > 0
+    return bool(_BINARY_CONTROL_RE.search(text, 0, 65536))
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:

@@ -272,7 +272,7 @@ class _ArticleBuilder:
                 # Everything from here on is page furniture (related links, copyright notes).
                 self.flag("dropped_boilerplate", text, (line.start, lines[-1].end))
                 break
-            if COPYRIGHT_RE.search(text) and len(text) < 300:
+            if len(text) < 300 and COPYRIGHT_RE.search(text):
                 self.flag("dropped_boilerplate", text, line.span)
                 continue
             if BREADCRUMB_RE.match(text):
@@ -297,7 +297,7 @@ class _ArticleBuilder:
                     self.byline.merge(byline)
                     self.consumed.append(("byline", (line.start, line.start + length)))
                     text, start = text[length:], line.start + length
-            if CAPTION_RE.search(text) and len(text) <= 80:
+            if len(text) <= 80 and CAPTION_RE.search(text):
                 units.append(_Unit("caption", text, [(start, span_end)], line.gap))
                 continue
             kind = "short" if is_short(text) and not SALUTATION_RE.match(text) else "para"

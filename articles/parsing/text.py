@@ -45,6 +45,8 @@ _CJK_SIDE_SPACE = re.compile(f"(?<=[{CJK}{CJK_PUNCT}]) +|(?<! ) +(?=[{CJK}{CJK_P
 
 
 def ocr_space_count(text: str) -> int:
+    if " " not in text:
+        return 0
     return len(_CJK_SIDE_SPACE.findall(text))
 
 
@@ -64,6 +66,8 @@ _STRAY_AND = re.compile(f"(?<=[{CJK}]) ?and ?(?=[{CJK}])")
 
 
 def fix_stray_and(text: str) -> tuple[str, list[str]]:
+    if "and" not in text:  # the pattern's lookbehind makes it try every position; most texts have none
+        return text, []
     found = [m.group(0) for m in _STRAY_AND.finditer(text)]
     return _STRAY_AND.sub("和", text), found
 
@@ -74,7 +78,12 @@ _STRAY_WORD = re.compile(f"(?<=[{CJK}{CJK_PUNCT}]) ?([a-z]{{2,}}) ?(?=[{CJK}{CJK
 _LATIN_MEANT = {"mm", "cm", "km", "kg", "mg", "ml", "mmol", "ct", "app", "vs", "pm", "am", "mri", "icu", "pci", "www"}
 
 
+_TWO_LOWER = re.compile("[a-z]{2}")
+
+
 def stray_latin_words(text: str) -> list[str]:
+    if not _TWO_LOWER.search(text):  # a quick scan first: the pattern itself tries every position
+        return []
     return [m.group(1) for m in _STRAY_WORD.finditer(text) if m.group(1) not in _LATIN_MEANT]
 
 
@@ -84,7 +93,12 @@ MEASURE_WORDS = "个份场项名位次种条件家批支把张所座块片面颗
 _DASH_ONE = re.compile(f"(?:(?<=[{CJK}])|^)(?:-{{1,2}}|－{{1,2}}|·|‐|‑|–)(?=[{MEASURE_WORDS}])")
 
 
+_DASH_LIKE = ("-", "－", "·", "‐", "‑", "–")
+
+
 def fix_dash_one(text: str) -> tuple[str, list[str]]:
+    if not any(dash in text for dash in _DASH_LIKE):  # as in fix_stray_and
+        return text, []
     found = [m.group(0) for m in _DASH_ONE.finditer(text)]
     return _DASH_ONE.sub("一", text), found
 
