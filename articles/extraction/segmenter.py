@@ -345,18 +345,37 @@ def _forget_expansions(words) -> None:
 def keywords_from_words(cut_words: list[str], top: int = 8) -> list[str]:
     """jieba.analyse's TF-IDF ranking over words already cut (same IDF, same stop words)."""
     extractor = keyword_extractor()
-    stop_words = extractor.stop_words
+    candidates = _keyword_candidates(extractor)
     counts: dict[str, int] = {}
     for word, count in Counter(cut_words).items():  # each distinct word once, in order of appearance
-        word = word.strip()
-        if len(word) < 2 or word.lower() in stop_words or word in STOP_WORDS or word.isdigit():
-            continue
-        counts[word] = counts.get(word, 0) + count
+        candidate = candidates.get(word)
+        if candidate is None:
+            candidate = candidates[word] = _keyword_candidate(word, extractor)
+        if candidate:
+            counts[candidate] = counts.get(candidate, 0) + count
     total = sum(counts.values()) or 1
     idf, median = extractor.idf_freq, extractor.median_idf
-    ranked = sorted((-count * idf.get(w, median) / total, w) for w, count in counts.items()
-                    if not w.endswith(("医院", "卫生院")))
+    ranked = sorted([(-count * idf.get(w, median) / total, w) for w, count in counts.items()
+                     if not w.endswith(("医院", "卫生院"))])
     return [w for _, w in ranked[:top]]
+
+
+_CANDIDATES_LIMIT = 200_000
+
+
+def _keyword_candidates(extractor) -> dict[str, str]:
+    # Per extractor (its stop words): a word as cut → the word it counts as, or "" for none.
+    candidates = extractor.__dict__.setdefault("_candidates", {})
+    if len(candidates) >= _CANDIDATES_LIMIT:
+        candidates.clear()
+    return candidates
+
+
+def _keyword_candidate(word: str, extractor) -> str:
+    word = word.strip()
+    if len(word) < 2 or word.lower() in extractor.stop_words or word in STOP_WORDS or word.isdigit():
+        return ""
+    return word
 
 
 def search_tokens(text: str) -> list[str]:
@@ -373,8 +392,14 @@ _CJK_RUN = re.compile(f"[{CJK}]{{2,}}")
 
 def clean_tokens(tokens) -> list[str]:
     """Only word characters survive: no quote, operator or bracket of either query syntax."""
-    # One pass over the joined text: the space between tokens is no word character.
-    return _WORD.findall(" ".join(tokens).lower())
+    cleaned: list[str] = []
+    for token in tokens:
+        lowered = token.lower()
+        if lowered.isalnum():  # one run of word characters (most tokens): kept whole
+            cleaned.append(lowered)
+        else:
+            cleaned += _WORD.findall(lowered)
+    return cleaned
 
 
 def bigrams(text: str) -> list[str]:
