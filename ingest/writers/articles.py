@@ -37,12 +37,15 @@ def _title_from_lead(lead: str, limit: int = 30) -> str:
 
 class ArticleWriter(WriterBase):
     def _write(self) -> None:
-        source_file, created = SourceFile.objects.get_or_create(
-            path=self.state.key,
-            defaults=dict(sha256=self.state.parsed.sha256, size=self.state.parsed.size, encoding=self.state.parsed.encoding,
-                          raw_text=self.state.parsed.text, parser_version=PARSER_VERSION),
-        )
-        if not created:
+        # Not get_or_create: its savepoint is the file's own here, and a file that loses a race
+        # for its path to another importer is rolled back and written again (ingest/batches.py).
+        source_file = SourceFile.objects.filter(path=self.state.key).first()
+        created = source_file is None
+        if created:
+            source_file = SourceFile.objects.create(
+                path=self.state.key, sha256=self.state.parsed.sha256, size=self.state.parsed.size,
+                encoding=self.state.parsed.encoding, raw_text=self.state.parsed.text, parser_version=PARSER_VERSION)
+        else:
             if source_file.sha256 == self.state.parsed.sha256 and not self.state.reparse and source_file.parser_version == PARSER_VERSION:
                 n = source_file.articles.count()
                 self.state.result.articles.add("unchanged", n)
