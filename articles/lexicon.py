@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.db import DatabaseError
 
 from articles.extraction.segmenter import add_words
-
 from hospitals.models import Hospital, HospitalAlias
 
 

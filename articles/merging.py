@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 
-from hospitals.models import PERSON_ALIAS_SEPARATOR, Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention
+from hospitals.models import (
+    PERSON_ALIAS_SEPARATOR,
+    Honour,
+    Hospital,
+    HospitalAlias,
+    HospitalFact,
+    Person,
+    PersonMention,
+)
 
 from .models import ArticleHospital, ReviewItem
 

@@ -10,10 +10,10 @@ from django.utils.html import format_html, format_html_join
 from core.admin_base import ExactSaveMixin
 from core.admin_display import code_label, detail_table
 from hospitals.models import Hospital, ReviewStatus
+from ingest.review import HELD_RECORDS, held_records, resolve
 
 from .models import Article, ReviewItem
 from .provenance import excerpt_html
-from ingest.review import HELD_RECORDS, held_records, resolve
 
 
 class BusiestHospitalsFilter(admin.SimpleListFilter):

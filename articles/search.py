@@ -409,7 +409,6 @@ def _rank(doc, relevance: float, tokens: list[str], exact: str, published: dict,
 def search(query: str, limit: int = 200) -> list[Hit]:
     """Ranked hits for a reader's query; an empty list for a query with no words."""
     from articles.lexicon import ensure_taught
-
     from hospitals.models import HospitalAlias
 
     from .models import Article, SearchDocument

@@ -15,6 +15,7 @@ from hospitals.models import Honour, Hospital, HospitalAlias, HospitalFact, Pers
 from . import search
 from .models import Article, ArticleHospital, Caption, Section, Tombstone
 
+
 @receiver(pre_delete, sender=ArticleHospital)
 @receiver(pre_delete, sender=HospitalFact)
 @receiver(pre_delete, sender=PersonMention)

@@ -9,7 +9,17 @@ from django.utils.http import urlencode
 from django.views.generic import TemplateView
 
 from core import datacache
-from core.listing import ID, YEAR, Choice, JsonDetailView, JsonListView, PinyinOrderedListView, Text, pinyin_key, related
+from core.listing import (
+    ID,
+    YEAR,
+    Choice,
+    JsonDetailView,
+    JsonListView,
+    PinyinOrderedListView,
+    Text,
+    pinyin_key,
+    related,
+)
 from hospitals.models import Honour, Hospital, Person, ReviewStatus
 
 from . import search

@@ -10,7 +10,6 @@ from articles.models import Article
 from hospitals.models import Honour, Hospital, Person, ReviewStatus
 
 
-
 class _PublicSitemap(Sitemap):
     model = None
     limit = 5000

@@ -28,8 +28,8 @@ from articles.models import Article, SourceFile
 from articles.parsing import ParsedFile, parse_bytes
 from core import datacache, importcontext
 
-from .contract import analyse, file_json
 from .batches import FileBatch
+from .contract import analyse, file_json
 from .files import ImportInputError, InputFile, discover, read_file
 from .locks import take_file_locks
 from .report import Counts, FileResult, ImportReport

@@ -14,7 +14,6 @@ from articles.models import ReviewItem
 from core import bulk
 from core.importcontext import IMPORTER_USERNAME
 
-
 # Repairs the parser is sure of: recorded on the article (closed items, 已修正), no decision
 # left for an editor. Every other flag is a doubt and stays open.
 REPAIR_FLAGS = frozenset({

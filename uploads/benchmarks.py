@@ -31,6 +31,7 @@ from articles.benchmarks import REPEATS, _rate, _spread, jieba_rate, production_
 
 from .models import ImportJob
 
+
 class NeedsPostgreSQL(ValueError):
     pass
 

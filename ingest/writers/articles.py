@@ -15,7 +15,6 @@ from ..reconcile import reconcile
 from ..state import produced
 from .base import PARSER_VERSION, WriterBase
 
-
 _ARTICLE_COLUMNS = {"kicker": ["kicker"], "title": ["title"], "subtitle": ["subtitle"], "authors": ["authors"],
                     "editors": ["editors"], "flags": ["flags"], "published": ["published"], "source": ["source"],
                     "span": ["span_start", "span_end"]}

@@ -14,12 +14,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article, ArticleHospital, ReviewItem, Tombstone
-from ingest.review import held_records
 from articles.resources import ArticleResource
 from core.spreadsheets import CSV, XLSX, escape_cell
 from hospitals.models import Honour, Hospital, HospitalAlias, Person, ReviewStatus
 from hospitals.resources import HonourResource, HospitalResource, PersonResource
 from hospitals.roles import EDITOR_GROUP, IMPORTER_GROUP
+from ingest.review import held_records
 
 pytestmark = pytest.mark.django_db
 

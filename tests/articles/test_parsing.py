@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from ingest.contract import file_json
 from articles.parsing import parse_bytes, parse_text
 from articles.parsing.decode import DecodeError, decode_bytes
 from articles.parsing.metadata import parse_byline, parse_date, parse_metadata_line
+from ingest.contract import file_json
 from tests.conftest import GOLD, INPUTS, SEEDS, load_scorer
 
 pytestmark = pytest.mark.database_independent

@@ -131,8 +131,8 @@ def test_import_indexes_what_a_full_rebuild_would_and_leaves_unchanged_records_a
     import shutil
 
     from articles.corpus import make_corpus
-    from ingest.pipeline import import_paths
     from articles.models import ArticleHospital, SearchDocument
+    from ingest.pipeline import import_paths
 
     make_corpus(20, tmp_path / "corpus", seed=11)
     import_paths([str(tmp_path / "corpus")])

@@ -7,11 +7,11 @@ import pytest
 from django.apps import apps
 
 from articles.models import Article
-from ingest.review import untouched_by_editors
 from articles.search import signals_active
 from core import importcontext
 from core.importcontext import IMPORTER_USERNAME, importing
 from hospitals.models import Hospital
+from ingest.review import untouched_by_editors
 
 
 @pytest.mark.django_db

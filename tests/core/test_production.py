@@ -12,9 +12,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from ingest.pipeline import import_paths
 from articles.models import Article, SourceFile
 from hospitals.models import Hospital
+from ingest.pipeline import import_paths
 from tests.conftest import INPUTS, ROOT
 
 pytestmark = pytest.mark.django_db

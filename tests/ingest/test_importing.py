@@ -9,9 +9,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count
 
-from ingest.pipeline import import_paths
 from articles.models import Article, ArticleHospital, ReviewItem, Section, SourceFile, Tombstone
 from hospitals.models import Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention, ReviewStatus
+from ingest.pipeline import import_paths
 from tests.conftest import GOLD, SEEDS
 
 pytestmark = pytest.mark.django_db
@@ -235,9 +235,9 @@ def test_writes_are_set_based_queries_per_file_do_not_grow_with_its_records(tmp_
     settings.PAGE_AGGREGATE_URLS = []  # the pages' refresh when the import ends: its own queries, not the file's
     from django.test.utils import CaptureQueriesContext
 
-    from ingest.contract import analyse
     from articles.corpus import make_corpus
     from articles.parsing import parse_bytes
+    from ingest.contract import analyse
 
     make_corpus(40, tmp_path, seed=3)
     sizes = []

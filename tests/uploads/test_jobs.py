@@ -10,7 +10,6 @@ import os
 import subprocess
 import time
 import uuid
-
 from datetime import timedelta
 
 import pytest
@@ -20,9 +19,9 @@ from django_tasks_db.models import DBTaskResult
 from articles.models import Article, SourceFile
 from core import datacache
 from hospitals.models import Hospital
+from ingest.report import Counts, FileResult, ImportReport
 from tests.conftest import ROOT, SEEDS, read_database
 from tests.uploads.test_uploads import BROKERS, celery_worker, reachable, run_manage, stage_job, worker_env
-from ingest.report import Counts, FileResult, ImportReport
 from uploads import jobs, service
 from uploads.models import ImportJob, UploadedFile
 
