@@ -263,10 +263,13 @@ CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "hospitals")  # the w
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # an import is long: one at a time per worker process
-# An import job of this many files or more is split into one task per file, which any number of
-# worker processes or machines run side by side (uploads/jobs.py); a smaller one runs its files
+# An import job of this many files or more is split into tasks of a few files, which any number
+# of worker processes or machines run side by side (uploads/jobs.py); a smaller one runs its files
 # in its own task, one after the other.
 IMPORT_SPLIT_FILES = int(os.environ.get("IMPORT_SPLIT_FILES", "4"))
+# Files per task of a split job (at least uploads.jobs.MIN_TASKS tasks): a task's dispatch and
+# bookkeeping are paid once for these.
+IMPORT_TASK_FILES = int(os.environ.get("IMPORT_TASK_FILES", "8"))
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 LOGGING = {

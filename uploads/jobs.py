@@ -1,9 +1,10 @@
 """Running an import job: one task per file, on any number of worker processes or machines.
 
 `run_job()` (the task `import_job`) starts the job: it marks every file queued and, for a job
-of IMPORT_SPLIT_FILES files or more, queues one task per file (`import_file` → `run_file()`);
-a smaller job runs its files one after the other in the same task, through the same
-`run_file()`. Each file task reads the file's bytes from the database (the upload keeps them
+of IMPORT_SPLIT_FILES files or more, queues tasks of up to IMPORT_TASK_FILES files each
+(`import_files` → `run_files()`, or `import_file` → `run_file()` for one), at least MIN_TASKS of
+them when there are that many files, so that as many workers share the job; a smaller job runs
+its files one after the other in the same task, through the same `run_file()`. Each file task reads the file's bytes from the database (the upload keeps them
 there until the file is imported, so a worker needs no access to the web server's disk),
 parses and analyses it (jieba runs in the task), and writes it with `ingest.pipeline.import_file`
 under the locks of what it creates. Its outcome (counts or error) is stored on the file's row,
@@ -61,6 +62,7 @@ def run_job(job_id: int) -> str:
     files here when there are few. A job already running (its task delivered again) only
     queues its files not done yet."""
     from .tasks import import_file as file_task
+    from .tasks import import_files as files_task
 
     with transaction.atomic():
         job = ImportJob.objects.select_for_update().get(pk=job_id)
@@ -78,16 +80,36 @@ def run_job(job_id: int) -> str:
             job.files.update(state=UploadedFile.State.QUEUED, result={})
         pending = list(job.files.filter(state=UploadedFile.State.QUEUED).order_by("name").values_list("pk", flat=True))
     if job.total >= settings.IMPORT_SPLIT_FILES:
-        for pk in pending:
-            file_task.enqueue(pk)
+        size = max(1, min(settings.IMPORT_TASK_FILES, len(pending) // MIN_TASKS))
+        for start in range(0, len(pending), size):
+            share = pending[start:start + size]
+            if len(share) == 1:
+                file_task.enqueue(share[0])
+            else:
+                files_task.enqueue(share)
     else:
-        for pk in pending:
-            try:
-                run_file(pk)
-            except Exception:  # recorded on the file's row as interrupted; the others still import
-                log.exception("import job %s: file %s interrupted", job_id, pk)
+        run_files(pending)
     _finish_if_complete(job_id)  # a job whose files were all done before (its task delivered again)
     return ImportJob.objects.values_list("status", flat=True).get(pk=job_id)
+
+
+# A large job's tasks: a few files each, since a task's own cost (its dispatch through the
+# broker, its bookkeeping) is paid per task; but at least this many tasks, for as many workers.
+MIN_TASKS = 16
+
+
+def run_files(file_ids: list[int]) -> list[str]:
+    """Import the files one after the other (the task `import_files`, or a small job's own
+    task); returns their states. A file that fails for a reason not its own is recorded as
+    interrupted on its row, and the others still import."""
+    states = []
+    for pk in file_ids:
+        try:
+            states.append(run_file(pk))
+        except Exception:
+            log.exception("import file %s interrupted", pk)
+            states.append(UploadedFile.objects.values_list("state", flat=True).filter(pk=pk).first() or "")
+    return states
 
 
 _taught_lexicon: dict | None = None

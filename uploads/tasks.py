@@ -26,6 +26,15 @@ def import_file(file_id: int) -> str:
     return run_file(file_id)
 
 
+@task()
+def import_files(file_ids: list[int]) -> list[str]:
+    """Import a few uploaded files one after the other (a large job's share of work for one
+    task); each is written, recorded and counted as `import_file` does it."""
+    from .jobs import run_files
+
+    return run_files(file_ids)
+
+
 def enqueue(job: ImportJob) -> None:
     """Queue the job; the task is sent once the job's row is committed, so a worker never
     looks for a job it cannot see yet."""

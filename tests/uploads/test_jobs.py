@@ -1,4 +1,4 @@
-"""A large upload's job split into one task per file (uploads/jobs.py): each file's outcome and
+"""A large upload's job split into tasks of a few files (uploads/jobs.py): each file's outcome and
 the job's count commit with the file's records, the last file finishes the job, a task run
 twice changes nothing; and real workers run the file tasks side by side, through the database
 queue and through Celery over Redis."""
@@ -74,6 +74,29 @@ def test_a_split_job_is_a_task_per_file_and_its_last_file_finishes_it(settings):
     assert all(row["worker"] for row in job.results)
     assert sorted(SourceFile.objects.values_list("path", flat=True)) == sorted(files.values())
     assert not UploadedFile.objects.filter(content__isnull=False).exists()  # imported: the bytes go
+
+
+@pytest.mark.django_db
+def test_a_large_job_is_tasks_of_a_few_files_and_a_task_run_twice_changes_nothing(settings, monkeypatch):
+    settings.IMPORT_SPLIT_FILES = 2
+    settings.IMPORT_TASK_FILES = 2
+    settings.IMPORT_PAGE_REFRESH_SECONDS = 3600
+    monkeypatch.setattr(jobs, "MIN_TASKS", 2)  # five files: two tasks of two files, one of one
+    job = queued_job(SEED_FILES)
+    jobs.run_job(job.pk)
+    names = dict(job.files.values_list("pk", "name"))
+    by_name = sorted(names, key=names.get)
+    shares = [task.args_kwargs["args"][0] for task in DBTaskResult.objects.filter(task_path="uploads.tasks.import_files")]
+    singles = [task.args_kwargs["args"][0] for task in DBTaskResult.objects.filter(task_path="uploads.tasks.import_file")]
+    assert sorted(shares) == [by_name[0:2], by_name[2:4]] and singles == [by_name[4]]
+    assert jobs.run_files(shares[0]) == ["done", "done"]
+    assert jobs.run_files(shares[0]) == ["done", "done"]  # delivered again: nothing written twice
+    job.refresh_from_db()
+    assert (job.status, job.done_count) == (ImportJob.Status.RUNNING, 2)
+    assert jobs.run_files(shares[1]) == ["done", "done"] and jobs.run_file(singles[0]) == "done"
+    job.refresh_from_db()
+    assert (job.status, job.done_count) == (ImportJob.Status.DONE, 5)
+    assert sorted(SourceFile.objects.values_list("path", flat=True)) == sorted(names.values())
 
 
 @pytest.mark.django_db
