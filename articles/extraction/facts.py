@@ -86,37 +86,37 @@ def extract_facts(article: ParsedArticle, subject: str) -> list[Fact]:
         text = paragraph.text
         # Each pattern needs a character or word (于, 床, 工, 级 or 甲, 院训, 下辖, 第): a paragraph
         # without it is not searched sentence by sentence.
-        founded, beds, staff, grade_word = "于" in text, "床" in text, "工" in text, "级" in text or "甲" in text
-        motto, branches, ranking = "院训" in text, "下辖" in text, "第" in text
-        if not (founded or beds or staff or grade_word or motto or branches or ranking):
+        may_found, may_beds, may_staff, may_grade = "于" in text, "床" in text, "工" in text, "级" in text or "甲" in text
+        may_motto, may_branches, may_rank = "院训" in text, "下辖" in text, "第" in text
+        if not (may_found or may_beds or may_staff or may_grade or may_motto or may_branches or may_rank):
             continue
         for match in SENTENCE.finditer(text):
             sentence = match.group(0)
-            for found in FOUNDED.finditer(sentence) if founded else ():
+            for found in FOUNDED.finditer(sentence) if may_found else ():
                 # The hospital itself must be what was founded, not its party committee or a centre.
                 if re.search(r"(?:医院|卫生院|该院|本院|我院)\s*$", sentence[: found.start()]) and \
                         _about_subject(sentence, found.start(), subject, short_forms):
                     add("founded", found.group(1), sentence, index, 0.85)
-            for found in BEDS.finditer(sentence) if beds else ():
+            for found in BEDS.finditer(sentence) if may_beds else ():
                 if _about_subject(sentence, found.start(), subject, short_forms):
                     add("beds", found.group(1), sentence, index, 0.8)
-            for found in STAFF.finditer(sentence) if staff else ():
+            for found in STAFF.finditer(sentence) if may_staff else ():
                 if _about_subject(sentence, found.start(), subject, short_forms):
                     add("staff", found.group(1), sentence, index, 0.8)
-            for found in GRADE.finditer(sentence) if grade_word else ():
+            for found in GRADE.finditer(sentence) if may_grade else ():
                 context = sentence[max(0, found.start() - 20): found.start()]
                 if GRADE_CONTEXT.search(context) and _about_subject(sentence, found.start(), subject, short_forms):
                     grade = GRADE_VALUES.get(found.group(1), found.group(1))
                     grades.append((grade, sentence, index))
-            for found in MOTTO.finditer(sentence) if motto else ():
+            for found in MOTTO.finditer(sentence) if may_motto else ():
                 motto = (found.group(1) or found.group(2) or "").strip(" ，,")
                 if motto:
                     add("motto", motto, sentence, index, 0.9)
-            for found in BRANCHES.finditer(sentence) if branches else ():
+            for found in BRANCHES.finditer(sentence) if may_branches else ():
                 for branch in re.split(r"、|和|及", found.group(1)):
                     if branch.endswith("分院") and len(branch) >= 4:
                         add("branch", branch, sentence, index, 0.85)
-            for found in RANKING.finditer(sentence) if ranking else ():
+            for found in RANKING.finditer(sentence) if may_rank else ():
                 for rank in re.split(r"[、，,]", found.group(1)):
                     add("ranking", rank, sentence, index, 0.7)
     if grades:

@@ -137,6 +137,13 @@ def test_grade_takes_the_highest_achieved(seed_entities):
     assert ("grade", "三级甲等") in {(f.kind, f.value) for f in extract_facts(article, "重庆市綦江区人民医院")}
 
 
+def test_a_paragraph_s_later_motto_is_found_after_an_empty_one():
+    # The first 院训 quotes only punctuation (no motto); the paragraph's next sentence still counts.
+    text = "平顶山市第二人民医院开展活动\n\n该院院训为“，，，，”。平顶山市第二人民医院院训是“仁爱济世、厚德精术”。\n"
+    article = parse_text(text)[0]
+    assert ("motto", "仁爱济世、厚德精术") in {(f.kind, f.value) for f in extract_facts(article, "平顶山市第二人民医院")}
+
+
 def test_no_honour_without_an_award_phrase():
     article = parse_text("某市人民医院：标题 在此\n\n该院获得了群众的一致好评，满意度不断提升。\n")[0]
     assert [h for h in extract(article).honours if h.kind == "honour"] == []
