@@ -71,7 +71,7 @@ class FileBatch:
             try:
                 search.apply_index_writes(index_writes)
             except DatabaseError as exc:
-                atomic.__exit__(type(exc), exc, exc.__traceback__)
+                atomic.__exit__(type(exc), exc, exc.__traceback__)  # the batch rolls back
                 raise
             atomic.__exit__(None, None, None)
         except DatabaseError as exc:
