@@ -7,10 +7,18 @@ built straight from the model's fields.
 writing there. Here each model's columns and how to turn a value into a parameter are worked out
 once per process: a plain value (text, a number, a key) goes in as it is, anything else (a time,
 JSON) through the field's own `get_db_prep_save`, so the rows are the ones the ORM would write.
+
+History rows can be held back (`held_history`): an import's batch of files (ingest/batches.py)
+writes those of all its files with one statement per history table just before it commits,
+instead of one per table and article. Held rows are written first whenever something reads
+history rows or writes one of its own (`write_held_history`), so every reader sees them and
+history ids keep the order of the writes.
 """
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import Iterable
 
@@ -127,5 +135,55 @@ def insert_history(objects: Iterable, model, *, user, reason: str) -> None:
         values = [getattr(obj, f.attname) if f.attname in tracked else extra.get(f.attname, f.get_default())
                   for f in table.fields]
         rows.append(table.row_of(values, prepared))
-    if rows:
-        table.insert(rows, None)
+    if not rows:
+        return
+    if (held := _held.get()) is not None:
+        held.current.append((table, rows))
+        return
+    table.insert(rows, None)
+
+
+class HeldHistory:
+    """The history rows a batch holds: `earlier`, those of the files already written in it (the
+    batch's own list, written in the current file's transaction only if something needs them
+    there: `earlier_written`), and `current`, the file being written's."""
+
+    def __init__(self, earlier: list):
+        self.earlier, self.current, self.earlier_written = earlier, [], False
+
+
+_held: ContextVar[HeldHistory | None] = ContextVar("held_history", default=None)
+
+
+@contextmanager
+def held_history(earlier: list):
+    """Within the block, history rows from `insert_history` are collected in the yielded
+    `HeldHistory`, not written; the caller writes them (`write_history_rows`) before its commit,
+    or drops those of a block rolled back."""
+    held = HeldHistory(earlier)
+    token = _held.set(held)
+    try:
+        yield held
+    finally:
+        _held.reset(token)
+
+
+def write_held_history() -> None:
+    """Write the rows held so far now, in the transaction that is open."""
+    held = _held.get()
+    if held is None:
+        return
+    if not held.earlier_written:
+        held.earlier_written = True
+        write_history_rows(held.earlier)
+    rows, held.current = held.current, []
+    write_history_rows(rows)
+
+
+def write_history_rows(rows: list) -> None:
+    """Held rows, one statement per table (or per the engine's limit on parameters)."""
+    by_table: dict[_Table, list] = {}
+    for table, table_rows in rows:
+        by_table.setdefault(table, []).extend(table_rows)
+    for table, table_rows in by_table.items():
+        table.insert(table_rows, None)

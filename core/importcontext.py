@@ -125,7 +125,11 @@ def importer_rows(history_queryset, importer: bool = True):
 
 def mark_import_history(sender, history_instance, **kwargs):
     """simple_history's `pre_create_historical_record`: a row written inside an import is the
-    importer's (connected in core/apps.py). Bulk inserts pass the same user and reason."""
+    importer's (connected in core/apps.py). Bulk inserts pass the same user and reason; those still
+    held go in first, so history ids keep the order of the writes."""
+    from core.bulk import write_held_history
+
+    write_held_history()
     context = _current.get()
     if context is not None:
         history_instance.history_user = context.user

@@ -128,6 +128,7 @@ def untouched_by_editors(model, records: list, state=None) -> list:
     attributes of those names). One query for all of them."""
     if not records:
         return []
+    bulk.write_held_history()
     created_by_import, written_by_others = set(), set()
     rows = get_history_manager_for_model(model).filter(id__in=[r.pk for r in records])
     for pk, kind, username in rows.values_list("id", "history_type", "history_user__username"):

@@ -7,8 +7,11 @@ from django.db import connection
 
 from articles import search
 from articles.models import Article, Keyword, SearchDocument, SourceFile
+from core import bulk, importcontext
+from hospitals.models import Hospital
 from ingest.batches import FileBatch
 from ingest.report import FileResult
+from ingest.review import untouched_by_editors
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +69,51 @@ def test_the_search_index_keeps_the_batch_s_files_in_order_and_nothing_of_one_ro
             cursor.execute("SELECT rowid FROM articles_search_fts ORDER BY rowid")
             assert [row[0] for row in cursor.fetchall()] == list(SearchDocument.objects.order_by("id")
                                                                  .values_list("id", flat=True))
+
+
+def _hospital_with_history(name: str) -> Hospital:
+    """As a writer makes a new record: one insert, and its history row through core.bulk."""
+    hospital = Hospital(name=name, import_snapshot={"name": name})
+    bulk.insert([hospital])
+    bulk.insert_history([hospital], Hospital, user=importcontext.importer_user(), reason="导入 a.txt")
+    return hospital
+
+
+def _history(hospital: Hospital) -> list[str]:
+    return list(Hospital.history.filter(id=hospital.pk).order_by("history_id").values_list("history_type", flat=True))
+
+
+def test_history_rows_wait_for_the_commit_and_go_in_first_for_whoever_reads_or_writes_history():
+    made = {}
+
+    def first():
+        made["a"] = _hospital_with_history("甲市人民医院")
+        assert _history(made["a"]) == []  # held for the batch's commit
+        return "account"
+
+    def reads_history_then_fails():
+        made["b"] = _hospital_with_history("乙县中医医院")
+        # Whether a record is the importer's alone is read from its history: the rows held go in.
+        assert untouched_by_editors(Hospital, [made["a"], made["b"]]) == [made["a"], made["b"]]
+        Keyword.objects.create(word="党建")  # already there: rolled back, a's rows with it
+
+    def alone():
+        made["b"] = _hospital_with_history("乙县中医医院")
+        return "account"
+
+    def saves():
+        made["c"] = _hospital_with_history("丙区妇幼保健院")
+        made["c"].motto = "厚德济世"
+        made["c"].save()  # its own history row follows the held one
+        return "account"
+
+    Keyword.objects.create(word="党建")
+    with FileBatch(seconds=60, files=10, done=lambda result: None) as batch:
+        batch.write(FileResult("a.txt"), first, lambda: pytest.fail("a.txt wrote"))
+        batch.write(FileResult("b.txt"), reads_history_then_fails, alone)
+        batch.write(FileResult("c.txt"), saves, lambda: pytest.fail("c.txt wrote"))
+    assert _history(made["a"]) == ["+"] and _history(made["b"]) == ["+"] and _history(made["c"]) == ["+", "~"]
+    assert Hospital.history.count() == 4
 
 
 def test_a_batch_commits_when_it_is_full():
