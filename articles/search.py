@@ -93,8 +93,8 @@ def _documents_for_hospital(hospital) -> list[dict]:
     return docs
 
 
-def _hospital_document(hospital) -> dict:
-    aliases = [a.name for a in hospital.aliases.all()]
+def _hospital_document(hospital, aliases: list[str] | None = None) -> dict:
+    aliases = [a.name for a in hospital.aliases.all()] if aliases is None else aliases
     body = "\n".join([hospital.name, *aliases, hospital.province, hospital.city, hospital.district, hospital.motto])
     return dict(kind="hospital", object_id=hospital.pk, hospital_id=hospital.pk, title=hospital.name,
                 url=hospital.get_absolute_url(), body=body)
@@ -123,14 +123,16 @@ def index_tokens(text: str) -> str:
     return segmented_index_tokens(text)
 
 
-def _replace(scope: dict | Q, documents: list[dict]) -> None:
+def _replace(scope: dict | Q, documents: list[dict], *, fresh: bool = False) -> None:
+    """Replace the documents in `scope` with `documents`; `fresh`: the scope's records were
+    inserted in this transaction, so it holds no documents yet."""
     from articles.lexicon import ensure_taught
 
     from .models import SearchDocument
 
     ensure_taught()
     scope = scope if isinstance(scope, Q) else Q(**scope)
-    old_ids = list(SearchDocument.objects.filter(scope).values_list("id", flat=True))
+    old_ids = [] if fresh else list(SearchDocument.objects.filter(scope).values_list("id", flat=True))
     if old_ids:
         _backend().delete(old_ids)
         SearchDocument.objects.filter(id__in=old_ids).delete()
@@ -152,11 +154,13 @@ def index_hospital(hospital) -> None:
 
 
 def index_many(articles=(), parts: dict | None = None, *, hospitals=(), honours=(), people=(),
-               whole_hospitals=()) -> None:
+               whole_hospitals=(), fresh: bool = False, new_hospitals: dict[int, list[str]] | None = None) -> None:
     """Reindex what an imported file wrote, with one insert: its articles (parts: article id →
     the sections and captions just written, else read), the hospitals, honours and people it
     created or changed (one document each, however many the hospital has), and hospitals that
-    became public (all their documents)."""
+    became public (all their documents). `fresh`: all of them were inserted in this transaction
+    (nothing to replace); `new_hospitals`: the aliases of hospitals inserted in it (all they
+    have)."""
     from django.db.models import prefetch_related_objects
 
     from core.models import ReviewStatus
@@ -168,8 +172,12 @@ def index_many(articles=(), parts: dict | None = None, *, hospitals=(), honours=
     people = [p for p in people if p.hospital_id not in whole]
     if not (articles or hospitals or honours or people or whole_hospitals):
         return
+    # A new hospital with one alias or none needs no query for it (with more, the database's
+    # collation orders them).
+    known = {pk: names for pk, names in (new_hospitals or {}).items() if len(names) <= 1}
     prefetch_related_objects([a for a in articles if a.pk not in parts], "sections", "captions")
-    prefetch_related_objects([*hospitals, *whole_hospitals], "aliases")
+    prefetch_related_objects([h for h in hospitals if h.pk not in known and h.status == ReviewStatus.ACCEPTED]
+                             + list(whole_hospitals), "aliases")
     prefetch_related_objects(list(whole_hospitals), "honours", "people")
 
     def public(record, hospital) -> bool:
@@ -177,14 +185,14 @@ def index_many(articles=(), parts: dict | None = None, *, hospitals=(), honours=
 
     documents = [doc for article in articles for doc in _documents_for_article(article, parts.get(article.pk))]
     documents += [doc for hospital in whole_hospitals for doc in _documents_for_hospital(hospital)]
-    documents += [_hospital_document(h) for h in hospitals if h.status == ReviewStatus.ACCEPTED]
+    documents += [_hospital_document(h, known.get(h.pk)) for h in hospitals if h.status == ReviewStatus.ACCEPTED]
     documents += [_honour_document(h, h.hospital) for h in honours if public(h, h.hospital)]
     documents += [_person_document(p, p.hospital) for p in people if public(p, p.hospital)]
     scope = (Q(article_id__in=[a.pk for a in articles]) | Q(hospital_id__in=whole)
              | Q(kind="hospital", object_id__in=[h.pk for h in hospitals])
              | Q(kind="honour", object_id__in=[h.pk for h in honours])
              | Q(kind="person", object_id__in=[p.pk for p in people]))
-    _replace(scope, documents)
+    _replace(scope, documents, fresh=fresh and not whole)
 
 
 def remove(scope: dict) -> None:

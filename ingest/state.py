@@ -44,6 +44,9 @@ class FileState:
     facts: dict[int, dict[tuple, HospitalFact]] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     new_hospital_ids: set[int] = field(default_factory=set)  # created by this file: nothing of theirs to look up
+    # (model, pk) of every row this file inserted: none of them has a search document yet.
+    created: set[tuple[type, int]] = field(default_factory=set)
+    new_aliases: dict[int, list[str]] = field(default_factory=dict)  # hospital pk → alias names inserted here
 
     # What the file wrote, for the steps after its articles.
     keyword_links: list = field(default_factory=list)  # an article's keywords, inserted at the end

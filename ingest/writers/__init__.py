@@ -32,4 +32,10 @@ class FileWriter(ArticleWriter, HospitalWriter, PeopleWriter, HonourWriter, Reti
             with importcontext.known_tokens(known):
                 unique = {kind: [r for r in {id(r): r for r in records}.values() if not self.state.was_retired(r)]
                           for kind, records in self.state.changed.items()}
-                search.index_many(self.state.touched_articles, self.state.article_parts, **unique)
+                created = self.state.created
+                # Rows inserted just now have no documents to replace: no query for them.
+                fresh = all((type(r), r.pk) in created
+                            for records in (self.state.touched_articles, *unique.values()) for r in records)
+                search.index_many(self.state.touched_articles, self.state.article_parts, fresh=fresh,
+                                  new_hospitals={pk: self.state.new_aliases.get(pk, []) for pk in self.state.new_hospital_ids},
+                                  **unique)

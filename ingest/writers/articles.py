@@ -200,6 +200,8 @@ class ArticleWriter(WriterBase):
         self.state.new_hospital_ids.update(h.pk for h in new_hospitals)
         self._suggest_duplicates(new_hospitals)
         self._create(new_aliases, HospitalAlias)
+        for alias in new_aliases:
+            self.state.new_aliases.setdefault(alias.hospital_id, []).append(alias.name)
         self._write_links(article, entities, hospitals, created=created)
         self._write_facts(subjects, entities.facts, article)
 

@@ -38,9 +38,10 @@ class WriterBase:
         if not connection.features.can_return_rows_from_bulk_insert:  # SQLite before 3.35
             bulk_create_with_history(objects, model, default_change_reason=self.state.context.reason,
                                      default_user=self.state.context.user)
-            return
-        bulk.insert(objects, model)
-        bulk.insert_history(objects, model, user=self.state.context.user, reason=self.state.context.reason)
+        else:
+            bulk.insert(objects, model)
+            bulk.insert_history(objects, model, user=self.state.context.user, reason=self.state.context.reason)
+        self.state.created.update((model, obj.pk) for obj in objects if obj.pk is not None)
 
     def _review(self, kind: str, code: str, **fields) -> None:
         if kind == ReviewItem.Kind.LOW_CONFIDENCE:

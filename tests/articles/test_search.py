@@ -154,6 +154,30 @@ def test_import_indexes_what_a_full_rebuild_would_and_leaves_unchanged_records_a
     assert imported == _documents()
 
 
+def test_a_changed_file_s_documents_replace_its_old_ones(seeded, seeds_dir, tmp_path):
+    """New records need no lookup of documents to replace; a re-import's changed article and
+    hospitals do, and leave no second copy behind."""
+    import shutil
+    from collections import Counter
+
+    from articles.models import SearchDocument
+    from ingest.pipeline import import_paths
+
+    feature = tmp_path / "feature" / "feature.txt"
+    feature.parent.mkdir()
+    shutil.copy(sorted(seeds_dir.glob("*.txt"))[0], feature)
+    import_paths([str(feature.parent)])
+    text = feature.read_text(encoding="utf-8")
+    feature.write_text(text.replace("医院", "医院（新版）", 1) + "\n该院党委书记表示，将持续改善群众就医体验。\n",
+                       encoding="utf-8")
+    report = import_paths([str(feature.parent)])
+    assert report.counts.updated
+    imported = Counter(SearchDocument.objects.values_list("kind", "object_id", "title", "url", "body"))
+    assert max(imported.values()) == 1
+    call_command("rebuild_search_index", stdout=__import__("io").StringIO())
+    assert imported == Counter(SearchDocument.objects.values_list("kind", "object_id", "title", "url", "body"))
+
+
 
 
 def test_a_word_in_more_documents_than_the_cap_is_ranked_among_the_newest(seeded, monkeypatch):
