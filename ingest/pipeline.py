@@ -139,7 +139,9 @@ def _analysed_in_order(items: list[InputFile], limit: int, workers: int):
     from hospitals.models import HospitalAlias
 
     warm_up()
-    names = list(_Hospital.objects.values_list("name", flat=True)) + list(HospitalAlias.objects.values_list("name", flat=True))
+    names = []
+    if database_ready():  # a dry run before the first migrate parses with no names, as one process does
+        names = list(_Hospital.objects.values_list("name", flat=True)) + list(HospitalAlias.objects.values_list("name", flat=True))
     context = multiprocessing.get_context("fork")
     # The workers forget the database connection they inherit (core/forking.py): it stays the
     # parent's, so its session, transaction and locks end with the parent.

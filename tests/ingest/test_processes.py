@@ -282,3 +282,12 @@ def interrupt(importer: subprocess.Popen, url: str, tmp_path: Path, sig: int) ->
     importer.stderr.close()
     return workers
 
+
+
+def test_a_dry_run_with_workers_before_the_first_migrate_prints_the_contract(database_factory, tmp_path, seeds_dir):
+    """As with one process: the workers are taught no hospital names when there is no table to
+    read them from, and nothing asks the database for one."""
+    code, out, err = finish(run(["import_seeds", str(seeds_dir), "--dry-run", "--json", "--quiet", "--workers", "2"],
+                                database_factory(), tmp_path))
+    assert code == 0, err
+    assert len(json.loads(out)["files"]) == len(list(seeds_dir.glob("*.txt")))
