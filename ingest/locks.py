@@ -36,6 +36,7 @@ from __future__ import annotations
 import hashlib
 
 from django.db import connection
+from django.db.models import Value
 
 from articles.extraction.names import name_core
 from articles.models import ArticleHospital
@@ -47,11 +48,12 @@ def lock_key(kind: str, value: str) -> int:
     return int.from_bytes(hashlib.sha256(f"{kind}:{value}".encode()).digest()[:8], "big", signed=True)
 
 
-def _take(keys) -> None:
-    ordered = sorted(set(keys))
+def _take(*groups) -> None:
+    """Lock the keys of each group, the groups in the order given, each sorted."""
+    ordered = [key for keys in groups for key in sorted(set(keys))]
     if ordered:
         with connection.cursor() as cursor:
-            # One statement for the group; unnest reads the array out in order.
+            # One statement for them all; unnest reads the array out in order.
             cursor.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k", [ordered])
 
 
@@ -81,16 +83,21 @@ def take_file_locks(key: str, analysed) -> None:
         return
     _take([lock_key("file", key)])
     names = names_of(analysed)
-    existing = dict(Hospital.objects.filter(name__in=names).values_list("name", "pk"))
-    existing.update(HospitalAlias.objects.filter(name__in=names).values_list("name", "hospital_id"))
+    # One query for hospitals and aliases (an alias's hospital wins, as it did read second), one
+    # for the hospitals the file's articles link or whose people they mention now.
+    existing = {}
+    named = (Hospital.objects.filter(name__in=names).annotate(alias=Value(False)).values_list("name", "pk", "alias")
+             .union(HospitalAlias.objects.filter(name__in=names).annotate(alias=Value(True))
+                    .values_list("name", "hospital_id", "alias"), all=True))
+    for name, pk, _ in sorted(named, key=lambda row: row[2]):
+        existing[name] = pk
     # Read before their locks: a name made meanwhile is waited for (its lock), and one gone
     # meanwhile fails the insert that needs it, and the file is written again, locking it then.
     new = names - existing.keys()
-    _take(lock_key("hospital-name", name) for name in new)
-    _take(lock_key("hospital-core", core) for name in new if len(core := name_core(name)) >= 4)
     hospitals = {existing[name] for name in _written_under(analysed) if name in existing}
-    hospitals.update(ArticleHospital.objects.filter(article__source_file__path=key)
-                     .values_list("hospital_id", flat=True))
-    hospitals.update(PersonMention.objects.filter(article__source_file__path=key)
-                     .values_list("person__hospital_id", flat=True))
-    _take(lock_key("hospital", str(pk)) for pk in hospitals)
+    hospitals.update(ArticleHospital.objects.filter(article__source_file__path=key).values_list("hospital_id", flat=True)
+                     .union(PersonMention.objects.filter(article__source_file__path=key)
+                            .values_list("person__hospital_id", flat=True)))
+    _take([lock_key("hospital-name", name) for name in new],
+          [lock_key("hospital-core", core) for name in new if len(core := name_core(name)) >= 4],
+          [lock_key("hospital", str(pk)) for pk in hospitals])

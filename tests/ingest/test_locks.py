@@ -201,3 +201,35 @@ def test_two_first_imports_at_once_make_one_importer_account():
     second.join(60)
     assert [user.username for user in found] == [IMPORTER_USERNAME]
     assert User.objects.filter(username=IMPORTER_USERNAME).count() == 1
+
+
+def _advisory_locks_held() -> set[int]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT classid::bigint, objid::bigint FROM pg_locks WHERE locktype = 'advisory' "
+                       "AND granted AND pid = pg_backend_pid()")
+        # A bigint key shows as its high and low 32 bits.
+        return {int.from_bytes(((high << 32) | low).to_bytes(8, "big"), "big", signed=True)
+                for high, low in cursor.fetchall()}
+
+
+def test_a_file_locks_itself_its_new_names_and_the_hospitals_it_writes_under_or_linked():
+    from django.db import transaction
+
+    from articles.models import SourceFile
+    from articles.parsing import parse_bytes
+    from ingest.contract import analyse
+    from ingest.locks import lock_key, take_file_locks
+
+    subject = Hospital.objects.create(name=SUBJECT)
+    linked = Hospital.objects.create(name="白水县中医医院")
+    article = Article.objects.create(source_file=SourceFile.objects.create(path="old.txt", sha256="0" * 64, size=1),
+                                     position=0, title="旧稿")
+    ArticleHospital.objects.create(article=article, hospital=linked, role=ArticleHospital.Role.MENTIONED)
+    analysed = [analyse(a) for a in parse_bytes("old.txt", FIRST.replace("李建国", "李建国与新城区妇幼保健院").encode()).articles]
+    with transaction.atomic():
+        take_file_locks("old.txt", analysed)
+        held = _advisory_locks_held()
+    expected = {lock_key("file", "old.txt"), lock_key("hospital", str(subject.pk)), lock_key("hospital", str(linked.pk)),
+                lock_key("hospital-name", "新城区妇幼保健院")}
+    assert expected <= held
+    assert lock_key("hospital-name", SUBJECT) not in held  # it exists: its id is locked instead
