@@ -8,11 +8,13 @@ writing there. Here each model's columns and how to turn a value into a paramete
 once per process: a plain value (text, a number, a key) goes in as it is, anything else (a time,
 JSON) through the field's own `get_db_prep_save`, so the rows are the ones the ORM would write.
 
-History rows can be held back (`held_history`): an import's batch of files (ingest/batches.py)
-writes those of all its files with one statement per history table just before it commits,
-instead of one per table and article. Held rows are written first whenever something reads
-history rows or writes one of its own (`write_held_history`), so every reader sees them and
-history ids keep the order of the writes.
+Rows nothing in an import reads back while it writes can be held (`held_rows`): history rows,
+and rows inserted with `hold=True` (review items). An import's batch of files
+(ingest/batches.py) writes those of all its files with one statement per table just before it
+commits, instead of one per table and article. The importer writes held rows first
+(`write_held_rows`) whenever it reads history rows or review items, deletes a record (whose
+cascade reads them), or a save writes a history row of its own, so every reader sees them and
+ids keep the order of the writes.
 """
 
 from __future__ import annotations
@@ -102,10 +104,10 @@ def _history_model(model):
     return get_history_manager_for_model(model).model
 
 
-def insert(objects: list, model=None, *, ignore_conflicts: bool = False) -> None:
+def insert(objects: list, model=None, *, ignore_conflicts: bool = False, hold: bool = False) -> None:
     """Insert unsaved instances of one model. Each gets its primary key, as after save(), unless
     `ignore_conflicts` (rows that would break a unique constraint are skipped, and nobody can
-    tell which got in)."""
+    tell which got in). `hold` (with `ignore_conflicts`): held for the batch if one holds rows."""
     if not objects:
         return
     table = _table(model or type(objects[0]), connection.vendor)
@@ -114,6 +116,9 @@ def insert(objects: list, model=None, *, ignore_conflicts: bool = False) -> None
     for obj in objects:
         table.prepare(obj, now)
         rows.append(table.row_of([getattr(obj, f.attname) for f in table.fields], prepared))
+    if hold and ignore_conflicts and (held := _held.get()) is not None:
+        held.current.append((table, rows, True))
+        return
     table.insert(rows, None if ignore_conflicts else objects, ignore_conflicts=ignore_conflicts)
     if not ignore_conflicts:
         for obj in objects:
@@ -138,29 +143,30 @@ def insert_history(objects: Iterable, model, *, user, reason: str) -> None:
     if not rows:
         return
     if (held := _held.get()) is not None:
-        held.current.append((table, rows))
+        held.current.append((table, rows, False))
         return
     table.insert(rows, None)
 
 
-class HeldHistory:
-    """The history rows a batch holds: `earlier`, those of the files already written in it (the
-    batch's own list, written in the current file's transaction only if something needs them
-    there: `earlier_written`), and `current`, the file being written's."""
+class HeldRows:
+    """The rows a batch holds: `earlier`, those of the files already written in it (the batch's
+    own list, written in the current file's transaction only if something needs them there:
+    `earlier_written`), and `current`, the file being written's. Entries: (table, rows,
+    ignore_conflicts)."""
 
     def __init__(self, earlier: list):
         self.earlier, self.current, self.earlier_written = earlier, [], False
 
 
-_held: ContextVar[HeldHistory | None] = ContextVar("held_history", default=None)
+_held: ContextVar[HeldRows | None] = ContextVar("held_rows", default=None)
 
 
 @contextmanager
-def held_history(earlier: list):
-    """Within the block, history rows from `insert_history` are collected in the yielded
-    `HeldHistory`, not written; the caller writes them (`write_history_rows`) before its commit,
-    or drops those of a block rolled back."""
-    held = HeldHistory(earlier)
+def held_rows(earlier: list):
+    """Within the block, history rows and rows inserted with `hold` are collected in the yielded
+    `HeldRows`, not written; the caller writes them (`write_rows`) before its commit, or drops
+    those of a block rolled back."""
+    held = HeldRows(earlier)
     token = _held.set(held)
     try:
         yield held
@@ -168,22 +174,23 @@ def held_history(earlier: list):
         _held.reset(token)
 
 
-def write_held_history() -> None:
+def write_held_rows() -> None:
     """Write the rows held so far now, in the transaction that is open."""
     held = _held.get()
     if held is None:
         return
     if not held.earlier_written:
         held.earlier_written = True
-        write_history_rows(held.earlier)
+        write_rows(held.earlier)
     rows, held.current = held.current, []
-    write_history_rows(rows)
+    write_rows(rows)
 
 
-def write_history_rows(rows: list) -> None:
-    """Held rows, one statement per table (or per the engine's limit on parameters)."""
-    by_table: dict[_Table, list] = {}
-    for table, table_rows in rows:
-        by_table.setdefault(table, []).extend(table_rows)
-    for table, table_rows in by_table.items():
-        table.insert(table_rows, None)
+def write_rows(entries: list) -> None:
+    """Held rows, one statement per table (or per the engine's limit on parameters), in the
+    order they were held within each table."""
+    by_table: dict[tuple, list] = {}
+    for table, rows, ignore_conflicts in entries:
+        by_table.setdefault((table, ignore_conflicts), []).extend(rows)
+    for (table, ignore_conflicts), rows in by_table.items():
+        table.insert(rows, None, ignore_conflicts=ignore_conflicts)

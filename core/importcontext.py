@@ -127,9 +127,9 @@ def mark_import_history(sender, history_instance, **kwargs):
     """simple_history's `pre_create_historical_record`: a row written inside an import is the
     importer's (connected in core/apps.py). Bulk inserts pass the same user and reason; those still
     held go in first, so history ids keep the order of the writes."""
-    from core.bulk import write_held_history
+    from core.bulk import write_held_rows
 
-    write_held_history()
+    write_held_rows()
     context = _current.get()
     if context is not None:
         history_instance.history_user = context.user

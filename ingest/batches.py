@@ -16,9 +16,9 @@ the files written within `seconds` (or `files` of them), so the commit's cost is
   and one file more);
 - the full-text index's writes of the batch's files are made once, just before the commit
   (articles.search.held_index_writes), and so are the history rows of the records they created
-  (core.bulk.held_history: one insert per history table instead of one per table and article,
-  about a quarter of an import's statements); those of a file rolled back to its savepoint go
-  with it.
+  and their review items (core.bulk.held_rows: one insert per table instead of one per table and
+  article, about a quarter of an import's statements); those of a file rolled back to its
+  savepoint go with it.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ class FileBatch:
         self._opened = 0.0
         self._pending: list[FileResult] = []
         self._index_writes: list = []
-        self._history: list = []
+        self._held: list = []
 
     def write(self, result: FileResult, write_file: Callable[[], object], write_alone: Callable[[], object]):
         """Write one file: `write_file()` writes it in the current transaction and returns the
@@ -53,11 +53,11 @@ class FileBatch:
             self._opened = time.monotonic()
         try:
             with (transaction.atomic(), search.held_index_writes() as index_writes,  # the file's savepoint
-                  bulk.held_history(self._history) as history):
+                  bulk.held_rows(self._held) as held):
                 importer = write_file()
         except (IntegrityError, OperationalError):
-            # The batch's earlier history rows, if the file wrote them, went with its savepoint;
-            # self._history still holds them for the commit.
+            # The batch's earlier held rows, if the file wrote them, went with its savepoint;
+            # self._held still holds them for the commit.
             result.articles, result.records = Counts(), Counts()
             self.commit()
             importer = write_alone()
@@ -65,10 +65,10 @@ class FileBatch:
             return importer
         self._pending.append(result)
         self._index_writes += index_writes
-        if history.earlier_written:  # something in the file needed them: they are in
-            self._history = history.current
+        if held.earlier_written:  # something in the file needed them: they are in
+            self._held = held.current
         else:
-            self._history += history.current
+            self._held += held.current
         if len(self._pending) >= self.files or time.monotonic() - self._opened >= self.seconds:
             self.commit()
         return importer
@@ -79,10 +79,10 @@ class FileBatch:
         atomic, self._atomic = self._atomic, None
         pending, self._pending = self._pending, []
         index_writes, self._index_writes = self._index_writes, []
-        history, self._history = self._history, []
+        held, self._held = self._held, []
         try:
             try:
-                bulk.write_history_rows(history)
+                bulk.write_rows(held)
                 search.apply_index_writes(index_writes)
             except DatabaseError as exc:
                 atomic.__exit__(type(exc), exc, exc.__traceback__)  # the batch rolls back
@@ -104,5 +104,5 @@ class FileBatch:
         elif self._atomic is not None:
             # Interrupted (an error in another file's analysis, a signal): the open batch's files
             # are not kept, and nothing reports them as kept.
-            atomic, self._atomic, self._pending, self._index_writes, self._history = self._atomic, None, [], [], []
+            atomic, self._atomic, self._pending, self._index_writes, self._held = self._atomic, None, [], [], []
             atomic.__exit__(kind, exc, traceback)

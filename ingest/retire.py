@@ -14,7 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from articles import search
 from articles.models import Article, ArticleHospital, ReviewItem
-from core import importcontext
+from core import bulk, importcontext
 from core.models import ReviewStatus
 from core.natural_keys import identity_of
 from hospitals.models import Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention
@@ -170,6 +170,7 @@ class Retirer(WriterBase):
         `counts`: where they are counted as removed (the file's records, or its articles)."""
         if not records:
             return
+        bulk.write_held_rows()  # the review items held so far: read and deleted below, or by the cascade
         pks = [r.pk for r in records]
         self.state.retired.update((model, pk) for pk in pks)
         self.state.review = [spec for spec in self.state.review

@@ -40,17 +40,6 @@ def _new_item(kind: str, code: str, *, article=None, hospital=None, target=None,
     )
 
 
-def file_review_item(kind: str, code: str, **fields) -> ReviewItem:
-    """One item per distinct thing: filing the same again (a re-import) changes nothing, and an
-    item an editor dismissed stays dismissed."""
-    item = _new_item(kind, code, **fields)
-    existing, _ = ReviewItem.objects.get_or_create(
-        fingerprint=item.fingerprint,
-        defaults={f.attname: getattr(item, f.attname) for f in ReviewItem._meta.concrete_fields if f.name != "id"},
-    )
-    return existing
-
-
 def file_review_items(specs: list[dict]) -> None:
     """Many at once (everything a file raises): one insert, existing items left as they are."""
     items = {}
@@ -58,7 +47,7 @@ def file_review_items(specs: list[dict]) -> None:
         item = _new_item(**spec)
         items.setdefault(item.fingerprint, item)
     if items:
-        bulk.insert(list(items.values()), ReviewItem, ignore_conflicts=True)
+        bulk.insert(list(items.values()), ReviewItem, ignore_conflicts=True, hold=True)
 
 
 HELD_RECORDS = "held_records"
@@ -110,6 +99,7 @@ def held_records(item: ReviewItem) -> list:
 def forget_held_records(model, pks: list[int], file_key: str) -> None:
     """A record a newer parse no longer finds leaves the grouped items that listed it (an item
     listing nothing more is deleted, as a single record's item is)."""
+    bulk.write_held_rows()
     label, gone = model._meta.label, set(pks)
     for item in ReviewItem.objects.open().filter(code=HELD_RECORDS, article__source_file__path=file_key):
         records = [r for r in item.detail.get("records", []) if not (r[0] == label and r[1] in gone)]
@@ -128,7 +118,7 @@ def untouched_by_editors(model, records: list, state=None) -> list:
     attributes of those names). One query for all of them."""
     if not records:
         return []
-    bulk.write_held_history()
+    bulk.write_held_rows()
     created_by_import, written_by_others = set(), set()
     rows = get_history_manager_for_model(model).filter(id__in=[r.pk for r in records])
     for pk, kind, username in rows.values_list("id", "history_type", "history_user__username"):

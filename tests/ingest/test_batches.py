@@ -6,12 +6,12 @@ import pytest
 from django.db import connection
 
 from articles import search
-from articles.models import Article, Keyword, SearchDocument, SourceFile
+from articles.models import Article, Keyword, ReviewItem, SearchDocument, SourceFile
 from core import bulk, importcontext
 from hospitals.models import Hospital
 from ingest.batches import FileBatch
 from ingest.report import FileResult
-from ingest.review import untouched_by_editors
+from ingest.review import file_review_items, forget_held_records, untouched_by_editors
 
 pytestmark = pytest.mark.django_db
 
@@ -114,6 +114,24 @@ def test_history_rows_wait_for_the_commit_and_go_in_first_for_whoever_reads_or_w
         batch.write(FileResult("c.txt"), saves, lambda: pytest.fail("c.txt wrote"))
     assert _history(made["a"]) == ["+"] and _history(made["b"]) == ["+"] and _history(made["c"]) == ["+", "~"]
     assert Hospital.history.count() == 4
+
+
+def test_review_items_wait_for_the_commit_and_go_in_first_for_a_retirement_that_reads_them():
+    def files_an_item():
+        file_review_items([dict(kind=ReviewItem.Kind.FLAG, code="duplicate_paragraph", excerpt="重复段落")])
+        assert not ReviewItem.objects.exists()  # held for the batch's commit
+        return "account"
+
+    def retires():
+        forget_held_records(Hospital, [1], "b.txt")  # reads open items: the held ones go in first
+        assert ReviewItem.objects.count() == 1
+        file_review_items([dict(kind=ReviewItem.Kind.FLAG, code="duplicate_paragraph", excerpt="重复段落")])
+        return "account"
+
+    with FileBatch(seconds=60, files=10, done=lambda result: None) as batch:
+        batch.write(FileResult("a.txt"), files_an_item, lambda: pytest.fail("a.txt wrote"))
+        batch.write(FileResult("b.txt"), retires, lambda: pytest.fail("b.txt wrote"))
+    assert ReviewItem.objects.count() == 1  # the same item filed again is the one there
 
 
 def test_a_batch_commits_when_it_is_full():
