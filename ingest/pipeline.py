@@ -72,11 +72,14 @@ def _write_with_retries(result: FileResult, parsed: ParsedFile, key: str, displa
             time.sleep(0.1 * attempt * (0.5 + random.random()))
 
 
-def _write_file(result: FileResult, parsed: ParsedFile, key: str, analysed, *, reparse: bool, importer):
+def _write_file(result: FileResult, parsed: ParsedFile, key: str, analysed, *, reparse: bool, importer,
+                new_file: bool = False):
     """Write one file in the transaction (or savepoint) that is open, first locking what it
-    creates (ingest/locks.py); the importer's account."""
+    creates (ingest/locks.py); the importer's account. `new_file`: no source row had its key
+    when the import began (one made since fails the insert, and the file is written again)."""
     take_file_locks(key, analysed)
     state = FileState.start(result, parsed, key, analysed, reparse, importer=importer)
+    state.new_file = new_file
     FileWriter(state).write()
     return state.context.user
 
@@ -85,14 +88,19 @@ def _unchanged_articles(key: str, data: bytes) -> int | None:
     return _unchanged_files({key: hashlib.sha256(data).hexdigest()}).get(key)
 
 
-def _unchanged_files(digests: dict[str, str]) -> dict[str, int]:
+def _unchanged_files(digests: dict[str, str], known: set[str] | None = None) -> dict[str, int]:
     """Of the files by key and SHA-256, those imported before with these very bytes by this
-    parser, and their article counts: one query per 500 files."""
+    parser, and their article counts: one query per 500 files. `known` gets the keys imported
+    before at all."""
     keys, found = list(digests), {}
     for start in range(0, len(keys), 500):
-        rows = (SourceFile.objects.filter(path__in=keys[start:start + 500], parser_version=PARSER_VERSION)
-                .annotate(article_count=Count("articles")).order_by().values_list("path", "sha256", "article_count"))
-        found.update({path: count for path, sha256, count in rows if digests[path] == sha256})
+        rows = (SourceFile.objects.filter(path__in=keys[start:start + 500]).annotate(article_count=Count("articles"))
+                .order_by().values_list("path", "sha256", "parser_version", "article_count"))
+        for path, sha256, parser_version, count in rows:
+            if known is not None:
+                known.add(path)
+            if digests[path] == sha256 and parser_version == PARSER_VERSION:
+                found[path] = count
     return found
 
 
@@ -190,6 +198,7 @@ def import_paths(
     to_parse: list[InputFile] = []
     sizes: dict[str, int] = {}
     unchanged: dict[str, int] = {}
+    new_files: set[str] = set()  # keys no source row had: the writer need not look for one
     if write and not reparse and not want_document:
         digests = {}
         for item in inputs:
@@ -198,7 +207,9 @@ def import_paths(
             except ImportInputError:
                 continue  # reported when it is read again for parsing
             sizes[item.key], digests[item.key] = len(data), hashlib.sha256(data).hexdigest()
-        unchanged = _unchanged_files(digests)
+        known: set[str] = set()
+        unchanged = _unchanged_files(digests, known)
+        new_files = digests.keys() - known
     for item in inputs:
         if item.key in unchanged:
             # Same bytes, same parser: nothing to parse, nothing to write.
@@ -233,7 +244,8 @@ def import_paths(
             if parsed is not None and not parsed.error and write and not dry_run:
                 importer = batch.write(
                     result,
-                    lambda: _write_file(result, parsed, item.key, analysed, reparse=reparse, importer=importer),
+                    lambda: _write_file(result, parsed, item.key, analysed, reparse=reparse, importer=importer,
+                                        new_file=item.key in new_files),
                     lambda: _write_with_retries(result, parsed, item.key, item.display, analysed, reparse=reparse,
                                                 dry_run=False),
                 ) or importer

@@ -32,6 +32,7 @@ class FileState:
     result: FileResult  # its counts
     context: ImportContext | None = None  # the import context of its write (core/importcontext.py)
     importer: object = None  # the importer's account, if an earlier file of the import found it
+    new_file: bool = False  # no source row had its key when the import began
 
     # Read from the database once per file.
     tombstones: set[tuple[str, str]] = field(default_factory=set)  # (model label, natural key) editors deleted

@@ -38,7 +38,7 @@ class ArticleWriter(WriterBase):
     def _write(self) -> None:
         # Not get_or_create: its savepoint is the file's own here, and a file that loses a race
         # for its path to another importer is rolled back and written again (ingest/batches.py).
-        source_file = SourceFile.objects.filter(path=self.state.key).first()
+        source_file = None if self.state.new_file else SourceFile.objects.filter(path=self.state.key).first()
         created = source_file is None
         if created:
             source_file = SourceFile.objects.create(

@@ -595,3 +595,22 @@ def test_a_crawled_page_without_a_headline_is_noted_not_queued(tmp_path, staff_c
     assert "原文无标题" in listed.content.decode() and listed.context["cl"].result_count == 1
     printed = staff_client.get(reverse("admin:articles_article_changelist"), {"headline": "printed"})
     assert printed.context["cl"].result_count == 0
+
+
+def test_a_file_whose_source_row_appears_after_the_import_began_is_written_again(seeds_dir, tmp_path, monkeypatch):
+    """The import looks for source rows once, for every file; a file it found none for inserts
+    its row without looking again. If another importer made the row meanwhile, that insert fails,
+    and the file is written again on its own, as an update of the row now there."""
+    from ingest import pipeline
+
+    folder = tmp_path / "feature"
+    folder.mkdir()
+    feature = folder / "feature.txt"
+    feature.write_text(sorted(seeds_dir.glob("*.txt"))[0].read_text(encoding="utf-8"), encoding="utf-8")
+    import_paths([str(folder)])
+    articles = Article.objects.count()
+    feature.write_text(feature.read_text(encoding="utf-8") + "\n该院院长表示，将持续改善群众就医体验。\n", encoding="utf-8")
+    monkeypatch.setattr(pipeline, "_unchanged_files", lambda digests, known=None: {})  # saw no row: made since
+    report = import_paths([str(folder)])
+    assert not report.failed_files and report.counts.updated and not report.counts.created
+    assert SourceFile.objects.count() == 1 and Article.objects.count() == articles
