@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from django.db import connection
+
 from articles.models import Article, Caption, ReviewItem, Section, Source, SourceFile
 from core import bulk
 from core.natural_keys import article_key
@@ -41,9 +43,13 @@ class ArticleWriter(WriterBase):
         source_file = None if self.state.new_file else SourceFile.objects.filter(path=self.state.key).first()
         created = source_file is None
         if created:
-            source_file = SourceFile.objects.create(
+            source_file = SourceFile(
                 path=self.state.key, sha256=self.state.parsed.sha256, size=self.state.parsed.size,
                 encoding=self.state.parsed.encoding, raw_text=self.state.parsed.text, parser_version=PARSER_VERSION)
+            if connection.features.can_return_rows_from_bulk_insert:
+                bulk.insert([source_file])  # no history, no signal listens: save()'s row, without its ORM work
+            else:  # SQLite before 3.35: no id back from an insert
+                source_file.save()
         else:
             if source_file.sha256 == self.state.parsed.sha256 and not self.state.reparse and source_file.parser_version == PARSER_VERSION:
                 n = source_file.articles.count()
