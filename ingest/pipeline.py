@@ -78,8 +78,7 @@ def _write_file(result: FileResult, parsed: ParsedFile, key: str, analysed, *, r
     creates (ingest/locks.py); the importer's account. `new_file`: no source row had its key
     when the import began (one made since fails the insert, and the file is written again)."""
     take_file_locks(key, analysed)
-    state = FileState.start(result, parsed, key, analysed, reparse, importer=importer)
-    state.new_file = new_file
+    state = FileState.start(result, parsed, key, analysed, reparse, importer=importer, new_file=new_file)
     FileWriter(state).write()
     return state.context.user
 

@@ -70,8 +70,9 @@ class FileState:
 
     @classmethod
     def start(cls, result: FileResult, parsed, key: str, analysed: list[AnalysedArticle], reparse: bool,
-              importer=None) -> "FileState":
-        return cls(key=key, parsed=parsed, analysed=analysed, reparse=reparse, result=result, importer=importer)
+              importer=None, new_file: bool = False) -> "FileState":
+        return cls(key=key, parsed=parsed, analysed=analysed, reparse=reparse, result=result, importer=importer,
+                   new_file=new_file)
 
     def load(self) -> None:
         """Every tombstone (editors delete few records, and a lookup per imported row would cost a
