@@ -206,6 +206,30 @@ def name_confidence(name: str) -> float:
     return 0.6  # `中国医院`, `瑞金医院`
 
 
+_refined: dict[str, str | None] = {}
+_REFINED_LIMIT = 20_000
+_NOT_YET = object()
+_refined_registered = False
+
+
+def _refined_name(run: str) -> str | None:
+    """`_refine(run)`, remembered until the dictionary changes (as its part-of-speech tags are):
+    the same runs recur within and across articles (3,096 distinct in 24,581 on 1,000 generated
+    articles)."""
+    global _refined_registered
+    if not _refined_registered:
+        from .segmenter import cache_until_dictionary_changes  # jieba: not for the parser's imports
+
+        cache_until_dictionary_changes(_refined)
+        _refined_registered = True
+    name = _refined.get(run, _NOT_YET)
+    if name is _NOT_YET:
+        if len(_refined) >= _REFINED_LIMIT:
+            _refined.clear()
+        name = _refined[run] = _refine(run)
+    return name
+
+
 def find_hospitals(text: str) -> list[tuple[str, int, int]]:
     """Hospital names in text with their offsets. Short forms are kept (they start with 市/区/该…)
     so that the caller can resolve them against the article's subject."""
@@ -213,7 +237,7 @@ def find_hospitals(text: str) -> list[tuple[str, int, int]]:
     for match in HOSPITAL_RUN.finditer(text):
         if text.startswith(NOT_A_HOSPITAL_AFTER, match.end()):
             continue
-        name = _refine(match.group(0))
+        name = _refined_name(match.group(0))
         name = trim_hospital_name(name) if name else None
         if not name:
             continue

@@ -163,6 +163,14 @@ NAME_FREQ = 50000
 # tagging is the costly part of finding them.
 _pos_cache: dict[str, tuple[tuple[str, str], ...]] = {}
 _POS_CACHE_LIMIT = 20_000
+# Other modules' caches of what was read with the dictionary (names.py's hospital names), emptied
+# with _pos_cache.
+_dictionary_caches: list[dict] = [_pos_cache]
+
+
+def cache_until_dictionary_changes(cache: dict) -> dict:
+    _dictionary_caches.append(cache)
+    return cache
 
 
 def add_words(words) -> None:
@@ -182,7 +190,8 @@ def add_words(words) -> None:
             changed.append(word)
     if changed:
         _sync(changed)
-        _pos_cache.clear()
+        for cache in _dictionary_caches:
+            cache.clear()
         _line_tokens.cache_clear()
 
 

@@ -170,3 +170,14 @@ def test_a_hospital_named_only_inside_an_honours_title_is_no_mention():
     entities = extract(article)
     assert {h.name for h in entities.honours} >= {"全国爱婴医院", "贵州省医院管理先进单位"}
     assert entities.mentioned_hospitals == ["贵州省人民医院"]
+
+
+def test_a_name_read_before_jieba_learns_it_is_read_again_after():
+    """Hospital names found in a run are remembered per run, and forgotten when the dictionary
+    learns a name (an import teaches the names in the database before it reads)."""
+    from articles.extraction.segmenter import add_words
+
+    text = "近日，组织专家赴狮子岗联合医院开展义诊"
+    assert find_hospitals(text) == []  # 联合 read as a verb: no name
+    add_words(["狮子岗联合医院"])
+    assert [name for name, _, _ in find_hospitals(text)] == ["狮子岗联合医院"]
