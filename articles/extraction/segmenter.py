@@ -13,6 +13,7 @@ token instead of 璧/山区/人民/医院.
 
 from __future__ import annotations
 
+import heapq
 import os
 import re
 import threading
@@ -356,35 +357,42 @@ def keywords_from_words(cut_words: list[str], top: int = 8) -> list[str]:
     extractor = keyword_extractor()
     candidates = _keyword_candidates(extractor)
     counts: dict[str, int] = {}
+    weights: dict[str, float | None] = {}
     for word, count in Counter(cut_words).items():  # each distinct word once, in order of appearance
-        candidate = candidates.get(word)
-        if candidate is None:
-            candidate = candidates[word] = _keyword_candidate(word, extractor)
+        entry = candidates.get(word)
+        if entry is None:
+            entry = candidates[word] = _keyword_candidate(word, extractor)
+        candidate, weight = entry
         if candidate:
             counts[candidate] = counts.get(candidate, 0) + count
+            weights[candidate] = weight
     total = sum(counts.values()) or 1
-    idf, median = extractor.idf_freq, extractor.median_idf
-    ranked = sorted([(-count * idf.get(w, median) / total, w) for w, count in counts.items()
-                     if not w.endswith(("医院", "卫生院"))])
-    return [w for _, w in ranked[:top]]
+    # The same scores and order as sorting them all (nsmallest is sorted()[:top]); a hospital's
+    # name counts in the total but is no keyword.
+    ranked = heapq.nsmallest(top, [(-count * weights[w] / total, w) for w, count in counts.items()
+                                   if weights[w] is not None])
+    return [w for _, w in ranked]
 
 
 _CANDIDATES_LIMIT = 200_000
 
 
-def _keyword_candidates(extractor) -> dict[str, str]:
-    # Per extractor (its stop words): a word as cut → the word it counts as, or "" for none.
+def _keyword_candidates(extractor) -> dict[str, tuple[str, float | None]]:
+    # Per extractor (its stop words and IDF): a word as cut → the word it counts as ("" for
+    # none) and that word's IDF (None for a hospital's name, which is never a keyword).
     candidates = extractor.__dict__.setdefault("_candidates", {})
     if len(candidates) >= _CANDIDATES_LIMIT:
         candidates.clear()
     return candidates
 
 
-def _keyword_candidate(word: str, extractor) -> str:
+def _keyword_candidate(word: str, extractor) -> tuple[str, float | None]:
     word = word.strip()
     if len(word) < 2 or word.lower() in extractor.stop_words or word in STOP_WORDS or word.isdigit():
-        return ""
-    return word
+        return "", None
+    if word.endswith(("医院", "卫生院")):
+        return word, None
+    return word, extractor.idf_freq.get(word, extractor.median_idf)
 
 
 def search_tokens(text: str) -> list[str]:
@@ -414,7 +422,7 @@ def clean_tokens(tokens) -> list[str]:
 def bigrams(text: str) -> list[str]:
     """Every pair of adjacent Chinese characters: a query word that jieba cuts differently in
     context (`鹰城二院` → 鹰/城二院) is still found through its bigrams."""
-    return [run[i:i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)]
+    return [a + b for run in _CJK_RUN.findall(text) for a, b in zip(run, run[1:])]
 
 
 def index_tokens(text: str) -> str:
