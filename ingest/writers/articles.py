@@ -67,7 +67,9 @@ class ArticleWriter(WriterBase):
         self.state.load()
         for item in self.state.analysed:
             self._write_article(source_file, item, existing.get(item.parsed.position))
-        bulk.insert(self.state.keyword_links, Article.keywords.through, ignore_conflicts=True)
+        # Nothing reads an article's keywords while its batch is open: held to the batch's commit
+        # with the history rows (one insert for all its files).
+        bulk.insert(self.state.keyword_links, Article.keywords.through, ignore_conflicts=True, hold=True)
         positions = {item.parsed.position for item in self.state.analysed}
         self._retire_articles([article for position, article in existing.items() if position not in positions])
         self._retire_orphans()
