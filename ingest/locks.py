@@ -76,12 +76,18 @@ def _written_under(analysed) -> set[str]:
     return names
 
 
-def take_file_locks(key: str, analysed) -> None:
+def take_file_locks(key: str, analysed, *, new_file: bool = False) -> None:
     """Lock what the file at `key` can create or remove (see the module's docstring); call first
-    in the file's write transaction, before it reads anything it decides from."""
+    in the file's write transaction, before it reads anything it decides from. `new_file`: no
+    source row had its key when the import began, so none of its articles links or mentions
+    anything yet, and its own lock goes with the others in one statement (a writer of the same
+    file meanwhile fails the source row's insert, and the file is written again as a known one)."""
     if connection.vendor != "postgresql":
         return
-    _take([lock_key("file", key)])
+    own = [lock_key("file", key)]
+    if not new_file:
+        _take(own)  # before the file's links and mentions are read
+        own = []
     names = names_of(analysed)
     # One query for hospitals and aliases (an alias's hospital wins, as it did read second), one
     # for the hospitals the file's articles link or whose people they mention now.
@@ -95,9 +101,11 @@ def take_file_locks(key: str, analysed) -> None:
     # meanwhile fails the insert that needs it, and the file is written again, locking it then.
     new = names - existing.keys()
     hospitals = {existing[name] for name in _written_under(analysed) if name in existing}
-    hospitals.update(ArticleHospital.objects.filter(article__source_file__path=key).values_list("hospital_id", flat=True)
-                     .union(PersonMention.objects.filter(article__source_file__path=key)
-                            .values_list("person__hospital_id", flat=True)))
-    _take([lock_key("hospital-name", name) for name in new],
+    if not new_file:
+        hospitals.update(ArticleHospital.objects.filter(article__source_file__path=key).values_list("hospital_id", flat=True)
+                         .union(PersonMention.objects.filter(article__source_file__path=key)
+                                .values_list("person__hospital_id", flat=True)))
+    _take(own,
+          [lock_key("hospital-name", name) for name in new],
           [lock_key("hospital-core", core) for name in new if len(core := name_core(name)) >= 4],
           [lock_key("hospital", str(pk)) for pk in hospitals])

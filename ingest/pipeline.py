@@ -77,7 +77,7 @@ def _write_file(result: FileResult, parsed: ParsedFile, key: str, analysed, *, r
     """Write one file in the transaction (or savepoint) that is open, first locking what it
     creates (ingest/locks.py); the importer's account. `new_file`: no source row had its key
     when the import began (one made since fails the insert, and the file is written again)."""
-    take_file_locks(key, analysed)
+    take_file_locks(key, analysed, new_file=new_file)
     state = FileState.start(result, parsed, key, analysed, reparse, importer=importer, new_file=new_file)
     FileWriter(state).write()
     return state.context.user

@@ -233,3 +233,22 @@ def test_a_file_locks_itself_its_new_names_and_the_hospitals_it_writes_under_or_
                 lock_key("hospital-name", "新城区妇幼保健院")}
     assert expected <= held
     assert lock_key("hospital-name", SUBJECT) not in held  # it exists: its id is locked instead
+
+
+def test_a_new_file_takes_its_locks_in_one_statement_after_one_read():
+    from django.db import transaction
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.parsing import parse_bytes
+    from ingest.contract import analyse
+    from ingest.locks import lock_key, take_file_locks
+
+    subject = Hospital.objects.create(name=SUBJECT)
+    analysed = [analyse(a) for a in parse_bytes("new.txt", FIRST.replace("李建国", "李建国与新城区妇幼保健院").encode()).articles]
+    with transaction.atomic(), CaptureQueriesContext(connection) as queries:
+        take_file_locks("new.txt", analysed, new_file=True)
+        held = _advisory_locks_held()
+    # The names it reads, then every lock at once: no links or mentions of a file never written.
+    assert len(queries.captured_queries) == 3 and "pg_advisory_xact_lock" in queries.captured_queries[1]["sql"]
+    assert {lock_key("file", "new.txt"), lock_key("hospital", str(subject.pk)),
+            lock_key("hospital-name", "新城区妇幼保健院")} <= held
