@@ -45,19 +45,20 @@ WRITE_ATTEMPTS = 5
 
 
 def _write_with_retries(result: FileResult, parsed: ParsedFile, key: str, display: str, analysed, *, reparse: bool,
-                        dry_run: bool, importer=None, on_written: Callable[[FileResult], None] | None = None):
+                        dry_run: bool, importer=None, on_written: Callable[[FileResult], None] | None = None,
+                        new_file: bool = False):
     """Write one file in one transaction, under the locks of what it creates (ingest/locks.py).
     A race lost to a concurrent writer (a unique constraint, a lock timeout, a deadlock, a
     serialization failure) rolls the file back and tries it again. `on_written(result)` runs
     inside the transaction once the records are written, so what it records commits with them.
     Returns the importer's account once it is committed (`importer`: the one an earlier file
-    found)."""
+    found). `new_file`: no source row had the key when the caller looked (a retry looks again)."""
     for attempt in range(1, WRITE_ATTEMPTS + 1):
         result.articles, result.records = Counts(), Counts()
         try:
             with transaction.atomic():
-                user = _write_file(result, parsed, key, analysed, reparse=reparse,
-                                   importer=importer if attempt == 1 else None)  # a retry looks again
+                user = _write_file(result, parsed, key, analysed, reparse=reparse,  # a retry looks again
+                                   importer=importer if attempt == 1 else None, new_file=new_file and attempt == 1)
                 if dry_run:
                     transaction.set_rollback(True)
                 elif on_written is not None:
@@ -83,8 +84,8 @@ def _write_file(result: FileResult, parsed: ParsedFile, key: str, analysed, *, r
     return state.context.user
 
 
-def _unchanged_articles(key: str, data: bytes) -> int | None:
-    return _unchanged_files({key: hashlib.sha256(data).hexdigest()}).get(key)
+def _unchanged_articles(key: str, data: bytes, known: set[str] | None = None) -> int | None:
+    return _unchanged_files({key: hashlib.sha256(data).hexdigest()}, known).get(key)
 
 
 def _unchanged_files(digests: dict[str, str], known: set[str] | None = None) -> dict[str, int]:
@@ -273,7 +274,8 @@ def import_file(key: str, display: str, data: bytes, *, reparse: bool = False,
         result.error = (f"{display}: {len(data):,} bytes is over the import limit of {limit:,} bytes "
                         "(IMPORT_MAX_FILE_BYTES)")
         return result
-    if not reparse and (unchanged := _unchanged_articles(key, data)) is not None:
+    known: set[str] = set()  # the key, if a source row has it
+    if not reparse and (unchanged := _unchanged_articles(key, data, known)) is not None:
         result.articles.add("unchanged", unchanged)
         return result
     parsed = parse_bytes(display, data)
@@ -283,7 +285,7 @@ def import_file(key: str, display: str, data: bytes, *, reparse: bool = False,
     analysed = [analyse(article) for article in parsed.articles]
     importer = importcontext.importer_user()  # made, if new, before the write: see import_paths
     _write_with_retries(result, parsed, key, display, analysed, reparse=reparse, dry_run=False, importer=importer,
-                        on_written=on_written)
+                        on_written=on_written, new_file=not reparse and key not in known)
     return result
 
 

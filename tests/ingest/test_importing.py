@@ -614,3 +614,29 @@ def test_a_file_whose_source_row_appears_after_the_import_began_is_written_again
     report = import_paths([str(folder)])
     assert not report.failed_files and report.counts.updated and not report.counts.created
     assert SourceFile.objects.count() == 1 and Article.objects.count() == articles
+
+
+def test_one_file_s_import_writes_a_new_file_without_looking_for_its_row_and_a_row_made_since_again(
+        seeds_dir, monkeypatch):
+    """`import_file` (a job's per-file task) learns whether the key is new from its one look for
+    unchanged bytes: a new file inserts its source row without looking again; if another task
+    made the row meanwhile, the insert fails and the next attempt writes the file as known."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ingest import pipeline
+    from ingest.pipeline import import_file
+
+    data = sorted(seeds_dir.glob("*.txt"))[0].read_bytes()
+    with CaptureQueriesContext(connection) as queries:
+        assert not import_file("a/feature.txt", "feature.txt", data).error
+    looked = [q["sql"] for q in queries.captured_queries
+              if q["sql"].startswith("SELECT") and 'FROM "articles_sourcefile"' in q["sql"]]
+    assert len(looked) == 1  # the look for unchanged bytes, no second one before the insert
+    articles = Article.objects.count()
+
+    changed = data + "\n该院院长表示，将持续改善群众就医体验。\n".encode()
+    monkeypatch.setattr(pipeline, "_unchanged_files", lambda digests, known=None: {})  # saw no row: made since
+    result = import_file("a/feature.txt", "feature.txt", changed)
+    assert not result.error and result.articles.updated and not result.articles.created
+    assert SourceFile.objects.count() == 1 and Article.objects.count() == articles
