@@ -9,7 +9,7 @@ once per process: a plain value (text, a number, a key) goes in as it is, anythi
 JSON) through the field's own `get_db_prep_save`, so the rows are the ones the ORM would write.
 
 Rows nothing in an import reads back while it writes can be held (`held_rows`): history rows,
-and rows inserted with `hold=True` (review items). An import's batch of files
+and rows inserted with `hold=True` (review items, new articles' keyword links). An import's batch of files
 (ingest/batches.py) writes those of all its files with one statement per table just before it
 commits, instead of one per table and article. The importer writes held rows first
 (`write_held_rows`) whenever it reads history rows or review items, deletes a record (whose

@@ -15,8 +15,8 @@ the files written within `seconds` (or `files` of them), so the commit's cost is
 - while a batch is open, on SQLite, an editor's save waits for its commit (at most `seconds`
   and one file more);
 - the full-text index's writes of the batch's files are made once, just before the commit
-  (articles.search.held_index_writes), and so are the history rows of the records they created
-  and their review items (core.bulk.held_rows: one insert per table instead of one per table and
+  (articles.search.held_index_writes), and so are the history rows of the records they created,
+  their review items and their new articles' keyword links (core.bulk.held_rows: one insert per table instead of one per table and
   article, about a quarter of an import's statements); those of a file rolled back to its
   savepoint go with it.
 """
