@@ -422,7 +422,7 @@ def clean_tokens(tokens) -> list[str]:
 def bigrams(text: str) -> list[str]:
     """Every pair of adjacent Chinese characters: a query word that jieba cuts differently in
     context (`鹰城二院` → 鹰/城二院) is still found through its bigrams."""
-    return [a + b for run in _CJK_RUN.findall(text) for a, b in zip(run, run[1:])]
+    return [run[i:i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)]
 
 
 def index_tokens(text: str) -> str:

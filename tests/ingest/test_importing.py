@@ -627,7 +627,7 @@ def test_one_file_s_import_writes_a_new_file_without_looking_for_its_row_and_a_r
     from ingest import pipeline
     from ingest.pipeline import import_file
 
-    data = sorted(seeds_dir.glob("*.txt"))[0].read_bytes()
+    data = min(seeds_dir.glob("*.txt")).read_bytes()
     with CaptureQueriesContext(connection) as queries:
         assert not import_file("a/feature.txt", "feature.txt", data).error
     looked = [q["sql"] for q in queries.captured_queries
