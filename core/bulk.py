@@ -9,9 +9,9 @@ once per process: a plain value (text, a number, a key) goes in as it is, anythi
 JSON) through the field's own `get_db_prep_save`, so the rows are the ones the ORM would write.
 
 Rows nothing in an import reads back while it writes can be held (`held_rows`): history rows,
-and rows inserted with `hold=True` (review items, new articles' keyword links). An import's batch of files
-(ingest/batches.py) writes those of all its files with one statement per table just before it
-commits, instead of one per table and article. The importer writes held rows first
+and rows inserted with `hold=True` (review items, new articles' keyword links). An import's
+batch of files (ingest/batches.py) writes those of all its files with one statement per table
+just before it commits, instead of one per table and article. The importer writes held rows first
 (`write_held_rows`) whenever it reads history rows or review items, deletes a record (whose
 cascade reads them), or a save writes a history row of its own, so every reader sees them and
 ids keep the order of the writes.

@@ -16,9 +16,9 @@ the files written within `seconds` (or `files` of them), so the commit's cost is
   and one file more);
 - the full-text index's writes of the batch's files are made once, just before the commit
   (articles.search.held_index_writes), and so are the history rows of the records they created,
-  their review items and their new articles' keyword links (core.bulk.held_rows: one insert per table instead of one per table and
-  article, about a quarter of an import's statements); those of a file rolled back to its
-  savepoint go with it.
+  their review items and their new articles' keyword links (core.bulk.held_rows: one insert per
+  table instead of one per table and article, about a quarter of an import's statements); those
+  of a file rolled back to its savepoint go with it.
 """
 
 from __future__ import annotations

@@ -102,9 +102,9 @@ def take_file_locks(key: str, analysed, *, new_file: bool = False) -> None:
     new = names - existing.keys()
     hospitals = {existing[name] for name in _written_under(analysed) if name in existing}
     if not new_file:
-        hospitals.update(ArticleHospital.objects.filter(article__source_file__path=key).values_list("hospital_id", flat=True)
-                         .union(PersonMention.objects.filter(article__source_file__path=key)
-                                .values_list("person__hospital_id", flat=True)))
+        linked = ArticleHospital.objects.filter(article__source_file__path=key).values_list("hospital_id", flat=True)
+        hospitals.update(linked.union(PersonMention.objects.filter(article__source_file__path=key)
+                                      .values_list("person__hospital_id", flat=True)))
     _take(own,
           [lock_key("hospital-name", name) for name in new],
           [lock_key("hospital-core", core) for name in new if len(core := name_core(name)) >= 4],
