@@ -15,6 +15,12 @@ just before it commits, instead of one per table and article. The importer write
 (`write_held_rows`) whenever it reads history rows or review items, deletes a record (whose
 cascade reads them), or a save writes a history row of its own, so every reader sees them and
 ids keep the order of the writes.
+
+On SQLite a batch's transaction is the database's only writer, so the batch also holds the new
+rows whose ids the importer needs (articles, sections, hospitals, people, search documents...):
+it gives them the ids the database would (`BatchIds`), and a wrapper around every statement
+writes a table's held rows before anything names that table. The rows come out the same, ids
+included; the statements of an import of 1,000 articles go from 20,094 to 12,618.
 """
 
 from __future__ import annotations
@@ -40,10 +46,12 @@ class _Table:
     """How one model's rows are inserted: its columns (the primary key left to the database when
     it generates it) and, per column, how its value is found and prepared."""
 
-    def __init__(self, model):
+    def __init__(self, model, with_pk: bool = False):
         meta = model._meta
         self.pk = meta.pk
-        self.fields = [f for f in meta.concrete_fields if not (f.primary_key and f.db_returning)]
+        self.db_table = meta.db_table
+        self.with_pk = with_pk
+        self.fields = [f for f in meta.concrete_fields if with_pk or not (f.primary_key and f.db_returning)]
         self.plain = [type(f) in _PLAIN_FIELDS for f in self.fields]
         # auto_now / auto_now_add: the insert's time goes on the instance, as save() puts it there.
         self.stamped = [f.attname for f in self.fields if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)]
@@ -95,8 +103,8 @@ class _Table:
 
 
 @lru_cache(maxsize=None)
-def _table(model, vendor: str) -> _Table:
-    return _Table(model)
+def _table(model, vendor: str, with_pk: bool = False) -> _Table:
+    return _Table(model, with_pk)
 
 
 @lru_cache(maxsize=None)
@@ -110,13 +118,19 @@ def insert(objects: list, model=None, *, ignore_conflicts: bool = False, hold: b
     tell which got in). `hold` (with `ignore_conflicts`): held for the batch if one holds rows."""
     if not objects:
         return
-    table = _table(model or type(objects[0]), connection.vendor)
+    model = model or type(objects[0])
+    held = _held.get()
+    if held is not None and held.ids is not None and not ignore_conflicts and model._meta.pk.db_returning \
+            and all(obj.pk is None for obj in objects):
+        held.defer(objects, _table(model, connection.vendor, True))
+        return
+    table = _table(model, connection.vendor)
     now, prepared = timezone.now(), {}
     rows = []
     for obj in objects:
         table.prepare(obj, now)
         rows.append(table.row_of([getattr(obj, f.attname) for f in table.fields], prepared))
-    if hold and ignore_conflicts and (held := _held.get()) is not None:
+    if hold and ignore_conflicts and held is not None:
         held.current.append((table, rows, True))
         return
     table.insert(rows, None if ignore_conflicts else objects, ignore_conflicts=ignore_conflicts)
@@ -148,28 +162,132 @@ def insert_history(objects: Iterable, model, *, user, reason: str) -> None:
     table.insert(rows, None)
 
 
+class BatchIds:
+    """The ids a batch gives its new rows itself (SQLite only: its transaction is the database's
+    one writer, so a table's next id stays the next until something else inserts into it). The
+    first one a table needs is read from the table (and from `sqlite_sequence`, so that an id
+    a deleted row had is not given again, as AUTOINCREMENT would not)."""
+
+    def __init__(self):
+        self.next: dict[str, int] = {}
+
+    def take(self, table: _Table, count: int) -> int:
+        first = self.next.get(table.db_table)
+        if first is None:
+            quote = connection.ops.quote_name
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = %s), 0), "
+                               f"coalesce((SELECT max({quote(table.pk.column)}) FROM {quote(table.db_table)}), 0))",
+                               [table.db_table])
+                first = cursor.fetchone()[0] + 1
+        self.next[table.db_table] = first + count
+        return first
+
+
 class HeldRows:
     """The rows a batch holds: `earlier`, those of the files already written in it (the batch's
     own list, written in the current file's transaction only if something needs them there:
-    `earlier_written`), and `current`, the file being written's. Entries: (table, rows,
-    ignore_conflicts)."""
+    `earlier_written`, or for some tables only, `written_tables`), and `current`, the file being
+    written's. Entries: (table, rows, ignore_conflicts).
 
-    def __init__(self, earlier: list):
+    With `ids` (SQLite), new rows that need their ids (`insert` without `ignore_conflicts`) are
+    held too, with ids given by the batch: every statement that names such a table (a read, an
+    update, a delete's cascade, an insert of the ORM's) first writes the rows held for it, so
+    no reader can miss them, and an insert of someone else's makes the batch read the table's
+    next id again."""
+
+    def __init__(self, earlier: list, ids: BatchIds | None = None):
         self.earlier, self.current, self.earlier_written = earlier, [], False
+        self.ids = ids
+        self.written_tables: set[str] = set()
+        self.writing = False
+        # Tables with rows of given ids not yet written.
+        self.waiting = {table.db_table for table, _, _ in earlier if table.with_pk}
+
+    def defer(self, objects: list, table: _Table) -> None:
+        now, prepared = timezone.now(), {}
+        first = self.ids.take(table, len(objects))
+        rows = []
+        for offset, obj in enumerate(objects):
+            table.prepare(obj, now)
+            setattr(obj, table.pk.attname, first + offset)
+            rows.append(table.row_of([getattr(obj, f.attname) for f in table.fields], prepared))
+            obj._state.adding = False
+            obj._state.db = connection.alias
+        self.current.append((table, rows, False))
+        self.waiting.add(table.db_table)
+
+    def write_waiting(self, names: set[str]) -> None:
+        """Write now the rows of given ids held for the tables `names`."""
+        entries = []
+        if not self.earlier_written:
+            entries += [entry for entry in self.earlier if entry[0].with_pk and entry[0].db_table in names
+                        and entry[0].db_table not in self.written_tables]
+        entries += [entry for entry in self.current if entry[0].with_pk and entry[0].db_table in names]
+        self.current = [entry for entry in self.current if not (entry[0].with_pk and entry[0].db_table in names)]
+        self.written_tables |= names
+        self.waiting -= names
+        self._write(entries)
+
+    def write_all(self) -> None:
+        if not self.earlier_written:
+            self.earlier_written = True
+            self._write([entry for entry in self.earlier
+                         if not (entry[0].with_pk and entry[0].db_table in self.written_tables)])
+        entries, self.current = self.current, []
+        self.waiting.clear()
+        self._write(entries)
+
+    def kept(self) -> list:
+        """What the batch holds once the file is written: what is still to be written."""
+        if self.earlier_written:
+            return self.current
+        return [entry for entry in self.earlier
+                if not (entry[0].with_pk and entry[0].db_table in self.written_tables)] + self.current
+
+    def _write(self, entries: list) -> None:
+        self.writing = True
+        try:
+            write_rows(entries)
+        finally:
+            self.writing = False
+
+    def before_statement(self, execute, sql, params, many, context):
+        # A connection.execute_wrapper: the rows of given ids go in before anything names their table.
+        if not self.writing and (self.waiting or self.ids.next):
+            named = set(_names(frozenset(self.waiting | self.ids.next.keys())).findall(sql))
+            if named:
+                if waiting := named & self.waiting:
+                    self.write_waiting(waiting)
+                if sql.lstrip()[:7].upper() in ("INSERT ", "REPLACE"):
+                    for name in named:
+                        self.ids.next.pop(name, None)
+        return execute(sql, params, many, context)
+
+
+@lru_cache(maxsize=256)
+def _names(tables: frozenset):
+    import re
+
+    return re.compile(r"\b(" + "|".join(sorted(map(re.escape, tables))) + r")\b")
 
 
 _held: ContextVar[HeldRows | None] = ContextVar("held_rows", default=None)
 
 
 @contextmanager
-def held_rows(earlier: list):
-    """Within the block, history rows and rows inserted with `hold` are collected in the yielded
-    `HeldRows`, not written; the caller writes them (`write_rows`) before its commit, or drops
-    those of a block rolled back."""
-    held = HeldRows(earlier)
+def held_rows(earlier: list, ids: BatchIds | None = None):
+    """Within the block, history rows and rows inserted with `hold` (and, with `ids`, new rows
+    that need their ids) are collected in the yielded `HeldRows`, not written; the caller writes
+    them (`write_rows(held.kept())`) before its commit, or drops those of a block rolled back."""
+    held = HeldRows(earlier, ids)
     token = _held.set(held)
     try:
-        yield held
+        if ids is None:
+            yield held
+        else:
+            with connection.execute_wrapper(held.before_statement):
+                yield held
     finally:
         _held.reset(token)
 
@@ -177,13 +295,8 @@ def held_rows(earlier: list):
 def write_held_rows() -> None:
     """Write the rows held so far now, in the transaction that is open."""
     held = _held.get()
-    if held is None:
-        return
-    if not held.earlier_written:
-        held.earlier_written = True
-        write_rows(held.earlier)
-    rows, held.current = held.current, []
-    write_rows(rows)
+    if held is not None:
+        held.write_all()
 
 
 def write_rows(entries: list) -> None:

@@ -8,8 +8,11 @@ the files written within `seconds` (or `files` of them), so the commit's cost is
 - a file is still all or nothing: it is written inside a savepoint, and one that fails is rolled
   back to it, the files before it are committed, and it is written again on its own with the
   retries of a lone file (a race lost to a concurrent writer);
-- what a file did is reported (`done`) once its batch has committed, and a batch whose commit
-  fails reports each of its files as failed: nothing is announced that was not kept;
+- what a file did is reported (`done`) once its batch has committed, and nothing is announced
+  that was not kept: a batch whose commit meets a constraint (a held row that a file's own
+  savepoint would have met, such as a source row another import made meanwhile) is rolled back
+  and each of its files written again alone; one whose commit fails otherwise reports each of
+  its files as failed;
 - an import killed half-way loses the files of the open batch only, which are not in the
   database at all, and the next import writes them;
 - while a batch is open, on SQLite, an editor's save waits for its commit (at most `seconds`
@@ -18,7 +21,10 @@ the files written within `seconds` (or `files` of them), so the commit's cost is
   (articles.search.held_index_writes), and so are the history rows of the records they created,
   their review items and their new articles' keyword links (core.bulk.held_rows: one insert per
   table instead of one per table and article, about a quarter of an import's statements); those
-  of a file rolled back to its savepoint go with it.
+  of a file rolled back to its savepoint go with it;
+- on SQLite, whose batch transaction is the database's only writer, the new rows themselves are
+  held too, with ids the batch gives them (core.bulk.BatchIds), and written before anything
+  names their table (an import of 1,000 articles: 20,094 statements → 12,618).
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-from django.db import DatabaseError, IntegrityError, OperationalError, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
 
 from articles import search
 from core import bulk
@@ -42,6 +48,7 @@ class FileBatch:
         self._pending: list[FileResult] = []
         self._index_writes: list = []
         self._held: list = []
+        self._ids: bulk.BatchIds | None = None
 
     def write(self, result: FileResult, write_file: Callable[[], object], write_alone: Callable[[], object]):
         """Write one file: `write_file()` writes it in the current transaction and returns the
@@ -51,9 +58,12 @@ class FileBatch:
             self._atomic = transaction.atomic()
             self._atomic.__enter__()
             self._opened = time.monotonic()
+            # SQLite: the batch's transaction is the only writer, so it gives new rows their ids
+            # itself and holds them to the commit too.
+            self._ids = bulk.BatchIds() if connection.vendor == "sqlite" else None
         try:
             with (transaction.atomic(), search.held_index_writes() as index_writes,  # the file's savepoint
-                  bulk.held_rows(self._held) as held):
+                  bulk.held_rows(self._held, self._ids) as held):
                 importer = write_file()
         except (IntegrityError, OperationalError):
             # The batch's earlier held rows, if the file wrote them, went with its savepoint;
@@ -63,12 +73,9 @@ class FileBatch:
             importer = write_alone()
             self.done(result)
             return importer
-        self._pending.append(result)
+        self._pending.append((result, write_alone))
         self._index_writes += index_writes
-        if held.earlier_written:  # something in the file needed them: they are in
-            self._held = held.current
-        else:
-            self._held += held.current
+        self._held = held.kept()  # less what something in the file needed written
         if len(self._pending) >= self.files or time.monotonic() - self._opened >= self.seconds:
             self.commit()
         return importer
@@ -88,11 +95,20 @@ class FileBatch:
                 atomic.__exit__(type(exc), exc, exc.__traceback__)  # the batch rolls back
                 raise
             atomic.__exit__(None, None, None)
+        except (IntegrityError, OperationalError):
+            # A held row met a constraint (a row another writer made, which a file's own savepoint
+            # would have met): the batch is rolled back and each of its files written again alone,
+            # so only a file that fails on its own fails.
+            for result, write_alone in pending:
+                result.articles, result.records = Counts(), Counts()
+                write_alone()
+                self.done(result)
+            return
         except DatabaseError as exc:
-            for result in pending:
+            for result, _ in pending:
                 result.error = f"{result.display}: could not be written ({exc}); nothing from it was kept"
                 result.articles, result.records = Counts(), Counts()
-        for result in pending:
+        for result, _ in pending:
             self.done(result)
 
     def __enter__(self) -> "FileBatch":

@@ -18,6 +18,7 @@ import os
 import random
 import time
 from contextlib import contextmanager
+from functools import partial
 from typing import Callable
 
 from django.conf import settings
@@ -242,12 +243,13 @@ def import_paths(
                           "articles": []}
                 )
             if parsed is not None and not parsed.error and write and not dry_run:
+                # Bound now: the batch may write the file alone later, after the loop has moved on.
                 importer = batch.write(
                     result,
-                    lambda: _write_file(result, parsed, item.key, analysed, reparse=reparse, importer=importer,
-                                        new_file=item.key in new_files),
-                    lambda: _write_with_retries(result, parsed, item.key, item.display, analysed, reparse=reparse,
-                                                dry_run=False),
+                    partial(_write_file, result, parsed, item.key, analysed, reparse=reparse, importer=importer,
+                            new_file=item.key in new_files),
+                    partial(_write_with_retries, result, parsed, item.key, item.display, analysed, reparse=reparse,
+                            dry_run=False),
                 ) or importer
                 continue  # reported once its batch commits
             if parsed is not None and not parsed.error and write:

@@ -86,3 +86,58 @@ def test_a_time_given_by_the_caller_is_kept_and_a_stamped_one_is_set():
     assert stored.resolved == resolved and stored.created > resolved
     if connection.vendor == "postgresql":
         assert stored.created.tzinfo is not None
+
+
+sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="a batch gives ids itself on SQLite only")
+
+
+def _inserts(queries, table: str) -> int:
+    return sum(q["sql"].startswith(f'INSERT INTO "{table}"') for q in queries.captured_queries)
+
+
+@sqlite_only
+def test_a_batch_holds_new_rows_with_the_ids_the_database_would_give_and_writes_them_before_any_reader():
+    from django.test.utils import CaptureQueriesContext
+
+    gone = Hospital.objects.create(name="已删除的医院")
+    gone_id = gone.pk
+    gone.delete()  # AUTOINCREMENT never gives its id again, nor may the batch
+    earlier: list = []
+    ids = bulk.BatchIds()
+    with CaptureQueriesContext(connection) as queries, bulk.held_rows(earlier, ids) as held:
+        first, second = _hospitals("")
+        bulk.insert([first])
+        alias = HospitalAlias(name="甲市一院", hospital=first)
+        bulk.insert([alias])
+        bulk.insert([second])
+        assert (first.pk, second.pk) == (gone_id + 1, gone_id + 2) and alias.hospital_id == first.pk
+        assert _inserts(queries, "hospitals_hospital") == 0
+        # A read names the table: its held rows go in first, in one statement.
+        assert sorted(Hospital.objects.values_list("name", flat=True)) == sorted([first.name, second.name])
+        assert _inserts(queries, "hospitals_hospital") == 1 and _inserts(queries, "hospitals_hospitalalias") == 0
+        # An insert of the ORM's takes the next id; the batch then reads it again.
+        third = Hospital.objects.create(name="丙市人民医院")
+        fourth = Hospital(name="丁县人民医院")
+        bulk.insert([fourth])
+        assert (third.pk, fourth.pk) == (second.pk + 1, second.pk + 2)
+    # The ORM's save reindexed its hospital, reading aliases: the held alias went in then.
+    assert held.kept() == held.current and [entry[0].db_table for entry in held.current] == ["hospitals_hospital"]
+    bulk.write_rows(held.kept())
+    assert HospitalAlias.objects.get(pk=alias.pk).hospital_id == first.pk
+    assert Hospital.objects.get(pk=fourth.pk).name == "丁县人民医院"
+
+
+@sqlite_only
+def test_rows_an_earlier_file_of_the_batch_held_are_written_for_a_reader_and_still_kept_if_its_file_fails():
+    ids = bulk.BatchIds()
+    with bulk.held_rows([], ids) as held:
+        hospital = _hospitals("")[0]
+        bulk.insert([hospital])
+    earlier = held.kept()
+    with pytest.raises(IntegrityError), transaction.atomic(), bulk.held_rows(earlier, ids) as held:
+        assert Hospital.objects.filter(pk=hospital.pk).exists()  # written for the reader
+        Keyword.objects.create(word="党建")
+        Keyword.objects.create(word="党建")  # the file fails: its savepoint takes the row with it
+    assert not Hospital.objects.exists()
+    bulk.write_rows(earlier)  # the batch still holds it for its commit
+    assert Hospital.objects.get(pk=hospital.pk).name == hospital.name

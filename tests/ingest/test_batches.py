@@ -3,7 +3,7 @@ once it is kept. Inside the test's own transaction a batch's commit is a savepoi
 the failing commit needs a real one."""
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, IntegrityError, connection, transaction
 
 from articles import search
 from articles.models import Article, Keyword, ReviewItem, SearchDocument, SourceFile
@@ -153,18 +153,46 @@ def test_an_interrupted_batch_keeps_and_reports_nothing_of_its_files():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_batch_whose_commit_fails_reports_each_of_its_files_as_failed():
+def test_a_batch_whose_commit_meets_a_constraint_writes_each_file_again_alone_and_only_the_bad_one_fails():
     # Both engines check foreign keys at commit (Django makes them deferred): a row pointing at
-    # nothing passes its insert and fails the commit.
-    reported = []
-    with FileBatch(seconds=60, files=10, done=reported.append) as batch:
-        batch.write(FileResult("a.txt"), _writer("党建"), lambda: None)
+    # nothing passes its insert and fails the commit, as a held row meeting another writer's does.
+    reported, alone = [], []
 
-        def dangling():
-            Article.objects.create(source_file_id=999_999, position=0, title="无源文件")
-        batch.write(FileResult("b.txt"), dangling, lambda: None)
+    def dangling():
+        Article.objects.create(source_file_id=999_999, position=0, title="无源文件")
+
+    def b_alone(result):
+        def write():
+            alone.append(result.display)
+            try:
+                with transaction.atomic():
+                    dangling()
+            except IntegrityError as exc:
+                result.error = f"{result.display}: could not be written ({exc}); nothing from it was kept"
+        return write
+
+    a, b = FileResult("a.txt"), FileResult("b.txt")
+    with FileBatch(seconds=60, files=10, done=reported.append) as batch:
+        batch.write(a, _writer("党建"), lambda: (alone.append("a.txt"), _writer("党建")()))
+        batch.write(b, dangling, b_alone(b))
+    assert alone == ["a.txt", "b.txt"]
+    assert [(r.display, "could not be written" in (r.error or "")) for r in reported] == [("a.txt", False), ("b.txt", True)]
+    assert list(Keyword.objects.values_list("word", flat=True)) == ["党建"] and not Article.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_batch_whose_commit_fails_otherwise_reports_each_of_its_files_as_failed(monkeypatch):
+    reported = []
+
+    def broken(index_writes):
+        raise DatabaseError("disk I/O error")
+
+    monkeypatch.setattr(search, "apply_index_writes", broken)
+    with FileBatch(seconds=60, files=10, done=reported.append) as batch:
+        batch.write(FileResult("a.txt"), _writer("党建"), lambda: pytest.fail("a.txt written alone"))
+        batch.write(FileResult("b.txt"), _writer("义诊"), lambda: pytest.fail("b.txt written alone"))
     assert [(r.display, "could not be written" in (r.error or "")) for r in reported] == [("a.txt", True), ("b.txt", True)]
-    assert not Keyword.objects.exists() and not SourceFile.objects.exists() and not Article.objects.exists()
+    assert not Keyword.objects.exists()
 
 
 def test_the_batch_s_keyword_links_go_in_with_one_insert_at_its_commit(seeds_dir, settings):

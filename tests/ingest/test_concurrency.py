@@ -39,7 +39,7 @@ def test_two_imports_at_once_leave_one_copy_of_everything(fresh_database, databa
     summaries = sorted(out.splitlines()[0] for _, out, _ in results)
     created = [int(s.split()[0]) for s in summaries]
     unchanged = [int(s.split(", ")[2].split()[0]) for s in summaries]
-    assert sum(created) == 7 and sum(created) + sum(unchanged) == 14
+    assert sum(created) == 7 and sum(created) + sum(unchanged) == 14, summaries
     found = counts(fresh_database, tmp_path)
     assert found["Article"] == 7 and found["SourceFile"] == 5
     single = counts_after_single_import(database_factory(migrated=True), tmp_path, seeds_dir)

@@ -616,6 +616,20 @@ def test_a_file_whose_source_row_appears_after_the_import_began_is_written_again
     assert SourceFile.objects.count() == 1 and Article.objects.count() == articles
 
 
+def test_files_of_a_batch_whose_rows_another_importer_made_meanwhile_are_each_written_again_as_themselves(
+        seeds_dir, monkeypatch):
+    """Several files of one batch meet rows made meanwhile (on SQLite at the batch's commit, where
+    its held rows go in): each is written again alone, as itself, and counted once."""
+    from ingest import pipeline
+
+    first = import_paths([str(seeds_dir)])
+    monkeypatch.setattr(pipeline, "_unchanged_files", lambda digests, known=None: {})  # saw no rows
+    again = import_paths([str(seeds_dir)])
+    assert [(f.display, f.articles.unchanged, f.error) for f in again.files] == \
+        [(f.display, f.articles.created, None) for f in first.files]
+    assert SourceFile.objects.count() == len(first.files) and Article.objects.count() == first.counts.created
+
+
 def test_one_file_s_import_writes_a_new_file_without_looking_for_its_row_and_a_row_made_since_again(
         seeds_dir, monkeypatch):
     """`import_file` (a job's per-file task) learns whether the key is new from its one look for
