@@ -170,6 +170,9 @@ class BatchIds:
 
     def __init__(self):
         self.next: dict[str, int] = {}
+        # What the batch's files remember of a table (`batch_memo`), forgotten when anything but
+        # the batch's own held rows writes to it.
+        self.memos: dict[str, dict] = {}
 
     def take(self, table: _Table, count: int) -> int:
         first = self.next.get(table.db_table)
@@ -254,14 +257,17 @@ class HeldRows:
 
     def before_statement(self, execute, sql, params, many, context):
         # A connection.execute_wrapper: the rows of given ids go in before anything names their table.
-        if not self.writing and (self.waiting or self.ids.next):
-            named = set(_names(frozenset(self.waiting | self.ids.next.keys())).findall(sql))
+        if not self.writing and (self.waiting or self.ids.next or self.ids.memos):
+            named = set(_names(frozenset(self.waiting | self.ids.next.keys() | self.ids.memos.keys())).findall(sql))
             if named:
                 if waiting := named & self.waiting:
                     self.write_waiting(waiting)
-                if sql.lstrip()[:7].upper() in ("INSERT ", "REPLACE"):
+                verb = sql.lstrip()[:7].upper()
+                if verb[:6] != "SELECT":
                     for name in named:
-                        self.ids.next.pop(name, None)
+                        self.ids.memos.pop(name, None)
+                        if verb in ("INSERT ", "REPLACE"):
+                            self.ids.next.pop(name, None)
         return execute(sql, params, many, context)
 
 
@@ -290,6 +296,18 @@ def held_rows(earlier: list, ids: BatchIds | None = None):
                 yield held
     finally:
         _held.reset(token)
+
+
+def batch_memo(model) -> dict | None:
+    """A dict the files of a SQLite batch share to remember what they read of `model`'s table,
+    emptied whenever something else than the batch's held rows writes to that table (an update,
+    a delete, an insert of the ORM's; the batch's own new rows its user adds itself); None
+    outside such a batch. A batch's transaction is the database's only writer, and a new batch
+    starts with nothing remembered."""
+    held = _held.get()
+    if held is None or held.ids is None:
+        return None
+    return held.ids.memos.setdefault(model._meta.db_table, {})
 
 
 def write_held_rows() -> None:

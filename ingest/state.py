@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from articles.models import Article, Keyword, Source, Tombstone
+from core import bulk
 from core.importcontext import ImportContext
 from hospitals.models import Honour, Hospital, HospitalAlias, HospitalFact, Person
 
@@ -77,7 +78,13 @@ class FileState:
     def load(self) -> None:
         """Every tombstone (editors delete few records, and a lookup per imported row would cost a
         query each), the file's hospitals by name and alias, and its keywords (made if missing)."""
-        self.tombstones = set(Tombstone.objects.values_list("model", "natural_key"))
+        memo = bulk.batch_memo(Tombstone)  # editors' deletions: none can happen while a SQLite batch is open
+        if memo is not None and "all" in memo:
+            self.tombstones = memo["all"]
+        else:
+            self.tombstones = set(Tombstone.objects.values_list("model", "natural_key"))
+            if memo is not None:
+                memo["all"] = self.tombstones
         names = {name for item in self.analysed for mention in item.entities.hospitals
                  for name in (mention.name, *mention.aliases)}
         by_pk: dict[int, Hospital] = {}

@@ -161,9 +161,15 @@ class ArticleWriter(WriterBase):
             article.span_start, article.span_end = apply["span"]
 
     def _source(self, name: str) -> Source:
-        if name not in self.state.sources:
-            self.state.sources[name] = Source.objects.get_or_create(name=name)[0]
-        return self.state.sources[name]
+        # Remembered for the batch's files on SQLite (a source made here is forgotten with its insert).
+        memo = bulk.batch_memo(Source)
+        sources = self.state.sources if memo is None else memo
+        source = sources.get(name)
+        if source is None:
+            source = Source.objects.get_or_create(name=name)[0]
+            sources = self.state.sources if memo is None else bulk.batch_memo(Source)
+            sources[name] = source
+        return source
 
     def _apply_article_relations(self, article: Article, apply: dict, *, created: bool) -> None:
         sections = captions = None

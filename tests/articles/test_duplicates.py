@@ -77,3 +77,17 @@ def test_a_rejected_suggestion_is_not_suggested_again(two_names, rf, admin_user)
     import_folder(two_names, "--reparse")
     assert Hospital.objects.filter(name="长沙湘雅三医院").exists()
     assert [item.status for item in suggestions()] == [ReviewItem.Status.DISMISSED]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("files_per_batch", [1, 50])
+def test_a_duplicate_is_suggested_alike_whether_the_names_come_in_one_batch_or_in_several(
+        tmp_path, settings, files_per_batch):
+    # In one SQLite batch the names are read once and the batch's new hospitals added as they are
+    # made (the first file's read comes before the second file's hospital exists).
+    settings.IMPORT_BATCH_FILES = files_per_batch
+    (tmp_path / "0.txt").write_text("洛阳市中心医院开展义诊\n8月1日，洛阳市中心医院开展义诊活动。\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(FULL, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(SHORT, encoding="utf-8")
+    import_folder(tmp_path)
+    assert [item.detail["names"] for item in suggestions()] == [["中南大学湘雅三医院", "长沙湘雅三医院"]]

@@ -141,3 +141,16 @@ def test_rows_an_earlier_file_of_the_batch_held_are_written_for_a_reader_and_sti
     assert not Hospital.objects.exists()
     bulk.write_rows(earlier)  # the batch still holds it for its commit
     assert Hospital.objects.get(pk=hospital.pk).name == hospital.name
+
+
+@sqlite_only
+def test_what_a_batch_remembers_of_a_table_is_forgotten_when_anything_but_its_held_rows_writes_there():
+    with bulk.held_rows([], bulk.BatchIds()):
+        bulk.batch_memo(Hospital)["names"] = {"甲市人民医院"}
+        assert not Hospital.objects.filter(name="乙县人民医院").exists()  # a read: remembered
+        bulk.insert([Hospital(name="甲市人民医院")])
+        assert Hospital.objects.count() == 1  # its held row written for the read: remembered
+        assert bulk.batch_memo(Hospital) == {"names": {"甲市人民医院"}}
+        Hospital.objects.filter(name="甲市人民医院").update(motto="厚德济世")
+        assert bulk.batch_memo(Hospital) == {}
+    assert bulk.batch_memo(Hospital) is None  # outside a batch nothing is remembered
