@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from articles.parsing.text import CJK
 
@@ -319,6 +320,7 @@ def cut_name(text: str) -> str | None:
 _OWNER = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:大学|学院|医科大学|医学院)(?:[\u4e00-\u9fff]{0,6}?(?:学院|医学部))?(?:附属)?")
 
 
+@lru_cache(maxsize=65536)  # each new hospital's name is compared with up to 20 others
 def name_core(name: str) -> str:
     """The name without the places and the university in front of it."""
     from .places import division_prefix, locate
