@@ -87,14 +87,17 @@ class FileState:
                 memo["all"] = self.tombstones
         names = {name for item in self.analysed for mention in item.entities.hospitals
                  for name in (mention.name, *mention.aliases)}
-        by_pk: dict[int, Hospital] = {}
-        # Unordered: the models' default order costs a sort and nothing here needs it.
-        for hospital in Hospital.objects.filter(name__in=names).order_by():
-            self.hospital_by_name[hospital.name] = by_pk[hospital.pk] = hospital
-        # A hospital an editor renamed is found by its old name through the alias its rename
-        # left (hospitals/signals.py).
-        for alias in HospitalAlias.objects.filter(name__in=names).select_related("hospital").order_by():
-            self.hospital_by_name.setdefault(alias.name, by_pk.setdefault(alias.hospital_id, alias.hospital))
+        if (known := known_names()) is not None:
+            self._load_known(names, *known)
+        else:
+            by_pk: dict[int, Hospital] = {}
+            # Unordered: the models' default order costs a sort and nothing here needs it.
+            for hospital in Hospital.objects.filter(name__in=names).order_by():
+                self.hospital_by_name[hospital.name] = by_pk[hospital.pk] = hospital
+            # A hospital an editor renamed is found by its old name through the alias its rename
+            # left (hospitals/signals.py).
+            for alias in HospitalAlias.objects.filter(name__in=names).select_related("hospital").order_by():
+                self.hospital_by_name.setdefault(alias.name, by_pk.setdefault(alias.hospital_id, alias.hospital))
         words = {w[:30] for item in self.analysed for w in item.keywords}
         self.keyword_ids = dict(Keyword.objects.filter(word__in=words).order_by().values_list("word", "id"))
         missing = words - self.keyword_ids.keys()
@@ -102,6 +105,56 @@ class FileState:
             Keyword.objects.bulk_create([Keyword(word=w) for w in sorted(missing)], ignore_conflicts=True)
             self.keyword_ids.update(Keyword.objects.filter(word__in=missing).order_by().values_list("word", "id"))
 
+    def _load_known(self, names: set[str], by_name: dict[str, int], by_alias: dict[str, int]) -> None:
+        # The same lookup from the batch's names: a file naming no known hospital reads nothing.
+        pks = {by_name[name] for name in names if name in by_name} | {by_alias[name] for name in names if name in by_alias}
+        if not pks:
+            return
+        by_pk = {hospital.pk: hospital for hospital in Hospital.objects.filter(pk__in=pks).order_by()}
+        for name in names & by_name.keys():
+            self.hospital_by_name[name] = by_pk[by_name[name]]
+        for name in names & by_alias.keys():
+            self.hospital_by_name.setdefault(name, by_pk[by_alias[name]])
+
     def was_retired(self, record) -> bool:
         """The record, or the hospital it belongs to, was retired by this file."""
         return (type(record), record.pk) in self.retired or (Hospital, getattr(record, "hospital_id", None)) in self.retired
+
+
+def known_names() -> tuple[dict[str, int], dict[str, int]] | None:
+    """Within a SQLite batch (core.bulk.batch_memo): every hospital's id by its name and by its
+    aliases' names, read once per batch and kept up to date with the batch's own new ones
+    (`remember_names`); forgotten when anything else writes either table. None elsewhere."""
+    hospitals, aliases = bulk.batch_memo(Hospital), bulk.batch_memo(HospitalAlias)
+    if hospitals is None or aliases is None:
+        return None
+    if "by_name" not in hospitals:
+        hospitals["by_name"] = dict(Hospital.objects.order_by().values_list("name", "pk"))
+    if "by_name" not in aliases:
+        aliases["by_name"] = dict(HospitalAlias.objects.order_by().values_list("name", "hospital_id"))
+    return hospitals["by_name"], aliases["by_name"]
+
+
+def remember_names(hospitals=(), aliases=()) -> None:
+    """The batch's own new hospitals and aliases, inserted just now (held rows write no memo off)."""
+    for model, records, value in ((Hospital, hospitals, "pk"), (HospitalAlias, aliases, "hospital_id")):
+        memo = bulk.batch_memo(model)
+        if memo is None or not records:
+            continue
+        if "by_name" in memo:
+            memo["by_name"].update((record.name, getattr(record, value)) for record in records)
+        if "by_ending" in memo:
+            for record in records:
+                memo["by_ending"].setdefault(ending(record.name), []).append((record.name, record.pk))
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def ascii_lower(text: str) -> str:
+    """As SQLite's LIKE compares: ASCII letters without case, every other character as it is."""
+    return text.translate(_ASCII_LOWER)
+
+
+def ending(name: str) -> str:
+    return ascii_lower(name)[-4:]

@@ -14,7 +14,7 @@ from hospitals.models import Hospital, HospitalAlias
 
 from ..contract import AnalysedArticle
 from ..reconcile import reconcile
-from ..state import produced
+from ..state import produced, remember_names
 from .base import PARSER_VERSION, WriterBase
 
 _ARTICLE_COLUMNS = {"kicker": ["kicker"], "title": ["title"], "subtitle": ["subtitle"], "authors": ["authors"],
@@ -211,9 +211,11 @@ class ArticleWriter(WriterBase):
         # Profiles first, so a new hospital is inserted with its place and facts in one row.
         new_aliases = [alias for mention, hospital in subjects for alias in self._profile(hospital, mention, entities.facts, article)]
         self._create(new_hospitals, Hospital)
+        remember_names(hospitals=new_hospitals)
         self.state.new_hospital_ids.update(h.pk for h in new_hospitals)
         self._suggest_duplicates(new_hospitals)
         self._create(new_aliases, HospitalAlias)
+        remember_names(aliases=new_aliases)
         for alias in new_aliases:
             self.state.new_aliases.setdefault(alias.hospital_id, []).append(alias.name)
         self._write_links(article, entities, hospitals, created=created)

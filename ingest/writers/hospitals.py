@@ -13,14 +13,8 @@ from core.models import ReviewStatus
 from core.natural_keys import alias_key, fact_key, identity_of, link_key
 from hospitals.models import Hospital, HospitalAlias, HospitalFact
 
+from ..state import ascii_lower, ending, known_names
 from .base import REVIEW_THRESHOLD, WriterBase
-
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
-def _ascii_lower(text: str) -> str:
-    return text.translate(_ASCII_LOWER)
-
 
 GRADE_CODES = {"三级甲等": "3A", "三级乙等": "3B", "三级": "3", "二级甲等": "2A", "二级乙等": "2B", "二级": "2", "一级": "1"}
 
@@ -65,23 +59,23 @@ class HospitalWriter(WriterBase):
         pair they rejected is not suggested again (the item keeps its fingerprint). One query for
         an article's new hospitals; each is compared with the first 20 names (by name) ending
         in its core."""
-        by_ending = self._names_by_ending(hospitals)
+        by_ending = self._names_by_ending()
         cores = {hospital.pk: core for hospital in hospitals if len(core := name_core(hospital.name)) >= 4}
         if not cores:
             return
         if by_ending is not None:
             for hospital in hospitals:
                 if hospital.pk in cores:
-                    core = _ascii_lower(cores[hospital.pk])
+                    core = ascii_lower(cores[hospital.pk])
                     similar = sorted((name, pk) for name, pk in by_ending.get(core[-4:], ())
-                                     if pk != hospital.pk and _ascii_lower(name).endswith(core))
+                                     if pk != hospital.pk and ascii_lower(name).endswith(core))
                     self._suggest_pairs(hospital, [(pk, name) for name, pk in similar[:20]])
             return
         ending = Q()
         for core in set(cores.values()):
             ending |= Q(name__endswith=core)
         candidates = list(Hospital.objects.filter(ending).values_list("pk", "name"))
-        fold = _ascii_lower if connection.vendor == "sqlite" else str  # SQLite's LIKE ignores ASCII case
+        fold = ascii_lower if connection.vendor == "sqlite" else str  # SQLite's LIKE ignores ASCII case
         for hospital in hospitals:
             if hospital.pk in cores:
                 core = fold(cores[hospital.pk])
@@ -89,25 +83,20 @@ class HospitalWriter(WriterBase):
                 self._suggest_pairs(hospital, similar[:20])
 
     @staticmethod
-    def _names_by_ending(new: list[Hospital]) -> dict[str, list[tuple[str, int]]] | None:
+    def _names_by_ending() -> dict[str, list[tuple[str, int]]] | None:
         """Within a SQLite batch, every hospital's (name, pk) by the last 4 characters of its name
-        (ASCII lower-cased, as SQLite's LIKE compares): read once per batch, with the batch's
-        new hospitals added as they are made, instead of a scan of all names per article."""
+        (ASCII lower-cased, as SQLite's LIKE compares), the batch's new hospitals included
+        (ingest/state.py): no scan of all names per article."""
         memo = bulk.batch_memo(Hospital)
         if memo is None:
             return None
-        by_ending = memo.get("by_ending")
-        if by_ending is None:
-            by_ending = memo["by_ending"] = {}
-            for pk, name in Hospital.objects.order_by().values_list("pk", "name"):
-                by_ending.setdefault(_ascii_lower(name)[-4:], []).append((name, pk))
-            known = {pk for names in by_ending.values() for _, pk in names}
-        else:
-            known = set()
-        for hospital in new:
-            if hospital.pk not in known:
-                by_ending.setdefault(_ascii_lower(hospital.name)[-4:], []).append((hospital.name, hospital.pk))
-        return by_ending
+        if "by_ending" not in memo:
+            known = known_names()
+            by_ending: dict[str, list[tuple[str, int]]] = {}
+            for name, pk in known[0].items():
+                by_ending.setdefault(ending(name), []).append((name, pk))
+            memo["by_ending"] = by_ending
+        return memo["by_ending"]
 
     def _suggest_pairs(self, hospital: Hospital, candidates: list[tuple[int, str]]) -> None:
         for pk, name in candidates:

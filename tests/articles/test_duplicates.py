@@ -85,7 +85,7 @@ def test_a_duplicate_is_suggested_alike_whether_the_names_come_in_one_batch_or_i
         tmp_path, settings, files_per_batch):
     # In one SQLite batch the names are read once and the batch's new hospitals added as they are
     # made (the first file's read comes before the second file's hospital exists).
-    settings.IMPORT_BATCH_FILES = files_per_batch
+    settings.IMPORT_BATCH_SECONDS, settings.IMPORT_BATCH_FILES = 60, files_per_batch
     (tmp_path / "0.txt").write_text("洛阳市中心医院开展义诊\n8月1日，洛阳市中心医院开展义诊活动。\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text(FULL, encoding="utf-8")
     (tmp_path / "b.txt").write_text(SHORT, encoding="utf-8")

@@ -8,7 +8,7 @@ from django.db import DatabaseError, IntegrityError, connection, transaction
 from articles import search
 from articles.models import Article, Keyword, ReviewItem, SearchDocument, SourceFile
 from core import bulk, importcontext
-from hospitals.models import Hospital
+from hospitals.models import Hospital, HospitalAlias
 from ingest.batches import FileBatch
 from ingest.report import FileResult
 from ingest.review import file_review_items, forget_held_records, untouched_by_editors
@@ -212,3 +212,33 @@ def test_the_batch_s_keyword_links_go_in_with_one_insert_at_its_commit(seeds_dir
     articles = Article.objects.prefetch_related("keywords")
     assert all(sorted(k.word for k in a.keywords.all()) == a.import_snapshot["keywords"] for a in articles)
     assert Article.keywords.through.objects.count() == sum(len(a.import_snapshot["keywords"]) for a in articles)
+
+
+@pytest.mark.parametrize("files_per_batch", [1, 50])
+def test_a_hospital_an_earlier_file_of_the_batch_made_is_found_by_its_name_and_its_alias(
+        tmp_path, settings, monkeypatch, files_per_batch):
+    # In one SQLite batch the names are read once and the batch's new hospitals and aliases
+    # added as they are made: the later files find the hospital, as they would across batches,
+    # and no file meets a hospital it made again (which the batch would only mend by writing
+    # each file again alone).
+    from articles.models import ArticleHospital
+    from ingest import pipeline
+
+    alone = []
+    write_alone = pipeline._write_with_retries
+    monkeypatch.setattr(pipeline, "_write_with_retries", lambda result, *a, **k: (
+        alone.append(result.display), write_alone(result, *a, **k))[1])
+
+    settings.IMPORT_BATCH_SECONDS, settings.IMPORT_BATCH_FILES = 60, files_per_batch
+    texts = {
+        "a.txt": "重庆市綦江区人民医院开展义诊\n8月1日，重庆市綦江区人民医院在綦江区人民医院门诊大厅开展义诊活动，服务群众三百余人。\n",
+        "b.txt": "綦江区人民医院举办健康讲座\n8月2日，綦江区人民医院举办健康讲座，讲解防暑知识。\n",
+        "c.txt": "重庆市綦江区人民医院获评先进单位\n8月3日，重庆市綦江区人民医院获评全市卫生健康系统先进单位。\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    report = pipeline.import_paths([str(tmp_path)])
+    assert report.counts.created == 3 and not report.failed_files and alone == []
+    assert list(Hospital.objects.values_list("name", flat=True)) == ["重庆市綦江区人民医院"]
+    assert HospitalAlias.objects.get().name == "綦江区人民医院"
+    assert ArticleHospital.objects.filter(hospital__name="重庆市綦江区人民医院").count() == 3
