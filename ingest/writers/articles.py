@@ -161,14 +161,14 @@ class ArticleWriter(WriterBase):
             article.span_start, article.span_end = apply["span"]
 
     def _source(self, name: str) -> Source:
-        # Remembered for the batch's files on SQLite (a source made here is forgotten with its insert).
+        # Remembered for the batch's files on SQLite, else for the file's.
         memo = bulk.batch_memo(Source)
-        sources = self.state.sources if memo is None else memo
-        source = sources.get(name)
+        source = (self.state.sources if memo is None else memo).get(name)
         if source is None:
             source = Source.objects.get_or_create(name=name)[0]
-            sources = self.state.sources if memo is None else bulk.batch_memo(Source)
-            sources[name] = source
+            # Asked again: a source made here emptied the batch's memo with its insert.
+            memo = bulk.batch_memo(Source)
+            (self.state.sources if memo is None else memo)[name] = source
         return source
 
     def _apply_article_relations(self, article: Article, apply: dict, *, created: bool) -> None:

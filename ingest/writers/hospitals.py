@@ -56,25 +56,24 @@ class HospitalWriter(WriterBase):
     def _suggest_duplicates(self, hospitals: list[Hospital]) -> None:
         """A new hospital whose name says what another's says (`长沙湘雅三医院`, `中南大学湘雅三医院`)
         is filed as a suggested duplicate: an editor merges the two or says they differ, and a
-        pair they rejected is not suggested again (the item keeps its fingerprint). One query for
-        an article's new hospitals; each is compared with the first 20 names (by name) ending
-        in its core."""
-        by_ending = self._names_by_ending()
+        pair they rejected is not suggested again (the item keeps its fingerprint). Each is
+        compared with the first 20 names (by name) ending in its core: within a SQLite batch
+        from the names it read once, elsewhere with one query for an article's new hospitals."""
         cores = {hospital.pk: core for hospital in hospitals if len(core := name_core(hospital.name)) >= 4}
         if not cores:
             return
-        if by_ending is not None:
+        if (by_ending := self._names_by_ending()) is not None:
             for hospital in hospitals:
                 if hospital.pk in cores:
                     core = ascii_lower(cores[hospital.pk])
-                    similar = sorted((name, pk) for name, pk in by_ending.get(core[-4:], ())
+                    similar = sorted((name, pk) for name, pk in by_ending.get(ending(core), ())
                                      if pk != hospital.pk and ascii_lower(name).endswith(core))
                     self._suggest_pairs(hospital, [(pk, name) for name, pk in similar[:20]])
             return
-        ending = Q()
+        endings = Q()
         for core in set(cores.values()):
-            ending |= Q(name__endswith=core)
-        candidates = list(Hospital.objects.filter(ending).values_list("pk", "name"))
+            endings |= Q(name__endswith=core)
+        candidates = list(Hospital.objects.filter(endings).values_list("pk", "name"))
         fold = ascii_lower if connection.vendor == "sqlite" else str  # SQLite's LIKE ignores ASCII case
         for hospital in hospitals:
             if hospital.pk in cores:
