@@ -26,6 +26,8 @@ import jieba
 
 from articles.parsing.text import CJK
 
+from .tables import JIEBA_STOP_WORDS, import_posseg, jieba_idf_path, load_dictionary, load_idf
+
 jieba.setLogLevel(60)  # jieba prints its loading chatter to stderr; the JSON contract owns stdout
 
 VAR_DIR = Path(os.environ.get("HOSPITALS_VAR_DIR", Path(__file__).resolve().parents[2] / "var"))
@@ -64,7 +66,7 @@ def tokenizer() -> jieba.Tokenizer:
         tok = jieba.Tokenizer()
         tok.tmp_dir = str(VAR_DIR)
         tok.cache_file = str(VAR_DIR / "jieba.cache")
-        tok.initialize()
+        load_dictionary(tok)
         for term in DOMAIN_TERMS:
             tok.add_word(term, freq=20000)
         return tok
@@ -75,10 +77,7 @@ def corpus_idf_lines(documents: list[str]) -> list[str]:
     jieba's own IDF so that words seen in few documents keep their general weight."""
     import math
 
-    import jieba.analyse
-
-    default = jieba.analyse.TFIDF()
-    base, median = default.idf_freq, default.median_idf
+    base, median = load_idf(jieba_idf_path(), VAR_DIR)
     frequency: dict[str, int] = {}
     for document in documents:
         for word in set(words(document)):
@@ -253,38 +252,34 @@ def _uncached_lines():
 CORPUS_IDF = VAR_DIR / "idf.txt"
 
 
+class KeywordWeights:
+    """What jieba.analyse's TF-IDF ranks keywords by: an IDF table, its median (the weight of a
+    word it lacks) and its stop words."""
+
+    def __init__(self, idf_freq: dict[str, float], median_idf: float, stop_words: frozenset[str]):
+        self.idf_freq, self.median_idf, self.stop_words = idf_freq, median_idf, stop_words
+
+
 @lru_cache(maxsize=1)
-def keyword_extractor() -> jieba.analyse.TFIDF:
+def keyword_extractor() -> KeywordWeights:
     """TF-IDF with jieba's IDF, replaced where this corpus knows better (`manage.py build_idf`
     writes var/idf.txt from the imported articles: words every hospital feature uses, such as
-    党建 or 医院, weigh little here though a general news IDF rates them high)."""
-    # Imported here, not at the top: jieba.analyse loads its part-of-speech tables (seconds of
-    # start-up) that a command or a page which never ranks keywords does not need.
-    import jieba.analyse
-
-    # Importing jieba.analyse already read jieba's own IDF table (its `default_tfidf`, a second
-    # of start-up): shared, not read again, when this corpus has none of its own.
-    loader = jieba.analyse.IDFLoader(str(CORPUS_IDF)) if CORPUS_IDF.exists() else jieba.analyse.default_tfidf.idf_loader
-    extractor = jieba.analyse.TFIDF.__new__(jieba.analyse.TFIDF)  # TFIDF.__init__, less its reading of the table
-    extractor.tokenizer = tokenizer()
-    extractor.postokenizer = _pos_tokenizer()
-    extractor.stop_words = set(extractor.STOP_WORDS) | STOP_WORDS
-    extractor.idf_loader = loader
-    extractor.idf_freq, extractor.median_idf = loader.get_idf()
-    return extractor
+    党建 or 医院, weigh little here though a general news IDF rates them high). Read without
+    importing jieba.analyse, which reads jieba's own table whether it is used or not."""
+    idf_freq, median = load_idf(CORPUS_IDF if CORPUS_IDF.exists() else jieba_idf_path(), VAR_DIR)
+    return KeywordWeights(idf_freq, median, JIEBA_STOP_WORDS | STOP_WORDS)
 
 
 @lru_cache(maxsize=1)
 def _pos_tokenizer():
-    import jieba.posseg
-
+    posseg = import_posseg(VAR_DIR)
     tok = tokenizer()
-    shared = jieba.posseg.dt  # built by the import, with the tags of jieba's own dictionary
+    shared = posseg.dt  # built by the import, with the tags of jieba's own dictionary
     if tok.dictionary != shared.tokenizer.dictionary or shared.tokenizer.user_word_tag_tab:
-        return jieba.posseg.POSTokenizer(tok)
+        return posseg.POSTokenizer(tok)
     # Same dictionary, no words taught to jieba's default tokenizer: its tag table is the one
     # POSTokenizer(tok) would read again from the dictionary file (a second of start-up).
-    pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    pos = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
     pos.tokenizer = tok
     pos.word_tag_tab = dict(shared.word_tag_tab)
     return pos

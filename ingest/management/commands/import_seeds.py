@@ -16,6 +16,9 @@ from ingest.report import FileResult
 
 class Command(BaseCommand):
     help = "导入医院报道文本文件（默认 seeds/）。Import plain-text hospital features (default: seeds/)."
+    # Django's system checks (URLs, admin, models: half a second of every run) are for a changed
+    # deployment; `migrate`, `check` and every server start run them.
+    requires_system_checks = ()
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="*", default=["seeds"], help="files or folders (default: seeds)")
