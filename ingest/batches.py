@@ -33,6 +33,7 @@ import time
 from typing import Callable
 
 from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
+from django.utils import timezone
 
 from articles import search
 from core import bulk
@@ -49,6 +50,7 @@ class FileBatch:
         self._index_writes: list = []
         self._held: list = []
         self._ids: bulk.BatchIds | None = None
+        self._now = None
 
     def write(self, result: FileResult, write_file: Callable[[], object], write_alone: Callable[[], object]):
         """Write one file: `write_file()` writes it in the current transaction and returns the
@@ -61,9 +63,12 @@ class FileBatch:
             # SQLite: the batch's transaction is the only writer, so it gives new rows their ids
             # itself and holds them to the commit too.
             self._ids = bulk.BatchIds() if connection.vendor == "sqlite" else None
+            # The time the batch's inserted rows and their history rows are stamped with, as a
+            # transaction's own time: prepared once per batch, not once per statement.
+            self._now = timezone.now()
         try:
             with (transaction.atomic(), search.held_index_writes() as index_writes,  # the file's savepoint
-                  bulk.held_rows(self._held, self._ids) as held):
+                  bulk.held_rows(self._held, self._ids, self._now) as held):
                 importer = write_file()
         except (IntegrityError, OperationalError):
             # The batch's earlier held rows, if the file wrote them, went with its savepoint;

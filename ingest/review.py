@@ -24,7 +24,7 @@ REPAIR_FLAGS = frozenset({
 })
 
 
-def _new_item(kind: str, code: str, *, article=None, hospital=None, target=None, excerpt: str = "",
+def _new_item(kind: str, code: str, *, now, article=None, hospital=None, target=None, excerpt: str = "",
               detail: dict | None = None) -> ReviewItem:
     content_type = ContentType.objects.get_for_model(target) if target is not None else None
     key = json.dumps([kind, code, article.pk if article else None, content_type.pk if content_type else None,
@@ -36,15 +36,16 @@ def _new_item(kind: str, code: str, *, article=None, hospital=None, target=None,
         hospital=hospital, content_type=content_type, object_id=target.pk if target is not None else None,
         excerpt=excerpt[:200], detail=detail or {},
         status=ReviewItem.Status.FIXED if repaired else ReviewItem.Status.OPEN,
-        resolved=timezone.now() if repaired else None,
+        resolved=now if repaired else None,
     )
 
 
 def file_review_items(specs: list[dict]) -> None:
     """Many at once (everything a file raises): one insert, existing items left as they are."""
     items = {}
+    now = bulk.insert_time()  # repairs are resolved as their items are made: one time to prepare, not one each
     for spec in specs:
-        item = _new_item(**spec)
+        item = _new_item(**spec, now=now)
         items.setdefault(item.fingerprint, item)
     if items:
         bulk.insert(list(items.values()), ReviewItem, ignore_conflicts=True, hold=True)

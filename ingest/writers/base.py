@@ -39,8 +39,10 @@ class WriterBase:
             bulk_create_with_history(objects, model, default_change_reason=self.state.context.reason,
                                      default_user=self.state.context.user)
         else:
-            bulk.insert(objects, model)
-            bulk.insert_history(objects, model, user=self.state.context.user, reason=self.state.context.reason)
+            prepared = {}  # the history rows repeat the rows' values: their JSON is encoded once
+            bulk.insert(objects, model, prepared=prepared)
+            bulk.insert_history(objects, model, user=self.state.context.user, reason=self.state.context.reason,
+                                prepared=prepared)
         self.state.created.update((model, obj.pk) for obj in objects if obj.pk is not None)
 
     def _review(self, kind: str, code: str, **fields) -> None:

@@ -114,6 +114,11 @@ def test_history_rows_wait_for_the_commit_and_go_in_first_for_whoever_reads_or_w
         batch.write(FileResult("c.txt"), saves, lambda: pytest.fail("c.txt wrote"))
     assert _history(made["a"]) == ["+"] and _history(made["b"]) == ["+"] and _history(made["c"]) == ["+", "~"]
     assert Hospital.history.count() == 4
+    # Held rows are stamped with the batch's time, which is before the save's own: the history
+    # an editor reads (newest first, each change against the one before) keeps its order.
+    latest = made["c"].history.first()
+    assert latest.history_type == "~" and latest.prev_record.history_type == "+"
+    assert latest.diff_against(latest.prev_record).changed_fields == ["motto"]
 
 
 def test_review_items_wait_for_the_commit_and_go_in_first_for_a_retirement_that_reads_them():
