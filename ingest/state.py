@@ -99,6 +99,14 @@ class FileState:
             for alias in HospitalAlias.objects.filter(name__in=names).select_related("hospital").order_by():
                 self.hospital_by_name.setdefault(alias.name, by_pk.setdefault(alias.hospital_id, alias.hospital))
         words = {w[:30] for item in self.analysed for w in item.keywords}
+        if (keywords := known_keywords()) is not None:
+            # The batch knows every keyword, so a missing one is new: inserted (held, with the id
+            # the batch gives it) without looking for it first or reading its id back.
+            missing = [Keyword(word=w) for w in sorted(words - keywords.keys())]
+            bulk.insert(missing, Keyword)
+            keywords.update((keyword.word, keyword.pk) for keyword in missing)
+            self.keyword_ids = {word: keywords[word] for word in words}
+            return
         self.keyword_ids = dict(Keyword.objects.filter(word__in=words).order_by().values_list("word", "id"))
         missing = words - self.keyword_ids.keys()
         if missing:
@@ -133,6 +141,17 @@ def known_names() -> tuple[dict[str, int], dict[str, int]] | None:
     if "by_name" not in aliases:
         aliases["by_name"] = dict(HospitalAlias.objects.order_by().values_list("name", "hospital_id"))
     return hospitals["by_name"], aliases["by_name"]
+
+
+def known_keywords() -> dict[str, int] | None:
+    """Within a SQLite batch (core.bulk.batch_memo): every keyword's id by its word, read once per
+    batch; its user adds the keywords it inserts. None elsewhere."""
+    memo = bulk.batch_memo(Keyword)
+    if memo is None:
+        return None
+    if "by_word" not in memo:
+        memo["by_word"] = dict(Keyword.objects.order_by().values_list("word", "id"))
+    return memo["by_word"]
 
 
 def remember_names(hospitals=(), aliases=()) -> None:

@@ -247,3 +247,35 @@ def test_a_hospital_an_earlier_file_of_the_batch_made_is_found_by_its_name_and_i
     assert list(Hospital.objects.values_list("name", flat=True)) == ["重庆市綦江区人民医院"]
     assert HospitalAlias.objects.get().name == "綦江区人民医院"
     assert ArticleHospital.objects.filter(hospital__name="重庆市綦江区人民医院").count() == 3
+
+
+@pytest.mark.parametrize("files_per_batch", [1, 50])
+def test_keywords_are_made_once_whichever_file_of_which_batch_first_uses_them(
+        tmp_path, settings, monkeypatch, files_per_batch):
+    # In a SQLite batch every keyword is read once and a missing one inserted with the id the
+    # batch gives it: a word two files of the batch use, or one an earlier import made, must
+    # still be one keyword, and each article must keep its own.
+    from ingest import pipeline
+
+    alone = []
+    write_alone = pipeline._write_with_retries
+    monkeypatch.setattr(pipeline, "_write_with_retries", lambda result, *a, **k: (
+        alone.append(result.display), write_alone(result, *a, **k))[1])
+    settings.IMPORT_BATCH_SECONDS, settings.IMPORT_BATCH_FILES = 60, files_per_batch
+    lead = "{date}，綦江区人民医院胸痛中心联合卒中中心开展{topic}培训，急诊科、心内科、神经内科医护人员参加。"
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, topics in ((first, ("胸痛救治", "卒中急救")), (second, ("胸痛救治", "溶栓治疗"))):
+        folder.mkdir()
+        for day, topic in enumerate(topics, 1):
+            (folder / f"{folder.name}-{topic}.txt").write_text(
+                f"綦江区人民医院开展{topic}培训\n" + lead.format(date=f"8月{day}日", topic=topic) * 3 + "\n", encoding="utf-8")
+    for folder in (first, second):
+        report = pipeline.import_paths([str(folder)])
+        assert report.counts.created == 2 and not report.failed_files
+    assert alone == []
+    articles = list(Article.objects.prefetch_related("keywords"))
+    assert len(articles) == 4
+    for article in articles:
+        assert sorted(k.word for k in article.keywords.all()) == article.import_snapshot["keywords"]
+    used = {word for article in articles for word in article.import_snapshot["keywords"]}
+    assert len(used) > 4 and sorted(Keyword.objects.values_list("word", flat=True)) == sorted(used)
