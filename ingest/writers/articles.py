@@ -161,14 +161,18 @@ class ArticleWriter(WriterBase):
             article.span_start, article.span_end = apply["span"]
 
     def _source(self, name: str) -> Source:
-        # Remembered for the batch's files on SQLite, else for the file's.
+        # On SQLite the batch reads every source once (a few dozen publications) and again only
+        # after one is made (its insert empties the memo); elsewhere the file remembers its own.
         memo = bulk.batch_memo(Source)
-        source = (self.state.sources if memo is None else memo).get(name)
+        if memo is None:
+            known = self.state.sources
+        else:
+            if "by_name" not in memo:
+                memo["by_name"] = {source.name: source for source in Source.objects.order_by()}
+            known = memo["by_name"]
+        source = known.get(name)
         if source is None:
-            source = Source.objects.get_or_create(name=name)[0]
-            # Asked again: a source made here emptied the batch's memo with its insert.
-            memo = bulk.batch_memo(Source)
-            (self.state.sources if memo is None else memo)[name] = source
+            source = known[name] = Source.objects.get_or_create(name=name)[0]
         return source
 
     def _apply_article_relations(self, article: Article, apply: dict, *, created: bool) -> None:

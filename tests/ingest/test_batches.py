@@ -279,3 +279,25 @@ def test_keywords_are_made_once_whichever_file_of_which_batch_first_uses_them(
         assert sorted(k.word for k in article.keywords.all()) == article.import_snapshot["keywords"]
     used = {word for article in articles for word in article.import_snapshot["keywords"]}
     assert len(used) > 4 and sorted(Keyword.objects.values_list("word", flat=True)) == sorted(used)
+
+
+@pytest.mark.parametrize("files_per_batch", [1, 50])
+def test_each_article_keeps_its_publication_whichever_file_of_the_batch_made_it(tmp_path, settings, files_per_batch):
+    # A SQLite batch reads the publications once and again after it makes one: an article must
+    # get its own, made once, whether an earlier import, an earlier file or this one made it.
+    from articles.models import Source
+    from ingest import pipeline
+
+    settings.IMPORT_BATCH_SECONDS, settings.IMPORT_BATCH_FILES = 60, files_per_batch
+    Source.objects.create(name="中国网")
+    papers = ["重庆日报", "中国网", "衡阳晚报", "重庆日报", "衡阳晚报", "中国网"]
+    for number, paper in enumerate(papers):
+        (tmp_path / f"{number}.txt").write_text(
+            f"綦江区人民医院开展义诊活动{number}\n发布时间:2022-08-0{number + 1} 09:00:00 | 来源:{paper}\n"
+            f"8月{number + 1}日，綦江区人民医院在门诊大厅开展义诊活动，服务群众三百余人。\n", encoding="utf-8")
+    report = pipeline.import_paths([str(tmp_path)])
+    assert report.counts.created == len(papers) and not report.failed_files
+    got = dict(Article.objects.values_list("source_file__path", "source__name"))
+    assert got == {f"{number}.txt": paper for number, paper in enumerate(papers)}
+    assert sorted(Source.objects.values_list("name", flat=True)) == ["中国网", "衡阳晚报", "重庆日报"]
+    assert Source.history.filter(history_type="+").count() == 3
