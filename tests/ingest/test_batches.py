@@ -63,12 +63,24 @@ def test_the_search_index_keeps_the_batch_s_files_in_order_and_nothing_of_one_ro
     def found(word):
         return [(hit.object_id, hit.title) for hit in search.search(word)]
 
+    def indexed():
+        if connection.vendor == "sqlite":  # nothing in the full-text index but the documents kept
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT rowid FROM articles_search_fts ORDER BY rowid")
+                assert [row[0] for row in cursor.fetchall()] == list(SearchDocument.objects.order_by("id")
+                                                                     .values_list("id", flat=True))
+
     assert found("医联体") == [(1, "医联体")] and found("家庭医生") == [] and found("义诊") == []
-    if connection.vendor == "sqlite":  # nothing in the full-text index but the documents kept
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT rowid FROM articles_search_fts ORDER BY rowid")
-            assert [row[0] for row in cursor.fetchall()] == list(SearchDocument.objects.order_by("id")
-                                                                 .values_list("id", flat=True))
+    indexed()
+    # The next batch replaces the document an earlier one indexed, then its own replacement:
+    # the index applies what each document's last write left, deletions first.
+    with FileBatch(seconds=60, files=10, done=lambda result: None) as batch:
+        batch.write(FileResult("d.txt"), indexing(1, "核酸检测"), lambda: pytest.fail("d.txt wrote"))
+        batch.write(FileResult("e.txt"), indexing(2, "义诊"), lambda: pytest.fail("e.txt wrote"))
+        batch.write(FileResult("f.txt"), indexing(1, "家庭病床"), lambda: pytest.fail("f.txt wrote"))
+    assert found("家庭病床") == [(1, "家庭病床")] and found("义诊") == [(2, "义诊")]
+    assert found("核酸检测") == [] and found("医联体") == []
+    indexed()
 
 
 def _hospital_with_history(name: str) -> Hospital:
