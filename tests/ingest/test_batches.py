@@ -231,20 +231,28 @@ def test_the_batch_s_keyword_links_go_in_with_one_insert_at_its_commit(seeds_dir
     assert Article.keywords.through.objects.count() == sum(len(a.import_snapshot["keywords"]) for a in articles)
 
 
-@pytest.mark.parametrize("files_per_batch", [1, 50])
-def test_a_hospital_an_earlier_file_of_the_batch_made_is_found_by_its_name_and_its_alias(
-        tmp_path, settings, monkeypatch, files_per_batch):
-    # In one SQLite batch the names are read once and the batch's new hospitals and aliases
-    # added as they are made: the later files find the hospital, as they would across batches,
-    # and no file meets a hospital it made again (which the batch would only mend by writing
-    # each file again alone).
-    from articles.models import ArticleHospital
+@pytest.fixture
+def written_alone(monkeypatch):
+    """The files an import had to write again alone: how a batch mends a constraint its held rows
+    met, which a batch that remembers what it read and made should never need."""
     from ingest import pipeline
 
     alone = []
     write_alone = pipeline._write_with_retries
     monkeypatch.setattr(pipeline, "_write_with_retries", lambda result, *a, **k: (
         alone.append(result.display), write_alone(result, *a, **k))[1])
+    return alone
+
+
+@pytest.mark.parametrize("files_per_batch", [1, 50])
+def test_a_hospital_an_earlier_file_of_the_batch_made_is_found_by_its_name_and_its_alias(
+        tmp_path, settings, written_alone, files_per_batch):
+    # In one SQLite batch the names are read once and the batch's new hospitals and aliases
+    # added as they are made: the later files find the hospital, as they would across batches,
+    # and no file meets a hospital it made again (which the batch would only mend by writing
+    # each file again alone).
+    from articles.models import ArticleHospital
+    from ingest import pipeline
 
     settings.IMPORT_BATCH_SECONDS, settings.IMPORT_BATCH_FILES = 60, files_per_batch
     texts = {
@@ -255,7 +263,7 @@ def test_a_hospital_an_earlier_file_of_the_batch_made_is_found_by_its_name_and_i
     for name, text in texts.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     report = pipeline.import_paths([str(tmp_path)])
-    assert report.counts.created == 3 and not report.failed_files and alone == []
+    assert report.counts.created == 3 and not report.failed_files and written_alone == []
     assert list(Hospital.objects.values_list("name", flat=True)) == ["重庆市綦江区人民医院"]
     assert HospitalAlias.objects.get().name == "綦江区人民医院"
     assert ArticleHospital.objects.filter(hospital__name="重庆市綦江区人民医院").count() == 3
@@ -263,16 +271,12 @@ def test_a_hospital_an_earlier_file_of_the_batch_made_is_found_by_its_name_and_i
 
 @pytest.mark.parametrize("files_per_batch", [1, 50])
 def test_keywords_are_made_once_whichever_file_of_which_batch_first_uses_them(
-        tmp_path, settings, monkeypatch, files_per_batch):
+        tmp_path, settings, written_alone, files_per_batch):
     # In a SQLite batch every keyword is read once and a missing one inserted with the id the
     # batch gives it: a word two files of the batch use, or one an earlier import made, must
     # still be one keyword, and each article must keep its own.
     from ingest import pipeline
 
-    alone = []
-    write_alone = pipeline._write_with_retries
-    monkeypatch.setattr(pipeline, "_write_with_retries", lambda result, *a, **k: (
-        alone.append(result.display), write_alone(result, *a, **k))[1])
     settings.IMPORT_BATCH_SECONDS, settings.IMPORT_BATCH_FILES = 60, files_per_batch
     lead = "{date}，綦江区人民医院胸痛中心联合卒中中心开展{topic}培训，急诊科、心内科、神经内科医护人员参加。"
     first, second = tmp_path / "first", tmp_path / "second"
@@ -284,7 +288,7 @@ def test_keywords_are_made_once_whichever_file_of_which_batch_first_uses_them(
     for folder in (first, second):
         report = pipeline.import_paths([str(folder)])
         assert report.counts.created == 2 and not report.failed_files
-    assert alone == []
+    assert written_alone == []
     articles = list(Article.objects.prefetch_related("keywords"))
     assert len(articles) == 4
     for article in articles:
@@ -294,7 +298,8 @@ def test_keywords_are_made_once_whichever_file_of_which_batch_first_uses_them(
 
 
 @pytest.mark.parametrize("files_per_batch", [1, 50])
-def test_each_article_keeps_its_publication_whichever_file_of_the_batch_made_it(tmp_path, settings, files_per_batch):
+def test_each_article_keeps_its_publication_whichever_file_of_the_batch_made_it(
+        tmp_path, settings, written_alone, files_per_batch):
     # A SQLite batch reads the publications once and again after it makes one: an article must
     # get its own, made once, whether an earlier import, an earlier file or this one made it.
     from articles.models import Source
@@ -308,7 +313,7 @@ def test_each_article_keeps_its_publication_whichever_file_of_the_batch_made_it(
             f"綦江区人民医院开展义诊活动{number}\n发布时间:2022-08-0{number + 1} 09:00:00 | 来源:{paper}\n"
             f"8月{number + 1}日，綦江区人民医院在门诊大厅开展义诊活动，服务群众三百余人。\n", encoding="utf-8")
     report = pipeline.import_paths([str(tmp_path)])
-    assert report.counts.created == len(papers) and not report.failed_files
+    assert report.counts.created == len(papers) and not report.failed_files and written_alone == []
     got = dict(Article.objects.values_list("source_file__path", "source__name"))
     assert got == {f"{number}.txt": paper for number, paper in enumerate(papers)}
     assert sorted(Source.objects.values_list("name", flat=True)) == ["中国网", "衡阳晚报", "重庆日报"]
