@@ -42,7 +42,7 @@ _PLAIN_FIELDS = (models.CharField, models.TextField, models.IntegerField, models
                  models.PositiveBigIntegerField, models.FloatField, models.BooleanField, models.ForeignKey,
                  models.AutoField, models.BigAutoField, models.SlugField)
 _PLAIN_VALUES = (str, int, float, bool, type(None))
-# Values prepared by what they are, not by which object holds them: a file's rows share one time.
+# Values prepared by what they are, not by which object holds them: a batch's rows share one time.
 _IMMUTABLE_VALUES = (datetime.date, datetime.time)
 _prepared_times: dict[tuple, object] = {}
 
@@ -344,6 +344,18 @@ def batch_memo(model) -> dict | None:
     if held is None or held.ids is None:
         return None
     return held.ids.memos.setdefault(model._meta.db_table, {})
+
+
+def batch_remembered(model, key: str, read):
+    """`read()`, remembered under `key` in the batch's memo of `model`'s table (`batch_memo`):
+    read once per batch, and again only after something else wrote the table; None outside a
+    SQLite batch, where the caller reads for itself."""
+    memo = batch_memo(model)
+    if memo is None:
+        return None
+    if key not in memo:
+        memo[key] = read()
+    return memo[key]
 
 
 def write_held_rows() -> None:

@@ -78,13 +78,12 @@ class FileState:
     def load(self) -> None:
         """Every tombstone (editors delete few records, and a lookup per imported row would cost a
         query each), the file's hospitals by name and alias, and its keywords (made if missing)."""
-        memo = bulk.batch_memo(Tombstone)  # editors' deletions: none can happen while a SQLite batch is open
-        if memo is not None and "all" in memo:
-            self.tombstones = memo["all"]
-        else:
-            self.tombstones = set(Tombstone.objects.values_list("model", "natural_key"))
-            if memo is not None:
-                memo["all"] = self.tombstones
+        def tombstones():
+            return set(Tombstone.objects.values_list("model", "natural_key"))
+
+        # Editors' deletions: none can happen while a SQLite batch is open.
+        remembered = bulk.batch_remembered(Tombstone, "all", tombstones)
+        self.tombstones = remembered if remembered is not None else tombstones()
         names = {name for item in self.analysed for mention in item.entities.hospitals
                  for name in (mention.name, *mention.aliases)}
         if (known := known_names()) is not None:
@@ -133,25 +132,17 @@ def known_names() -> tuple[dict[str, int], dict[str, int]] | None:
     """Within a SQLite batch (core.bulk.batch_memo): every hospital's id by its name and by its
     aliases' names, read once per batch and kept up to date with the batch's own new ones
     (`remember_names`); forgotten when anything else writes either table. None elsewhere."""
-    hospitals, aliases = bulk.batch_memo(Hospital), bulk.batch_memo(HospitalAlias)
-    if hospitals is None or aliases is None:
-        return None
-    if "by_name" not in hospitals:
-        hospitals["by_name"] = dict(Hospital.objects.order_by().values_list("name", "pk"))
-    if "by_name" not in aliases:
-        aliases["by_name"] = dict(HospitalAlias.objects.order_by().values_list("name", "hospital_id"))
-    return hospitals["by_name"], aliases["by_name"]
+    hospitals = bulk.batch_remembered(Hospital, "by_name", lambda: dict(
+        Hospital.objects.order_by().values_list("name", "pk")))
+    aliases = bulk.batch_remembered(HospitalAlias, "by_name", lambda: dict(
+        HospitalAlias.objects.order_by().values_list("name", "hospital_id")))
+    return None if hospitals is None or aliases is None else (hospitals, aliases)
 
 
 def known_keywords() -> dict[str, int] | None:
     """Within a SQLite batch (core.bulk.batch_memo): every keyword's id by its word, read once per
     batch; its user adds the keywords it inserts. None elsewhere."""
-    memo = bulk.batch_memo(Keyword)
-    if memo is None:
-        return None
-    if "by_word" not in memo:
-        memo["by_word"] = dict(Keyword.objects.order_by().values_list("word", "id"))
-    return memo["by_word"]
+    return bulk.batch_remembered(Keyword, "by_word", lambda: dict(Keyword.objects.order_by().values_list("word", "id")))
 
 
 def remember_names(hospitals=(), aliases=()) -> None:

@@ -30,7 +30,7 @@ import jieba
 JIEBA_STOP_WORDS = frozenset((
     "the", "of", "is", "and", "to", "in", "that", "we", "for", "an", "are",
     "by", "be", "as", "on", "with", "can", "if", "from", "which", "you", "it",
-    "this", "then", "at", "have", "all", "not", "one", "has", "or", "that"
+    "this", "then", "at", "have", "all", "not", "one", "has", "or",
 ))
 
 
@@ -72,14 +72,16 @@ def _cached(source: Path, kind: str, cache_dir: Path, build):
     except (OSError, ValueError, EOFError, TypeError):
         pass
     value = build(source.read_bytes().decode("utf-8"))
+    temporary = None
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=cache_dir)
         with os.fdopen(fd, "wb") as out:
             marshal.dump([key, value], out)
         os.replace(temporary, cache)
-    except OSError:
-        pass  # a read-only var/: parsed again next time, nothing lost
+    except OSError:  # a read-only or full var/: parsed again next time, nothing lost
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
     return value
 
 

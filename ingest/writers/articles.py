@@ -163,13 +163,9 @@ class ArticleWriter(WriterBase):
     def _source(self, name: str) -> Source:
         # On SQLite the batch reads every source once (a few dozen publications) and again only
         # after one is made (its insert empties the memo); elsewhere the file remembers its own.
-        memo = bulk.batch_memo(Source)
-        if memo is None:
+        known = bulk.batch_remembered(Source, "by_name", lambda: {s.name: s for s in Source.objects.order_by()})
+        if known is None:
             known = self.state.sources
-        else:
-            if "by_name" not in memo:
-                memo["by_name"] = {source.name: source for source in Source.objects.order_by()}
-            known = memo["by_name"]
         source = known.get(name)
         if source is None:
             source = known[name] = Source.objects.get_or_create(name=name)[0]

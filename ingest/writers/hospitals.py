@@ -86,16 +86,13 @@ class HospitalWriter(WriterBase):
         """Within a SQLite batch, every hospital's (name, pk) by the last 4 characters of its name
         (ASCII lower-cased, as SQLite's LIKE compares), the batch's new hospitals included
         (ingest/state.py): no scan of all names per article."""
-        memo = bulk.batch_memo(Hospital)
-        if memo is None:
-            return None
-        if "by_ending" not in memo:
-            known = known_names()
-            by_ending: dict[str, list[tuple[str, int]]] = {}
-            for name, pk in known[0].items():
-                by_ending.setdefault(ending(name), []).append((name, pk))
-            memo["by_ending"] = by_ending
-        return memo["by_ending"]
+        def by_ending() -> dict[str, list[tuple[str, int]]]:
+            found: dict[str, list[tuple[str, int]]] = {}
+            for name, pk in known_names()[0].items():
+                found.setdefault(ending(name), []).append((name, pk))
+            return found
+
+        return bulk.batch_remembered(Hospital, "by_ending", by_ending)
 
     def _suggest_pairs(self, hospital: Hospital, candidates: list[tuple[int, str]]) -> None:
         for pk, name in candidates:
