@@ -291,3 +291,30 @@ def test_a_dry_run_with_workers_before_the_first_migrate_prints_the_contract(dat
                                 database_factory(), tmp_path))
     assert code == 0, err
     assert len(json.loads(out)["files"]) == len(list(seeds_dir.glob("*.txt")))
+
+
+def test_an_import_from_the_command_line_ends_without_its_teardown_but_with_everything_kept(
+        database_factory, tmp_path, seeds_dir):
+    """The command ends its process without freeing its objects one by one (import_seeds'
+    run_from_argv): what it printed is all there, its records are committed and its database
+    connection closed (on SQLite the last connection's close folds the write-ahead log back into
+    the database and deletes it). A run with a failed file still ends the usual way, with 1."""
+    url = database_factory(migrated=True)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = sorted(seeds_dir.glob("*.txt"))[0]
+    (folder / seed.name).write_bytes(seed.read_bytes())
+    # Block-buffered as on a server's pipe (the suite's environment may say unbuffered).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    env.update(DATABASE_URL=url, HOSPITALS_VAR_DIR=str(tmp_path / "var"))
+    code, out, err = finish(subprocess.Popen([sys.executable, "manage.py", "import_seeds", str(folder)], cwd=ROOT,
+                                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+    assert code == 0, err
+    assert " created, " in out.splitlines()[0]
+    assert "KB/s" in out.splitlines()[-1]  # the last line printed, flushed before the process ended
+    assert read_database(url, "SELECT count(*) FROM articles_sourcefile")[0][0] == 1
+    if url.startswith("sqlite"):
+        assert not Path(url.removeprefix("sqlite:///") + "-wal").exists()
+    (folder / "broken.txt").write_bytes(b"\xff\xfe\x00" * 10)
+    code, out, err = finish(run(["import_seeds", str(folder)], url, tmp_path))
+    assert code == 1 and "broken.txt" in err

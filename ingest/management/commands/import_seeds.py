@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 import time
@@ -30,6 +31,19 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=1,
                             help="processes that parse and analyse files while this one writes (default 1; "
                                  "0 = one per core)")
+
+    def run_from_argv(self, argv):
+        super().run_from_argv(argv)  # closes the database connections once the command is done
+        # From the command line, the process ends here without freeing its objects one by one:
+        # jieba's tables and the analysis' caches are millions of them, 0.4–0.5 s of every run.
+        # A failed run (SystemExit above) ends the usual way.
+        logging.shutdown()
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):  # a closed pipe: nothing left to tell it
+                pass
+        os._exit(0)
 
     def handle(self, *args, paths, dry_run, json: bool, reparse, quiet, workers, **options):
         workers = workers or os.cpu_count() or 1
