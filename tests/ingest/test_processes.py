@@ -302,7 +302,7 @@ def test_an_import_from_the_command_line_ends_without_its_teardown_but_with_ever
     url = database_factory(migrated=True)
     folder = tmp_path / "in"
     folder.mkdir()
-    seed = sorted(seeds_dir.glob("*.txt"))[0]
+    seed = min(seeds_dir.glob("*.txt"))
     (folder / seed.name).write_bytes(seed.read_bytes())
     # Block-buffered as on a server's pipe (the suite's environment may say unbuffered).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
