@@ -4,7 +4,8 @@ Every searchable record (article, section, hospital, honour, person) has a `Sear
 whose `tokens` column holds its text segmented by the configured jieba (search mode), space
 separated. SQLite indexes that column with FTS5 (its unicode61 tokenizer splits on the spaces,
 so each jieba token is one FTS token: two-character queries work, unlike the trigram
-tokenizer); PostgreSQL with a stored `to_tsvector('simple', tokens)` column and a GIN index.
+tokenizer; an external-content table, which reads the text from the documents' rows instead of
+keeping a copy, so a document leaves it with the tokens it was indexed with); PostgreSQL with a stored `to_tsvector('simple', tokens)` column and a GIN index.
 Queries are segmented by the same jieba and passed as quoted tokens (SQLite) or through
 `plainto_tsquery` (PostgreSQL), so user input never reaches the query syntax.
 
@@ -132,17 +133,19 @@ def _replace(scope: dict | Q, documents: list[dict], *, fresh: bool = False) -> 
 
     ensure_taught()
     scope = scope if isinstance(scope, Q) else Q(**scope)
-    old_ids = [] if fresh else list(SearchDocument.objects.filter(scope).values_list("id", flat=True))
-    if old_ids:
-        _backend().delete(old_ids)
-        SearchDocument.objects.filter(id__in=old_ids).delete()
+    backend = _backend()
+    old = [] if fresh else list(SearchDocument.objects.filter(scope).values_list(*backend.delete_reads))
+    if old:
+        backend.delete(old)
+        # Without the deletion signal, which would tell the index a second time (forget_deleted).
+        SearchDocument.objects.filter(id__in=[row[0] for row in old])._raw_delete(connection.alias)
     created = [SearchDocument(**{**d, "tokens": d.get("tokens") or index_tokens(d["body"])}) for d in documents]
     if connection.features.can_return_rows_from_bulk_insert:
         bulk.insert(created, SearchDocument)
     else:  # SQLite before 3.35: no ids back from an insert
         SearchDocument.objects.bulk_create(created)
         created = list(SearchDocument.objects.filter(scope))
-    _backend().insert([(doc.pk, doc.tokens) for doc in created])
+    backend.insert([(doc.pk, doc.tokens) for doc in created])
 
 
 def index_article(article) -> None:
@@ -205,13 +208,30 @@ def rebuild() -> int:
     from .models import Article, SearchDocument
 
     with transaction.atomic():
+        SearchDocument.objects.all()._raw_delete(connection.alias)  # the index emptied at once, below
         _backend().clear()
-        SearchDocument.objects.all().delete()
         for article in Article.objects.prefetch_related("sections", "captions").iterator(chunk_size=200):
             index_article(article)
         for hospital in Hospital.objects.prefetch_related("aliases").iterator(chunk_size=200):
             index_hospital(hospital)
     return SearchDocument.objects.count()
+
+
+def forget_deleted(document) -> None:
+    """A document deleted by anything but this module (with its article or hospital, in the
+    database's cascade as Django runs it) leaves the index with the tokens it was indexed with."""
+    _backend().delete([(document.pk, document.tokens)])
+
+
+def empty_index_if_no_documents() -> None:
+    """After a flush (tests; `manage.py flush`), which empties the documents' table without a
+    word to the index: the index emptied too."""
+    from .models import SearchDocument
+
+    if connection.vendor != "sqlite" or SearchDocument._meta.db_table not in connection.introspection.table_names():
+        return  # PostgreSQL's vectors are the rows' own; or migrated back before the index was made
+    if not SearchDocument.objects.exists():
+        _backend().clear()
 
 
 def signals_active() -> bool:
@@ -271,52 +291,67 @@ def held_index_writes():
 
 
 def apply_index_writes(writes: list[tuple[str, list]]) -> None:
-    """The held writes' outcome: each document as its last write left it, the deletions first and
-    each kind by id. FTS5 writes its pending terms out as a segment before a row whose id is not
-    above all pending ones (a deletion after the batch's inserts: about 10 ms each); in this
-    order it never has to, and the index holds the same rows."""
+    """The held writes' outcome: what the index held before them leaves it with the tokens it was
+    indexed with, what they leave is inserted; each kind in order of id, the deletions first.
+    FTS5 writes its pending terms out as a segment before a row whose id is not above all pending
+    ones (a deletion after the batch's inserts: about 10 ms each); in this order it never has to.
+    A document inserted and removed again within the writes never reaches the index."""
+    indexed: dict[int, str] = {}  # in the index before these writes: the tokens it holds
     last: dict[int, str | None] = {}
     for operation, rows in writes:
-        if operation == "insert":
-            last.update(rows)
+        if operation == "delete":
+            for pk, tokens in rows:
+                if pk not in last:
+                    indexed[pk] = tokens
+                last[pk] = None
         else:
-            last.update(dict.fromkeys(rows))
+            last.update(rows)
     backend = _backend()
     token = _held.set(None)
     try:
-        if deleted := sorted(pk for pk, tokens in last.items() if tokens is None):
+        # A document's tokens never change under its id, so one that is still there stays put.
+        if deleted := sorted((pk, tokens) for pk, tokens in indexed.items() if last[pk] != tokens):
             backend.delete(deleted)
-        if inserted := sorted((pk, tokens) for pk, tokens in last.items() if tokens is not None):
+        if inserted := sorted((pk, tokens) for pk, tokens in last.items()
+                              if tokens is not None and indexed.get(pk) != tokens):
             backend.insert(inserted)
     finally:
         _held.reset(token)
 
 
 class _SQLiteBackend:
+    """FTS5 over the documents' own `tokens` (an external-content table): the index keeps no copy
+    of the text (a quarter of the database's size). FTS5 cannot check what it is told to remove,
+    so a document leaves the index with the very tokens it was indexed with (`delete`'s pairs,
+    read before its row goes), and a document's tokens never change under the same id (`_replace`
+    deletes and inserts)."""
+
     table = "articles_search_fts"
+    delete_reads = ("id", "tokens")  # what `delete` needs of a document
+    definition = (f"CREATE VIRTUAL TABLE {table} USING fts5(tokens, content='articles_searchdocument', "
+                  "content_rowid='id', tokenize='unicode61')")
 
     def create(self, cursor) -> None:
-        cursor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {self.table} USING fts5(tokens, tokenize='unicode61')")
+        cursor.execute(self.definition.replace("CREATE VIRTUAL TABLE", "CREATE VIRTUAL TABLE IF NOT EXISTS"))
 
     def clear(self) -> None:
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {self.table}")
+            cursor.execute(f"INSERT INTO {self.table}({self.table}) VALUES ('delete-all')")
 
-    def delete(self, ids: list[int]) -> None:
+    def delete(self, rows: list[tuple[int, str]]) -> None:
+        """`rows`: each document's id and the tokens it was indexed with."""
         if (held := _held.get()) is not None:
-            held.append(("delete", ids))
+            held.append(("delete", rows))
             return
         with connection.cursor() as cursor:
-            cursor.executemany(f"DELETE FROM {self.table} WHERE rowid = %s", [(i,) for i in ids])
+            cursor.executemany(f"INSERT INTO {self.table}({self.table}, rowid, tokens) VALUES ('delete', %s, %s)", rows)
 
     def insert(self, rows: list[tuple[int, str]]) -> None:
         if (held := _held.get()) is not None:
             held.append(("insert", rows))
             return
         with connection.cursor() as cursor:
-            # REPLACE: a row left behind (a flush does not empty this virtual table) never shadows
-            # the document that now has its id.
-            cursor.executemany(f"INSERT OR REPLACE INTO {self.table}(rowid, tokens) VALUES (%s, %s)", rows)
+            cursor.executemany(f"INSERT INTO {self.table}(rowid, tokens) VALUES (%s, %s)", rows)
 
     def search(self, tokens: list[str], limit: int, any_token: bool) -> list[tuple[int, float]]:
         match = _expression(tokens, any_token, quote='"', both=" AND ", either=" OR ")
@@ -332,6 +367,8 @@ class _SQLiteBackend:
 
 
 class _PostgresBackend:
+    delete_reads = ("id",)
+
     def create(self, cursor) -> None:
         cursor.execute(
             "ALTER TABLE articles_searchdocument ADD COLUMN IF NOT EXISTS search_vector tsvector "
@@ -343,7 +380,7 @@ class _PostgresBackend:
     def clear(self) -> None:  # the vector lives in the documents' own rows
         pass
 
-    def delete(self, ids: list[int]) -> None:
+    def delete(self, rows: list[tuple[int, str]]) -> None:
         pass
 
     def insert(self, rows: list[tuple[int, str]]) -> None:

@@ -5,7 +5,7 @@ it reindexes each file at once, core/importcontext.py)."""
 
 from django.db import transaction
 from django.db.models import QuerySet
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete
 from django.dispatch import receiver
 
 from core import datacache, importcontext
@@ -13,7 +13,7 @@ from core.natural_keys import natural_key_of
 from hospitals.models import Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention
 
 from . import search
-from .models import Article, ArticleHospital, Caption, Section, Tombstone
+from .models import Article, ArticleHospital, Caption, SearchDocument, Section, Tombstone
 
 
 @receiver(pre_delete, sender=ArticleHospital)
@@ -49,6 +49,18 @@ def remember_deleted_import(sender, instance, **kwargs):
         return
     if key:
         Tombstone.objects.get_or_create(model=sender._meta.label, natural_key=key)
+
+
+@receiver(pre_delete, sender=SearchDocument)
+def document_deleted(sender, instance, **kwargs):
+    # Inside an import too: an article or hospital it retires takes its documents along.
+    search.forget_deleted(instance)
+
+
+@receiver(post_migrate)
+def index_after_flush(sender, using=None, **kwargs):
+    if sender.label == "articles":  # once per migrate or flush
+        search.empty_index_if_no_documents()
 
 
 def _reindex_article(article_id):

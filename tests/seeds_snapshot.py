@@ -3,9 +3,9 @@ asks for them (the `seeded` fixture).
 
 A real import of the seeds costs seconds (parse, extract, write, index); about a hundred tests
 start from its result. The session imports them once, inside a transaction it rolls back,
-keeping what the import added: the rows of every model table, and on SQLite the rows of the
-full-text table. A test then inserts those rows with plain SQL into its own transaction, in
-milliseconds, and its database holds what a real import into an empty database holds (a test
+keeping what the import added: the rows of every model table. A test then inserts those rows
+with plain SQL into its own transaction, in milliseconds, rebuilds SQLite's full-text index from
+them, and its database holds what a real import into an empty database holds (a test
 compares the two: tests/test_seeds_snapshot.py). The test database stays empty for the tests
 that do not ask for the seeds.
 
@@ -39,8 +39,8 @@ class Table:
 class Snapshot:
     tables: dict[str, Table]
     rows: dict[str, list[tuple]]  # table -> the rows the import added, in primary-key order
-    fulltext: dict[str, list[tuple]] = field(default_factory=dict)  # SQLite full-text table -> (rowid, columns...)
-    fulltext_columns: dict[str, list[str]] = field(default_factory=dict)
+    # SQLite's full-text tables: external-content indexes of model tables, rebuilt from them.
+    fulltext: list[str] = field(default_factory=list)
     content_types: dict[int, tuple[str, str]] = field(default_factory=dict)  # id at import -> (app_label, model)
     models: list = field(default_factory=list)  # models with rows, for the PostgreSQL sequences
 
@@ -73,12 +73,6 @@ def _fulltext_tables() -> list[str]:
         return [name for (name,) in cursor.fetchall()]
 
 
-def _columns_of_virtual(name: str) -> list[str]:
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT * FROM {connection.ops.quote_name(name)} LIMIT 0")
-        return [d[0] for d in cursor.description]
-
-
 def _hashable(value):
     if isinstance(value, memoryview):
         return bytes(value)
@@ -105,8 +99,8 @@ def take(seeds_dir) -> Snapshot | None:
     before = {name: _read(table) for name, table in tables.items()}
     fulltext = _fulltext_tables()
     with connection.cursor() as cursor:
-        for name in fulltext:  # rows a flush left behind; the caller rolls this back
-            cursor.execute(f"DELETE FROM {connection.ops.quote_name(name)}")
+        for name in fulltext:  # entries a flush left behind; the caller rolls this back
+            cursor.execute(f"INSERT INTO {name}({name}) VALUES ('delete-all')")
     from django.contrib.contenttypes.models import ContentType
 
     content_types = {ct.pk: (ct.app_label, ct.model) for ct in ContentType.objects.all()}
@@ -121,13 +115,7 @@ def take(seeds_dir) -> Snapshot | None:
         if added:
             snapshot.tables[name], snapshot.rows[name] = table, added
             snapshot.models.append(models[name])
-    quote = connection.ops.quote_name
-    for name in fulltext:
-        columns = _columns_of_virtual(name)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT rowid, {', '.join(quote(c) for c in columns)} FROM {quote(name)}")
-            snapshot.fulltext[name] = cursor.fetchall()
-        snapshot.fulltext_columns[name] = columns
+    snapshot.fulltext = fulltext
     return snapshot
 
 
@@ -172,11 +160,9 @@ def restore(snapshot: Snapshot) -> bool:
                     f"VALUES ({', '.join(['%s'] * len(columns))})",
                     rows[name],
                 )
-            for name, fulltext_rows in snapshot.fulltext.items():
-                columns = ["rowid", *snapshot.fulltext_columns[name]]
-                # REPLACE: rows a flush left behind (it does not empty a virtual table), as the importer does.
-                cursor.executemany(f"INSERT OR REPLACE INTO {quote(name)} ({', '.join(columns)}) "
-                                   f"VALUES ({', '.join(['%s'] * len(columns))})", fulltext_rows)
+            for name in snapshot.fulltext:
+                # The index read from the documents just inserted, entries a flush left behind gone.
+                cursor.execute(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
             # PostgreSQL's sequences do not move for rows inserted with their ids; SQLite's do.
             for statement in connection.ops.sequence_reset_sql(no_style(), snapshot.models):
                 cursor.execute(statement)

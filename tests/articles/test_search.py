@@ -13,6 +13,14 @@ from hospitals.models import ReviewStatus
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+def assert_index_whole():
+    """SQLite: FTS5's check of the external-content index against the documents' rows (one
+    removed with other tokens than it was indexed with, or left behind, fails it)."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO articles_search_fts(articles_search_fts, rank) VALUES ('integrity-check', 1)")
+
+
 def search(client, q, **extra):
     response = client.get("/search/", {"q": q, "format": "json", **extra})
     assert response.status_code == 200
@@ -94,6 +102,7 @@ def test_index_follows_edits_deletions_and_review_status(client, seeded):
     other = Article.objects.get(title__contains="仁和精诚")
     other.delete()
     assert all("仁和精诚" not in r["title"] for r in search(client, "衡阳")["results"])
+    assert_index_whole()
 
 
 def test_rebuild_command_reindexes_everything(client, seeded):
@@ -103,6 +112,7 @@ def test_rebuild_command_reindexes_everything(client, seeded):
     call_command("rebuild_search_index", stdout=out)
     assert int(out.getvalue().split()[0]) > 7
     assert search(client, "党建")["count"] >= 10
+    assert_index_whole()
 
 
 def test_search_kind_facet_filters_results(client, seeded):
@@ -174,6 +184,7 @@ def test_a_changed_file_s_documents_replace_its_old_ones(seeded, seeds_dir, tmp_
     assert report.counts.updated
     imported = Counter(SearchDocument.objects.values_list("kind", "object_id", "title", "url", "body"))
     assert max(imported.values()) == 1
+    assert_index_whole()
     call_command("rebuild_search_index", stdout=__import__("io").StringIO())
     assert imported == Counter(SearchDocument.objects.values_list("kind", "object_id", "title", "url", "body"))
 
@@ -201,3 +212,40 @@ def test_a_word_in_more_documents_than_the_cap_is_ranked_among_the_newest(seeded
     assert ranked("綦江区人民医院") == rare
     newest = sorted(everything)[-(len(rare) + 1):]
     assert dict(ranked("医院")) == {pk: everything[pk] for pk in newest}
+
+
+sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's full-text index (FTS5)")
+
+
+@sqlite_only
+def test_an_index_with_its_own_copy_of_the_text_is_converted_without_changing_a_result(client, seeded):
+    """Migration 0017 on a database indexed before it: the same entries (read through FTS5's
+    vocabulary table), the same hits, and the copy of the text gone."""
+    import importlib
+
+    from tests.test_seeds_snapshot import index_entries
+
+    convert = importlib.import_module("articles.migrations.0017_search_index_external_content")
+    queries = ["党建", "鹰城", "胸痛中心", "韩传恩", "医院 改革"]
+    before = index_entries(), [search(client, q)["results"] for q in queries]
+    with connection.schema_editor() as editor:
+        convert.index_with_copy(None, editor)  # as 0005 made it
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM articles_search_fts_content")
+            assert cursor.fetchone()[0] > 7
+        convert.index_without_copy(None, editor)
+    assert (index_entries(), [search(client, q)["results"] for q in queries]) == before
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE name = 'articles_search_fts_content'")
+        assert cursor.fetchall() == []
+    assert_index_whole()
+
+
+@sqlite_only
+def test_a_flush_empties_the_index_with_the_documents(seeded):
+    from tests.test_seeds_snapshot import index_entries
+
+    assert index_entries()["articles_search_fts"]
+    call_command("flush", "--noinput", verbosity=0)
+    assert index_entries()["articles_search_fts"] == []
+    assert_index_whole()
