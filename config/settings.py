@@ -143,6 +143,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Parameters travel apart from the statement (psycopg's server-side binding) instead of being
+    # quoted into its text on the client: an import's documents are megabytes of text (the
+    # importer's own instructions -3.8 %, docs/benchmarks.md). psycopg prepares a statement run
+    # five times, which a pooler in transaction mode must support (README, DATABASE_URL).
+    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
