@@ -5,7 +5,8 @@ whose `tokens` column holds its text segmented by the configured jieba (search m
 separated. SQLite indexes that column with FTS5 (its unicode61 tokenizer splits on the spaces,
 so each jieba token is one FTS token: two-character queries work, unlike the trigram
 tokenizer; an external-content table, which reads the text from the documents' rows instead of
-keeping a copy, so a document leaves it with the tokens it was indexed with); PostgreSQL with a stored `to_tsvector('simple', tokens)` column and a GIN index.
+keeping a copy, so a document leaves it with the tokens it was indexed with); PostgreSQL with a
+stored `to_tsvector('simple', tokens)` column and a GIN index.
 Queries are segmented by the same jieba and passed as quoted tokens (SQLite) or through
 `plainto_tsquery` (PostgreSQL), so user input never reaches the query syntax.
 
