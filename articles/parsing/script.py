@@ -49,10 +49,19 @@ def to_simplified(text: str) -> str:
     return text.translate(_translation())
 
 
+@lru_cache(maxsize=1)
+def _converting_re() -> re.Pattern:
+    """Any Chinese character the copy converts: one scan finds whether a text has one (most
+    texts have none), instead of a set of all its characters."""
+    return re.compile("[" + "".join(sorted(ch for ch in _simplified_table() if HAN_RE.match(ch))) + "]")
+
+
 def is_traditional(text: str) -> bool:
     """Whether enough of the text is in traditional characters to read it on a converted copy:
     a simplified text has none that convert; a traditional one has one in every few words."""
     sample = text[:20000]
+    if not _converting_re().search(sample):
+        return False
     converting = [ch for ch in _simplified_table().keys() & set(sample) if HAN_RE.match(ch)]
     if not converting:
         return False

@@ -89,6 +89,19 @@ def test_advertisement_and_related_links_are_dropped_with_a_flag():
     assert any(f.kind == "dropped_advertisement" for f in article.flags)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("近年来，衡阳市中医医院党委书记带领全院职工砥砺前行。", False),  # nothing converts
+    ("近年来，衡阳市中医医院党委书记带领全院职工砥砺前行，醫院。", False),  # one character: a quotation
+    ("近年來，衡陽市中醫醫院黨委書記帶領全院職工砥礪前行。", True),
+    ("醫療醫" + "医院的职工" * 20, False),  # three converting in 103 characters of Chinese: under 1 in 25
+    ("醫療醫" + "医院职工" * 10, True),  # three in 43
+])
+def test_a_text_is_read_as_traditional_when_one_character_in_25_converts(text, expected):
+    from articles.parsing.script import is_traditional
+
+    assert is_traditional(text) is expected
+
+
 def test_traditional_big5_file_reads_like_its_simplified_original():
     simplified = (
         "衡阳市中医医院：\n仁和精诚铸医魂 服务人民谱华章\n发布时间：2022-03-01 来源：衡阳日报\n"
