@@ -13,6 +13,7 @@ from articles.models import Article, DataVersion
 from hospitals.models import Hospital
 from tests import seeds_snapshot as snapshots
 from tests.conftest import import_seeds_into_test
+from tests.search_index import index_entries
 
 
 def content() -> dict[str, Counter]:
@@ -49,19 +50,6 @@ def test_the_copy_holds_what_the_import_wrote(db, seeds_dir):
     assert content() == imported
     assert index_entries() == indexed
     assert connection.vendor != "sqlite" or indexed["articles_search_fts"]  # SQLite's index made again
-
-
-def index_entries() -> dict[str, list]:
-    """Every entry of SQLite's full-text indexes (term, document, column, offset), read through
-    FTS5's vocabulary table: the index itself, not the documents it reads its text from."""
-    found = {}
-    with connection.cursor() as cursor:
-        for name in snapshots._fulltext_tables():
-            cursor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{name}_entries USING fts5vocab(main, {name}, 'instance')")
-            cursor.execute(f"SELECT term, doc, col, offset FROM temp.{name}_entries ORDER BY doc, offset")
-            found[name] = cursor.fetchall()
-            cursor.execute(f"DROP TABLE temp.{name}_entries")
-    return found
 
 
 def test_seeded_rows_read_back_as_they_were_taken(seeded, seeds_snapshot):

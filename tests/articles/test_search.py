@@ -9,16 +9,9 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
 from hospitals.models import ReviewStatus
+from tests.search_index import assert_index_whole, index_entries
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def assert_index_whole():
-    """SQLite: FTS5's check of the external-content index against the documents' rows (one
-    removed with other tokens than it was indexed with, or left behind, fails it)."""
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("INSERT INTO articles_search_fts(articles_search_fts, rank) VALUES ('integrity-check', 1)")
 
 
 def search(client, q, **extra):
@@ -223,8 +216,6 @@ def test_an_index_with_its_own_copy_of_the_text_is_converted_without_changing_a_
     vocabulary table), the same hits, and the copy of the text gone."""
     import importlib
 
-    from tests.test_seeds_snapshot import index_entries
-
     convert = importlib.import_module("articles.migrations.0017_search_index_external_content")
     queries = ["党建", "鹰城", "胸痛中心", "韩传恩", "医院 改革"]
     before = index_entries(), [search(client, q)["results"] for q in queries]
@@ -243,8 +234,6 @@ def test_an_index_with_its_own_copy_of_the_text_is_converted_without_changing_a_
 
 @sqlite_only
 def test_a_flush_empties_the_index_with_the_documents(seeded):
-    from tests.test_seeds_snapshot import index_entries
-
     assert index_entries()["articles_search_fts"]
     call_command("flush", "--noinput", verbosity=0)
     assert index_entries()["articles_search_fts"] == []
