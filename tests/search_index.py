@@ -17,12 +17,11 @@ def assert_index_whole() -> None:
 def index_entries() -> dict[str, list]:
     """Every entry of SQLite's full-text indexes (term, document, column, offset), read through
     FTS5's vocabulary table."""
+    from tests.seeds_snapshot import _fulltext_tables
+
     found = {}
-    if connection.vendor != "sqlite":
-        return found
     with connection.cursor() as cursor:
-        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")
-        for (name,) in cursor.fetchall():
+        for name in _fulltext_tables():  # none on PostgreSQL
             cursor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{name}_entries USING fts5vocab(main, {name}, 'instance')")
             cursor.execute(f"SELECT term, doc, col, offset FROM temp.{name}_entries ORDER BY doc, offset")
             found[name] = cursor.fetchall()
