@@ -12,6 +12,7 @@ that only compute die with the process that forked them (`die_with_parent()`).
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import signal
 import sys
@@ -59,6 +60,22 @@ def install() -> None:
     if not _installed:
         _installed = True
         os.register_at_fork(after_in_child=forget_inherited_connections)
+
+
+def freeze_loaded() -> None:
+    """Once a process has loaded what it keeps for its whole life (Django, jieba's dictionary and
+    tables), take those objects out of the cyclic garbage collector's sight: each full collection
+    walked all of them again (0.37 of the 0.54 s the collector took in an import of 1,000
+    articles), and in a process forked afterwards it wrote to the pages holding them, copying the
+    parent's memory page by page. Objects made later are collected as before. Once per process:
+    a long-lived one (a task worker running import after import) freezes its start, not its work."""
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.freeze()
+
+
+_frozen = False
 
 
 PR_SET_PDEATHSIG = 1

@@ -29,6 +29,7 @@ from articles.lexicon import teach_jieba
 from articles.models import Article, SourceFile
 from articles.parsing import ParsedFile, parse_bytes
 from core import datacache, importcontext
+from core.forking import freeze_loaded
 
 from .batches import FileBatch
 from .contract import analyse, file_json
@@ -135,7 +136,12 @@ def _analysed_in_order(items: list[InputFile], limit: int, workers: int):
     """(item, size, parsed, analysed, error) per file, in input order. With several workers the
     files are analysed in forked processes (jieba is loaded before the fork and shared), at most
     a few files ahead of the writer, so memory does not grow with the corpus."""
+    from articles.extraction.segmenter import warm_up
+
     if workers <= 1 or len(items) < 2:
+        if items:
+            warm_up()
+            freeze_loaded()
         for item in items:
             yield _analyse_file(item, limit)
         return
@@ -143,7 +149,6 @@ def _analysed_in_order(items: list[InputFile], limit: int, workers: int):
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    from articles.extraction.segmenter import warm_up
     from hospitals.models import Hospital as _Hospital
     from hospitals.models import HospitalAlias
 
@@ -151,6 +156,7 @@ def _analysed_in_order(items: list[InputFile], limit: int, workers: int):
     names = []
     if database_ready():  # a dry run before the first migrate parses with no names, as one process does
         names = list(_Hospital.objects.values_list("name", flat=True)) + list(HospitalAlias.objects.values_list("name", flat=True))
+    freeze_loaded()
     context = multiprocessing.get_context("fork")
     # The workers forget the database connection they inherit (core/forking.py): it stays the
     # parent's, so its session, transaction and locks end with the parent.

@@ -35,8 +35,10 @@ def _load_jieba(**kwargs):  # pragma: no cover - runs in the worker
     # Before the pool forks its processes (they share the dictionary), and before the worker
     # says it is ready: the first file task does not wait a second for it.
     from articles.extraction.segmenter import warm_up
+    from core.forking import freeze_loaded
 
     warm_up()
+    freeze_loaded()
 
 
 @app.task(name="hospitals.run_django_task", acks_late=True)
