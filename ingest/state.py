@@ -155,7 +155,8 @@ def remember_names(hospitals=(), aliases=()) -> None:
             memo["by_name"].update((record.name, getattr(record, value)) for record in records)
         if "by_ending" in memo:
             for record in records:
-                memo["by_ending"].setdefault(ending(record.name), []).append((record.name, record.pk))
+                folded = ascii_lower(record.name)
+                memo["by_ending"].setdefault(folded[-4:], []).append((record.name, record.pk, folded))
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")

@@ -66,8 +66,8 @@ class HospitalWriter(WriterBase):
             for hospital in hospitals:
                 if hospital.pk in cores:
                     core = ascii_lower(cores[hospital.pk])
-                    similar = sorted((name, pk) for name, pk in by_ending.get(ending(core), ())
-                                     if pk != hospital.pk and ascii_lower(name).endswith(core))
+                    similar = sorted((name, pk) for name, pk, folded in by_ending.get(ending(core), ())
+                                     if pk != hospital.pk and folded.endswith(core))
                     self._suggest_pairs(hospital, [(pk, name) for name, pk in similar[:20]])
             return
         endings = Q()
@@ -82,14 +82,15 @@ class HospitalWriter(WriterBase):
                 self._suggest_pairs(hospital, similar[:20])
 
     @staticmethod
-    def _names_by_ending() -> dict[str, list[tuple[str, int]]] | None:
-        """Within a SQLite batch, every hospital's (name, pk) by the last 4 characters of its name
-        (ASCII lower-cased, as SQLite's LIKE compares), the batch's new hospitals included
-        (ingest/state.py): no scan of all names per article."""
-        def by_ending() -> dict[str, list[tuple[str, int]]]:
-            found: dict[str, list[tuple[str, int]]] = {}
+    def _names_by_ending() -> dict[str, list[tuple[str, int, str]]] | None:
+        """Within a SQLite batch, every hospital's (name, pk, name ASCII lower-cased as SQLite's
+        LIKE compares) by the last 4 characters of the lower-cased name, the batch's new hospitals
+        included (ingest/state.py): no scan of all names per article, no folding per comparison."""
+        def by_ending() -> dict[str, list[tuple[str, int, str]]]:
+            found: dict[str, list[tuple[str, int, str]]] = {}
             for name, pk in known_names()[0].items():
-                found.setdefault(ending(name), []).append((name, pk))
+                folded = ascii_lower(name)
+                found.setdefault(folded[-4:], []).append((name, pk, folded))
             return found
 
         return bulk.batch_remembered(Hospital, "by_ending", by_ending)
