@@ -371,12 +371,9 @@ class _PostgresBackend:
     delete_reads = ("id",)
 
     def create(self, cursor) -> None:
-        cursor.execute(
-            "ALTER TABLE articles_searchdocument ADD COLUMN IF NOT EXISTS search_vector tsvector "
-            "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, tokens)) STORED"
-        )
-        cursor.execute("CREATE INDEX IF NOT EXISTS search_document_vector ON articles_searchdocument "
-                       "USING GIN (search_vector)")
+        from . import search_vectors
+
+        search_vectors.create(cursor)  # the vector and its trigger (articles/search_vectors.py)
 
     def clear(self) -> None:  # the vector lives in the documents' own rows
         pass

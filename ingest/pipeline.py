@@ -28,6 +28,7 @@ from django.db.models import Count
 from articles.lexicon import teach_jieba
 from articles.models import Article, SourceFile
 from articles.parsing import ParsedFile, parse_bytes
+from articles.search_vectors import DeferredVectors
 from core import datacache, importcontext
 from core.forking import freeze_loaded
 
@@ -228,10 +229,13 @@ def import_paths(
             continue
         to_parse.append(item)
     importer = None  # the importer's account, looked up by the first file written
+    # PostgreSQL: the documents' search vectors computed beside the import, not in its inserts.
+    vectors = DeferredVectors(enabled=write and not dry_run and len(to_parse) > 1)
 
     def finished(result: FileResult, written: bool = False) -> None:
         if written and not result.error:
             refresh.written()
+            vectors.committed()
         report.files.append(result)
         if progress:
             progress(result)
@@ -239,7 +243,7 @@ def import_paths(
     # A dry run rolls each file back on its own; an import commits files in batches.
     batch = FileBatch(seconds=settings.IMPORT_BATCH_SECONDS, files=settings.IMPORT_BATCH_FILES,
                       done=lambda result: finished(result, written=True))
-    with refresh, _checkpoints_spaced(), batch:
+    with refresh, _checkpoints_spaced(), vectors, batch:
         for item, size, parsed, analysed, error in _analysed_in_order(to_parse, limit, workers):
             result = FileResult(item.display, error=error, size=size)
             if want_document:
