@@ -20,7 +20,9 @@ On SQLite a batch's transaction is the database's only writer, so the batch also
 rows whose ids the importer needs (articles, sections, hospitals, people, search documents...):
 it gives them the ids the database would (`BatchIds`), and a wrapper around every statement
 writes a table's held rows before anything names that table. The rows come out the same, ids
-included; the statements of an import of 1,000 articles go from 20,094 to 12,618.
+included; the statements of an import of 1,000 articles go from 20,094 to 12,618. On PostgreSQL
+the batch holds them too, with ids from the tables' sequences taken a block at a time: 20,784
+statements → 12,627, the same rows and ids in a database nobody else writes.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 from django.utils import timezone
@@ -200,18 +202,31 @@ def insert_history(objects: Iterable, model, *, user, reason: str, prepared: dic
 
 
 class BatchIds:
-    """The ids a batch gives its new rows itself (SQLite only: its transaction is the database's
-    one writer, so a table's next id stays the next until something else inserts into it). The
-    first one a table needs is read from the table (and from `sqlite_sequence`, so that an id
-    a deleted row had is not given again, as AUTOINCREMENT would not)."""
+    """The ids a batch gives its new rows itself.
 
-    def __init__(self):
+    SQLite: its transaction is the database's one writer, so a table's next id stays the next
+    until something else inserts into it. The first one a table needs is read from the table
+    (and from `sqlite_sequence`, so that an id a deleted row had is not given again, as
+    AUTOINCREMENT would not).
+
+    PostgreSQL: from the table's own sequence, `POOL` at a time (`pool`, shared by an import's
+    batches), so that a file's new rows cost no statement until they are written; as with a
+    sequence's own cache, the ids an import took and did not use are a gap. Others write the
+    tables meanwhile, so nothing read is remembered (`batch_memo` is SQLite's)."""
+
+    POOL = 256
+
+    def __init__(self, pool: dict[str, list[int]] | None = None):
         self.next: dict[str, int] = {}
         # What the batch's files remember of a table (`batch_memo`), forgotten when anything but
         # the batch's own held rows writes to it.
         self.memos: dict[str, dict] = {}
+        self.remember = connection.vendor == "sqlite"
+        self.pool = {} if pool is None else pool
 
-    def take(self, table: _Table, count: int) -> int:
+    def take(self, table: _Table, count: int) -> Sequence[int]:
+        if connection.vendor == "postgresql":
+            return self._from_sequence(table, count)
         first = self.next.get(table.db_table)
         if first is None:
             quote = connection.ops.quote_name
@@ -221,7 +236,19 @@ class BatchIds:
                                [table.db_table])
                 first = cursor.fetchone()[0] + 1
         self.next[table.db_table] = first + count
-        return first
+        return range(first, first + count)
+
+    def _from_sequence(self, table: _Table, count: int) -> list[int]:
+        pool = self.pool.setdefault(table.db_table, [])
+        if len(pool) < count:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                               [connection.ops.quote_name(table.db_table), table.pk.column,
+                                max(self.POOL, count - len(pool))])
+                pool.extend(row[0] for row in cursor.fetchall())
+        taken = pool[:count]
+        del pool[:count]
+        return taken
 
 
 class HeldRows:
@@ -247,11 +274,11 @@ class HeldRows:
 
     def defer(self, objects: list, table: _Table, prepared: dict, conn) -> None:
         now = self.now
-        first = self.ids.take(table, len(objects))
+        ids = self.ids.take(table, len(objects))
         rows = []
-        for offset, obj in enumerate(objects):
+        for pk, obj in zip(ids, objects):
             table.prepare(obj, now)
-            setattr(obj, table.pk.attname, first + offset)
+            setattr(obj, table.pk.attname, pk)
             rows.append(table.row_of([getattr(obj, f.attname) for f in table.fields], prepared, conn))
             obj._state.adding = False
             obj._state.db = conn.alias
@@ -341,7 +368,7 @@ def batch_memo(model) -> dict | None:
     outside such a batch. A batch's transaction is the database's only writer, and a new batch
     starts with nothing remembered."""
     held = _held.get()
-    if held is None or held.ids is None:
+    if held is None or held.ids is None or not held.ids.remember:
         return None
     return held.ids.memos.setdefault(model._meta.db_table, {})
 

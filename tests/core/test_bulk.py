@@ -88,7 +88,8 @@ def test_a_time_given_by_the_caller_is_kept_and_a_stamped_one_is_set():
         assert stored.created.tzinfo is not None
 
 
-sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="a batch gives ids itself on SQLite only")
+sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's batch: the ids the database would give")
+postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's batch: ids from the sequences")
 
 
 def _inserts(queries, table: str) -> int:
@@ -127,7 +128,6 @@ def test_a_batch_holds_new_rows_with_the_ids_the_database_would_give_and_writes_
     assert Hospital.objects.get(pk=fourth.pk).name == "丁县人民医院"
 
 
-@sqlite_only
 def test_rows_an_earlier_file_of_the_batch_held_are_written_for_a_reader_and_still_kept_if_its_file_fails():
     ids = bulk.BatchIds()
     with bulk.held_rows([], ids) as held:
@@ -154,3 +154,24 @@ def test_what_a_batch_remembers_of_a_table_is_forgotten_when_anything_but_its_he
         Hospital.objects.filter(name="甲市人民医院").update(motto="厚德济世")
         assert bulk.batch_memo(Hospital) == {}
     assert bulk.batch_memo(Hospital) is None  # outside a batch nothing is remembered
+
+
+@postgresql_only
+def test_a_postgresql_batch_takes_ids_from_the_sequence_a_block_at_a_time_and_remembers_nothing():
+    from django.test.utils import CaptureQueriesContext
+
+    pool: dict = {}
+    with CaptureQueriesContext(connection) as queries, bulk.held_rows([], bulk.BatchIds(pool)):
+        first, second = _hospitals("")
+        bulk.insert([first])
+        bulk.insert([second])
+        assert second.pk == first.pk + 1
+        assert _inserts(queries, "hospitals_hospital") == 0
+        assert sum("nextval" in q["sql"] for q in queries.captured_queries) == 1  # one block for both
+        # Others keep writing the table: an insert outside the batch's block takes the sequence's
+        # next value, never one the batch gave; and nothing read is remembered.
+        other = Hospital.objects.create(name="丙市人民医院")
+        assert other.pk > second.pk + len(pool["hospitals_hospital"])
+        assert bulk.batch_memo(Hospital) is None
+        assert Hospital.objects.filter(pk__in=[first.pk, second.pk]).count() == 2  # written for the read
+    assert len(pool["hospitals_hospital"]) == bulk.BatchIds.POOL - 2  # the next batch of the import goes on
