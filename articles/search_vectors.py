@@ -3,8 +3,8 @@
 A document's vector (`to_tsvector('simple', tokens)`, what the GIN index and the ranking read)
 was a generated column: the server computed it inside every insert while the importer waited,
 5.7 of the 12.7 s of work the server did for an import of 1,000 articles. A trigger now computes
-it for every insert and every change of the tokens, as the column did, unless the session has
-taken the job on (`hospitals.defer_search_vectors`): an import of several files does
+it for every insert and every change of the tokens, as the column did, unless the transaction
+has taken the job on (`hospitals.defer_search_vectors`): an import of several files does
 (`DeferredVectors`). Its inserts leave the vector empty, and a thread on a connection of its own
 fills the vectors of each batch the import commits while the import writes the next one, and
 the rest before the import returns. In between, a committed document is in the database but not
@@ -24,6 +24,7 @@ from django.db import DatabaseError, connection
 logger = logging.getLogger(__name__)
 
 SETTING = "hospitals.defer_search_vectors"
+_INSERT = 'INSERT INTO "articles_searchdocument"'
 FILL_ROWS = 500  # per statement: each commits on its own, so documents become findable as it goes
 
 STRUCTURES = (
@@ -80,12 +81,22 @@ class DeferredVectors:
         self._wake = threading.Event()
         self._stopping = False
         self._thread: threading.Thread | None = None
+        self._wrapper = None
 
     def __enter__(self) -> Self:
         if self.enabled:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT set_config(%s, 'on', false)", [SETTING])
+            self._wrapper = connection.execute_wrapper(self._defer_in_transaction)
+            self._wrapper.__enter__()
         return self
+
+    @staticmethod
+    def _defer_in_transaction(execute, sql, params, many, context):
+        # The setting is the transaction's own (`set_config(…, true)`), made right before each
+        # insert of documents: behind a pooler in transaction mode, a session's setting would
+        # stay with a server connection other clients get next.
+        if sql.startswith(_INSERT):
+            context["cursor"].execute("SELECT set_config(%s, 'on', true)", [SETTING])
+        return execute(sql, params, many, context)
 
     def committed(self) -> None:
         if not self.enabled:
@@ -101,19 +112,22 @@ class DeferredVectors:
     def __exit__(self, kind, exc, traceback) -> None:
         if not self.enabled:
             return
+        self._wrapper.__exit__(None, None, None)
         if self._thread is not None:
             self._stopping = True
             self._wake.set()
             self._thread.join()  # its last round fills what the import committed
         try:
             with connection.cursor() as cursor:
-                cursor.execute("SELECT set_config(%s, 'off', false)", [SETTING])
+                # Inside a transaction that encloses the import (tests), what it writes next is
+                # indexed in its insert again.
+                cursor.execute("SELECT set_config(%s, 'off', true)", [SETTING])
                 fill_missing(cursor)
         except DatabaseError:
             if kind is None:
                 raise
-            # The import is failing with its own error, which is the one to report; its
-            # transaction can take no statement now, and the session's setting goes with it.
+            # The import is failing with its own error, which is the one to report: its
+            # transaction can take no statement now.
 
     def _fill(self) -> None:
         try:
