@@ -111,3 +111,21 @@ def test_the_migration_turns_the_generated_column_into_the_trigger_s_and_keeps_i
     article.title = "迁移之后改过的标题"
     article.save()
     assert vectors()[:2] == (0, 0)  # the trigger computes the new documents' vectors
+
+
+@pytest.mark.django_db(transaction=True)
+def test_between_its_transactions_the_import_s_connection_defers_nothing(tmp_path, settings):
+    """Behind a pooler in transaction mode the next transaction may be another client's: the
+    deferral lives in the inserting transaction only."""
+    settings.IMPORT_BATCH_FILES = 2
+    make_corpus(6, tmp_path / "corpus", seed=9)
+    seen = []
+
+    def after_commit(result) -> None:  # called once the file's batch has committed
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting(%s, true)", [search_vectors.SETTING])
+            seen.append(cursor.fetchone()[0])
+
+    import_paths([str(tmp_path / "corpus")], progress=after_commit)
+    assert seen and "on" not in seen
+    assert vectors()[:2] == (0, 0)
