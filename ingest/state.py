@@ -155,8 +155,7 @@ def remember_names(hospitals=(), aliases=()) -> None:
             memo["by_name"].update((record.name, getattr(record, value)) for record in records)
         if "by_ending" in memo:
             for record in records:
-                folded = ascii_lower(record.name)
-                memo["by_ending"].setdefault(folded[-4:], []).append((record.name, record.pk, folded))
+                file_by_ending(memo["by_ending"], record.name, record.pk)
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -169,3 +168,10 @@ def ascii_lower(text: str) -> str:
 
 def ending(name: str) -> str:
     return ascii_lower(name)[-4:]
+
+
+def file_by_ending(by_ending: dict[str, list[tuple[str, int, str]]], name: str, pk: int) -> None:
+    """A hospital's (name, pk, lower-cased name) under its name's `ending`: the batch's index of
+    names for duplicate suggestions (ingest/writers/hospitals.py), each name folded once."""
+    folded = ascii_lower(name)
+    by_ending.setdefault(folded[-4:], []).append((name, pk, folded))

@@ -13,7 +13,7 @@ from core.models import ReviewStatus
 from core.natural_keys import alias_key, fact_key, identity_of, link_key
 from hospitals.models import Hospital, HospitalAlias, HospitalFact
 
-from ..state import ascii_lower, ending, known_names
+from ..state import ascii_lower, ending, file_by_ending, known_names
 from .base import REVIEW_THRESHOLD, WriterBase
 
 GRADE_CODES = {"三级甲等": "3A", "三级乙等": "3B", "三级": "3", "二级甲等": "2A", "二级乙等": "2B", "二级": "2", "一级": "1"}
@@ -89,8 +89,7 @@ class HospitalWriter(WriterBase):
         def by_ending() -> dict[str, list[tuple[str, int, str]]]:
             found: dict[str, list[tuple[str, int, str]]] = {}
             for name, pk in known_names()[0].items():
-                folded = ascii_lower(name)
-                found.setdefault(folded[-4:], []).append((name, pk, folded))
+                file_by_ending(found, name, pk)
             return found
 
         return bulk.batch_remembered(Hospital, "by_ending", by_ending)
