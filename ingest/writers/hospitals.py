@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db import connection
 from django.db.models import Q
+from django.db.models.functions import Reverse
 
 from articles.extraction.names import likely_same_hospital, name_core
 from articles.models import Article, ArticleHospital, ReviewItem
@@ -70,10 +71,7 @@ class HospitalWriter(WriterBase):
                                      if pk != hospital.pk and folded.endswith(core))
                     self._suggest_pairs(hospital, [(pk, name) for name, pk in similar[:20]])
             return
-        endings = Q()
-        for core in set(cores.values()):
-            endings |= Q(name__endswith=core)
-        candidates = list(Hospital.objects.filter(endings).values_list("pk", "name"))
+        candidates = list(_ending_in(set(cores.values())).values_list("pk", "name"))
         fold = ascii_lower if connection.vendor == "sqlite" else str  # SQLite's LIKE ignores ASCII case
         for hospital in hospitals:
             if hospital.pk in cores:
@@ -200,3 +198,18 @@ class HospitalWriter(WriterBase):
                     self._review(ReviewItem.Kind.LOW_CONFIDENCE, "hospitals.HospitalFact", article=article,
                                  hospital=hospital, target=record, excerpt=f"{record}：{fact.sentence[:80]}")
         self._create(new_facts, HospitalFact)
+
+
+def _ending_in(cores: set[str]):
+    """Hospitals whose name ends in one of `cores`. On PostgreSQL through the index of reversed
+    names (hospitals migration 0011): `LIKE '%…'` read every hospital for every article (1 ms
+    per file at 1,000 hospitals, growing with them)."""
+    if connection.vendor == "postgresql":
+        reversed_endings = Q()
+        for core in cores:
+            reversed_endings |= Q(reversed_name__startswith=core[::-1])
+        return Hospital.objects.annotate(reversed_name=Reverse("name")).filter(reversed_endings)
+    endings = Q()
+    for core in cores:
+        endings |= Q(name__endswith=core)
+    return Hospital.objects.filter(endings)

@@ -91,3 +91,21 @@ def test_a_duplicate_is_suggested_alike_whether_the_names_come_in_one_batch_or_i
     (tmp_path / "b.txt").write_text(SHORT, encoding="utf-8")
     import_folder(tmp_path)
     assert [item.detail["names"] for item in suggestions()] == [["中南大学湘雅三医院", "长沙湘雅三医院"]]
+
+
+@pytest.mark.django_db
+def test_postgresql_finds_the_names_ending_in_a_core_through_the_index_of_reversed_names(two_names):
+    from django.db import connection
+
+    from ingest.writers.hospitals import _ending_in
+
+    candidates = _ending_in({"湘雅三医院"}).values_list("name", flat=True)
+    assert sorted(candidates) == ["中南大学湘雅三医院", "长沙湘雅三医院"]
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:  # a handful of rows: the planner would rather read them all
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        sql, params = candidates.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "hospital_name_reversed" in plan
