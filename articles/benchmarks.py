@@ -12,10 +12,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 from django.conf import settings
 
+from articles.benchmark_databases import copy_of, migrated_template
 from articles.extraction.segmenter import tokenizer
 from articles.parsing import parse_bytes
 from ingest.contract import analyse
@@ -109,19 +111,24 @@ def migrated_database(workdir: Path) -> Path:
     return workdir / "bench.sqlite3"
 
 
-def _copy_var(migrated: Path, workdir: Path) -> None:
-    """The database and jieba's caches of `migrated_database` into a fresh `workdir`."""
-    shutil.copyfile(migrated, workdir / "bench.sqlite3")
+def _copy_var(migrated: Path, workdir: Path, database: bool = True) -> None:
+    """The database (unless not `database`) and jieba's caches of `migrated_database` into a
+    fresh `workdir`."""
+    if database:
+        shutil.copyfile(migrated, workdir / "bench.sqlite3")
     for cache in migrated.parent.glob("jieba.*"):
         shutil.copyfile(cache, workdir / cache.name)
 
 
-def measure_import(corpus: Path, workers: int, workdir: Path, migrated: Path) -> dict:
-    """Import the corpus into a fresh SQLite database (a copy of `migrated`) in a child process
-    with production settings; its KB/s, articles/s and the child's peak resident memory."""
+def measure_import(corpus: Path, workers: int, workdir: Path, migrated: Path, database_url: str | None = None) -> dict:
+    """Import the corpus into a fresh SQLite database (a copy of `migrated`), or into the fresh
+    database `database_url` names, in a child process with production settings; its KB/s,
+    articles/s and the child's peak resident memory."""
     workdir.mkdir(parents=True, exist_ok=True)
     env = production_env(workdir)
-    _copy_var(migrated, workdir)
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    _copy_var(migrated, workdir, database=not database_url)
     cpu = _children_cpu()
     started = time.perf_counter()
     child = subprocess.Popen([sys.executable, "manage.py", "import_seeds", str(corpus), "--quiet", "--workers",
@@ -230,11 +237,12 @@ def jieba_rate(text: str) -> tuple[float, float]:
     return kilobytes / (time.perf_counter() - started), kilobytes / (time.process_time() - cpu)
 
 
-def interleaved_import(corpus: Path, workers: int, workdir: Path, yardstick: str, migrated: Path) -> dict:
+def interleaved_import(corpus: Path, workers: int, workdir: Path, yardstick: str, migrated: Path,
+                       database_url: str | None = None) -> dict:
     """One import between two measurements of jieba's rate: a shared machine's speed drifts by
     half within minutes, so the ratio divides by the rate of the same moments."""
     before = jieba_rate(yardstick)
-    result = measure_import(corpus, workers, workdir, migrated)
+    result = measure_import(corpus, workers, workdir, migrated, database_url)
     after = jieba_rate(yardstick)
     result["jieba_kbps"] = (before[0] + after[0]) / 2
     result["ratio"] = result["kbps"] / result["jieba_kbps"]
@@ -250,14 +258,15 @@ def _spread(values: list[float], digits: int = 3) -> tuple[float, list[float]]:
 
 
 def run(articles: int, seed: int = 1, workers_all: int | None = None, single: bool = True,
-        repeats: int = REPEATS) -> dict:
+        repeats: int = REPEATS, postgresql: str | None = None) -> dict:
     """`repeats` rounds, each a one-process import then an all-cores one, each between two
-    measurements of jieba's rate; medians and ranges."""
+    measurements of jieba's rate; medians and ranges. `postgresql`: a server (its URL) where
+    every round imports the same way into fresh databases too (`postgresql_rounds`)."""
     from articles.corpus import make_corpus
     from articles.extraction.segmenter import engine_name
 
     workers_all = workers_all or os.cpu_count() or 1
-    with tempfile.TemporaryDirectory(prefix="bench-") as temp:
+    with tempfile.TemporaryDirectory(prefix="bench-") as temp, ExitStack() as stack:
         temp_path = Path(temp)
         corpus = temp_path / "corpus"
         made = make_corpus(articles, corpus, seed)
@@ -265,15 +274,26 @@ def run(articles: int, seed: int = 1, workers_all: int | None = None, single: bo
         parser = measure_parser(files[: min(len(files), 400)])
         migrated = migrated_database(temp_path / "migrated")
         yardstick = yardstick_text(files)
-        ones, everys = [], []
+        template = None
+        if postgresql:
+            (temp_path / "pg").mkdir()
+            template = stack.enter_context(migrated_template(postgresql, production_env(temp_path / "pg"), "bench_plain"))
+        ones, everys, pg_ones, pg_everys = [], [], [], []
         for repeat in range(repeats):
-            if single:
-                ones.append(interleaved_import(corpus, 1, temp_path / f"db1-{repeat}", yardstick, migrated))
-            everys.append(interleaved_import(corpus, workers_all, temp_path / f"dball-{repeat}", yardstick, migrated))
-        page_env = production_env(temp_path / (f"db1-{repeats - 1}" if single else f"dball-{repeats - 1}"))
+            for workers, sqlite_runs, pg_runs in ((1, ones, pg_ones), (workers_all, everys, pg_everys)):
+                if workers == 1 and not single:
+                    continue
+                sqlite_runs.append(interleaved_import(corpus, workers, temp_path / f"db{workers}-{repeat}", yardstick,
+                                                      migrated))
+                if template:
+                    with copy_of(postgresql, template, "bench_plain") as url:
+                        pg_runs.append(interleaved_import(corpus, workers, temp_path / f"pg{workers}-{repeat}",
+                                                          yardstick, migrated, url))
+        last = f"db{1 if single else workers_all}-{repeats - 1}"
+        page_env = production_env(temp_path / last)
         _manage(["collectstatic", "--noinput", "-v0"], page_env)  # production serves hashed names
         pages = json.loads(_manage(["bench", "--measure-pages"], page_env).stdout)
-    yardsticks = [r["jieba_kbps"] for r in ones + everys]
+    yardsticks = [r["jieba_kbps"] for r in ones + everys + pg_ones + pg_everys]
     ratio_1, ratio_1_range = _spread([r["ratio"] for r in ones]) if ones else (None, None)
     ratio_all, ratio_all_range = _spread([r["ratio"] for r in everys])
     ratio_1_cpu, ratio_1_cpu_range = _spread([r["ratio_cpu"] for r in ones]) if ones else (None, None)
@@ -298,8 +318,25 @@ def run(articles: int, seed: int = 1, workers_all: int | None = None, single: bo
         "articles_per_s_1": round(median([r["articles_per_s"] for r in ones]), 1) if ones else None,
         "articles_per_s_all": round(median([r["articles_per_s"] for r in everys]), 1),
         "peak_rss_mb": max(r["peak_rss_mb"] for r in ones + everys),
+        **(postgresql_figures(ones, everys, pg_ones, pg_everys) if postgresql else {}),
         "pages": pages,
     }
+
+
+def postgresql_figures(ones: list[dict], everys: list[dict], pg_ones: list[dict], pg_everys: list[dict]) -> dict:
+    """The PostgreSQL rounds' ratios, and each round's PostgreSQL import time over the SQLite
+    import's just before it (`postgresql_vs_sqlite_*`: the issue's target is at most 1.2)."""
+    figures = {}
+    for name, sqlite_runs, pg_runs in (("1", ones, pg_ones), ("all", everys, pg_everys)):
+        if not pg_runs:
+            continue
+        ratio, ratio_range = _spread([r["ratio"] for r in pg_runs])
+        slower, slower_range = _spread([pg["seconds"] / lite["seconds"] for pg, lite in zip(pg_runs, sqlite_runs)], 2)
+        figures.update({f"ratio_{name}_postgresql": ratio, f"ratio_{name}_postgresql_range": ratio_range,
+                        f"import_kbps_{name}_postgresql": round(statistics.median(r["kbps"] for r in pg_runs), 1),
+                        f"import_cpu_s_{name}_postgresql": round(statistics.median(r["cpu_s"] for r in pg_runs), 1),
+                        f"postgresql_vs_sqlite_{name}": slower, f"postgresql_vs_sqlite_{name}_range": slower_range})
+    return figures
 
 
 def pathological_files(folder: Path, megabytes: float = 5.0, lines: int = 100_000) -> dict[str, Path]:

@@ -23,10 +23,11 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from django.conf import settings
 
+from articles.benchmark_databases import bench_server, copy_of, is_postgresql, migrated_template, unreachable
 from articles.benchmarks import REPEATS, _rate, _spread, jieba_rate, production_env, yardstick_text
 
 from .models import ImportJob
@@ -50,18 +51,6 @@ job = service.stage(service.read_uploads([(p.name, p.read_bytes()) for p in file
 ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.QUEUED)
 print(job.pk)
 """
-
-
-def _server(url: str, database: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc, "/" + database, "", ""))
-
-
-def _admin(url: str, sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(_server(url, "postgres"), autocommit=True) as conn:
-        conn.execute(sql)
 
 
 def _tree(pid: int) -> list[int]:
@@ -197,31 +186,28 @@ def _watch(url: str, job_id: int) -> tuple[float, dict, str]:
 
 def _one_run(k: int, corpus: Path, workdir: Path, template: str, database_url: str, broker_url: str,
              yardstick: str) -> dict:
-    name = f"bench_celery_{uuid.uuid4().hex[:8]}"
-    _admin(database_url, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-    url = _server(database_url, name)
     queue = f"bench-{uuid.uuid4().hex[:8]}"
-    env = {**production_env(workdir), "HOSPITALS_VAR_DIR": str(workdir.parent / "var"), "DATABASE_URL": url,
-           "TASKS_BACKEND": "celery", "CELERY_BROKER_URL": broker_url, "CELERY_QUEUE": queue,
-           "IMPORT_SPLIT_FILES": "1", "UPLOAD_MAX_FILES": "1000000", "UPLOAD_MAX_TOTAL_BYTES": str(1 << 40),
-           "HOSPITALS_UPLOAD_DIR": str(workdir / "uploads")}
-    workers = None
-    try:
-        job_id = int(_manage(["shell", "-c", STAGE], {**env, "BENCH_CORPUS": str(corpus)}).strip().splitlines()[-1])
-        workers = Workers(k, env, workdir / "logs")
-        workers.wait_ready()
-        before = jieba_rate(yardstick)
-        cpu = workers.cpu()
-        _send(broker_url, queue, job_id)
-        seconds, waits, summary = _watch(url, job_id)
-        cpu = workers.cpu() - cpu
-        rss = workers.peak_rss_mb()
-        workers.stop()
-        after = jieba_rate(yardstick)
-    finally:
-        if workers is not None:
+    with copy_of(database_url, template, "bench_celery") as url:
+        env = {**production_env(workdir), "HOSPITALS_VAR_DIR": str(workdir.parent / "var"), "DATABASE_URL": url,
+               "TASKS_BACKEND": "celery", "CELERY_BROKER_URL": broker_url, "CELERY_QUEUE": queue,
+               "IMPORT_SPLIT_FILES": "1", "UPLOAD_MAX_FILES": "1000000", "UPLOAD_MAX_TOTAL_BYTES": str(1 << 40),
+               "HOSPITALS_UPLOAD_DIR": str(workdir / "uploads")}
+        workers = None
+        try:
+            job_id = int(_manage(["shell", "-c", STAGE], {**env, "BENCH_CORPUS": str(corpus)}).strip().splitlines()[-1])
+            workers = Workers(k, env, workdir / "logs")
+            workers.wait_ready()
+            before = jieba_rate(yardstick)
+            cpu = workers.cpu()
+            _send(broker_url, queue, job_id)
+            seconds, waits, summary = _watch(url, job_id)
+            cpu = workers.cpu() - cpu
+            rss = workers.peak_rss_mb()
             workers.stop()
-        _admin(database_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            after = jieba_rate(yardstick)
+        finally:
+            if workers is not None:
+                workers.stop()
     kilobytes = sum(p.stat().st_size for p in corpus.glob("*.txt")) / 1024
     jieba_kbps = (before[0] + after[0]) / 2
     return {"seconds": seconds, "kbps": _rate(kilobytes, seconds), "jieba_kbps": jieba_kbps,
@@ -229,37 +215,22 @@ def _one_run(k: int, corpus: Path, workdir: Path, template: str, database_url: s
             "articles": int(re.search(r"新建 (\d+)", summary)[1])}
 
 
-# Where `bench --articles N` looks for PostgreSQL when neither --database-url, BENCH_DATABASE_URL
-# nor DATABASE_URL names one: the server .ci/test uses.
-LOCAL_POSTGRESQL = "postgres://postgres@127.0.0.1:5432/postgres"
-
-
 def _configured_database(database_url: str | None) -> str:
     return database_url or os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL", "")
-
-
-def _is_postgresql(url: str) -> bool:
-    return url.startswith(("postgres://", "postgresql://"))
 
 
 def _unreachable(database_url: str, broker_url: str) -> str | None:
     """Why the Celery rounds cannot run here, or None."""
     import socket
 
-    import psycopg
-
-    if not _is_postgresql(database_url):
+    if not is_postgresql(database_url):
         return f"needs PostgreSQL, not {urlsplit(database_url).scheme or database_url!r}"
     parts = urlsplit(broker_url)
     try:
         socket.create_connection((parts.hostname, parts.port), timeout=3).close()
     except OSError as exc:
         return f"broker not reachable at {parts.hostname}:{parts.port}: {exc}"
-    try:
-        psycopg.connect(_server(database_url, "postgres"), connect_timeout=3).close()
-    except psycopg.Error as exc:
-        return f"PostgreSQL not reachable at {urlsplit(database_url).netloc}: {str(exc).strip().splitlines()[0]}"
-    return None
+    return unreachable(database_url)
 
 
 def beside_plain_bench(articles: int, *, seed: int = 1, repeats: int = REPEATS, broker: str = "redis",
@@ -270,10 +241,7 @@ def beside_plain_bench(articles: int, *, seed: int = 1, repeats: int = REPEATS, 
     breaks is reported the same way: the SQLite figures measured before it are not lost."""
     import psycopg
 
-    if not (database_url or os.environ.get("BENCH_DATABASE_URL")):
-        site = os.environ.get("DATABASE_URL", "")  # the site's own database if it is PostgreSQL
-        database_url = site if _is_postgresql(site) else LOCAL_POSTGRESQL
-    database_url = _configured_database(database_url)
+    database_url = bench_server(database_url)
     broker_url = broker_url or BROKERS[broker]
     if why := _unreachable(database_url, broker_url):
         return {"ratio_celery_2": None, "celery": {"skipped": why}}
@@ -292,7 +260,7 @@ def run(articles: int, workers: int, *, seed: int = 1, repeats: int = REPEATS, b
     from articles.extraction.segmenter import engine_name
 
     database_url = _configured_database(database_url)
-    if not _is_postgresql(database_url):
+    if not is_postgresql(database_url):
         raise NeedsPostgreSQL("--celery-workers writes to PostgreSQL: set DATABASE_URL (or BENCH_DATABASE_URL, or "
                          "--database-url) to postgres://user@host:5432/any; the bench makes its own databases there")
     broker_url = broker_url or BROKERS[broker]
@@ -303,12 +271,8 @@ def run(articles: int, workers: int, *, seed: int = 1, repeats: int = REPEATS, b
         corpus = temp_path / "corpus"
         made = make_corpus(articles, corpus, seed)
         yardstick = yardstick_text(sorted(corpus.glob("*.txt")))
-        template = f"bench_celery_tpl_{uuid.uuid4().hex[:8]}"
-        _admin(database_url, f'CREATE DATABASE "{template}"')
-        try:
-            _manage(["migrate", "--noinput", "-v0"], {**production_env(temp_path / "migrate"),
-                                                       "HOSPITALS_VAR_DIR": str(temp_path / "var"),
-                                                       "DATABASE_URL": _server(database_url, template)})
+        migrate_env = {**production_env(temp_path / "migrate"), "HOSPITALS_VAR_DIR": str(temp_path / "var")}
+        with migrated_template(database_url, migrate_env, "bench_celery") as template:
             runs: dict[int, list[dict]] = {k: [] for k in counts}
             for repeat in range(repeats):
                 for k in counts:
@@ -316,8 +280,6 @@ def run(articles: int, workers: int, *, seed: int = 1, repeats: int = REPEATS, b
                                             broker_url, yardstick))
                     print(f"round {repeat + 1}, {k} worker(s): {runs[k][-1]['seconds']:.1f} s, ratio "
                           f"{runs[k][-1]['ratio']:.3f}, load {os.getloadavg()[0]:.1f}", file=sys.stderr)
-        finally:
-            _admin(database_url, f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
     created = sorted({r["articles"] for results in runs.values() for r in results})
     if len(created) != 1:  # every run imports the same files into an empty database
         raise RuntimeError(f"the runs created different numbers of articles: {runs}")

@@ -1,6 +1,7 @@
 """Benchmarks, separate from the test suite. Prints a table, or one JSON object with --json.
 
-    python manage.py bench --articles 1000 --json   # corpus → 3 × import (1 and all cores) → pages
+    python manage.py bench --articles 1000 --json   # corpus → 3 × import (1 and all cores; SQLite, then
+                                                     # PostgreSQL where it answers) → pages
     SEGMENTER=jieba python manage.py bench ...       # the same with jieba itself as the engine
     python manage.py bench --parser                  # parser and extraction against jieba, seeds
     python manage.py bench --pathological            # a 5 MB line and 100,000 fragments against normal files
@@ -17,6 +18,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from articles import benchmarks
+from articles.benchmark_databases import bench_server, unreachable
 
 
 class Command(BaseCommand):
@@ -37,12 +39,16 @@ class Command(BaseCommand):
         parser.add_argument("--without-celery", action="store_true",
                             help="with --articles: leave out the rounds through Celery (ratio_celery_2), which "
                                  "otherwise run when PostgreSQL and the broker answer on their addresses")
+        parser.add_argument("--without-postgresql", action="store_true",
+                            help="with --articles: leave out the same imports into PostgreSQL (ratio_1_postgresql, "
+                                 "postgresql_vs_sqlite_1, …), which otherwise run when its server answers")
         parser.add_argument("--broker", choices=["redis", "rabbitmq"], default="redis",
                             help="the Celery rounds' broker on 127.0.0.1 (or --broker-url)")
         parser.add_argument("--broker-url", help="the Celery rounds' broker's URL")
-        parser.add_argument("--database-url", help="the Celery rounds' PostgreSQL server (default: DATABASE_URL if it "
-                                                   "is one, else 127.0.0.1:5432); the bench makes and drops "
-                                                   "databases of its own there")
+        parser.add_argument("--database-url", help="the PostgreSQL server of the PostgreSQL and Celery rounds "
+                                                   "(default: BENCH_DATABASE_URL, DATABASE_URL if it is one, else "
+                                                   "127.0.0.1:5432); the bench makes and drops databases of its own "
+                                                   "there")
         parser.add_argument("--parser", action="store_true", help="parser and extraction against jieba, on seeds/")
         parser.add_argument("--repeat", type=int, default=20, help="with --parser: times the seeds are parsed")
         parser.add_argument("--pathological", action="store_true",
@@ -64,8 +70,15 @@ class Command(BaseCommand):
             except celery_bench.NeedsPostgreSQL as exc:
                 raise CommandError(str(exc)) from None
         elif options["articles"]:
+            server = bench_server(options["database_url"])
+            why = "--without-postgresql" if options["without_postgresql"] else unreachable(server)
             result = benchmarks.run(options["articles"], options["seed"], options["workers"],
-                                    single=not options["only_all_cores"], repeats=options["repeats"])
+                                    single=not options["only_all_cores"], repeats=options["repeats"],
+                                    postgresql=None if why else server)
+            if why:
+                result.update({"ratio_1_postgresql": None, "ratio_all_postgresql": None,
+                               "postgresql_vs_sqlite_1": None, "postgresql_vs_sqlite_all": None,
+                               "postgresql": {"skipped": why}})
             if options["without_celery"]:
                 result.update({"ratio_celery_2": None, "celery": {"skipped": "--without-celery"}})
             else:
