@@ -380,7 +380,28 @@ def likely_same_hospital(a: str, b: str) -> bool:
     generic = core in NOT_A_HOSPITAL or bool(_KIND_ONLY.fullmatch(core))
     if generic and owners:
         return False  # a university's 第一医院 and a city's are two hospitals
-    return same_place(locate(a), locate(b), exact=generic)
+    place_a, place_b = locate(a), locate(b)
+    if generic and _unplaced(a, core, place_a) != _unplaced(b, core, place_b):
+        # Words before the kind that the place read leaves over are a place it could not
+        # place (河南省|南平市中医医院, a city of another province): they must say the same.
+        return False
+    return same_place(place_a, place_b, exact=generic)
+
+
+def _unplaced(name: str, core: str, place) -> str:
+    """What stands before `core` in `name` besides the place `locate` read there (its province,
+    city and county, in full or short: 江苏常州市 → "")."""
+    before = name[:len(name) - len(core)] if name.endswith(core) else name
+    for form in filter(None, (place.district, place.city, place.province)):  # 乌鲁木齐县 before 乌鲁木齐市
+        for short in (form, form[:-1], form[:2]):
+            if len(short) >= 2 and short in before:
+                # A short form with its own level word (秀山县 for 秀山土家族苗族自治县).
+                before = re.sub(re.escape(short) + ("" if short == form else _LEVEL_WORD), "", before, count=1)
+                break
+    return before
+
+
+_LEVEL_WORD = "[省市县区州旗盟]?"
 
 
 # A core that is only an ordinal and a kind (`第一医院`, `第二附属医院`, `第四医院`): it names a

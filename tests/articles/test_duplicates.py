@@ -28,6 +28,12 @@ def import_folder(folder, *args) -> None:
     ("福建医科大学附属第一医院", "莆田市第一医院", False),  # a university's 第一医院 and a city's
     ("中国医科大学附属第一医院", "吉林大学第一医院", False),
     ("华西医院", "四川大学华西医院", True),
+    # A city the province does not hold is no place `locate` reads: what it leaves must agree.
+    ("河南省南平市中医医院", "河南省青岛市城阳区中医医院", False),
+    ("河南省祥云县中医医院", "河南省遂宁市中医医院", False),
+    ("乌鲁木齐县妇幼保健院", "乌鲁木齐市乌鲁木齐县妇幼保健院", True),  # the county read before the city
+    ("召陵区人民医院", "漯河市召陵区人民医院", True),
+    ("秀山县中医医院", "秀山土家族苗族自治县中医医院", True),  # a short form with its level word
 ])
 def test_names_that_say_the_same_hospital(a, b, same):
     assert likely_same_hospital(a, b) is same
