@@ -461,8 +461,13 @@ def _rank(doc, relevance: float, tokens: list[str], exact: str, published: dict,
     return score
 
 
-def search(query: str, limit: int = 200) -> list[Hit]:
-    """Ranked hits for a reader's query; an empty list for a query with no words."""
+# The most a reader's query returns: the best-ranked, when more documents match.
+RESULT_LIMIT = 200
+
+
+def search(query: str, limit: int | None = None) -> list[Hit]:
+    """Ranked hits for a reader's query (at most `limit`, by default RESULT_LIMIT); an empty list
+    for a query with no words."""
     from articles.lexicon import ensure_taught
     from hospitals.models import HospitalAlias
 
@@ -473,6 +478,7 @@ def search(query: str, limit: int = 200) -> list[Hit]:
     if not tokens:
         return []
     backend = _backend()
+    limit = RESULT_LIMIT if limit is None else limit
     ranked = backend.search(tokens, limit, any_token=False)
     if not ranked and len(tokens) > 1:
         ranked = backend.search(tokens, limit, any_token=True)

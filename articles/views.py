@@ -272,7 +272,12 @@ class SearchView(JsonListView):
         hits = search.search(self.param("q") or "")
         kind = self.param("kind")
         self.all_hits = hits
+        # More documents match than the search returns: the count is of the best, not of all.
+        self.truncated = len(hits) >= search.RESULT_LIMIT
         return [hit for hit in hits if hit.kind == kind] if kind else hits
+
+    def json_extra(self) -> dict:
+        return {"truncated": self.truncated}
 
     def facets(self):
         counts: dict[str, int] = {}
@@ -289,4 +294,5 @@ class SearchView(JsonListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["q"] = self.param("q") or ""
+        context["truncated"] = self.truncated
         return context

@@ -181,11 +181,16 @@ class JsonListView(ListView):
         fmt = self.request.GET.get("format")
         if fmt == "json":
             rows, count = self.rows(context)
-            return JsonResponse({"count": count, "results": rows}, json_dumps_params={"ensure_ascii": False})
+            return JsonResponse({"count": count, **self.json_extra(), "results": rows},
+                                json_dumps_params={"ensure_ascii": False})
         if fmt == "csv":
             rows, _ = self.rows(context)
             return self.csv_response(rows)
         return super().render_to_response(context, **response_kwargs)
+
+    def json_extra(self) -> dict:
+        """Keys the JSON answer carries beside `count` and `results`."""
+        return {}
 
     def csv_response(self, rows: list[dict]) -> HttpResponse:
         buffer = io.StringIO()

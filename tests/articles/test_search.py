@@ -31,6 +31,19 @@ def test_two_character_query_returns_many_ranked_results_with_snippets(client, s
     assert {"id", "url", "title", "snippet"} <= set(data["results"][0])
 
 
+def test_a_query_that_matches_more_than_it_returns_says_so(client, seeded, monkeypatch):
+    from articles import search as search_module
+
+    monkeypatch.setattr(search_module, "RESULT_LIMIT", 3)
+    data = search(client, "医院")
+    assert (data["count"], data["truncated"]) == (3, True)
+    page = client.get("/search/", {"q": "医院"}).content.decode()
+    assert "最相关的 3 条结果" in page and "共 3 条结果" not in page
+    monkeypatch.setattr(search_module, "RESULT_LIMIT", 200)  # the seeds hold fewer
+    assert search(client, "医院")["truncated"] is False
+    assert f"共 {search(client, '医院')['count']} 条结果" in client.get("/search/", {"q": "医院"}).content.decode()
+
+
 def test_a_hospitals_short_form_finds_its_records_first(client, seeded):
     # 綦江区人民医院 is what the papers call 重庆市綦江区人民医院: the hospital, then its article.
     top = search(client, "綦江区人民医院")["results"][:2]
