@@ -162,15 +162,18 @@ def _place(name: str, aliases: list[str]) -> Place:
 # People
 
 LEADER_ROLES = (
-    "党委书记", "党委副书记", "纪委书记", "党委委员", "党总支书记", "支部书记", "执行院长", "名誉院长", "常务副院长",
-    "副院长", "院长", "院领导", "工会主席",
+    "党委书记", "党委副书记", "纪委书记", "党委委员", "党总支书记", "党总支部书记", "党总支副书记", "党支部书记",
+    "党支部副书记", "支部书记", "执行院长", "名誉院长", "常务副院长", "副院长", "院长", "院领导", "工会主席",
 )
 STAFF_ROLES = ("护士长", "主任医师", "副主任医师", "主治医师", "副主任", "主任", "护士", "医生", "医师", "教授", "专家")
 ROLE_WORD = "|".join(sorted(LEADER_ROLES + STAFF_ROLES, key=len, reverse=True))
 # `党委书记、院长韩传恩`, `院领导王春玉、寇学斌`, `该科主任陈建宏`, `胸痛中心主任殷世平`
 # The names are looked ahead at, not consumed: `主任赵鹏、副主任医师伍建新` holds two roles.
+# A campus, branch or department before the role is part of it (`屏山院区党总支书记`, `示范区分院院长`,
+# `外科党总支书记`), and so is `原` (a former post: `原党委书记、院长`).
 ROLE_THEN_NAME = re.compile(
-    rf"(?P<unit>[{CJK}]{{2,8}}?(?:科|中心|部|室|病区))?(?P<role>(?:{ROLE_WORD})(?:[、和兼](?:{ROLE_WORD}))*)(?=(?P<rest>[{CJK}、和与及]{{2,40}}))"
+    rf"(?P<unit>[{CJK}]{{1,8}}?(?:科|中心|部|室|病区|院区|分院|分部))?(?P<former>原)?"
+    rf"(?P<role>(?:{ROLE_WORD})(?:[、和兼](?:{ROLE_WORD}))*)(?=(?P<rest>[{CJK}、和与及]{{2,40}}))"
 )
 # `李云龙主任为了…`, `叶姝医生解释`: the name stands after punctuation.
 NAME_THEN_ROLE = re.compile(rf"(?:^|(?<=[，,。！!？?“”\"、：:\s]))(?P<rest>[{CJK}]{{2,3}})(?P<role>主任|教授|医生|护士长|院长)(?![{CJK}]{{0,1}}(?:医师|助理))")
@@ -283,10 +286,13 @@ def _people_in(sentence: str, subject: list[str]):
             break
         if not names:
             continue
-        unit = re.sub(r"^.*(?:医院|卫生院|中心|大学)(?=.)", "", match["unit"] or "")
+        unit = re.sub(r"^(?:.*(?:医院|卫生院|中心|大学)|[该本我全]院)(?=.)", "", match["unit"] or "")
         role = match["role"]
-        if unit and not unit.startswith(("该", "本", "我")) and role in STAFF_ROLES:
+        if unit and not unit.startswith(("该", "本", "我")) and (
+                role in STAFF_ROLES or not unit.endswith(("医学中心", "卫生服务中心"))):  # not a hospital itself
             role = unit + role
+        if match["former"]:
+            role = "原" + role
         before = sentence[: match.start("role")]
         named = _hospital_before(before, subject)
         confidence = 0.9 if match["role"].split("、")[0] in LEADER_ROLES else 0.75

@@ -158,6 +158,16 @@ def trim_hospital_name(name: str) -> str | None:
 
     if _GENERIC.search(name) or name.endswith(("宠物医院", "动物医院", "兽医院")):
         return None  # `印度德里一家宠物医院`: no particular hospital, whatever precedes it
+    if "暨" in name:
+        # Two names joined: an event's and the hospital's (`…技能竞赛坂田街道赛暨深圳市龙岗区第七人民医院…`),
+        # or an institution's two (`湖北省中西医结合医院暨湖北省新华医院`); the last is a whole name
+        # where a division begins it. Not the 暨 of 诸暨市 or 暨南大学.
+        from .places import division_prefix
+
+        at = name.rindex("暨")
+        tail = name[at + 1:]
+        if len(tail) >= 4 and (division_prefix(tail) or (at == 0 and not name.startswith("暨南大学"))):
+            name = tail
     for opening, closing in (("（", "）"), ("(", ")")):
         if name.count(opening) > name.count(closing):
             # `湖南省结核病防治所（湖南省胸科医院`: the name in the bracket, not the run before it.

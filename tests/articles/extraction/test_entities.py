@@ -68,6 +68,16 @@ def test_names_that_begin_with_an_administrative_division(text, expected):
     assert [n for n, _, _ in find_hospitals(text)] == [expected]
 
 
+def test_two_names_joined_by_ji_leave_the_whole_last_one():
+    # An event's title run into the hospital's name, and an institution's two names.
+    assert [n for n, _, _ in find_hospitals("健康教育技能竞赛龙岗区坂田街道赛暨深圳市龙岗区第七人民医院2023年竞赛举行")] == [
+        "深圳市龙岗区第七人民医院"]
+    assert [n for n, _, _ in find_hospitals("湖北省中西医结合医院暨湖北省新华医院举办义诊")] == [
+        "湖北省中西医结合医院", "湖北省新华医院"]
+    assert [n for n, _, _ in find_hospitals("诸暨市人民医院与暨南大学附属东莞爱尔眼科医院合作")] == [
+        "诸暨市人民医院", "暨南大学附属东莞爱尔眼科医院"]
+
+
 def test_a_kind_of_hospital_after_a_verb_is_no_name():
     # jieba tags 深化 an abbreviation (j); 公立医院 is a kind of hospital, not one.
     assert find_hospitals("要深化公立医院改革，推动医院高质量发展") == []

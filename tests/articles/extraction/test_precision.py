@@ -100,11 +100,34 @@ def test_a_university_hospital_is_placed_by_its_own_city():
     assert not locate("四平社区卫生服务中心")  # a street in Shanghai, not the city 四平
 
 
+def test_a_campus_branch_or_department_head_is_not_published_as_the_hospital_s():
+    people = people_of(
+        "宜宾市第一人民医院开展义诊\n"
+        "8月1日，宜宾市第一人民医院屏山院区党总支书记蔡培强介绍了义诊安排。"
+        "宜宾市第一人民医院示范区分院院长梁琰出席。"
+        "宜宾市第一人民医院党总支部书记、副院长廖英讲话。"
+        "宜宾市第一人民医院外科党总支书记程广舟主持。\n"
+    )
+    assert set(people) == {("蔡培强", "屏山院区党总支书记", "宜宾市第一人民医院"),
+                           ("梁琰", "示范区分院院长", "宜宾市第一人民医院"),
+                           ("廖英", "党总支部书记、副院长", "宜宾市第一人民医院"),  # not `支部书记`
+                           ("程广舟", "外科党总支书记", "宜宾市第一人民医院")}
+
+
+def test_a_former_post_stays_former():
+    people = people_of(
+        "遵义市第一人民医院原党委书记、院长王某某被查\n"
+        "8月1日，遵义市第一人民医院原党委书记、院长张建国接受审查调查。医院党委书记黄静主持会议。\n"
+    )
+    assert ("张建国", "原党委书记、院长", "遵义市第一人民医院") in people
+    assert ("黄静", "党委书记", "遵义市第一人民医院") in people
+
+
 def test_withheld_names_and_other_hospitals_staff_stay_off_the_public_pages():
     people = people_of(
         "宿松县人民医院开展义诊\n"
         "8月1日，宿松县人民医院开展义诊。县中医院原院长张小勤涉嫌严重违法。原院长陈某被查。医院党委书记黄静出席。\n"
     )
     assert people[("黄静", "党委书记", "宿松县人民医院")] >= REVIEW_THRESHOLD
-    assert people[("张小勤", "院长", "宿松县人民医院")] < REVIEW_THRESHOLD
+    assert people[("张小勤", "原院长", "宿松县人民医院")] < REVIEW_THRESHOLD
     assert not any(name.endswith("某") for name, _, _ in people)
