@@ -30,7 +30,7 @@ NOT_A_HOSPITAL = ("定点医院", "方舱医院", "公立医院", "县级医院"
                   # A kind of hospital with no place or owner names none (`人民医院`, `眼科医院`).
                   "人民医院", "第一人民医院", "第二人民医院", "第三人民医院", "中心医院", "中医医院", "中西医结合医院",
                   "妇幼保健院", "儿童医院", "眼科医院", "口腔医院", "肿瘤医院", "精神病医院", "妇产医院", "骨科医院",
-                  "传染病医院", "胸科医院", "康复医院", "人民医院分院", "总医院", "牙科医院",
+                  "传染病医院", "胸科医院", "康复医院", "人民医院分院", "总医院", "牙科医院", "荣军医院",
                   # Not for people at all.
                   "宠物医院", "动物医院", "兽医院")
 
@@ -156,8 +156,10 @@ def trim_hospital_name(name: str) -> str | None:
     `公立医院`) or a company (`…有限公司…`) is no hospital."""
     from .segmenter import pos_tokens
 
-    if _GENERIC.search(name) or name.endswith(("宠物医院", "动物医院", "兽医院")):
-        return None  # `印度德里一家宠物医院`: no particular hospital, whatever precedes it
+    if _GENERIC.search(name) or name.endswith(("宠物医院", "动物医院", "兽医院", "方舱医院")) or "同志" in name:
+        # `印度德里一家宠物医院`: no particular hospital, whatever precedes it; a 方舱医院 is a hall
+        # fitted out for an epidemic (`儋州市方舱医院项目设施拆除`); `赵付生同志代表医院…` is a person.
+        return None
     if "暨" in name:
         # Two names joined: an event's and the hospital's (`…技能竞赛坂田街道赛暨深圳市龙岗区第七人民医院…`),
         # or an institution's two (`湖北省中西医结合医院暨湖北省新华医院`); the last is a whole name

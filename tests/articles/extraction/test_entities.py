@@ -78,6 +78,13 @@ def test_two_names_joined_by_ji_leave_the_whole_last_one():
         "诸暨市人民医院", "暨南大学附属东莞爱尔眼科医院"]
 
 
+def test_an_epidemic_hall_a_bare_kind_and_a_comrade_are_no_hospital():
+    assert find_hospitals("儋州市方舱医院项目设施拆除及场地恢复工程") == []
+    assert find_hospitals("在荣军医院，学生党员为退伍老党员送上慰问品") == []
+    assert find_hospitals("赵付生同志代表医院全体职工向官兵致以节日的祝福") == []
+    assert [n for n, _, _ in find_hospitals("湖南省荣军优抚医院开展义诊")] == ["湖南省荣军优抚医院"]
+
+
 def test_a_kind_of_hospital_after_a_verb_is_no_name():
     # jieba tags 深化 an abbreviation (j); 公立医院 is a kind of hospital, not one.
     assert find_hospitals("要深化公立医院改革，推动医院高质量发展") == []
