@@ -26,6 +26,7 @@ class Fact:
 
 
 FOUNDED = re.compile(r"(?:始建于|创建于|创办于|建院于|成立于|组建于|建于)\s*((?:18|19|20)\d{2})\s*年")
+PLANNED = re.compile(r"规划|设计|计划|拟|预计|建成后|投用后|启用后|项目|新增|增加|扩建|新建")
 BEDS = re.compile(r"(?:开放|编制|实际开放|核定|设置)?(?:床位|病床)(?:数)?(?:达到?|共|有)?\s*(\d{2,5})\s*(?:余|多)?张")
 STAFF = re.compile(r"(?:在职职工|现有职工|在岗职工|职工总数|干部职工|员工|职工)(?:总数)?(?:达到?|共|有)?\s*(\d{2,5})\s*(?:余|多)?(?:人|名)")
 GRADE = re.compile(r"(三级甲等|三级乙等|三级|二级甲等|二级乙等|二级|一级|三甲|二甲)(?:综合|中医|专科|中西医结合|妇幼)?(?:医院|医疗机构)")
@@ -99,7 +100,9 @@ def extract_facts(article: ParsedArticle, subject: str) -> list[Fact]:
                     add("founded", found.group(1), sentence, index, 0.85)
             for found in BEDS.finditer(sentence) if may_beds else ():
                 if _about_subject(sentence, found.start(), subject, short_forms):
-                    add("beds", found.group(1), sentence, index, 0.8)
+                    # A new building's, a plan's or an addition's beds are not the hospital's: held.
+                    planned = PLANNED.search(sentence[:found.start()])
+                    add("beds", found.group(1), sentence, index, 0.6 if planned else 0.8)
             for found in STAFF.finditer(sentence) if may_staff else ():
                 if _about_subject(sentence, found.start(), subject, short_forms):
                     add("staff", found.group(1), sentence, index, 0.8)

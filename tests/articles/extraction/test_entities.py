@@ -142,6 +142,13 @@ def test_facts_of_a_hospital_with_their_sentences(seed_entities):
     assert "始建于1979年" in facts[("founded", "1979")].sentence
 
 
+def test_a_plan_s_beds_wait_for_an_editor():
+    article = parse_text("商丘市第一人民医院新院区开工\n"
+                         "8月1日，商丘市第一人民医院开放床位1800张。该院新院区项目规划床位1200张，建成后将缓解住院难。\n")[0]
+    beds = {f.value: f.confidence for f in extract_facts(article, "商丘市第一人民医院") if f.kind == "beds"}
+    assert beds["1800"] >= 0.8 and beds["1200"] < 0.8
+
+
 def test_party_committee_founding_is_not_the_hospitals(seed_entities):
     article, _ = seed_entities["支部建在科室上 党建引领促发展"]
     facts = {(f.kind, f.value) for f in extract_facts(article, "汝州市第一人民医院")}
