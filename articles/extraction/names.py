@@ -78,6 +78,10 @@ def _refine(run: str) -> str | None:
 def _kept_tokens(tokens) -> list[tuple[str, str]]:
     kept: list[tuple[str, str]] = []
     for word, tag in reversed(tokens):
+        # A development zone is a place in a name (`西安高新医院`, `长沙经开区医院`), whatever jieba
+        # tags 高新 (an adverb) or the 经 it cuts from 开区 (a preposition).
+        if word == "高新" or (word == "经" and kept and kept[-1][0].startswith("开")):
+            tag = "ns"
         if tag not in _NAME_TAGS or not word.strip() or word in "()（）":
             break
         kept.append((word, tag))
@@ -142,6 +146,8 @@ def _anchor_at(name: str, offset: int, word: str, tag: str) -> bool:
     return (
         division_prefix(rest) > 0 or rest.startswith(_ANCHOR_WORDS) or tag == "nt"
         or (tag == "ns" and bool(locate(rest))) or bool(_UNIVERSITY.search(word))
+        # A city's short name that jieba calls a common noun (`对象|宝鸡|高新医院`).
+        or (tag == "n" and len(word) >= 2 and division_prefix(word + "市") == len(word) + 1)
     )
 
 

@@ -63,6 +63,10 @@ def test_hospital_names_are_cut_at_part_of_speech_boundaries():
     ("遂宁市射洪市中医院党委书记", "遂宁市射洪市中医院"),  # not the short form 市中医院
     ("选派两家县级九江市彭泽县人民医院骨干", "九江市彭泽县人民医院"),  # nor are verbs and counts
     ("与复旦大学附属上海市第五人民医院合作", "复旦大学附属上海市第五人民医院"),  # a university is
+    # A development zone is part of the name (jieba tags 高新 an adverb, cuts 经|开区).
+    ("由西安高新曼朗心理医院承办落地", "西安高新曼朗心理医院"),
+    ("长沙经开区医院开展义诊", "长沙经开区医院"),
+    ("深入监管服务对象宝鸡高新医院开展活动", "宝鸡高新医院"),  # 宝鸡, a city, though tagged a noun
 ])
 def test_names_that_begin_with_an_administrative_division(text, expected):
     assert [n for n, _, _ in find_hospitals(text)] == [expected]
