@@ -82,6 +82,20 @@ def test_two_names_joined_by_ji_leave_the_whole_last_one():
         "诸暨市人民医院", "暨南大学附属东莞爱尔眼科医院"]
 
 
+def test_hospitals_that_hold_the_event_together_are_its_subjects():
+    def subjects(lead):
+        return [h.name for h in extract(parse_text("义诊活动在陇西举行\n" + lead + "\n")[0]).hospitals if h.subject]
+
+    # Organisers (主办, 承办) are; a 协办's helpers and the venue are not.
+    assert subjects("7月29日，由甘肃妇女儿童发展基金会、甘肃省第三人民医院联合主办，陇西县妇联、陇西县妇幼保健院"
+                    "共同承办的巡讲义诊活动在定西市人民医院举行。") == ["甘肃省第三人民医院", "陇西县妇幼保健院"]
+    assert subjects("8月6日，由光明区卫生健康局主办，光明区妇幼保健院承办，中山大学附属第七医院协办的宣传活动举行。"
+                    "光明区妇幼保健院的专家讲解了母乳喂养知识。") == ["光明区妇幼保健院"]
+    # A list the subject stands in (`…等3家市级医疗单位`).
+    assert subjects("近日，兰州市委政法委联合兰州市第一人民医院、兰州市中医院及兰州市妇幼保健院等3家市级医疗单位"
+                    "开展义诊活动。兰州市第一人民医院专家为群众看诊。") == ["兰州市第一人民医院", "兰州市中医院", "兰州市妇幼保健院"]
+
+
 def test_an_epidemic_hall_a_bare_kind_and_a_comrade_are_no_hospital():
     assert find_hospitals("儋州市方舱医院项目设施拆除及场地恢复工程") == []
     assert find_hospitals("在荣军医院，学生党员为退伍老党员送上慰问品") == []
