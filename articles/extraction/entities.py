@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from articles.parsing.model import ParsedArticle
 from articles.parsing.script import Printed, simplify, to_simplified
 from articles.parsing.text import CJK
 
-from .facts import Fact, extract_facts
+from .facts import extract_facts
+from .honours import YEAR_IN, extract_honours, level_of
+from .mentions import Entities, Evidence, HonourMention, HospitalMention, PersonMention, sentences
 from .names import (
     FIRST_GIVEN_STOPS,
     NAME_STOPS,
@@ -28,72 +30,6 @@ from .names import (
     resolve_short_form,
 )
 from .places import Place, locate
-
-
-@dataclass(frozen=True)
-class Evidence:
-    sentence: str
-    paragraph: int  # index into article.paragraphs; -1 for headline material
-    start: int  # offset of the sentence inside that paragraph's text
-
-
-@dataclass(frozen=True)
-class HospitalMention:
-    name: str
-    subject: bool
-    count: int
-    place: Place = Place()
-    aliases: tuple[str, ...] = ()
-    # How sure the name is one particular hospital's official name (`names.name_confidence`): a
-    # subject below REVIEW_THRESHOLD is held for an editor instead of being published.
-    confidence: float = 0.9
-
-
-@dataclass(frozen=True)
-class PersonMention:
-    name: str
-    role: str
-    hospital: str | None
-    evidence: Evidence
-    confidence: float
-
-
-@dataclass(frozen=True)
-class HonourMention:
-    name: str
-    year: int | None
-    level: str
-    kind: str  # "honour" or "designation"
-    recipient: str
-    recipient_kind: str  # "hospital", "department" or "person"
-    evidence: Evidence
-    confidence: float
-
-
-@dataclass(frozen=True)
-class Entities:
-    hospitals: tuple[HospitalMention, ...]
-    people: tuple[PersonMention, ...]
-    honours: tuple[HonourMention, ...]
-    facts: tuple[Fact, ...] = ()
-
-    @property
-    def subject_hospitals(self) -> list[str]:
-        return [h.name for h in self.hospitals if h.subject]
-
-    @property
-    def mentioned_hospitals(self) -> list[str]:
-        return [h.name for h in self.hospitals if not h.subject]
-
-
-SENTENCE_RE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?[”’\"']?")
-
-
-def sentences(text: str):
-    for match in SENTENCE_RE.finditer(text):
-        if match.group(0).strip():
-            yield match.start(), match.group(0)
-
 
 # ---------------------------------------------------------------------------------------------
 # Hospitals
@@ -375,145 +311,6 @@ def _hospital_before(prefix: str, subject: list[str]) -> str | None:
     if is_short_form(name):
         return resolve_short_form(name, subject) or UNRESOLVED
     return name
-
-
-# ---------------------------------------------------------------------------------------------
-# Honours and designations
-
-AWARD_VERBS = r"荣获|获评|获得|获授|被评为|被授予|被命名为|被确定为|被认定为|被批准为|获批|入选|评为|授予"
-# Verbs that confer a status (a designation), not an award, unless the title says award.
-DESIGNATING_VERBS = ("被确定为", "被认定为", "被批准为", "获批", "入选")
-HONOUR_LIST = re.compile(r"(?P<items>(?:[“\"「][^”\"」]{2,40}[”\"」][、，,和及与]*){1,30})等?(?:多项|一系列)?(?:荣誉称号|荣誉|称号)")
-QUOTED = re.compile(r"[“\"「](?P<name>[^”\"」]{2,40})[”\"」]")
-VERB_PHRASE = re.compile(rf"(?P<verb>{AWARD_VERBS})(?P<year>(?:19|20)\d{{2}}年度?)?(?P<items>[^，,。；;！？!?]{{2,200}})")
-COUNT_SUFFIX = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:个|项|家|次|名)$")
-HONOUR_ENDINGS = ("单位", "集体", "个人", "先锋号", "奖", "案例", "示范中心", "示范单位", "示范医院", "标兵", "模范", "满意医院",
-                  "爱婴医院", "优秀县级医院", "医院", "先进", "红旗", "文明单位", "巾帼", "之家", "号", "组织", "科室", "团队")
-DESIGNATION_MARKERS = ("重点专科", "重点学科", "培育学科", "特色专科", "研究中心", "质量控制中心", "质控中心", "诊疗中心",
-                       "区域医疗中心", "基地", "实验室", "名单", "试点", "项目", "联盟", "工作站")
-YEAR_IN = re.compile(r"((?:19|20)\d{2})年")
-
-
-def level_of(name: str) -> str:
-    if name.startswith(("全国", "国家", "中国", "中华")) or "国家" in name[:6]:
-        return "national"
-    if "省" in name[:5] or name.startswith(("省级", "自治区")):
-        return "provincial"
-    if re.search(r"^[^省]{1,6}(?:市|州|盟)", name) or name.startswith("市级"):
-        return "municipal"
-    return "other"
-
-
-def kind_of(name: str) -> str | None:
-    """An honour (an award or title), a designation (a status: key specialty, regional centre,
-    base) or neither (the verb's object was something else: `获得了群众好评`)."""
-    if any(marker in name for marker in DESIGNATION_MARKERS) and not name.endswith(("示范中心", "先进单位", "示范单位")):
-        return "designation"
-    if name.endswith(HONOUR_ENDINGS):
-        return "honour"
-    if name.endswith(("中心", "专科", "学科", "单位")):
-        return "designation"
-    return None
-
-
-def _clean_honour(name: str) -> str:
-    name = re.sub(r"(?:等(?:多项)?)?(?:荣誉)?称号$|等荣誉$", "", name.strip())
-    name = name.strip(" “”\"'「」、，,")
-    name = re.sub(r"^(?:(?:19|20)\d{2}年度?|首批|第[一二三四五六七八九十\d]+批)", "", name)
-    name = COUNT_SUFFIX.sub("", name)
-    if name.count("“") != name.count("”") or name.count('"') % 2:
-        name = re.sub(r'[“”"]', "", name)
-    return name.strip()
-
-
-def extract_honours(article: ParsedArticle, subject: list[str], people: tuple[PersonMention, ...]) -> tuple[HonourMention, ...]:
-    found: dict[tuple[str, int | None], HonourMention] = {}
-    person_names = {p.name for p in people}
-    default = subject[0] if subject else ""
-    for index, paragraph in enumerate(article.paragraphs):
-        for offset, sentence in sentences(paragraph.text):
-            evidence = Evidence(sentence.strip(), index, offset)
-            years = YEAR_IN.findall(sentence)
-            year = int(years[0]) if len(set(years)) == 1 else None
-            # (raw name, confidence, where its clause starts, year, conferred as a status)
-            candidates: list[tuple[str, float, int, int | None, bool]] = []
-            for match in HONOUR_LIST.finditer(sentence):
-                for quoted in QUOTED.finditer(match["items"]):
-                    candidates.append((quoted["name"], 0.95, match.start(), year, False))
-            for match in VERB_PHRASE.finditer(sentence):
-                items = match["items"]
-                quoted = [q["name"] for q in QUOTED.finditer(items)]
-                if quoted and re.fullmatch(r"(?:[“\"「][^”\"」]+[”\"」][、和及与]*)+(?:等?(?:荣誉)?称号|等荣誉)?", items.strip()):
-                    parts = quoted
-                else:
-                    parts = re.split(r"、|和|及|以及", items)
-                item_year = int(match["year"][:4]) if match["year"] else year
-                status = match["verb"] in DESIGNATING_VERBS
-                for part in parts:
-                    candidates.append((part, 0.85 if item_year else 0.75, match.start(), item_year, status))
-            for raw, confidence, position, year, status in candidates:
-                name = _clean_honour(raw)
-                if len(name) < 4 or len(name) > 40 or _NOT_A_TITLE.search(name):
-                    continue
-                recipient, recipient_kind = _recipient(sentence[:position], default, person_names)
-                if recipient_kind == "hospital" and not _names_recipient(sentence[:position], subject):
-                    # Nobody the sentence names receives it (`其完成的…荣获`, `基金会…被评为`):
-                    # the subject hospital is only a guess, held for an editor.
-                    confidence = min(confidence, 0.6)
-                kind = kind_of(name)
-                if status and kind == "honour" and not re.search(r"示范|先进|优秀|奖|模范|标兵|文明", name):
-                    kind = "designation"
-                key = (name, year)
-                if kind is None or key in found or (name, None) in found:
-                    continue
-                found[key] = HonourMention(
-                    name=name, year=year, level=level_of(name), kind=kind, recipient=recipient,
-                    recipient_kind=recipient_kind, evidence=evidence, confidence=confidence,
-                )
-    return tuple(found.values())
-
-
-# A verb's object that is no title: a clause's words around it (`了…`, `的国家区域医疗中心项目已有`,
-# `…基地以来`, `…示范中心的单位`).
-_NOT_A_TITLE = re.compile(r"^(?:了|的|被|设置的|将|把)|(?:以来|已有|之一|的医院|的单位|的科室|的个人)$")
-_HOSPITAL_WORD = re.compile(r"该院|本院|我院|全院|医院|卫生院|中医院|保健院|卫生服务中心")
-
-
-def _names_recipient(before: str, subject: list[str]) -> bool:
-    """Whether the clause of the award verb names a hospital (or `该院`); a clause that goes on
-    with 也/并/还 … has the subject of the sentence's earlier clauses."""
-    clauses = re.split(r"[，,；;：:]", before)
-    tail = clauses[-1]
-    time_only = re.sub(r"(?:19|20)\d{2}年度?|\d{1,2}月(?:\d{1,2}日)?|近年来|近日|日前|此前|今年|去年|先后|曾经?|还|也|均|又|共|累计|并|同时|于|在|已|更|连续|多次|\s", "", tail)
-    if not time_only and len(clauses) == 1:
-        return True  # `2021年荣获…`: a list of the article's subject's achievements
-    scope = [tail]
-    if re.match(r"\s*(?:也|并|还|又|同时|先后|均|亦|更|曾)", tail) or not tail.strip():
-        scope = clauses  # the clause goes on from the sentence's subject
-    for clause in scope:
-        named = [n for n, _, _ in find_hospitals(clause)]
-        if named:
-            # The honour is the subject's only when the hospital named is the subject.
-            return all(any(full.endswith(n) or n.endswith(full) for full in subject) or
-                       resolve_short_form(n, subject) for n in named)
-        if _HOSPITAL_WORD.search(clause):
-            return True
-    return False
-
-
-DEPARTMENT_RE = re.compile(rf"(?P<dept>[{CJK}]{{2,10}}?(?:科|病区|中心|实验室|团队|支部))(?:于|在|先后|曾|也|还|均|又)?(?:(?:19|20)\d{{2}}年[^，,]{{0,6}})?$")
-
-
-def _recipient(before: str, default: str, person_names: set[str]) -> tuple[str, str]:
-    tail = re.split(r"[，,。；;：:]", before)[-1].strip(" “”\"")
-    for name in person_names:
-        if tail.startswith(name) or tail.endswith(name):
-            return name, "person"
-    match = DEPARTMENT_RE.search(tail)
-    if match and not match["dept"].startswith(("该", "本", "医院", "全院")):
-        dept = re.sub(r"^(?:[{CJK}]*?(?:医院|中医院))", "", match["dept"])
-        return dept or match["dept"], "department"
-    return default, "hospital"
 
 
 def extract(article: ParsedArticle) -> Entities:

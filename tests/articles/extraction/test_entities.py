@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from articles.extraction.entities import extract, kind_of, level_of
+from articles.extraction.entities import extract
 from articles.extraction.facts import extract_facts
+from articles.extraction.honours import kind_of, level_of
 from articles.extraction.names import cut_name, find_hospitals
 from articles.extraction.places import locate
 from articles.parsing import parse_bytes, parse_text
