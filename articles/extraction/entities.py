@@ -259,6 +259,8 @@ def _people_in(sentence: str, subject: list[str]):
         if not names:
             continue
         unit = re.sub(r"^(?:.*(?:医院|卫生院|中心|大学)|[该本我全]院)(?=.)", "", match["unit"] or "")
+        # The pattern's reach takes in the words before a department (`与此次义诊的口腔科`, `在泌尿外科`).
+        unit = re.sub(r"^(?:一位|一名|这位|那位|著名)", "", re.sub(r"^.*[的在是](?=.)", "", unit))
         role = match["role"]
         if unit and not unit.startswith(("该", "本", "我")) and (
                 role in STAFF_ROLES or not unit.endswith(("医学中心", "卫生服务中心"))):  # not a hospital itself

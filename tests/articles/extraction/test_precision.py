@@ -114,6 +114,16 @@ def test_a_campus_branch_or_department_head_is_not_published_as_the_hospital_s()
                            ("程广舟", "外科党总支书记", "宜宾市第一人民医院")}
 
 
+def test_a_department_role_leaves_the_words_before_the_department():
+    people = people_of(
+        "宜宾市第一人民医院开展义诊\n"
+        "8月1日，宜宾市第一人民医院开展义诊。参与此次义诊的口腔科主治医师刘丽琛说，接诊的心内科主任张忠南"
+        "和医院的一位心内科副主任医师王曦也来了。\n"
+    )
+    roles = {name: role for name, role, _ in people}
+    assert roles == {"刘丽琛": "口腔科主治医师", "张忠南": "心内科主任", "王曦": "心内科副主任医师"}
+
+
 def test_a_former_post_stays_former():
     people = people_of(
         "遵义市第一人民医院原党委书记、院长王某某被查\n"
