@@ -89,16 +89,16 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
     return subjects + tuple(mentioned)
 
 
-# Who holds the event with the subject: `由…甘肃省第三人民医院联合主办，…陇西县妇幼保健院共同承办的…`,
-# `武汉京都结石医院、武丰医院…等多家医疗机构`.
+# Who holds the event with the subject: `由…甘肃省第三人民医院联合主办，…陇西县妇幼保健院共同承办的…`.
+# (Not a list the subject stands in, `…等多家医院已首批应用`: read against their articles, most
+# such lists name users, visitors or participants of a story about something else.)
 _ORGANISED = re.compile(r"主办|承办")
-_MANY = re.compile(r"等(?:多|几|数|\d+|[二三四五六七八九十]+)家")
 
 
 def _co_organisers(lead: str, top: str) -> list[str]:
     """The hospitals that organise the lead's event together with `top`, in the sentence that
-    first names it: those named before its last 主办/承办 (not a 协办's helpers), or in the list
-    it stands in (`…、…等多家`); a venue after them (`在陇西县妇幼保健院举行`) is not one."""
+    first names it: those named before its last 主办/承办 (not a 协办's helpers); a venue after
+    them (`在陇西县妇幼保健院举行`) is not one."""
     for _, sentence in sentences(lead):
         if top not in sentence:
             continue
@@ -106,18 +106,8 @@ def _co_organisers(lead: str, top: str) -> list[str]:
                  if not is_short_form(n) and not n.endswith(top) and not top.endswith(n)]
         found.append((top, sentence.index(top), sentence.index(top) + len(top)))
         organised = [m.end() for m in _ORGANISED.finditer(sentence)]
-        if organised:
-            last = organised[-1]
-            if any(n == top and end <= last for n, _, end in found):
-                return [n for n, _, end in found if end <= last and n != top]
-            return []
-        many = _MANY.search(sentence)
-        if many:
-            # The list is the clause that ends in 等…家.
-            opening = max(sentence.rfind(mark, 0, many.start()) for mark in "，。；：,;:") + 1
-            listed = [n for n, start, end in found if start >= opening and end <= many.start()]
-            if top in listed:
-                return [n for n in listed if n != top]
+        if organised and any(n == top and end <= organised[-1] for n, _, end in found):
+            return [n for n, _, end in found if end <= organised[-1] and n != top]
         return []
     return []
 

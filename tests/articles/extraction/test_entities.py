@@ -92,9 +92,9 @@ def test_hospitals_that_hold_the_event_together_are_its_subjects():
                     "共同承办的巡讲义诊活动在定西市人民医院举行。") == ["甘肃省第三人民医院", "陇西县妇幼保健院"]
     assert subjects("8月6日，由光明区卫生健康局主办，光明区妇幼保健院承办，中山大学附属第七医院协办的宣传活动举行。"
                     "光明区妇幼保健院的专家讲解了母乳喂养知识。") == ["光明区妇幼保健院"]
-    # A list the subject stands in (`…等3家市级医疗单位`).
-    assert subjects("近日，兰州市委政法委联合兰州市第一人民医院、兰州市中医院及兰州市妇幼保健院等3家市级医疗单位"
-                    "开展义诊活动。兰州市第一人民医院专家为群众看诊。") == ["兰州市第一人民医院", "兰州市中医院", "兰州市妇幼保健院"]
+    # A list the subject stands in names users or visitors as often as organisers: not subjects.
+    assert subjects("目前，上海交通大学医学院附属仁济医院、南京鼓楼医院、浙江大学医学院附属第一医院等多家医院已首批应用。"
+                    "在仁济医院里，患者小杨取号后由数字陪诊师指引。") == ["上海交通大学医学院附属仁济医院"]
 
 
 def test_an_epidemic_hall_a_bare_kind_and_a_comrade_are_no_hospital():
