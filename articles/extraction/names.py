@@ -146,8 +146,10 @@ def _anchor_at(name: str, offset: int, word: str, tag: str) -> bool:
     return (
         division_prefix(rest) > 0 or rest.startswith(_ANCHOR_WORDS) or tag == "nt"
         or (tag == "ns" and bool(locate(rest))) or bool(_UNIVERSITY.search(word))
-        # A city's short name that jieba calls a common noun (`对象|宝鸡|高新医院`).
-        or (tag == "n" and len(word) >= 2 and division_prefix(word + "市") == len(word) + 1)
+        # A city's or county's short name that jieba calls a common noun or a person's name
+        # (`对象|宝鸡|高新医院`, `邀请|库尔勒|爱尔眼科医院`).
+        or (tag in ("n", "nr", "nrt") and len(word) >= 2
+            and any(division_prefix(word + level) == len(word) + 1 for level in "市县"))
     )
 
 

@@ -68,6 +68,8 @@ def test_hospital_names_are_cut_at_part_of_speech_boundaries():
     ("由西安高新曼朗心理医院承办落地", "西安高新曼朗心理医院"),
     ("长沙经开区医院开展义诊", "长沙经开区医院"),
     ("深入监管服务对象宝鸡高新医院开展活动", "宝鸡高新医院"),  # 宝鸡, a city, though tagged a noun
+    ("和静县红十字会邀请库尔勒爱尔眼科医院3名专家", "库尔勒爱尔眼科医院"),  # 库尔勒, tagged a name
+    ("邵阳学院附属第一医院举办义诊", "邵阳学院附属第一医院"),  # not 学院附属第一医院
 ])
 def test_names_that_begin_with_an_administrative_division(text, expected):
     assert [n for n, _, _ in find_hospitals(text)] == [expected]
