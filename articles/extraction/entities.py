@@ -137,6 +137,10 @@ ROLE_THEN_NAME = re.compile(
     rf"(?P<unit>[{CJK}]{{1,8}}?(?:科|中心|部|室|病区|院区|分院|分部))?(?P<former>原)?"
     rf"(?P<role>(?:{ROLE_WORD})(?:[、和兼](?:{ROLE_WORD}))*)(?=(?P<rest>[{CJK}、和与及]{{2,40}}))"
 )
+# What the unit's reach takes in before the department itself: the hospital (`…医院心内科`), `该院`,
+# and the sentence's words (`与此次义诊的口腔科`, `在泌尿外科`, `一位心内科`).
+_HOSPITAL_BEFORE_UNIT = re.compile(r"^(?:.*(?:医院|卫生院|中心|大学)|[该本我全]院)(?=.)")
+_WORDS_BEFORE_UNIT = re.compile(r"^(?:.*[的在是](?=.))?(?:一位|一名|这位|那位|著名)?")
 # `李云龙主任为了…`, `叶姝医生解释`: the name stands after punctuation.
 NAME_THEN_ROLE = re.compile(rf"(?:^|(?<=[，,。！!？?“”\"、：:\s]))(?P<rest>[{CJK}]{{2,3}})(?P<role>主任|教授|医生|护士长|院长)(?![{CJK}]{{0,1}}(?:医师|助理))")
 # `该院…`, or `医院` itself opening the clause (`医院党委书记黄静`): the article's own hospital.
@@ -248,9 +252,7 @@ def _people_in(sentence: str, subject: list[str]):
             break
         if not names:
             continue
-        unit = re.sub(r"^(?:.*(?:医院|卫生院|中心|大学)|[该本我全]院)(?=.)", "", match["unit"] or "")
-        # The pattern's reach takes in the words before a department (`与此次义诊的口腔科`, `在泌尿外科`).
-        unit = re.sub(r"^(?:一位|一名|这位|那位|著名)", "", re.sub(r"^.*[的在是](?=.)", "", unit))
+        unit = _WORDS_BEFORE_UNIT.sub("", _HOSPITAL_BEFORE_UNIT.sub("", match["unit"] or ""), count=1)
         role = match["role"]
         if unit and not unit.startswith(("该", "本", "我")) and (
                 role in STAFF_ROLES or not unit.endswith(("医学中心", "卫生服务中心"))):  # not a hospital itself

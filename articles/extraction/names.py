@@ -140,7 +140,7 @@ def _anchor_at(name: str, offset: int, word: str, tag: str) -> bool:
     """Whether the official name can begin at `offset`: at a division (`襄阳市`), an organisation,
     the armed forces or the state, or a university, but not at any word jieba calls a place
     (`黄海` of the person 黄海)."""
-    from .places import division_prefix, locate
+    from .places import division_prefix, is_division, locate
 
     rest = name[offset:]
     return (
@@ -148,8 +148,7 @@ def _anchor_at(name: str, offset: int, word: str, tag: str) -> bool:
         or (tag == "ns" and bool(locate(rest))) or bool(_UNIVERSITY.search(word))
         # A city's or county's short name that jieba calls a common noun or a person's name
         # (`对象|宝鸡|高新医院`, `邀请|库尔勒|爱尔眼科医院`).
-        or (tag in ("n", "nr", "nrt") and len(word) >= 2
-            and any(division_prefix(word + level) == len(word) + 1 for level in "市县"))
+        or (tag in ("n", "nr", "nrt") and len(word) >= 2 and (is_division(word + "市") or is_division(word + "县")))
     )
 
 

@@ -132,6 +132,11 @@ def division_prefix(text: str) -> int:
     return 0
 
 
+def is_division(name: str) -> bool:
+    """Whether `name` is the full name of an administrative division (`库尔勒市`)."""
+    return name in _full_names()[0]
+
+
 @lru_cache(maxsize=1)
 def _full_names() -> tuple[frozenset[str], tuple[int, ...]]:
     names = frozenset(division.full for group in _by_first_character() for divisions in group.values()
