@@ -37,6 +37,7 @@ from .contract import analyse, file_json
 from .files import ImportInputError, InputFile, discover, read_file
 from .locks import take_file_locks
 from .report import Counts, FileResult, ImportReport
+from .review import withdraw_stale_suggestions
 from .state import FileState
 from .writers import FileWriter
 from .writers.base import PARSER_VERSION
@@ -268,7 +269,9 @@ def import_paths(
                 result.articles.add("created", len(analysed))
             finished(result)
     report.files.sort(key=lambda r: r.display)
-    if write and not dry_run and (report.counts.created or report.counts.updated):
+    if write and not dry_run and any(getattr(counts, name) for counts in (report.counts, report.record_counts)
+                                     for name in ("created", "updated", "removed")):
+        withdraw_stale_suggestions()
         refresh_planner_statistics()
     return report
 

@@ -147,3 +147,32 @@ def resolve(item: ReviewItem, status: str, user) -> None:
     item.resolved = timezone.now()
     item.resolved_by = user if getattr(user, "pk", None) else None
     item.save(update_fields=["status", "resolved", "resolved_by"])
+
+
+def withdraw_stale_suggestions() -> int:
+    """Open duplicate suggestions that no longer hold go: one of the two names names no hospital
+    any more (a newer parse retired it, an editor deleted it), both now name one hospital (an
+    editor merged them), or today's rule no longer pairs them (the rule grew stricter since it
+    filed them). An open suggestion is the importer's alone; one an editor decided stays, and a
+    rejected pair's fingerprint still keeps it from being suggested again. Returns how many went."""
+    from articles.extraction.names import likely_same_hospital
+    from hospitals.models import Hospital, HospitalAlias
+
+    items = list(ReviewItem.objects.open().filter(kind=ReviewItem.Kind.DUPLICATE).values_list("pk", "detail"))
+    if not items:
+        return 0
+    names = sorted({name for _, detail in items for name in (detail or {}).get("names", [])})
+    hospital_of: dict[str, int] = {}
+    for start in range(0, len(names), 500):
+        chunk = names[start:start + 500]
+        hospital_of.update(HospitalAlias.objects.filter(name__in=chunk).values_list("name", "hospital_id"))
+        hospital_of.update(Hospital.objects.filter(name__in=chunk).values_list("name", "pk"))
+
+    def holds(pair) -> bool:
+        return (len(pair) == 2 and all(name in hospital_of for name in pair)
+                and hospital_of[pair[0]] != hospital_of[pair[1]] and likely_same_hospital(*pair))
+
+    stale = [pk for pk, detail in items if not holds((detail or {}).get("names", []))]
+    if stale:
+        ReviewItem.objects.open().filter(pk__in=stale).delete()
+    return len(stale)

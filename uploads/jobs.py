@@ -42,6 +42,7 @@ from hospitals.models import Hospital, HospitalAlias
 from ingest.files import ImportInputError, InputFile, read_file
 from ingest.pipeline import import_file, refresh_planner_statistics
 from ingest.report import Counts, FileResult, ImportReport
+from ingest.review import withdraw_stale_suggestions
 
 from .models import ImportJob, UploadedFile
 
@@ -256,5 +257,6 @@ def finish_job(job_id: int) -> None:
         return
     counts, records = report.counts, report.record_counts
     if any(getattr(c, name) for c in (counts, records) for name in ("created", "updated", "removed")):
+        withdraw_stale_suggestions()
         datacache.bump()
         refresh_planner_statistics()

@@ -115,3 +115,48 @@ def test_postgresql_finds_the_names_ending_in_a_core_through_the_index_of_revers
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "hospital_name_reversed" in plan
+
+
+@pytest.mark.django_db
+def test_a_suggestion_whose_hospital_a_newer_parse_retired_is_withdrawn(two_names):
+    assert suggestions().count() == 1
+    # The short name was the parser's mistake: the file now names another hospital.
+    (two_names / "b.txt").write_text("湘潭市中心医院举办健康讲座\n8月2日，湘潭市中心医院举办健康讲座，讲解防暑知识。\n",
+                                     encoding="utf-8")
+    import_folder(two_names)
+    assert not Hospital.objects.filter(name="长沙湘雅三医院").exists()
+    assert not suggestions().exists()
+
+
+def file_suggestion(a: str, b: str, status=ReviewItem.Status.OPEN) -> ReviewItem:
+    from ingest.review import _new_item
+
+    item = _new_item(ReviewItem.Kind.DUPLICATE, "hospitals.Hospital", now=None,
+                     excerpt=f"{a} 与 {b} 可能是同一家医院", detail={"names": [a, b]})
+    item.status = status
+    item.save()
+    return item
+
+
+@pytest.mark.django_db
+def test_open_suggestions_the_rule_no_longer_makes_are_withdrawn_and_decided_ones_stay(two_names):
+    from ingest.review import withdraw_stale_suggestions
+
+    for name in ("洛阳市中心医院", "平顶山市中心医院", "郑州市中心医院", "开封市中心医院"):
+        Hospital.objects.create(name=name)
+    stale = file_suggestion("洛阳市中心医院", "平顶山市中心医院")  # filed by an older, looser rule
+    decided = file_suggestion("开封市中心医院", "郑州市中心医院", ReviewItem.Status.DISMISSED)
+    assert withdraw_stale_suggestions() == 1
+    assert not ReviewItem.objects.filter(pk=stale.pk).exists()
+    assert ReviewItem.objects.get(pk=decided.pk).status == ReviewItem.Status.DISMISSED
+    assert suggestions().filter(status=ReviewItem.Status.OPEN).count() == 1  # 湘雅三医院's still holds
+
+
+@pytest.mark.django_db
+def test_a_suggestion_an_editor_settled_by_merging_elsewhere_is_withdrawn(two_names):
+    from articles.merging import merge_hospitals
+    from ingest.review import withdraw_stale_suggestions
+
+    merge_hospitals(Hospital.objects.get(name="中南大学湘雅三医院"), [Hospital.objects.get(name="长沙湘雅三医院")])
+    assert withdraw_stale_suggestions() == 1  # both names now find the one hospital
+    assert not suggestions().exists()

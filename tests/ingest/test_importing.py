@@ -250,7 +250,8 @@ def test_writes_are_set_based_queries_per_file_do_not_grow_with_its_records(tmp_
         sizes.append((len(parsed.articles), records, len(queries.captured_queries)))
     assert max(r for _, r, _ in sizes) >= 3 * min(r for _, r, _ in sizes)  # files differ a lot
     for articles, records, queries in sizes:
-        assert queries <= 40 + 25 * articles, (articles, records, queries)
+        # 40 for the file, 3 for the import's look at open duplicate suggestions when it ends
+        assert queries <= 43 + 25 * articles, (articles, records, queries)
     assert Honour.objects.count() > 40 and Person.objects.count() > 20
 
 
