@@ -14,17 +14,97 @@ from .text import CJK, clean_line, han_count, has_sentence_punctuation
 # Names of the organisations a kicker introduces.
 ORG_SUFFIX = r"(?:医院|卫生院|医学中心|医疗中心|保健院|中医院|分院|卫生服务中心|疾病预防控制中心|卫生健康委员会|卫健委|医科大学|医学院)"
 KICKER_RE = re.compile(rf"^(?P<org>[{CJK}（）()·]{{2,30}}?)\s*[:：]$")
-KICKER_TITLE_RE = re.compile(rf"^(?P<org>[{CJK}（）()·]{{2,30}}?{ORG_SUFFIX})\s*[:：]\s*(?P<title>\S.{{3,60}})$")
+KICKER_TITLE_RE = re.compile(rf"^(?P<org>[{CJK}（）()·]{{2,30}}?{ORG_SUFFIX})\s*[:：]\s*(?P<title>\S.{{3,60}})$"
+                             rf"|^【(?P<org2>[{CJK}（）()·]{{2,30}}?{ORG_SUFFIX})】\s*(?P<title2>\S.{{3,60}})$")
 ORG_LINE_RE = re.compile(rf"^[{CJK}（）()·]{{2,30}}?{ORG_SUFFIX}$")
 TITLE_ORG_RE = re.compile(rf"^(?P<org>[{CJK}（）()·]{{2,30}}?{ORG_SUFFIX}) (?P<rest>\S.*)$")
 INLINE_SUBTITLE_RE = re.compile(r"^(?P<title>\S.{3,40}?)\s*(?:——|--)\s*(?P<subtitle>\S.{3,40})$")
 # Lines that announce a photo: `图为…`, `▲…`, `（图为…）`, `…（张三 摄）`.
-CAPTION_RE = re.compile(r"^[（(]?(?:图为|上图|下图|左图|右图|图[一二三四\d][：:]|▲|△|■图)|[（(]?[\u4e00-\u9fff]{2,4}\s*摄[)）]?$")
+CAPTION_RE = re.compile(r"^[（(]?(?:图为|上图|下图|左图|右图|图[一二三四\d]?[：:]|▲|△|■图)|[（(]?[\u4e00-\u9fff]{2,4}\s*摄[)）]?$")
+# Lines that are a page's contact block, not the article: `联系电话：…`, `邮箱：…`.
+CONTACT_RE = re.compile(r"^[（(]?(?:联系电话|受理电话|咨询电话|监督电话|举报电话|电话|联系人|联系地址|来信地址|通讯地址|地址|邮编|邮政编码|"
+                        r"邮箱|电子邮箱|传真|网址|媒体联系|新闻联络|E-?mail|Tel|Fax)\s*[:：]", re.IGNORECASE)
+# A rule between two items of a page: `──────`, `——————`, `======`, `* * *`.
+SEPARATOR_RE = re.compile(r"^(?:[-—─━－=＝_~～·•*＊]\s*){6,}$")
+# A photo's credit closing its caption: `（圖／臺大醫院提供）`, `（王亚忠 摄）`, `。医院供图`, `图片来源/网传视频截图`.
+PHOTO_CREDIT_END_RE = re.compile(
+    r"[。.]?\s*(?:[（(]\s*(?:(?:图|圖|图片|照片)\s*[/／:：]?\s*)?[^（()）]{0,30}(?:提供|供图|摄|攝)\s*[)）]"
+    r"|[（(]?\s*(?:图片|图|圖)\s*(?:来源|來源|源)\s*[/／:：][^（()）。]{0,30}[)）]?"
+    rf"|[{CJK}]{{0,12}}\s*(?:供图|摄|攝))$"
+)
+_CAPTION_MARK = re.compile(r"^[▲△▼■●◆►]+\s*")
+
+
+# What is left of a line that only credits a photo (`新华社记者 刘文博 摄`, `新华社发（陈云飞摄）`).
+_CREDIT_ONLY = re.compile(rf"^[{CJK}]{{0,10}}(?:记者|社发|社|网|报|台|发)$")
+
+
+def is_photo_credit(text: str) -> bool:
+    """A line that names who took a photo and says nothing of it."""
+    words = PHOTO_CREDIT_END_RE.sub("", _CAPTION_MARK.sub("", text)).strip()
+    return words != text.strip() and bool(_CREDIT_ONLY.match(words))
+
+
+def caption_text(text: str) -> str:
+    """A caption's own words: without the mark that points at the photo or its credit."""
+    words = PHOTO_CREDIT_END_RE.sub("", _CAPTION_MARK.sub("", text)).strip()
+    return words or text
+
+
+def is_credited_caption(text: str) -> bool:
+    """A line that ends in a photo's credit and is no longer than a caption (one sentence)."""
+    match = PHOTO_CREDIT_END_RE.search(text)
+    if not match or match.start() == 0:
+        return False
+    before = text[:match.start()]
+    return len(before) <= 80 and sum(before.count(mark) for mark in "。！？!?") <= 1
 SUBTITLE_RE = re.compile(r"^(?:——|—|--|－－|-)\s*(?P<text>\S.*)$")
 
-BREADCRUMB_RE = re.compile(r"^(?:[^<>＞»]{1,20}\s*[>＞»]\s*){2,}[^<>＞»]{0,20}$|^(?:当前位置|您的位置|首页)\s*[:：>＞]")
+BREADCRUMB_RE = re.compile(r"^(?:[^<>＞»]{1,20}\s*[>＞»]{1,2}\s*){2,}[^<>＞»]{0,20}$|^(?:当前位置|您的位置|首页)\s*[:：>＞]")
+# Words of an outlet's own line above a page's metadata (`辽宁广播电视台 新闻中心 播出稿`).
+MASTHEAD_WORD_RE = re.compile(r"(?:电视台|广播|日报|晚报|早报|时报|报社|新闻网|新闻中心|融媒体中心|客户端|播出稿)")
+# The name of a paper, a broadcaster or a news site.
+OUTLET_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|商报|报|网|电视台|新闻)$")
 # Blocks that end the article body on web pages: everything after them is furniture.
-STOP_RE = re.compile(r"^(?:延伸阅读|相关阅读|相关新闻|相关链接|推荐阅读|热点推荐|版权声明|免责声明|【?责任编辑|分享到)\s*[:：】]?")
+STOP_RE = re.compile(r"^(?:延伸阅读|相关阅读|相关新闻|相关链接|推荐阅读|热点推荐|热门排行|精彩推荐|往期推荐|往期回顾|版权声明|免责声明"
+                     r"|【?责任编辑|分享到|上一篇|下一篇)\s*[:：】]?")
+
+# What a copied page, e-paper or post carries around an article besides navigation: its tools
+# (print, share, font size), follow prompts, image placeholders, end marks. Never the article's.
+_TOOL_WORDS = ("打印本页", "打印", "关闭窗口", "关闭", "收藏", "分享到", "分享", "微信", "微博", "QQ空间", "字号", "字体",
+               "大 中 小", "大中小", "上一版", "下一版", "版面导航", "PDF下载", "纠错", "返回顶部", "扫一扫", "【大】", "【中】", "【小】")
+_FURNITURE_RE = re.compile(
+    r"^(?:点击(?:上方|下方|标题下)?(?:蓝字|关注).*|关注我们|.{0,6}点个?[“\"]?在看[”\"]?.*|阅读原文|长按(?:识别|扫描|扫码).*"
+    r"|[-—－=*\s]*END[-—－=*\s]*|阅读\s*\d+(?:\s*在看\s*\d+)?|\[(?:图片|img|视频)\]|<img[^>]*>|[（(]?(?:完|全文完)[)）]"
+    r"|[【\[]?(?:导语|正文|结束)[】\]]|返回顶部|打印本页|关闭窗口"
+    r"|[-—－\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—－\s]*"  # a page number: `— 3 —`
+    rf"|[{CJK}]{{2,10}}(?:日报|晚报|早报|时报|报)\s*(?:19|20)\d{{2}}\s*年(?:\s*\d{{1,2}}\s*月)?)$",  # a running head
+    re.IGNORECASE)
+# An image's place in copied text: `[图片]`, `<img src=… alt=…>`.
+IMAGE_RE = re.compile(r"^(?:\[(?:图片|img|image|圖片)\]|<img[^>]*>)$", re.IGNORECASE)
+_NAV_PARTS = re.compile(r"\s*[|｜]\s*|\s{2,}")
+
+
+def furniture_of(text: str) -> str | None:
+    """The flag a line of page furniture is dropped with (`dropped_navigation` for a bar of
+    links, `dropped_boilerplate` for tools, prompts and placeholders); None for a line that may
+    be the article's."""
+    if len(text) > 80 or has_sentence_punctuation(text):
+        return None
+    if _FURNITURE_RE.match(text) or SEPARATOR_RE.match(text):
+        return "dropped_boilerplate"
+    parts = [part for part in _NAV_PARTS.split(text) if part]
+    if len(parts) >= 4 and all(len(part) <= 10 for part in parts):
+        return "dropped_navigation"  # `首页 | 要闻 | 时政 | 地方`
+    words = text.split(" ")
+    if len(words) >= 4 and "首页" in words[0] and all(len(word) <= 8 for word in words):
+        return "dropped_navigation"  # `首页 机构概况 政务公开 政策文件`
+    rest = text
+    for word in _TOOL_WORDS:
+        rest = rest.replace(word, "")
+    if len(rest) < len(text) and len(re.sub(r"[\s:：【】\[\]|｜/]", "", rest)) <= 2 and len(text) - len(rest) >= 4:
+        return "dropped_boilerplate"  # `字号：大 中 小  打印本页  关闭窗口`, `【打印本页】 【关闭窗口】`
+    return None
 COPYRIGHT_RE = re.compile(r"版权(?:均)?(?:属|归|所有)|未经(?:\S{0,6})?授权|不得转载|Copyright|©|本站不作任何保证")
 
 # Ordinals in front of a heading: `A `, `1 `, `一、`, `（一）`, `第一部分`.
@@ -127,9 +207,12 @@ def kicker_of(line: Line, next_line: Line | None, at_file_start: bool = False) -
 
 def kicker_title_of(line: Line) -> tuple[str, str] | None:
     match = KICKER_TITLE_RE.match(line.text)
-    if not match or has_sentence_punctuation(match["title"]) or len(match["title"]) > 45:
+    if not match:
         return None
-    return match["org"], match["title"].strip()
+    org, title = match["org"] or match["org2"], match["title"] or match["title2"]
+    if has_sentence_punctuation(title) or len(title) > 45:
+        return None
+    return org, title.strip()
 
 
 def label_of(text: str) -> tuple[str | None, str] | None:

@@ -11,6 +11,10 @@ from functools import lru_cache
 from .script import arabic_dates
 from .text import CJK, clean_line
 
+
+def has_sentence_end(text: str) -> bool:
+    return any(mark in text for mark in "。！？!?；;")
+
 NAME = f"[{CJK}·]{{2,4}}"
 # Several names need separators between them: a run of characters is prose, not a name list.
 NAMES = f"{NAME}(?:[\\s、，,]+{NAME})*"
@@ -22,8 +26,16 @@ _DATE_PATTERNS = (
 )
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_ENGLISH_DATE = re.compile(r"\b(?P<m>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\.?\s+(?P<d>\d{1,2}),?\s+"
+                           r"(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
+# Taiwan's calendar: 民國112年 is 2023.
+_ROC_YEAR = re.compile(r"民[国國]\s*(?P<y>\d{2,3})\s*年")
+
+
 def parse_date(text: str) -> dt.date | None:
     text = arabic_dates(unicodedata.normalize("NFKC", text))
+    text = _ROC_YEAR.sub(lambda m: f"{int(m['y']) + 1911}年", text)
     for pattern in _DATE_PATTERNS:
         match = pattern.search(text)
         if match:
@@ -31,15 +43,23 @@ def parse_date(text: str) -> dt.date | None:
                 return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
             except ValueError:
                 continue
+    match = _ENGLISH_DATE.search(text)
+    if match:
+        try:
+            return dt.date(int(match["y"]), _MONTHS.index(match["m"][:3].lower()) + 1, int(match["d"]))
+        except ValueError:
+            return None
     return None
 
 
 # Keys of `key:value` metadata, by what they fill.
-DATE_KEYS = ("发布时间", "发表时间", "更新时间", "发布日期", "时间", "日期")
+DATE_KEYS = ("发布时间", "发表时间", "更新时间", "发布日期", "播出日期", "播出时间", "刊发日期", "时间", "日期")
 SOURCE_KEYS = ("来源", "稿源", "出处")
-AUTHOR_KEYS = ("作者", "记者", "本报记者", "通讯员", "文", "撰文", "文字", "摄影", "图", "供稿", "文图供稿", "文/图")
-EDITOR_KEYS = ("责任编辑", "责编", "编辑", "审核", "校对", "值班编辑")
-ALL_KEYS = sorted(DATE_KEYS + SOURCE_KEYS + AUTHOR_KEYS + EDITOR_KEYS, key=len, reverse=True)
+AUTHOR_KEYS = ("作者", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "文字", "摄影", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
+EDITOR_KEYS = ("责任编辑", "责编", "编辑", "审核", "校对", "值班编辑", "本版编辑", "本版责编", "美编", "责任校对", "终审", "审校")
+# Keys of a page's metadata line that say nothing the article keeps (a count, a column).
+IGNORED_KEYS = ("浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名")
+ALL_KEYS = sorted(DATE_KEYS + SOURCE_KEYS + AUTHOR_KEYS + EDITOR_KEYS + IGNORED_KEYS, key=len, reverse=True)
 _KEY_RE = re.compile("(" + "|".join(re.escape(k) for k in ALL_KEYS) + r")\s*[:：]\s*")
 
 
@@ -69,14 +89,18 @@ class Byline:
         self.credit = self.credit or other.credit
 
 
-NOT_NAMES = {"通讯员", "记者", "实习生", "摄影", "编辑", "责任编辑", "本报记者", "特约记者", "见习记者"}
+NOT_NAMES = {"通讯员", "记者", "实习生", "摄影", "编辑", "责任编辑", "本报记者", "特约记者", "见习记者", "报道", "综合", "整理",
+             "综合报道", "摄影记者", "文字", "美编"}
+# A department credited as the author (`作者：心内科 杨海燕`) is no person.
+_UNIT_WORD = re.compile(r"(?:科|部|办|处|室|中心|医院|委员会)$")
 
 
 def split_names(text: str) -> list[str]:
     names = []
     for part in NAME_SEP.split(text.strip(" ()（）")):
         part = part.strip()
-        if re.fullmatch(NAME, part) and part not in names and part not in NOT_NAMES:
+        if re.fullmatch(NAME, part) and part not in names and part not in NOT_NAMES \
+                and not (len(part) >= 3 and _UNIT_WORD.search(part)):
             names.append(part)
     return names
 
@@ -114,13 +138,15 @@ def _parsed_metadata_line(line: str) -> Byline | None:
         if not text:
             return Byline(published=leading_date) if leading_date else None
     if not _KEY_RE.match(text):
-        return None
+        return _masthead(text) if leading_date is None else None
     result = Byline(published=leading_date)
     parts = _KEY_RE.split(text)
     # parts: ['', key1, value1, key2, value2, …]
     for key, value in zip(parts[1::2], parts[2::2], strict=True):
         value = value.strip(" |｜").strip()
         value = re.split(r"\s*[|｜]\s*", value)[0].strip()
+        if key in IGNORED_KEYS:
+            continue
         if key in DATE_KEYS:
             result.published = result.published or parse_date(value)
         elif key in SOURCE_KEYS:
@@ -131,11 +157,53 @@ def _parsed_metadata_line(line: str) -> Byline | None:
             value = value.split(" ")[0] if value else value
             if value and not result.source:
                 result.source, result.source_rank = value, 2
+        elif not _names_only(value):
+            return None  # `记者：下一步有什么打算？`: an interview's turn, not a credit
         elif key in EDITOR_KEYS:
             result.editors += [n for n in split_names(value) if n not in result.editors]
         else:
             result.authors += [n for n in split_names(value) if n not in result.authors]
     return result
+
+
+def _names_only(value: str) -> bool:
+    """A credit's value: names, with the words of people's roles between them, and nothing else."""
+    if has_sentence_end(value) or len(value) > 40:
+        return False
+    rest = NAME_SEP.sub("", re.sub(r"(?:本报|全媒体|融媒体|见习|特约|首席|实习)?(?:记者|通讯员|实习生|摄影|编辑|报道)", "", value))
+    return len(rest) <= 16
+
+
+_DATE = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}"
+# A newspaper page's or a broadcast's masthead: `健康时报 2022年11月03日 第05版：医院管理`,
+# `今日安远 2023年6月16日 星期五 第2版 综合新闻`.
+_MASTHEAD = re.compile(
+    rf"^(?P<outlet>[{CJK}·]{{2,14}}?)\s*(?P<date>{_DATE})\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?\s*"
+    rf"(?P<page>第?\s*[A-Za-z]?\d{{1,3}}\s*版)?\s*(?:[:：]?\s*[{CJK}·]{{0,12}})?$"
+)
+_OUTLET_WORD = re.compile(r"(?:日报|晚报|早报|时报|商报|导报|周报|报|周刊|杂志|电视台|广播电视台|新闻网|网)$")
+# A WeChat post's own line: `原创 某某医院 某某医院 2023-06-18 08:30 发表于湖南`.
+_POST_LINE = re.compile(rf"^(?:原创\s+)?(?P<account>[^\s]{{2,24}})(?:\s+[^\s]{{2,24}})?\s+(?P<date>{_DATE})"
+                        r"(?:\s+\d{1,2}:\d{2})?\s*发表于\S{2,8}$|^原创\s+(?P<account2>[^\s]{2,24})(?:\s+[^\s]{2,24})?\s+"
+                        rf"(?P<date2>{_DATE})(?:\s+\d{{1,2}}:\d{{2}})?$")
+# An official document's number: `川卫函〔2023〕15号`.
+_DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$")
+
+
+def _masthead(text: str) -> Byline | None:
+    match = _MASTHEAD.match(text)
+    if match and (match["page"] or _OUTLET_WORD.search(match["outlet"])):
+        return Byline(published=parse_date(match["date"]), source=match["outlet"], source_rank=2)
+    match = _POST_LINE.match(text)
+    if match:
+        return Byline(published=parse_date(match["date"] or match["date2"]),
+                      source=match["account"] or match["account2"], source_rank=0)
+    if _DOCUMENT_NUMBER.match(text):
+        return Byline()
+    match = _ENGLISH_DATE.fullmatch(text.strip())
+    if match:
+        return Byline(published=parse_date(text))
+    return None
 
 
 # `■衡阳晚报全媒体记者 朱嘉林`, `本报记者 张三 通讯员 李四`, `(本报记者 魏应欣)`
@@ -151,7 +219,8 @@ _CREDIT_PREFIX = re.compile(rf"^(?:文/图|文／图|图/文|文|图|摄影|摄)
 _PICTURE_CREDIT = re.compile(rf"^(?P<names>(?:{NAME}\s+)*)(?P<credit>(?:图片|照片|图)由.{{2,40}}提供)[。.]?$")
 # A parenthesised byline at the very end of the last paragraph.
 TRAILING_BYLINE = re.compile(
-    r"[(（]\s*(?P<body>(?:本报|全媒体|融媒体|见习|特约)?(?:记者|通讯员|文图供稿|供稿|文/图|撰文)\s*[:：]?\s*[^()（）]{2,60})[)）]\s*$"
+    r"[(（]\s*(?P<body>(?:[文图][/／])?(?:本报|全媒体|融媒体|见习|特约)?(?:记者|通讯员|文图供稿|供稿|文/图|撰文)\s*[:：]?\s*"
+    r"[^()（）]{2,60})[)）]\s*$"
 )
 
 
@@ -173,7 +242,7 @@ def parse_byline(line: str) -> Byline | None:
     if match:
         names = split_names(match["names"] or match["names2"])
         return Byline(authors=names) if names else None
-    match = _PICTURE_CREDIT.match(text)
+    match = _PICTURE_CREDIT.match(text) or _PICTURE_CREDIT.match(text.strip("（）()"))
     if match:
         return Byline(authors=split_names(match["names"] or ""), credit=match["credit"])
     inner = text.strip()
@@ -185,6 +254,10 @@ def parse_byline(line: str) -> Byline | None:
 # `本报讯（记者 林晓东 通讯员 陈丽）`, `健康报讯（记者 张三）`: the byline opening a news lead.
 LEAD_BYLINE = re.compile(
     rf"^(?:本报|本台|本刊|[{CJK}]{{2,10}}?(?:网|报|台|社))?(?:[{CJK}]{{0,4}})?讯\s*[(（](?P<body>[^()（）]{{2,60}})[)）]\s*"
+    # `人民网兰州4月21日电 （记者 王文娟）`: a wire's dateline, its outlet first.
+    rf"|^(?P<outlet>[{CJK}]{{2,10}}?(?:网|报|台|社))[{CJK}]{{0,6}}\d{{1,2}}月\d{{1,2}}日电\s*[(（](?P<body2>[^()（）]{{2,60}})[)）]\s*"
+    # `【记者陈嘉欣／深圳报道】`, `〔记者林怡君／台北报导〕`, `记者王小明／台北报导`: the reporter and the place.
+    rf"|^[【〔\[]?(?P<body3>(?:本报)?记者\s*{NAMES})\s*[／/]\s*[{CJK}]{{2,8}}(?:报道|报导)[】〕\]]?\s*"
 )
 
 
@@ -193,11 +266,12 @@ def parse_lead_byline(paragraph: str) -> tuple[Byline, int] | None:
     match = LEAD_BYLINE.match(paragraph)
     if not match:
         return None
-    body = re.sub(r"(?:本报|全媒体|融媒体|见习|特约|首席)?(?:记者|通讯员|实习生|摄影|文/图|报道)", " ", match["body"])
+    body = match["body"] or match["body2"] or match["body3"]
+    body = re.sub(r"(?:本报|全媒体|融媒体|见习|特约|首席)?(?:记者|通讯员|实习生|摄影|文/图|报道)", " ", body)
     names = split_names(body)
     if not names:
         return None
-    return Byline(authors=names), match.end()
+    return Byline(authors=names, source=match["outlet"], source_rank=1 if match["outlet"] else 0), match.end()
 
 
 def parse_trailing_byline(fragment: str) -> Byline | None:
@@ -208,6 +282,6 @@ def parse_trailing_byline(fragment: str) -> Byline | None:
     reporter = _REPORTER.match(body)
     if reporter:
         return Byline(authors=split_names(reporter["names"]) + split_names(reporter["more"] or ""))
-    body = re.sub(r"^(?:本报|全媒体|融媒体|见习|特约)?(?:记者|通讯员|文图供稿|供稿|文/图|撰文)\s*[:：]?\s*", "", body)
+    body = re.sub(r"^(?:[文图][/／])?(?:本报|全媒体|融媒体|见习|特约)?(?:记者|通讯员|文图供稿|供稿|文/图|撰文)\s*[:：]?\s*", "", body)
     names = split_names(body)
     return Byline(authors=names) if names else None

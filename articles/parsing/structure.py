@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .crawled import CrawledPage, read_crawled
 from .credits import reporter_outlet
@@ -33,6 +33,15 @@ from .lines import (
     is_short,
     kicker_of,
     kicker_title_of,
+    CONTACT_RE,
+    IMAGE_RE,
+    MASTHEAD_WORD_RE,
+    OUTLET_RE,
+    SEPARATOR_RE,
+    caption_text,
+    furniture_of,
+    is_credited_caption,
+    is_photo_credit,
     label_of,
     split_lines,
 )
@@ -75,9 +84,12 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
         if current and body_started:
             if kicker_of(line, nxt) or kicker_title_of(line):
                 starts = True
+            elif SEPARATOR_RE.match(line.text) and nxt is not None and is_short(nxt.text) \
+                    and not parse_metadata_line(nxt.text):
+                starts = True  # a rule, then a headline: the page's next item
             elif seen_byline and is_short(line.text) and nxt is not None and (
                 parse_metadata_line(nxt.text) or _is_reporter_line(nxt.text)
-            ):
+            ) and not parse_metadata_line(line.text) and not parse_byline(line.text) and not furniture_of(line.text):
                 starts = True
         if starts:
             blocks.append(current)
@@ -120,6 +132,7 @@ class _ArticleBuilder:
     page: CrawledPage | None = None
     text: str = ""
     speakers: list[tuple[str, str]] = field(default_factory=list)
+    masthead: Byline = field(default_factory=Byline)  # the date and outlet printed above the headline
 
     def flag(self, kind: str, excerpt: str, span: Span | None = None) -> None:
         self.flags.append(Flag(kind, excerpt[:80], span))
@@ -165,10 +178,7 @@ class _ArticleBuilder:
         kicker = title = subtitle = None
         title_span = None
         orgs: list[str] = []
-        i = 0
-        while i < len(lines) and BREADCRUMB_RE.match(lines[i].text):
-            self.flag("dropped_navigation", lines[i].text, lines[i].span)
-            i += 1
+        i = self._skip_furniture(lines, 0)
         if i < len(lines):
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             pair = kicker_title_of(lines[i])
@@ -193,6 +203,35 @@ class _ArticleBuilder:
             if meta:
                 self.byline.merge(meta)
                 self.consumed.append(("metadata", line.span))
+                if title is None:  # above the headline: the page's, which its other items share
+                    self.masthead.merge(Byline(published=meta.published, source=meta.source,
+                                           source_rank=meta.source_rank))
+                i += 1
+                continue
+            if (skipped := self._skip_furniture(lines, i)) > i:
+                i = skipped
+                continue
+            if title is None and (pair := kicker_title_of(line)):
+                kicker, title = pair
+                title_span = (line.end - len(title), line.end)
+                self.consumed.append(("kicker", line.span))
+                i += 1
+                continue
+            if title is None and is_short(line.text) and (j := self._real_after(lines, i, metadata=True)) is not None \
+                    and kicker_title_of(lines[j]):
+                self.consumed.append(("column", line.span))  # `健康快讯` above `【某医院】headline`
+                i += 1
+                continue
+            if title is None and self._above_headline(lines, i):
+                # 引题 / 主题 / ——副题: the line above the headline; only a hospital's name is a kicker.
+                if kicker is None and ORG_LINE_RE.match(line.text):
+                    kicker = line.text
+                self.consumed.append(("kicker", line.span))
+                i += 1
+                continue
+            if title is None and self._masthead_above_metadata(lines, i):
+                self.consumed.append(("metadata", line.span))
+                self.byline.merge(Byline(source=line.text.split(" ")[0], source_rank=-1))
                 i += 1
                 continue
             speaker = SPEAKER_RE.match(line.text) if title else None
@@ -231,6 +270,62 @@ class _ArticleBuilder:
                 orgs.append(match["org"])
         return kicker, title, title_span, subtitle, orgs, lines[i:]
 
+    def _skip_furniture(self, lines: list[Line], i: int) -> int:
+        """The index of the first line from `i` that is not page furniture (navigation, tools,
+        a share bar before the text, a site's name above its navigation), each flagged."""
+        while i < len(lines):
+            line = lines[i]
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            kind = furniture_of(line.text)
+            if kind is None and BREADCRUMB_RE.match(line.text):
+                kind = "dropped_navigation"
+                site = re.split(r"\s*[>＞»]", line.text, maxsplit=1)[0]
+                if OUTLET_RE.search(site):  # `星岛日报 > 中国 > 大湾区`: whose page it is, if nothing says better
+                    self.byline.merge(Byline(source=site, source_rank=-1))
+            elif kind is None and STOP_RE.match(line.text) and is_short(line.text):
+                kind = "dropped_boilerplate"  # `分享到：` above the text ends nothing
+            elif kind is None and ORG_LINE_RE.match(line.text) and nxt is not None \
+                    and (BREADCRUMB_RE.match(nxt.text) or furniture_of(nxt.text)):
+                kind = "dropped_navigation"  # the site's name above its navigation: no kicker
+                self.byline.merge(Byline(source=line.text, source_rank=-1))
+            if kind is None:
+                return i
+            self.flag(kind, line.text, line.span)
+            i += 1
+        return i
+
+    def _real_after(self, lines: list[Line], i: int, metadata: bool = False) -> int | None:
+        """The next line after `i` that is not furniture (nor, with `metadata`, a metadata line)."""
+        j = i + 1
+        while j < len(lines) and (furniture_of(lines[j].text) or BREADCRUMB_RE.match(lines[j].text)
+                                  or metadata and parse_metadata_line(lines[j].text)):
+            j += 1
+        return j if j < len(lines) else None
+
+    def _above_headline(self, lines: list[Line], i: int) -> bool:
+        """A short line, then a short one, then a `——` subtitle: the first stands above the headline."""
+        if not is_short(lines[i].text) or SUBTITLE_RE.match(lines[i].text):
+            return False
+        title = self._real_after(lines, i)
+        if title is None or not is_short(lines[title].text) or SUBTITLE_RE.match(lines[title].text) \
+                or parse_metadata_line(lines[title].text) or parse_byline(lines[title].text):
+            return False
+        subtitle = self._real_after(lines, title)
+        return subtitle is not None and bool(SUBTITLE_RE.match(lines[subtitle].text)) \
+            and not INLINE_SUBTITLE_RE.match(lines[title].text)
+
+    def _masthead_above_metadata(self, lines: list[Line], i: int) -> bool:
+        """An outlet's line (`辽宁广播电视台 新闻中心 播出稿`) above the page's metadata, the
+        headline after them: no headline itself."""
+        if not is_short(lines[i].text) or not MASTHEAD_WORD_RE.search(lines[i].text):
+            return False
+        j = self._real_after(lines, i)
+        if j is None or not parse_metadata_line(lines[j].text):
+            return False
+        while j is not None and parse_metadata_line(lines[j].text):
+            j = self._real_after(lines, j)
+        return j is not None and is_short(lines[j].text) and not parse_byline(lines[j].text)
+
     def _page_units(self, page: CrawledPage) -> list[_Unit]:
         """Units of a crawled page: its segments are already cut; only their text is classified."""
         self.byline.published = page.published
@@ -266,11 +361,37 @@ class _ArticleBuilder:
 
     def _body_units(self, lines: list[Line]) -> list[_Unit]:
         units: list[_Unit] = []
-        for line in lines:
+        after_image = False  # the line before was an image's placeholder: this one may be its caption
+        for index, line in enumerate(lines):
             text = line.text
+            if kind := furniture_of(text):
+                self.flag(kind, text, line.span)
+                after_image = kind == "dropped_boilerplate" and bool(IMAGE_RE.match(text))
+                continue
+            if CONTACT_RE.match(text) or SEPARATOR_RE.match(text):
+                self.flag("dropped_boilerplate", text, line.span)
+                continue
+            if self._signature(lines, index):
+                self.consumed.append(("signature", line.span))
+                continue
+            if after_image and (is_short(text) or is_credited_caption(text)):
+                units.append(_Unit("caption", text, [line.span], line.gap))
+                after_image = False
+                continue
+            after_image = False
+            if STOP_RE.match(text) and not any(u.kind == "para" for u in units) and is_short(text):
+                self.flag("dropped_boilerplate", text, line.span)  # a share bar above the text
+                continue
             if STOP_RE.match(text):
-                # Everything from here on is page furniture (related links, copyright notes).
+                # Everything from here on is page furniture (related links, copyright notes),
+                # except the credits that stand with it (`责任编辑：…`, then `审核：…`).
                 self.flag("dropped_boilerplate", text, (line.start, lines[-1].end))
+                for credit in lines[index:]:
+                    meta = parse_metadata_line(credit.text)
+                    if credit is not line and (meta is None or STOP_RE.match(credit.text) and not meta.editors):
+                        break
+                    if meta is not None:
+                        self.byline.merge(Byline(editors=meta.editors, authors=meta.authors))
                 break
             if len(text) < 300 and COPYRIGHT_RE.search(text):
                 self.flag("dropped_boilerplate", text, line.span)
@@ -297,12 +418,22 @@ class _ArticleBuilder:
                     self.byline.merge(byline)
                     self.consumed.append(("byline", (line.start, line.start + length)))
                     text, start = text[length:], line.start + length
-            if len(text) <= 80 and CAPTION_RE.search(text):
+            if (len(text) <= 80 and CAPTION_RE.search(text)) or is_credited_caption(text):
                 units.append(_Unit("caption", text, [(start, span_end)], line.gap))
                 continue
             kind = "short" if is_short(text) and not SALUTATION_RE.match(text) else "para"
             units.append(_Unit(kind, text, [(start, span_end)], line.gap))
         return units
+
+    @staticmethod
+    def _signature(lines: list[Line], index: int) -> bool:
+        """The issuing body's name above the date that closes a notice or a letter."""
+        if index + 2 < len(lines) or not ORG_LINE_RE.match(lines[index].text):
+            return False
+        if index + 1 == len(lines):
+            return False
+        following = parse_metadata_line(lines[index + 1].text)
+        return bool(following and following.published and not following.source and not following.authors)
 
     def _strip_trailing_byline(self, text: str, line: Line) -> tuple[str, int]:
         match = TRAILING_BYLINE.search(text)
@@ -423,7 +554,10 @@ class _ArticleBuilder:
         current: dict | None = None
         for unit in units:
             if unit.kind == "caption":
-                text, _ = self._repair(unit.text, unit.spans[0], ocr=True)
+                if is_photo_credit(unit.text):
+                    self.flag("dropped_photo_credit", unit.text, unit.spans[0])
+                    continue
+                text, _ = self._repair(caption_text(unit.text), unit.spans[0], ocr=True)
                 captions.append(Caption(text, unit.spans[0]))
                 continue
             if unit.kind == "heading":
@@ -516,4 +650,11 @@ def parse_articles(text: str) -> list[ParsedArticle]:
     lines = split_lines(text)
     if _fragmented(lines):
         return [_fragments_article(lines)]
-    return [_ArticleBuilder(position, block).build() for position, block in enumerate(split_articles(lines)) if block]
+    builders = [_ArticleBuilder(position, block) for position, block in enumerate(split_articles(lines)) if block]
+    articles = [builder.build() for builder in builders]
+    masthead = builders[0].masthead if builders else None
+    if masthead is not None and (masthead.published or masthead.source):
+        # A page's masthead (`健康时报 2023年7月4日 第06版`) dates and names every item on it.
+        articles[1:] = [replace(a, published=a.published or masthead.published, source=a.source or masthead.source)
+                        for a in articles[1:]]
+    return articles

@@ -1,0 +1,238 @@
+"""Articles copied with the page around them: a portal's navigation and tools, an e-paper's
+masthead, a WeChat post's prompts, a notice's contact block. Short texts written for the tests
+in the shapes such copies have; what is furniture is dropped, and nothing of the article is."""
+
+import datetime as dt
+
+import pytest
+
+from articles.parsing import parse_text
+
+pytestmark = pytest.mark.database_independent
+
+PORTAL = """人民网首页 | 要闻 | 时政 | 国际 | 地方 | 健康 | 科技
+人民网 >> 健康·生活 >> 医疗卫生
+
+平凉市人民医院胸痛中心启用
+
+2023-04-21 15:32  来源：人民网-健康频道
+
+分享到：  微信  微博  QQ空间
+字号：大 中 小  打印本页  关闭窗口
+
+人民网平凉4月21日电 （记者 马文娟）4月20日，平凉市人民医院胸痛中心正式启用，患者从入院到开通血管的时间缩短了一半。
+
+平凉市人民医院心内科团队正在为患者手术。医院供图
+
+该院心内科主任赵立新介绍，中心组建了24小时值班的介入团队。
+
+（责编：杨迪、孙婧）
+
+相关新闻
+· 国家卫健委：持续推进分级诊疗
+"""
+
+
+def test_a_portal_page_keeps_the_article_and_drops_its_navigation_and_tools():
+    [article] = parse_text(PORTAL)
+    assert article.title == "平凉市人民医院胸痛中心启用"
+    assert article.published == dt.date(2023, 4, 21)
+    assert article.source == "人民网-健康频道"
+    assert article.authors == ("马文娟",)
+    assert article.editors == ("杨迪", "孙婧")
+    assert [c.text for c in article.captions] == ["平凉市人民医院心内科团队正在为患者手术"]
+    assert article.body.startswith("4月20日，平凉市人民医院胸痛中心正式启用")
+    assert "该院心内科主任赵立新介绍" in article.body  # a share bar above the text ends nothing
+    for furniture in ("要闻", "健康·生活", "分享到", "打印本页", "供图", "责编", "分级诊疗"):
+        assert furniture not in article.body
+    assert {f.kind for f in article.flags} >= {"dropped_navigation", "dropped_boilerplate"}
+
+
+EPAPER = """健康时报 2022年11月03日 第05版：医院管理
+
+本版编辑：孙莉莉  美编：赵阳
+
+上一版  下一版  版面导航  PDF下载
+
+公立医院高质量发展巡礼
+以学科之“强”托起百姓健康之“重”
+——沧州市中心医院高质量发展纪实
+
+本报记者 高晓燕 通讯员 李振国
+
+沧州市中心医院始建于1950年，现开放床位3200张。
+
+──────────────────────────────
+
+社区医院开出“睡眠门诊”
+
+本报讯（记者 陈思远）近日，枫林街道社区卫生服务中心开设睡眠门诊，每周三下午接诊。
+"""
+
+
+def test_an_e_paper_page_gives_its_masthead_to_every_item_and_its_headline_stack_apart():
+    first, second = parse_text(EPAPER)
+    assert first.title == "以学科之“强”托起百姓健康之“重”"
+    assert first.kicker is None  # the line above the headline names no hospital
+    assert first.subtitle == "沧州市中心医院高质量发展纪实"
+    assert first.editors == ("孙莉莉", "赵阳")
+    assert first.authors == ("高晓燕", "李振国")
+    assert second.title == "社区医院开出“睡眠门诊”"
+    assert second.authors == ("陈思远",)
+    for article in (first, second):
+        assert article.source == "健康时报"
+        assert article.published == dt.date(2022, 11, 3)
+        assert "版面导航" not in article.body and "─" not in article.body
+    assert first.body == "沧州市中心医院始建于1950年，现开放床位3200张。"
+
+
+WECHAT = """点击上方蓝字关注我们
+
+凝心聚力谱新篇丨我院召开上半年工作总结大会
+
+原创 湘潭市中医医院 湘潭市中医医院 2023-06-18 08:30 发表于湖南
+
+6月16日下午，湘潭市中医医院上半年工作总结大会召开。
+
+▲会议现场
+
+党委书记谭建华作工作报告。
+
+来源：湘潭市中医医院宣传科
+文/图：刘思远
+编辑：张雅婷
+审核：何志勇
+
+- END -
+
+点个“在看”，分享给更多人
+
+往期推荐
+夏季“三伏贴”开始预约啦！
+阅读 2386
+"""
+
+
+def test_a_wechat_post_loses_its_prompts_and_keeps_its_credits():
+    [article] = parse_text(WECHAT)
+    assert article.title == "凝心聚力谱新篇丨我院召开上半年工作总结大会"
+    assert article.published == dt.date(2023, 6, 18)
+    assert article.source == "湘潭市中医医院宣传科"
+    assert article.authors == ("刘思远",)
+    assert article.editors == ("张雅婷", "何志勇")
+    assert [c.text for c in article.captions] == ["会议现场"]  # without the mark pointing at the photo
+    assert article.body == "6月16日下午，湘潭市中医医院上半年工作总结大会召开。\n党委书记谭建华作工作报告。"
+
+
+NOTICE = """蚌埠市卫生健康委员会
+首页 | 机构概况 | 政务公开 | 政策文件 | 办事服务
+
+当前位置：首页 > 政务公开 > 人事信息
+
+蚌埠市卫生健康委员会干部任前公示
+
+发布时间：2023-09-01 来源：蚌埠市卫生健康委员会 浏览次数：
+【字体：大 中 小】【打印本页】【关闭窗口】
+
+蚌卫人〔2023〕12号
+
+根据有关规定，拟任用以下同志，现予以公示。
+
+刘晓梅，女，1979年3月生，现任蚌埠市第一人民医院护理部主任，拟任蚌埠市第一人民医院副院长。
+
+受理电话：0552-3020158
+来信地址：蚌埠市东海大道政务中心
+
+蚌埠市卫生健康委员会
+2023年9月1日
+"""
+
+
+def test_a_notice_drops_the_site_around_it_its_number_contacts_and_signature():
+    [article] = parse_text(NOTICE)
+    assert article.title == "蚌埠市卫生健康委员会干部任前公示"
+    assert article.kicker is None  # the site's name above its navigation is no kicker
+    assert article.published == dt.date(2023, 9, 1)
+    assert article.source == "蚌埠市卫生健康委员会"
+    assert article.captions == ()
+    assert article.body.startswith("根据有关规定")
+    assert article.body.endswith("拟任蚌埠市第一人民医院副院长。")
+
+
+ROUNDUP = """健康快讯
+健康时报　2023年7月4日　第06版　地方动态
+
+【荆州市中医医院】成功开展首例超声引导下针刀松解术
+
+近日，荆州市中医医院针灸推拿科成功实施超声引导下针刀松解术。
+
+——————————————————
+
+【山西省儿童医院】开通罕见病多学科联合门诊
+
+7月1日，山西省儿童医院罕见病多学科联合门诊开诊。
+"""
+
+
+def test_a_roundup_gives_one_article_per_item_each_with_the_pages_date():
+    first, second = parse_text(ROUNDUP)
+    assert (first.kicker, first.title) == ("荆州市中医医院", "成功开展首例超声引导下针刀松解术")
+    assert (second.kicker, second.title) == ("山西省儿童医院", "开通罕见病多学科联合门诊")
+    assert first.subtitle is None and second.subtitle is None
+    assert {a.published for a in (first, second)} == {dt.date(2023, 7, 4)}
+    assert {a.source for a in (first, second)} == {"健康时报"}
+
+
+HOSPITAL_SITE = """当前位置：首页 > 新闻动态 > 医院新闻
+
+我院举办胸痛中心质量提升培训班
+
+作者：心内科 杨海燕  来源：党委办公室  发布时间：2023-10-12  点击数：1234
+
+10月10日，胸痛中心质量提升培训班在我院开班。
+
+[图片]
+培训班开班仪式现场
+
+副院长张志坚在开班致辞中表示，急性胸痛救治是一场与时间的赛跑。
+
+上一篇：我院开展世界心脏日义诊
+下一篇：我院召开安全生产会议
+"""
+
+
+def test_a_hospital_site_gives_the_caption_under_its_image_and_no_department_as_author():
+    [article] = parse_text(HOSPITAL_SITE)
+    assert article.title == "我院举办胸痛中心质量提升培训班"
+    assert article.authors == ("杨海燕",)
+    assert article.source == "党委办公室"
+    assert [c.text for c in article.captions] == ["培训班开班仪式现场"]
+    assert "上一篇" not in article.body and "世界心脏日" not in article.body
+
+
+def test_an_interviews_questions_are_no_credits():
+    text = ("让群众在家门口看好大病\n\n记者：下一步医院有什么打算？\n\n陈立新：我们将继续加强学科建设，让群众少跑路。\n\n"
+            "（文/记者 顾晓婷 实习生 朱雨涵）\n")
+    [article] = parse_text(text)
+    assert article.authors == ("顾晓婷", "朱雨涵")
+    assert "记者：下一步医院有什么打算？" in article.body
+
+
+@pytest.mark.parametrize(("caption", "words"), [
+    ("臺大醫院今（3）日啟用智慧病房，院方人員示範床邊智慧照護系統。（圖／臺大醫院提供）",
+     "臺大醫院今（3）日啟用智慧病房，院方人員示範床邊智慧照護系統"),
+    ("义诊活动现场 （王亚忠 摄）", "义诊活动现场"),
+    ("事故现场，多车起火。图片来源/网传视频截图", "事故现场，多车起火"),
+    ("▲院领导为获奖科室颁奖", "院领导为获奖科室颁奖"),
+])
+def test_a_captions_credit_and_mark_are_no_part_of_it(caption, words):
+    from articles.parsing.lines import caption_text
+
+    assert caption_text(caption) == words
+
+
+def test_a_line_that_only_credits_a_photo_is_no_caption():
+    text = "医院开展义诊\n\n8月1日，医院开展义诊活动。\n\n新华社记者 刘文博 摄\n\n群众纷纷表示受益匪浅。\n"
+    [article] = parse_text(text)
+    assert article.captions == ()
+    assert any(f.kind == "dropped_photo_credit" for f in article.flags)
