@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import replace
 
 from .decode import DecodeError, decode_bytes
+from .markup import strip_markup
 from .model import Caption, Flag, Paragraph, ParsedArticle, ParsedFile, Section
 from .script import Printed, is_traditional, to_simplified
 from .structure import parse_articles
@@ -21,7 +22,9 @@ __all__ = [
 
 def parse_text(text: str) -> list[ParsedArticle]:
     """A traditional-script text is parsed on its simplified copy (same length, so every span
-    holds) and its articles are given back in the printed characters."""
+    holds) and its articles are given back in the printed characters. Markup (HTML, Markdown)
+    is read as a reader sees the page, again at the same length (parsing/markup.py)."""
+    text = strip_markup(text)
     if is_traditional(text):
         simplified = to_simplified(text)
         printed = Printed(text, simplified)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .metadata import parse_metadata_line
 from .model import Span
-from .text import CJK, clean_line, han_count, has_sentence_punctuation
+from .text import CJK, FILLER, clean_line, han_count, has_sentence_punctuation
 
 # Names of the organisations a kicker introduces.
 ORG_SUFFIX = r"(?:医院|卫生院|医学中心|医疗中心|保健院|中医院|分院|卫生服务中心|疾病预防控制中心|卫生健康委员会|卫健委|医科大学|医学院)"
@@ -153,7 +153,7 @@ class Line:
 
 
 LINE_END = re.compile(r"\r\n|\r|\n")
-_EDGE_SPACE = " \t\u00a0\u3000\ufeff\u2000\u2001\u2002\u2003\u2009\u200b\u202f"
+_EDGE_SPACE = " \t\u00a0\u3000\ufeff\u2000\u2001\u2002\u2003\u2009\u200b\u202f" + FILLER
 
 
 def split_lines(text: str) -> list[Line]:

@@ -531,12 +531,16 @@ class _ArticleBuilder:
                 continue
             previous = units[index - 1] if index else None
             following = units[index + 1] if index + 1 < len(units) else None
+            labelled = label_of(unit.text)
             stands_alone = (
                 following is not None
                 and following.kind == "para"
-                and (previous is None or previous.kind in ("para", "heading"))
+                and (previous is None or previous.kind in ("para", "heading")
+                     # a photo marked as such between two paragraphs (`▲…`, `图为…`) ends nothing
+                     or previous.kind == "caption" and CAPTION_RE.match(previous.text) is not None
+                     and index >= 2 and units[index - 2].kind == "para")
                 and len(unit.text) <= MAX_HEADING
-                and not re.search(r"[,，、]", unit.text)
+                and not re.search(r"[,，、]", labelled[1] if labelled else unit.text)
                 and (previous is not None or index == 0)
             )
             unit.kind = "heading" if stands_alone else "caption"

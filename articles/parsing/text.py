@@ -21,8 +21,15 @@ CLOSERS = "”’」』）)》〉】\"'"
 COLONS = ":："
 
 
+# What stands where markup was taken out of a text (parsing/markup.py), keeping its length: read
+# as nothing.
+FILLER = "\u2060"
+
+
 def clean_line(line: str) -> str:
-    """Collapse every kind of space to one ASCII space and trim."""
+    """Collapse every kind of space to one ASCII space and trim; drop FILLER."""
+    if FILLER in line:
+        line = line.replace(FILLER, "")
     return SPACES_RE.sub(" ", line).strip()
 
 

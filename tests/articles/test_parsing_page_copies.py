@@ -236,3 +236,73 @@ def test_a_line_that_only_credits_a_photo_is_no_caption():
     [article] = parse_text(text)
     assert article.captions == ()
     assert any(f.kind == "dropped_photo_credit" for f in article.flags)
+
+
+HTML_PAGE = """<div class="main_title"><h1>筑牢肝病防治&ldquo;防护网&rdquo;</h1></div>
+<div class="sub_info"><span>来源：长春日报</span>&nbsp;&nbsp;<span>作者：记者 孙悦</span>&nbsp;<span>发布时间：2023-07-29 08:46</span></div>
+<p>&nbsp;&nbsp;7月28日，长春市传染病医院开展肝炎免费筛查活动。</p>
+<p><strong>一、免费筛查进社区</strong></p>
+<p>&nbsp;&nbsp;医院组织专家深入12个社区开展筛查&mdash;&mdash;发现疑似病例47例。</p>
+<p style="text-align:center"><img src="/uploads/1.jpg" width="600" /></p>
+<p style="text-align:center">图为医护人员在社区开展筛查</p>
+<p style="text-align:right">责任编辑：王佳宁</p>
+"""
+
+MARKDOWN_PAGE = """---
+title: 中西医协同 为群众健康“加码”
+date: 2023-05-06
+author: 周雅琴
+tags:
+  - 治未病
+---
+
+# 中西医协同 为群众健康“加码”
+
+**记者 周雅琴 通讯员 谭晓峰**
+
+> 来源：湘潭晚报
+
+5月5日，湘潭市中西医结合医院“治未病”中心启用。
+
+![市民体验中医体质辨识](https://img.example.com/1.jpg)
+
+## 关口前移 服务进社区
+
+中心医护人员走进社区开展义诊32场。
+"""
+
+
+def test_a_page_copied_with_its_html_reads_as_the_page_and_keeps_its_spans():
+    from articles.parsing.markup import strip_markup
+
+    assert len(strip_markup(HTML_PAGE)) == len(HTML_PAGE)
+    [article] = parse_text(HTML_PAGE)
+    assert article.title == "筑牢肝病防治“防护网”"
+    assert (article.source, article.published, article.authors) == ("长春日报", dt.date(2023, 7, 29), ("孙悦",))
+    assert article.editors == ("王佳宁",)
+    assert [(s.label, s.heading) for s in article.sections] == [(None, None), ("一", "免费筛查进社区")]
+    assert [c.text for c in article.captions] == ["图为医护人员在社区开展筛查"]
+    assert "医院组织专家深入12个社区开展筛查——发现疑似病例47例。" in article.body
+    assert "<" not in article.body and "&" not in article.body and "\u2060" not in article.body
+    first = article.sections[0].paragraphs[0]
+    assert HTML_PAGE[first.spans[0][0]:first.spans[-1][1]].startswith("7月28日")
+
+
+def test_a_markdown_export_gives_its_front_matter_headline_headings_and_captions():
+    from articles.parsing.markup import strip_markup
+
+    assert len(strip_markup(MARKDOWN_PAGE)) == len(MARKDOWN_PAGE)
+    [article] = parse_text(MARKDOWN_PAGE)
+    assert article.title == "中西医协同 为群众健康“加码”"
+    assert (article.source, article.published) == ("湘潭晚报", dt.date(2023, 5, 6))
+    assert article.authors == ("周雅琴", "谭晓峰")
+    assert [c.text for c in article.captions] == ["市民体验中医体质辨识"]
+    assert [s.heading for s in article.sections] == [None, "关口前移 服务进社区"]
+    assert "#" not in article.body and "治未病”中心启用" in article.body
+
+
+def test_text_without_markup_is_left_as_it_is():
+    from articles.parsing.markup import strip_markup
+
+    text = "医院开展义诊 A&B 两组 <5 岁儿童\n# 号楼门诊\n"
+    assert strip_markup(text) == text

@@ -1,0 +1,106 @@
+"""Text that kept the markup it was copied with: the tags and entities of a web page's source, or
+a CMS's Markdown export (front matter, `#` headings, `![caption](image)`).
+
+`strip_markup(text)` gives the text as a reader sees it, of the very same length, so that every
+span the parser finds still points at the same place in the file: a block tag becomes a line
+break, an entity its character, `![…](…)` a photo's caption, and whatever else markup took is
+filled with FILLER, a character `text.clean_line` drops. Text with no markup is returned as it is.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .text import FILLER
+
+_BLOCK_TAGS = r"p|div|h[1-6]|li|ul|ol|tr|td|th|table|tbody|thead|section|article|header|footer|blockquote|figure|figcaption|br|hr|center"
+_BLOCK_TAG = re.compile(rf"</?(?:{_BLOCK_TAGS})\b[^<>]{{0,300}}>", re.IGNORECASE)
+_IMAGE_TAG = re.compile(r"<img\b[^<>]{0,500}>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^<>]{0,500}>|<!--.*?-->", re.DOTALL)
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+_HTML_SIGNS = re.compile(r"</?(?:p|div|span|br|h[1-6]|strong|img|a)\b[^<>]*>|&(?:nbsp|ldquo|rdquo|mdash|amp|quot|#\d+);",
+                         re.IGNORECASE)
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>(?:.*\r?\n){1,40}?)---[ \t]*(?:\r?\n|\Z)")
+# Front-matter keys a metadata line says in Chinese; the others (tags, cover, title: the page's
+# own `#` headline follows) are dropped.
+_FRONT_MATTER_KEYS = {"date": "日期", "published": "日期", "author": "作者", "authors": "作者", "editor": "编辑",
+                      "source": "来源"}
+_FRONT_MATTER_LINE = re.compile(r"^(?P<key>[A-Za-z_]+)[ \t]*:(?P<value>.*)$")
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
+_MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]{0,200})\]\([^)\n]{0,500}\)")
+_MD_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]{1,200})\]\([^)\n]{0,500}\)")
+_MD_BOLD = re.compile(r"\*\*|__")
+_MD_QUOTE = re.compile(r"^>[ \t]?", re.MULTILINE)
+
+
+def _filled(length: int, keep: str = "") -> str:
+    return keep + FILLER * (length - len(keep))
+
+
+def looks_like_html(text: str) -> bool:
+    return len(_HTML_SIGNS.findall(text, 0, 20_000)) >= 3
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Front matter, an image, or two `#` headings: one `# ` line alone may be the text's own."""
+    head = text[:20_000]
+    return bool(_FRONT_MATTER.match(head) or _MD_IMAGE.search(head) or len(_MD_HEADING.findall(head)) >= 2)
+
+
+def strip_markup(text: str) -> str:
+    if looks_like_html(text):
+        text = _strip_html(text)
+    if looks_like_markdown(text):
+        text = _strip_markdown(text)
+    return text
+
+
+def _strip_html(text: str) -> str:
+    text = _IMAGE_TAG.sub(lambda m: _filled(len(m.group(0)), "\n[图片]\n"), text)
+    text = _BLOCK_TAG.sub(lambda m: _filled(len(m.group(0)), "\n"), text)
+    text = _ANY_TAG.sub(lambda m: _filled(len(m.group(0))), text)
+
+    def entity(match: re.Match) -> str:
+        character = html.unescape(match.group(0))
+        if len(character) != 1:
+            return match.group(0)  # not an entity after all (`&copy2023`)
+        return _filled(len(match.group(0)), " " if character == "\u00a0" else character)
+
+    return _ENTITY.sub(entity, text)
+
+
+def _strip_markdown(text: str) -> str:
+    front = _FRONT_MATTER.match(text)
+    if front:
+        text = _front_matter(front) + text[front.end():]
+    text = _MD_IMAGE.sub(_image, text)
+    text = _MD_LINK.sub(lambda m: FILLER + m["text"] + FILLER * (len(m.group(0)) - 1 - len(m["text"])), text)
+    text = _MD_HEADING.sub(lambda m: _filled(len(m.group(0))), text)
+    text = _MD_QUOTE.sub(lambda m: _filled(len(m.group(0))), text)
+    return _MD_BOLD.sub(lambda m: _filled(len(m.group(0))), text)
+
+
+def _image(match: re.Match) -> str:
+    """`![caption](image)` → `▲caption`: a photo's caption, marked as the text would print it."""
+    whole, alt = match.group(0), match["alt"]
+    if not alt.strip():
+        return FILLER * len(whole)
+    return "▲" + FILLER + alt + FILLER * (len(whole) - 2 - len(alt))
+
+
+def _front_matter(match: re.Match) -> str:
+    """The front matter's metadata as Chinese `键：值` lines, everything else filled."""
+    out = []
+    for line in match.group(0).splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        ending = line[len(body):]
+        parsed = _FRONT_MATTER_LINE.match(body)
+        key = _FRONT_MATTER_KEYS.get(parsed["key"].lower()) if parsed else None
+        if key and parsed["value"].strip() and len(parsed["key"]) + 1 >= len(key) + 1:
+            head = key + "："
+            out.append(head + FILLER * (len(parsed["key"]) + 1 - len(head)) + parsed["value"] + ending)
+        else:
+            out.append(FILLER * len(body) + ending)
+    return "".join(out)
