@@ -32,7 +32,7 @@ PHOTO_CREDIT_END_RE = re.compile(
     r"|[（(]?\s*(?:图片|图|圖)\s*(?:来源|來源|源)\s*[/／:：][^（()）。]{0,30}[)）]?"
     rf"|[{CJK}]{{0,12}}\s*(?:供图|摄|攝))$"
 )
-_CAPTION_MARK = re.compile(r"^[▲△▼■●◆►]+\s*")
+_CAPTION_MARK = re.compile(r"^(?:[▲△▼■●◆►]+|[图圖]\s*[:：/／])\s*")
 
 
 # What is left of a line that only credits a photo (`新华社记者 刘文博 摄`, `新华社发（陈云飞摄）`).
@@ -72,11 +72,13 @@ STOP_RE = re.compile(r"^(?:延伸阅读|相关阅读|相关新闻|相关链接|�
 # What a copied page, e-paper or post carries around an article besides navigation: its tools
 # (print, share, font size), follow prompts, image placeholders, end marks. Never the article's.
 _TOOL_WORDS = ("打印本页", "打印", "关闭窗口", "关闭", "收藏", "分享到", "分享", "微信", "微博", "QQ空间", "字号", "字体",
+               "上一篇", "下一篇", "返回目录", "返回列表", "返回首页",
                "大 中 小", "大中小", "上一版", "下一版", "版面导航", "PDF下载", "纠错", "返回顶部", "扫一扫", "【大】", "【中】", "【小】")
 _FURNITURE_RE = re.compile(
     r"^(?:点击(?:上方|下方|标题下)?(?:蓝字|关注).*|关注我们|.{0,6}点个?[“\"]?在看[”\"]?.*|阅读原文|长按(?:识别|扫描|扫码).*"
     r"|[-—－=*\s]*END[-—－=*\s]*|阅读\s*\d+(?:\s*在看\s*\d+)?|\[(?:图片|img|视频)\]|<img[^>]*>|[（(]?(?:完|全文完)[)）]"
-    r"|[【\[]?(?:导语|正文|结束)[】\]]|返回顶部|打印本页|关闭窗口"
+    r"|[【\[]?(?:导语|正文|结束)[】\]]|返回顶部|打印本页|关闭窗口|.{0,4}分享(?:给|让).{0,12}"
+    r"|[（(]?信息公开(?:形式|选项|方式)[:：].{0,10}[)）]?|(?:新闻稿|新闻通稿)?\s*[|｜/]?\s*(?:press|news)\s+release"
     r"|[-—－\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—－\s]*"  # a page number: `— 3 —`
     rf"|[{CJK}]{{2,10}}(?:日报|晚报|早报|时报|报)\s*(?:19|20)\d{{2}}\s*年(?:\s*\d{{1,2}}\s*月)?)$",  # a running head
     re.IGNORECASE)
@@ -109,7 +111,7 @@ COPYRIGHT_RE = re.compile(r"版权(?:均)?(?:属|归|所有)|未经(?:\S{0,6})?�
 
 # Ordinals in front of a heading: `A `, `1 `, `一、`, `（一）`, `第一部分`.
 LABEL_RE = re.compile(
-    r"^(?:(?P<a>[A-H]|\d{1,2}|[一二三四五六七八九十]{1,3})(?:[、.．]\s*|\s+)"
+    r"^(?:(?P<a>[A-H]|\d{1,2}|[一二三四五六七八九十]{1,3})(?:[、.．]\s*|\s*[|｜丨]\s*|\s+)"
     r"|[（(](?P<b>[一二三四五六七八九十\d]{1,3})[)）]\s*"
     r"|(?P<c>第[一二三四五六七八九十\d]{1,3}(?:部分|章|节|篇))\s*)(?P<heading>\S.*)$"
 )
@@ -213,6 +215,10 @@ def kicker_title_of(line: Line) -> tuple[str, str] | None:
     if has_sentence_punctuation(title) or len(title) > 45:
         return None
     return org, title.strip()
+
+
+# The mark some pages set before every heading (`◆ 专科建设跑出加速度`, `▶ …`, `■ …`).
+HEADING_MARK_RE = re.compile(r"^[◆◇■□▶►▷●○★☆▎▌▍▋]\s*")
 
 
 def label_of(text: str) -> tuple[str | None, str] | None:

@@ -32,6 +32,7 @@ _MD_HEADING = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
 _MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]{0,200})\]\([^)\n]{0,500}\)")
 _MD_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]{1,200})\]\([^)\n]{0,500}\)")
 _MD_BOLD = re.compile(r"\*\*|__")
+_MD_RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.MULTILINE)
 _MD_QUOTE = re.compile(r"^>[ \t]?", re.MULTILINE)
 
 
@@ -79,6 +80,7 @@ def _strip_markdown(text: str) -> str:
     text = _MD_LINK.sub(lambda m: FILLER + m["text"] + FILLER * (len(m.group(0)) - 1 - len(m["text"])), text)
     text = _MD_HEADING.sub(lambda m: _filled(len(m.group(0))), text)
     text = _MD_QUOTE.sub(lambda m: _filled(len(m.group(0))), text)
+    text = _MD_RULE.sub(lambda m: _filled(len(m.group(0))), text)
     return _MD_BOLD.sub(lambda m: _filled(len(m.group(0))), text)
 
 

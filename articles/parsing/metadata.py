@@ -54,13 +54,13 @@ def parse_date(text: str) -> dt.date | None:
 
 # Keys of `key:value` metadata, by what they fill.
 DATE_KEYS = ("发布时间", "发表时间", "更新时间", "发布日期", "播出日期", "播出时间", "刊发日期", "时间", "日期")
-SOURCE_KEYS = ("来源", "稿源", "出处")
+SOURCE_KEYS = ("来源", "稿源", "出处", "Source")
 AUTHOR_KEYS = ("作者", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "文字", "摄影", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
 EDITOR_KEYS = ("责任编辑", "责编", "编辑", "审核", "校对", "值班编辑", "本版编辑", "本版责编", "美编", "责任校对", "终审", "审校")
 # Keys of a page's metadata line that say nothing the article keeps (a count, a column).
 IGNORED_KEYS = ("浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名")
 ALL_KEYS = sorted(DATE_KEYS + SOURCE_KEYS + AUTHOR_KEYS + EDITOR_KEYS + IGNORED_KEYS, key=len, reverse=True)
-_KEY_RE = re.compile("(" + "|".join(re.escape(k) for k in ALL_KEYS) + r")\s*[:：]\s*")
+_KEY_RE = re.compile("(" + "|".join(re.escape(k) for k in ALL_KEYS) + r")\s*[:：／/]\s*")
 
 
 @dataclass
@@ -89,6 +89,18 @@ class Byline:
         self.credit = self.credit or other.credit
 
 
+def _joined_letters(parts: list[str]) -> list[str]:
+    """`王 萌`: a two-character name set with a space between its characters, as papers justify a
+    column, is one name."""
+    out: list[str] = []
+    for part in parts:
+        if len(part) == 1 and out and len(out[-1]) == 1:
+            out[-1] += part
+        else:
+            out.append(part)
+    return out
+
+
 NOT_NAMES = {"通讯员", "记者", "实习生", "摄影", "编辑", "责任编辑", "本报记者", "特约记者", "见习记者", "报道", "综合", "整理",
              "综合报道", "摄影记者", "文字", "美编"}
 # A department credited as the author (`作者：心内科 杨海燕`) is no person.
@@ -97,8 +109,8 @@ _UNIT_WORD = re.compile(r"(?:科|部|办|处|室|中心|医院|委员会)$")
 
 def split_names(text: str) -> list[str]:
     names = []
-    for part in NAME_SEP.split(text.strip(" ()（）")):
-        part = part.strip()
+    parts = [part.strip() for part in NAME_SEP.split(text.strip(" ()（）"))]
+    for part in _joined_letters(parts):
         if re.fullmatch(NAME, part) and part not in names and part not in NOT_NAMES \
                 and not (len(part) >= 3 and _UNIT_WORD.search(part)):
             names.append(part)
@@ -154,7 +166,7 @@ def _parsed_metadata_line(line: str) -> Byline | None:
             if dated:
                 result.published = result.published or parse_date(dated["date"])
                 value = (value[: dated.start()] + " " + value[dated.end():]).strip()
-            value = value.split(" ")[0] if value else value
+            value = value if value.isascii() else value.split(" ")[0]  # `Source: … Press Office` is one name
             if value and not result.source:
                 result.source, result.source_rank = value, 2
         elif not _names_only(value):
@@ -256,6 +268,8 @@ LEAD_BYLINE = re.compile(
     rf"^(?:本报|本台|本刊|[{CJK}]{{2,10}}?(?:网|报|台|社))?(?:[{CJK}]{{0,4}})?讯\s*[(（](?P<body>[^()（）]{{2,60}})[)）]\s*"
     # `人民网兰州4月21日电 （记者 王文娟）`: a wire's dateline, its outlet first.
     rf"|^(?P<outlet>[{CJK}]{{2,10}}?(?:网|报|台|社))[{CJK}]{{0,6}}\d{{1,2}}月\d{{1,2}}日电\s*[(（](?P<body2>[^()（）]{{2,60}})[)）]\s*"
+    # `（记者 赵婧）` opening the lead
+    rf"|^[(（](?P<body4>(?:本报|全媒体|融媒体)?记者\s*{NAMES}(?:\s*(?:通讯员|实习生)\s*{NAMES})?)[)）]\s*"
     # `【记者陈嘉欣／深圳报道】`, `〔记者林怡君／台北报导〕`, `记者王小明／台北报导`: the reporter and the place.
     rf"|^[【〔\[]?(?P<body3>(?:本报)?记者\s*{NAMES})\s*[／/]\s*[{CJK}]{{2,8}}(?:报道|报导)[】〕\]]?\s*"
 )
@@ -266,7 +280,7 @@ def parse_lead_byline(paragraph: str) -> tuple[Byline, int] | None:
     match = LEAD_BYLINE.match(paragraph)
     if not match:
         return None
-    body = match["body"] or match["body2"] or match["body3"]
+    body = match["body"] or match["body2"] or match["body3"] or match["body4"]
     body = re.sub(r"(?:本报|全媒体|融媒体|见习|特约|首席)?(?:记者|通讯员|实习生|摄影|文/图|报道)", " ", body)
     names = split_names(body)
     if not names:
@@ -283,5 +297,6 @@ def parse_trailing_byline(fragment: str) -> Byline | None:
     if reporter:
         return Byline(authors=split_names(reporter["names"]) + split_names(reporter["more"] or ""))
     body = re.sub(r"^(?:[文图][/／])?(?:本报|全媒体|融媒体|见习|特约)?(?:记者|通讯员|文图供稿|供稿|文/图|撰文)\s*[:：]?\s*", "", body)
+    body = re.sub(r"(?:摄影|摄|报道)$", "", body.strip())
     names = split_names(body)
     return Byline(authors=names) if names else None

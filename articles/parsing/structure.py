@@ -35,6 +35,7 @@ from .lines import (
     kicker_title_of,
     CONTACT_RE,
     IMAGE_RE,
+    HEADING_MARK_RE,
     MASTHEAD_WORD_RE,
     OUTLET_RE,
     SEPARATOR_RE,
@@ -222,6 +223,10 @@ class _ArticleBuilder:
                 self.consumed.append(("column", line.span))  # `健康快讯` above `【某医院】headline`
                 i += 1
                 continue
+            if title is None and self._column_above_headline(lines, i):
+                self.consumed.append(("column", line.span))  # `最美医生` above `郭振海：三十年守护患者心跳`
+                i += 1
+                continue
             if title is None and self._above_headline(lines, i):
                 # 引题 / 主题 / ——副题: the line above the headline; only a hospital's name is a kicker.
                 if kicker is None and ORG_LINE_RE.match(line.text):
@@ -313,6 +318,21 @@ class _ArticleBuilder:
         subtitle = self._real_after(lines, title)
         return subtitle is not None and bool(SUBTITLE_RE.match(lines[subtitle].text)) \
             and not INLINE_SUBTITLE_RE.match(lines[title].text)
+
+    def _column_above_headline(self, lines: list[Line], i: int) -> bool:
+        """A column's name (a few characters) above a longer headline that the text, a byline or
+        the metadata follows."""
+        text = lines[i].text
+        if len(text) > 8 or not is_short(text) or re.search(r"[，,、：:]", text):
+            return False
+        title = self._real_after(lines, i)
+        if title is None or not is_short(lines[title].text) or len(lines[title].text) < len(text) + 4 \
+                or parse_metadata_line(lines[title].text) or parse_byline(lines[title].text) \
+                or SUBTITLE_RE.match(lines[title].text):
+            return False
+        after = self._real_after(lines, title)
+        return after is not None and (not is_short(lines[after].text) or parse_metadata_line(lines[after].text) is not None
+                                      or parse_byline(lines[after].text) is not None)
 
     def _masthead_above_metadata(self, lines: list[Line], i: int) -> bool:
         """An outlet's line (`辽宁广播电视台 新闻中心 播出稿`) above the page's metadata, the
@@ -428,17 +448,15 @@ class _ArticleBuilder:
     @staticmethod
     def _signature(lines: list[Line], index: int) -> bool:
         """The issuing body's name above the date that closes a notice or a letter."""
-        if index + 2 < len(lines) or not ORG_LINE_RE.match(lines[index].text):
-            return False
-        if index + 1 == len(lines):
+        if index + 1 >= len(lines) or not ORG_LINE_RE.match(lines[index].text):
             return False
         following = parse_metadata_line(lines[index + 1].text)
         return bool(following and following.published and not following.source and not following.authors)
 
     def _strip_trailing_byline(self, text: str, line: Line) -> tuple[str, int]:
         match = TRAILING_BYLINE.search(text)
-        if not match or match.start() == 0:
-            return text, line.end
+        if not match or match.start() == 0 or is_credited_caption(text):
+            return text, line.end  # `…（记者陈嘉欣摄）`: a photo's credit, its caption before it
         byline = parse_trailing_byline(match.group(0))
         if not byline:
             return text, line.end
@@ -452,6 +470,9 @@ class _ArticleBuilder:
         shorts = [u for u in units if u.kind == "short" and len(u.text) <= MAX_HEADING]
         labelled = sum(1 for u in shorts if label_of(u.text))
         spaced = sum(1 for u in shorts if SPACED_RE.match(u.text))
+        marked = sum(1 for u in shorts if HEADING_MARK_RE.match(u.text))
+        if marked >= 2:
+            return "marked"
         if labelled >= 2:
             return "labelled"
         if spaced >= 2:
@@ -461,6 +482,8 @@ class _ArticleBuilder:
     def _fits_style(self, unit: _Unit, style: str) -> bool:
         if len(unit.text) > MAX_HEADING:
             return False
+        if style == "marked":
+            return bool(HEADING_MARK_RE.match(unit.text))
         if style == "labelled":
             return bool(label_of(unit.text))
         if style == "spaced":
@@ -544,8 +567,10 @@ class _ArticleBuilder:
                 and (previous is not None or index == 0)
             )
             unit.kind = "heading" if stands_alone else "caption"
+        _lists_are_no_headings(units)
         for unit in units:
             if unit.kind == "heading":
+                unit.text = HEADING_MARK_RE.sub("", unit.text)
                 labelled = label_of(unit.text)
                 if labelled:
                     unit.label, unit.text = labelled
@@ -609,6 +634,20 @@ class _ArticleBuilder:
         for word in stray_latin_words(text):
             self.flag("stray_latin_word", word, span)
         return text, changed
+
+
+def _lists_are_no_headings(units: list[_Unit]) -> None:
+    """Three or more headings in a row with no text between them are a list or a table's rows
+    (`1 四川省妇幼保健院 改善医疗服务示范单位`): body text, not sections."""
+    start = 0
+    while start < len(units):
+        end = start
+        while end < len(units) and units[end].kind == "heading":
+            end += 1
+        if end - start >= 3:
+            for unit in units[start:end]:
+                unit.kind = "para"
+        start = end + 1
 
 
 # A file of many lines, most of them a few characters long, is no layout the parser knows (a

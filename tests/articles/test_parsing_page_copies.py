@@ -306,3 +306,36 @@ def test_text_without_markup_is_left_as_it_is():
 
     text = "医院开展义诊 A&B 两组 <5 岁儿童\n# 号楼门诊\n"
     assert strip_markup(text) == text
+
+
+def test_headings_set_with_a_mark_or_a_bar_lose_it_and_a_list_is_no_run_of_headings():
+    marked = ("小病不出镇\n\n近年来，卫生院把专科建设放在首位。\n\n◆ 专科建设跑出加速度\n\n中医馆诊疗项目一应俱全。\n\n"
+              "▲村医为村民针灸\n\n◆ 家庭医生守护健康\n\n家庭医生团队每月入户随访。\n")
+    [article] = parse_text(marked)
+    assert [s.heading for s in article.sections] == [None, "专科建设跑出加速度", "家庭医生守护健康"]
+    barred = "工作总结\n\n医院召开上半年工作总结大会。\n\n01 | 学科建设\n\n学科建设取得进展。\n\n02 | 服务提升\n\n服务持续改善。\n"
+    [article] = parse_text(barred)
+    assert [(s.label, s.heading) for s in article.sections] == [(None, None), ("01", "学科建设"), ("02", "服务提升")]
+    listed = ("表彰名单的通知\n\n经研究，决定对以下单位予以通报表扬。\n\n1 四川省妇幼保健院 示范单位\n\n2 绵阳市中心医院 示范单位\n\n"
+              "3 南充市中心医院 示范单位\n")
+    [article] = parse_text(listed)
+    assert [s.heading for s in article.sections] == [None]
+    assert "2 绵阳市中心医院 示范单位" in article.body
+
+
+def test_a_columns_name_above_the_headline_is_neither_headline_nor_heading():
+    text = "最美医生\n郭振海：三十年守护患者心跳\n\n（记者 赵婧）凌晨两点，郭振海又一次走进导管室。\n\n“心”路三十年\n\n1993年，他毕业后进入心内科。\n"
+    [article] = parse_text(text)
+    assert article.title == "郭振海：三十年守护患者心跳"
+    assert article.authors == ("赵婧",)
+    assert [s.heading for s in article.sections] == [None, "“心”路三十年"]
+
+
+def test_credits_in_the_forms_papers_justify_and_taiwan_prints_them():
+    text = ("天津市口腔医院成立种植修复中心\n\n中新网天津6月19日电　（记者　王　萌）６月１８日上午，天津市口腔医院种植修复中心揭牌。\n\n"
+            "圖：醫護人員為患者檢查。（記者陳嘉欣攝）\n\n中心将提供一站式诊疗服务。\n\n責任編輯／陳佩珊\n")
+    [article] = parse_text(text)
+    assert article.authors == ("王萌",)
+    assert article.source == "中新网"
+    assert [c.text for c in article.captions] == ["醫護人員為患者檢查"]
+    assert article.editors == ("陳佩珊",)
