@@ -15,34 +15,27 @@ from dataclasses import dataclass, field, replace
 
 from .crawled import CrawledPage, read_crawled
 from .credits import reporter_outlet
+from .header import HeaderReader, split_articles
 from .lines import (
     BREADCRUMB_RE,
     CAPTION_RE,
+    CONTACT_RE,
     COPYRIGHT_RE,
-    INLINE_SUBTITLE_RE,
+    HEADING_MARK_RE,
+    IMAGE_RE,
     MAX_HEADING,
     OPENER_RE,
     ORG_LINE_RE,
     SALUTATION_RE,
-    SPACED_RE,
-    SPEAKER_RE,
-    STOP_RE,
-    SUBTITLE_RE,
-    TITLE_ORG_RE,
-    Line,
-    is_short,
-    kicker_of,
-    kicker_title_of,
-    CONTACT_RE,
-    IMAGE_RE,
-    HEADING_MARK_RE,
-    MASTHEAD_WORD_RE,
-    OUTLET_RE,
     SEPARATOR_RE,
+    SPACED_RE,
+    STOP_RE,
+    Line,
     caption_text,
     furniture_of,
     is_credited_caption,
     is_photo_credit,
+    is_short,
     label_of,
     split_lines,
 )
@@ -69,48 +62,6 @@ from .text import (
 )
 
 # ---------------------------------------------------------------------------------------------
-# Splitting a file into articles
-
-
-def split_articles(lines: list[Line]) -> list[list[Line]]:
-    """Article boundaries: a kicker line followed by a headline, a `XX医院：headline` line, or a
-    new headline (followed by metadata) after the previous article's byline."""
-    blocks: list[list[Line]] = []
-    current: list[Line] = []
-    body_started = False
-    seen_byline = False
-    for index, line in enumerate(lines):
-        nxt = lines[index + 1] if index + 1 < len(lines) else None
-        starts = False
-        if current and body_started:
-            if kicker_of(line, nxt) or kicker_title_of(line):
-                starts = True
-            elif SEPARATOR_RE.match(line.text) and nxt is not None and is_short(nxt.text) \
-                    and not parse_metadata_line(nxt.text):
-                starts = True  # a rule, then a headline: the page's next item
-            elif seen_byline and is_short(line.text) and nxt is not None and (
-                parse_metadata_line(nxt.text) or _is_reporter_line(nxt.text)
-            ) and not parse_metadata_line(line.text) and not parse_byline(line.text) and not furniture_of(line.text):
-                starts = True
-        if starts:
-            blocks.append(current)
-            current, body_started, seen_byline = [], False, False
-        current.append(line)
-        if not is_short(line.text) and not parse_metadata_line(line.text):
-            body_started = True
-        if body_started and (parse_byline(line.text) or TRAILING_BYLINE.search(line.text)):
-            seen_byline = True
-    if current:
-        blocks.append(current)
-    return blocks
-
-
-def _is_reporter_line(text: str) -> bool:
-    byline = parse_byline(text)
-    return bool(byline and byline.authors and not byline.credit)
-
-
-# ---------------------------------------------------------------------------------------------
 # One article
 
 
@@ -124,7 +75,7 @@ class _Unit:
 
 
 @dataclass
-class _ArticleBuilder:
+class _ArticleBuilder(HeaderReader):
     position: int
     lines: list[Line]
     flags: list[Flag] = field(default_factory=list)
@@ -171,180 +122,6 @@ class _ArticleBuilder:
             consumed=tuple(self.consumed),
             speakers=tuple(self.speakers),
         )
-
-    # -- headline, kicker, metadata ------------------------------------------------------------
-
-    def _header(self):
-        lines = list(self.lines)
-        kicker = title = subtitle = None
-        title_span = None
-        orgs: list[str] = []
-        i = self._skip_furniture(lines, 0)
-        if i < len(lines):
-            nxt = lines[i + 1] if i + 1 < len(lines) else None
-            pair = kicker_title_of(lines[i])
-            if pair:
-                kicker, title = pair
-                title_span = (lines[i].end - len(title), lines[i].end)
-                self.consumed.append(("kicker", lines[i].span))
-                i += 1
-            elif (org := kicker_of(lines[i], nxt, at_file_start=self.position == 0)) is not None:
-                kicker = org
-                self.consumed.append(("kicker", lines[i].span))
-                i += 1
-            elif ORG_LINE_RE.match(lines[i].text) and nxt is not None and is_short(nxt.text) \
-                    and not parse_metadata_line(nxt.text) and not ORG_LINE_RE.match(nxt.text):
-                # A hospital's name alone above the headline, without a colon.
-                kicker = lines[i].text
-                self.consumed.append(("kicker", lines[i].span))
-                i += 1
-        while i < len(lines):
-            line = lines[i]
-            meta = parse_metadata_line(line.text)
-            if meta:
-                self.byline.merge(meta)
-                self.consumed.append(("metadata", line.span))
-                if title is None:  # above the headline: the page's, which its other items share
-                    self.masthead.merge(Byline(published=meta.published, source=meta.source,
-                                           source_rank=meta.source_rank))
-                i += 1
-                continue
-            if (skipped := self._skip_furniture(lines, i)) > i:
-                i = skipped
-                continue
-            if title is None and (pair := kicker_title_of(line)):
-                kicker, title = pair
-                title_span = (line.end - len(title), line.end)
-                self.consumed.append(("kicker", line.span))
-                i += 1
-                continue
-            if title is None and is_short(line.text) and (j := self._real_after(lines, i, metadata=True)) is not None \
-                    and kicker_title_of(lines[j]):
-                self.consumed.append(("column", line.span))  # `健康快讯` above `【某医院】headline`
-                i += 1
-                continue
-            if title is None and self._column_above_headline(lines, i):
-                self.consumed.append(("column", line.span))  # `最美医生` above `郭振海：三十年守护患者心跳`
-                i += 1
-                continue
-            if title is None and self._above_headline(lines, i):
-                # 引题 / 主题 / ——副题: the line above the headline; only a hospital's name is a kicker.
-                if kicker is None and ORG_LINE_RE.match(line.text):
-                    kicker = line.text
-                self.consumed.append(("kicker", line.span))
-                i += 1
-                continue
-            if title is None and self._masthead_above_metadata(lines, i):
-                self.consumed.append(("metadata", line.span))
-                self.byline.merge(Byline(source=line.text.split(" ")[0], source_rank=-1))
-                i += 1
-                continue
-            speaker = SPEAKER_RE.match(line.text) if title else None
-            if speaker:
-                self.speakers.append((speaker["name"] or speaker["name2"], speaker["role"] or speaker["role2"]))
-                self.consumed.append(("speaker", line.span))
-                i += 1
-                continue
-            byline = parse_byline(line.text) if title else None
-            if byline and not byline.credit:
-                self.byline.merge(byline)
-                self.consumed.append(("byline", line.span))
-                i += 1
-                continue
-            if title is None and is_short(line.text) and not BREADCRUMB_RE.match(line.text):
-                title, title_span = line.text, line.span
-                inline = INLINE_SUBTITLE_RE.match(title)
-                if inline:
-                    title, subtitle = inline["title"], inline["subtitle"]
-                    title_span = (line.start, line.start + len(title))
-                    self.consumed.append(("subtitle", line.span))
-                i += 1
-                continue
-            sub = SUBTITLE_RE.match(line.text)
-            if title is not None and subtitle is None and sub and is_short(sub["text"]):
-                subtitle = sub["text"].strip()
-                self.consumed.append(("subtitle", line.span))
-                i += 1
-                continue
-            break
-        if title is None:
-            self.flag("missing_title", lines[0].text if lines else "", lines[0].span if lines else None)
-        else:
-            match = TITLE_ORG_RE.match(title)
-            if match and not kicker:
-                orgs.append(match["org"])
-        return kicker, title, title_span, subtitle, orgs, lines[i:]
-
-    def _skip_furniture(self, lines: list[Line], i: int) -> int:
-        """The index of the first line from `i` that is not page furniture (navigation, tools,
-        a share bar before the text, a site's name above its navigation), each flagged."""
-        while i < len(lines):
-            line = lines[i]
-            nxt = lines[i + 1] if i + 1 < len(lines) else None
-            kind = furniture_of(line.text)
-            if kind is None and BREADCRUMB_RE.match(line.text):
-                kind = "dropped_navigation"
-                site = re.split(r"\s*[>＞»]", line.text, maxsplit=1)[0]
-                if OUTLET_RE.search(site):  # `星岛日报 > 中国 > 大湾区`: whose page it is, if nothing says better
-                    self.byline.merge(Byline(source=site, source_rank=-1))
-            elif kind is None and STOP_RE.match(line.text) and is_short(line.text):
-                kind = "dropped_boilerplate"  # `分享到：` above the text ends nothing
-            elif kind is None and ORG_LINE_RE.match(line.text) and nxt is not None \
-                    and (BREADCRUMB_RE.match(nxt.text) or furniture_of(nxt.text)):
-                kind = "dropped_navigation"  # the site's name above its navigation: no kicker
-                self.byline.merge(Byline(source=line.text, source_rank=-1))
-            if kind is None:
-                return i
-            self.flag(kind, line.text, line.span)
-            i += 1
-        return i
-
-    def _real_after(self, lines: list[Line], i: int, metadata: bool = False) -> int | None:
-        """The next line after `i` that is not furniture (nor, with `metadata`, a metadata line)."""
-        j = i + 1
-        while j < len(lines) and (furniture_of(lines[j].text) or BREADCRUMB_RE.match(lines[j].text)
-                                  or metadata and parse_metadata_line(lines[j].text)):
-            j += 1
-        return j if j < len(lines) else None
-
-    def _above_headline(self, lines: list[Line], i: int) -> bool:
-        """A short line, then a short one, then a `——` subtitle: the first stands above the headline."""
-        if not is_short(lines[i].text) or SUBTITLE_RE.match(lines[i].text):
-            return False
-        title = self._real_after(lines, i)
-        if title is None or not is_short(lines[title].text) or SUBTITLE_RE.match(lines[title].text) \
-                or parse_metadata_line(lines[title].text) or parse_byline(lines[title].text):
-            return False
-        subtitle = self._real_after(lines, title)
-        return subtitle is not None and bool(SUBTITLE_RE.match(lines[subtitle].text)) \
-            and not INLINE_SUBTITLE_RE.match(lines[title].text)
-
-    def _column_above_headline(self, lines: list[Line], i: int) -> bool:
-        """A column's name (a few characters) above a longer headline that the text, a byline or
-        the metadata follows."""
-        text = lines[i].text
-        if len(text) > 8 or not is_short(text) or re.search(r"[，,、：:]", text):
-            return False
-        title = self._real_after(lines, i)
-        if title is None or not is_short(lines[title].text) or len(lines[title].text) < len(text) + 4 \
-                or parse_metadata_line(lines[title].text) or parse_byline(lines[title].text) \
-                or SUBTITLE_RE.match(lines[title].text):
-            return False
-        after = self._real_after(lines, title)
-        return after is not None and (not is_short(lines[after].text) or parse_metadata_line(lines[after].text) is not None
-                                      or parse_byline(lines[after].text) is not None)
-
-    def _masthead_above_metadata(self, lines: list[Line], i: int) -> bool:
-        """An outlet's line (`辽宁广播电视台 新闻中心 播出稿`) above the page's metadata, the
-        headline after them: no headline itself."""
-        if not is_short(lines[i].text) or not MASTHEAD_WORD_RE.search(lines[i].text):
-            return False
-        j = self._real_after(lines, i)
-        if j is None or not parse_metadata_line(lines[j].text):
-            return False
-        while j is not None and parse_metadata_line(lines[j].text):
-            j = self._real_after(lines, j)
-        return j is not None and is_short(lines[j].text) and not parse_byline(lines[j].text)
 
     def _page_units(self, page: CrawledPage) -> list[_Unit]:
         """Units of a crawled page: its segments are already cut; only their text is classified."""
