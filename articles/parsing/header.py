@@ -8,6 +8,7 @@ import re
 
 from .lines import (
     BREADCRUMB_RE,
+    HEADLINE_JOIN_RE,
     INLINE_SUBTITLE_RE,
     MASTHEAD_WORD_RE,
     ORG_LINE_RE,
@@ -153,6 +154,10 @@ class HeaderReader:
                 continue
             if title is None and is_short(line.text) and not BREADCRUMB_RE.match(line.text):
                 title, title_span = line.text, line.span
+                if (rest := self._headline_goes_on(lines, i)) is not None:
+                    title, title_span = title + rest.text, (line.start, rest.end)
+                    self.consumed.append(("title", rest.span))
+                    i += 1
                 inline = INLINE_SUBTITLE_RE.match(title)
                 if inline:
                     title, subtitle = inline["title"], inline["subtitle"]
@@ -218,6 +223,18 @@ class HeaderReader:
         subtitle = self._real_after(lines, title)
         return subtitle is not None and bool(SUBTITLE_RE.match(lines[subtitle].text)) \
             and not INLINE_SUBTITLE_RE.match(lines[title].text)
+
+    @staticmethod
+    def _headline_goes_on(lines: list[Line], i: int) -> Line | None:
+        """The second line of a headline set on two (`…召开庆祝“中国医师节”` / `暨先进个人表彰大会`):
+        one that opens with a word joining it to the first."""
+        if i + 1 >= len(lines):
+            return None
+        following = lines[i + 1]
+        if following.gap or not HEADLINE_JOIN_RE.match(following.text) or not is_short(following.text) \
+                or len(lines[i].text) + len(following.text) > 60:
+            return None
+        return following
 
     def _column_above_headline(self, lines: list[Line], i: int) -> bool:
         """A column's name (a few characters) above a longer headline that the text, a byline or

@@ -5,11 +5,12 @@ kicker, a label, a caption, a speaker, a line short enough for a headline)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .metadata import parse_metadata_line
 from .model import Span
-from .text import CJK, FILLER, clean_line, han_count, has_sentence_punctuation
+from .text import CJK, CLOSERS, FILLER, clean_line, ends_sentence, han_count, has_sentence_punctuation
 
 # Names of the organisations a kicker introduces.
 ORG_SUFFIX = r"(?:医院|卫生院|医学中心|医疗中心|保健院|中医院|分院|卫生服务中心|疾病预防控制中心|卫生健康委员会|卫健委|医科大学|医学院)"
@@ -63,6 +64,8 @@ SUBTITLE_RE = re.compile(r"^(?:——|—|--|－－|-)\s*(?P<text>\S.*)$")
 BREADCRUMB_RE = re.compile(r"^(?:[^<>＞»]{1,20}\s*[>＞»]{1,2}\s*){2,}[^<>＞»]{0,20}$|^(?:当前位置|您的位置|首页)\s*[:：>＞]")
 # Words of an outlet's own line above a page's metadata (`辽宁广播电视台 新闻中心 播出稿`).
 MASTHEAD_WORD_RE = re.compile(r"(?:电视台|广播|日报|晚报|早报|时报|报社|新闻网|新闻中心|融媒体中心|客户端|播出稿)")
+# The words that open the second line of a headline set on two: `暨…表彰大会`, `及…`.
+HEADLINE_JOIN_RE = re.compile(r"^(?:暨|及|并|以及)[\u4e00-\u9fff“]")
 # The name of a paper, a broadcaster or a news site.
 OUTLET_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|商报|报|网|电视台|新闻)$")
 # Blocks that end the article body on web pages: everything after them is furniture.
@@ -80,7 +83,8 @@ _FURNITURE_RE = re.compile(
     r"|[【\[]?(?:导语|正文|结束)[】\]]|返回顶部|打印本页|关闭窗口|.{0,4}分享(?:给|让).{0,12}"
     r"|[（(]?信息公开(?:形式|选项|方式)[:：].{0,10}[)）]?|(?:新闻稿|新闻通稿)?\s*[|｜/]?\s*(?:press|news)\s+release"
     r"|[-—－\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—－\s]*"  # a page number: `— 3 —`
-    rf"|[{CJK}]{{2,10}}(?:日报|晚报|早报|时报|报)\s*(?:19|20)\d{{2}}\s*年(?:\s*\d{{1,2}}\s*月)?)$",  # a running head
+    rf"|[{CJK}]{{2,10}}(?:日报|晚报|早报|时报|报)\s*(?:19|20)\d{{2}}\s*年(?:\s*\d{{1,2}}\s*月)?"  # a running head
+    rf"(?:\s*第?\s*[A-Z]?\d{{1,3}}\s*版.{{0,12}})?)$",  # (with its day, the page's masthead: metadata)
     re.IGNORECASE)
 # An image's place in copied text: `[图片]`, `<img src=… alt=…>`.
 IMAGE_RE = re.compile(r"^(?:\[(?:图片|img|image|圖片)\]|<img[^>]*>)$", re.IGNORECASE)
@@ -148,6 +152,7 @@ class Line:
     start: int
     end: int
     gap: int  # blank lines before this one
+    indent: int = 0  # space characters before its first character
 
     @property
     def span(self) -> Span:
@@ -172,7 +177,8 @@ def split_lines(text: str) -> list[Line]:
         if cleaned:
             lead = len(raw) - len(raw.lstrip(_EDGE_SPACE))
             trail = len(raw) - len(raw.rstrip(_EDGE_SPACE))
-            lines.append(Line(cleaned, pos + lead, end - trail, gap if lines else 0))
+            indent = sum(1 for ch in raw[:lead] if ch != FILLER)
+            lines.append(Line(cleaned, pos + lead, end - trail, gap if lines else 0, indent))
             gap = 0
         else:
             gap += 1
@@ -180,6 +186,55 @@ def split_lines(text: str) -> list[Line]:
             break
         pos = match.end()
     return lines
+
+
+# Text hard-wrapped at a fixed width (a PDF's or a print column's lines): most lines this long.
+WRAP_MAX_WIDTH = 45
+WRAP_MIN_LINES = 8
+
+
+def unwrap(lines: list[Line]) -> list[Line]:
+    """Lines of text wrapped at a fixed width (a PDF, a print column) joined into paragraphs: a
+    full-width line that does not end a sentence goes on in the next line, unless that one is
+    indented (a new paragraph) or stands after a blank line; the page's furniture between the
+    two halves (`— 3 —`, a running head) is passed over and kept for the reader to drop. Text
+    not so wrapped is returned as it is."""
+    def reach(line: Line) -> int:  # where the line ends on the page, in characters
+        return line.indent + len(line.text)
+
+    widths = Counter(reach(line) for line in lines if len(line.text) >= 12)
+    if not widths:
+        return lines
+    width, _ = max(widths.items(), key=lambda item: (item[1], item[0]))
+    full = sum(1 for line in lines if width - 2 <= reach(line) <= width)
+    if width > WRAP_MAX_WIDTH or full < WRAP_MIN_LINES or full * 5 < sum(widths.values()) * 2:
+        return lines
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        current, last = lines[i], lines[i]
+        i += 1
+        passed: list[Line] = []
+        while reach(last) >= width - 2 and not furniture_of(last.text):
+            j = i
+            while j < len(lines) and furniture_of(lines[j].text):
+                j += 1
+            if j >= len(lines):
+                break
+            following = lines[j]
+            if 1 <= following.indent <= 8 or (following.gap and j == i) or not (
+                    not ends_sentence(current.text) or following.text[:1] in CLOSERS + "。，、；："):
+                break
+            passed += lines[i:j]
+            joiner = " " if current.text[-1:].isascii() and current.text[-1:].isalnum() \
+                and following.text[:1].isascii() and following.text[:1].isalnum() else ""
+            current = Line(current.text + joiner + following.text, current.start, following.end, current.gap,
+                           current.indent)
+            last = following
+            i = j + 1
+        out.append(current)
+        out += passed
+    return out
 
 
 def is_short(text: str) -> bool:

@@ -38,6 +38,7 @@ from .lines import (
     is_short,
     label_of,
     split_lines,
+    unwrap,
 )
 from .metadata import (
     TRAILING_BYLINE,
@@ -467,7 +468,7 @@ def parse_articles(text: str) -> list[ParsedArticle]:
     if page is not None:
         lines = split_lines(text)
         return [_ArticleBuilder(0, lines, page=page, text=text).build()]
-    lines = split_lines(text)
+    lines = unwrap(split_lines(text))
     if _fragmented(lines):
         return [_fragments_article(lines)]
     builders = [_ArticleBuilder(position, block) for position, block in enumerate(split_articles(lines)) if block]

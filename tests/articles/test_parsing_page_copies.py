@@ -339,3 +339,27 @@ def test_credits_in_the_forms_papers_justify_and_taiwan_prints_them():
     assert article.source == "中新网"
     assert [c.text for c in article.captions] == ["醫護人員為患者檢查"]
     assert article.editors == ("陳佩珊",)
+
+
+def test_text_wrapped_at_a_pdfs_width_is_joined_into_its_paragraphs_across_the_page_break():
+    body = ("  本报讯 8月19日，绵阳市妇幼保健院召开庆祝第四个“中国\n医师节”暨先进集体和先进个人表彰大会，院领导班子成员、各科室\n"
+            "负责人及医师代表共260余人参加。大会由副院长冯志强主持。\n"
+            "  会上，院长杨青宣读了《关于表彰2021年度先进集体和先进\n个人的决定》。一年来，全院医务人员坚守岗位、攻坚克难，在新冠\n"
+            "肺炎疫情防控、危重孕产妇和新生儿救治、儿童保健等工作中作出了\n突出贡献。今年6月，该院被评为“四川省妇幼健康工作先进集体”\n。\n"
+            "  据介绍，今年以来，该院危重孕产妇救治成功率达到100%，\n全市孕产妇死亡率、婴儿死亡率均降至历史最低水平。下一步，医院\n\n"
+            "                                — 3 —\n\n绵阳日报 2021年9月                       第4版  健康·民生\n\n"
+            "将以建设三级甲等妇幼保健院为目标，加快儿童早期发展、产前诊断\n等特色专科建设，为全市妇女儿童提供更加优质的医疗保健服务。\n")
+    text = "绵阳市妇幼保健院召开庆祝第四个“中国医师节”\n暨先进集体和先进个人表彰大会\n\n本报记者 何雨桐\n\n" + body
+    [article] = parse_text(text)
+    assert article.title == "绵阳市妇幼保健院召开庆祝第四个“中国医师节”暨先进集体和先进个人表彰大会"
+    paragraphs = [p.text for p in article.sections[0].paragraphs]
+    assert len(paragraphs) == 3 and article.captions == ()
+    assert paragraphs[1].endswith("该院被评为“四川省妇幼健康工作先进集体”。")
+    assert "下一步，医院将以建设三级甲等妇幼保健院为目标" in paragraphs[2]
+    assert "— 3 —" not in article.body and "第4版" not in article.body
+
+
+def test_lines_of_one_length_that_end_their_sentences_are_not_joined():
+    text = "医院召开大会\n\n" + "".join(f"第{i:02d}项工作取得进展，群众满意度再提升。\n" for i in range(12))
+    [article] = parse_text(text)
+    assert len(article.sections[0].paragraphs) == 12
