@@ -19,7 +19,9 @@ from .lines import (
     SUBTITLE_RE,
     TITLE_ORG_RE,
     Line,
+    expert_of,
     furniture_of,
+    is_question_headline,
     is_short,
     kicker_of,
     kicker_title_of,
@@ -46,8 +48,9 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
             elif SEPARATOR_RE.match(line.text) and nxt is not None and is_short(nxt.text) \
                     and not parse_metadata_line(nxt.text):
                 starts = True  # a rule, then a headline: the page's next item
-            elif seen_byline and is_short(line.text) and nxt is not None and (
-                parse_metadata_line(nxt.text) or _is_reporter_line(nxt.text)
+            elif is_short(line.text) and nxt is not None and (
+                seen_byline and (parse_metadata_line(nxt.text) or _is_reporter_line(nxt.text))
+                or line.gap and _dated(nxt.text)  # a headline after a blank line, its date under it
             ) and not parse_metadata_line(line.text) and not parse_byline(line.text) and not furniture_of(line.text):
                 starts = True
         if starts:
@@ -61,6 +64,12 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
     if current:
         blocks.append(current)
     return blocks
+
+
+def _dated(text: str) -> bool:
+    """A page's date line (`发布时间：2023-04-12 来源：云南网`), not a bare date under a signature."""
+    meta = parse_metadata_line(text)
+    return bool(meta and meta.published and (meta.source or "时间" in text or "日期" in text))
 
 
 def _is_reporter_line(text: str) -> bool:
@@ -146,13 +155,19 @@ class HeaderReader:
                 self.consumed.append(("speaker", line.span))
                 i += 1
                 continue
+            if title and (expert := expert_of(line.text)):
+                self.speakers.append(expert)
+                self.consumed.append(("speaker", line.span))
+                i += 1
+                continue
             byline = parse_byline(line.text) if title else None
             if byline and not byline.credit:
                 self.byline.merge(byline)
                 self.consumed.append(("byline", line.span))
                 i += 1
                 continue
-            if title is None and is_short(line.text) and not BREADCRUMB_RE.match(line.text):
+            if title is None and (is_short(line.text) or is_question_headline(line.text)) \
+                    and not BREADCRUMB_RE.match(line.text):
                 title, title_span = line.text, line.span
                 if (rest := self._headline_goes_on(lines, i)) is not None:
                     title, title_span = title + rest.text, (line.start, rest.end)

@@ -237,6 +237,27 @@ def unwrap(lines: list[Line]) -> list[Line]:
     return out
 
 
+# `专家：佛山市第一人民医院甲状腺外科主任医师 黄志坚`: who answers a health column's questions.
+_EXPERT_RE = re.compile(rf"^(?:专家|受访专家|讲解专家|主讲专家|主讲人|点评专家)\s*[:：]\s*(?P<role>\S.{{1,40}}?)\s*(?P<name>[{CJK}]{{2,4}})$")
+_ORG_BEFORE_ROLE = re.compile(rf"^.*?{ORG_SUFFIX}")
+
+
+def expert_of(text: str) -> tuple[str, str] | None:
+    """(name, role) of an expert's credit line; the role without the hospital before it."""
+    match = _EXPERT_RE.match(text)
+    if not match:
+        return None
+    role = _ORG_BEFORE_ROLE.sub("", match["role"]).strip() or match["role"].strip()
+    return match["name"], role
+
+
+def is_question_headline(text: str) -> bool:
+    """A headline that asks (`体检查出甲状腺结节，一定要做手术吗？`): one question, no full stop."""
+    stripped = text.rstrip(CLOSERS + " ")
+    return (len(text) <= 40 and stripped[-1:] in "？?！!" and "。" not in text
+            and sum(text.count(mark) for mark in "？?！!") <= 2 and text.count("，") + text.count(",") <= 2)
+
+
 def is_short(text: str) -> bool:
     """Headline, heading or caption material: brief, no sentence punctuation, at most one comma
     (a line of several clauses is prose), and not an opened quotation (a line that opens a quote

@@ -15,7 +15,8 @@ from .text import CJK, clean_line
 def has_sentence_end(text: str) -> bool:
     return any(mark in text for mark in "。！？!?；;")
 
-NAME = f"[{CJK}·]{{2,4}}"
+# A name; a two-character one may be set with a space between its characters (`张 磊`).
+NAME = f"(?:[{CJK}·]{{2,4}}|[{CJK}] [{CJK}](?![{CJK}]))"
 # Several names need separators between them: a run of characters is prose, not a name list.
 NAMES = f"{NAME}(?:[\\s、，,]+{NAME})*"
 NAME_SEP = re.compile(r"[\s、，,；;/]+")
@@ -54,11 +55,11 @@ def parse_date(text: str) -> dt.date | None:
 
 # Keys of `key:value` metadata, by what they fill.
 DATE_KEYS = ("发布时间", "发表时间", "更新时间", "发布日期", "播出日期", "播出时间", "刊发日期", "时间", "日期")
-SOURCE_KEYS = ("来源", "稿源", "出处", "Source")
+SOURCE_KEYS = ("来源", "稿源", "出处", "Source", "本文转自", "转自", "转载自", "稿件来源")
 AUTHOR_KEYS = ("作者", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "文字", "摄影", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
 EDITOR_KEYS = ("责任编辑", "责编", "编辑", "审核", "校对", "值班编辑", "本版编辑", "本版责编", "美编", "责任校对", "终审", "审校")
 # Keys of a page's metadata line that say nothing the article keeps (a count, a column).
-IGNORED_KEYS = ("浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名")
+IGNORED_KEYS = ("原标题", "浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名")
 ALL_KEYS = sorted(DATE_KEYS + SOURCE_KEYS + AUTHOR_KEYS + EDITOR_KEYS + IGNORED_KEYS, key=len, reverse=True)
 _KEY_RE = re.compile("(" + "|".join(re.escape(k) for k in ALL_KEYS) + r")\s*[:：／/]\s*")
 
@@ -102,7 +103,7 @@ def _joined_letters(parts: list[str]) -> list[str]:
 
 
 NOT_NAMES = {"通讯员", "记者", "实习生", "摄影", "编辑", "责任编辑", "本报记者", "特约记者", "见习记者", "报道", "综合", "整理",
-             "综合报道", "摄影记者", "文字", "美编"}
+             "综合报道", "摄影记者", "文字", "美编", "本报", "本台", "本刊"}
 # A department credited as the author (`作者：心内科 杨海燕`) is no person.
 _UNIT_WORD = re.compile(r"(?:科|部|办|处|室|中心|医院|委员会)$")
 
@@ -111,7 +112,7 @@ def split_names(text: str) -> list[str]:
     names = []
     parts = [part.strip() for part in NAME_SEP.split(text.strip(" ()（）"))]
     for part in _joined_letters(parts):
-        if re.fullmatch(NAME, part) and part not in names and part not in NOT_NAMES \
+        if re.fullmatch(NAME, part) and part not in names and part not in NOT_NAMES and not part.endswith("报道") \
                 and not (len(part) >= 3 and _UNIT_WORD.search(part)):
             names.append(part)
     return names
@@ -150,7 +151,16 @@ def _parsed_metadata_line(line: str) -> Byline | None:
         if not text:
             return Byline(published=leading_date) if leading_date else None
     if not _KEY_RE.match(text):
-        return _masthead(text) if leading_date is None else None
+        if leading_date is not None:
+            return None
+        head = _masthead(text)
+        key = _KEY_RE.search(text) if head is None else None
+        if key is not None and (head := _masthead(text[:key.start()].strip())) is not None:
+            # `宜宾日报 2023年3月15日 星期三 第3版 综合新闻 责任编辑：何静`
+            rest = _parsed_metadata_line(text[key.start():])
+            if rest is not None:
+                head.merge(rest)
+        return head
     result = Byline(published=leading_date)
     parts = _KEY_RE.split(text)
     # parts: ['', key1, value1, key2, value2, …]
@@ -222,7 +232,8 @@ def _masthead(text: str) -> Byline | None:
 _REPORTER = re.compile(
     rf"^[■□●◆▲★\s]*[(（]?\s*(?:本报|本台|本刊|(?P<pub>[{CJK}]{{2,12}}?(?:日报|晚报|早报|商报|报社|报|网|电视台|广播电视台|新闻网)))?"
     rf"(?:全媒体|融媒体|首席|见习|特约)?记者\s*(?P<names>{NAMES})"
-    rf"(?:\s*(?:通讯员|实习生)\s*(?P<more>{NAMES}))?\s*[)）]?$"
+    rf"(?:\s*(?:本报|本台)?(?:通讯员|实习生)\s*(?P<more>{NAMES}))?"
+    rf"(?:\s*(?:文/图|文／图|摄影|摄|[{CJK}]{{2,6}}报道))?\s*[)）]?$"
 )
 # `晓辉 高鸽 文/图`, `文/图 张三`, `张三 摄`
 _CREDIT_SUFFIX = re.compile(rf"^(?P<names>(?:{NAME}\s+)*{NAME})\s*(?:文/图|文／图|图/文|文图|文|摄|摄影|供图)$")
@@ -267,7 +278,7 @@ def parse_byline(line: str) -> Byline | None:
 LEAD_BYLINE = re.compile(
     rf"^(?:本报|本台|本刊|[{CJK}]{{2,10}}?(?:网|报|台|社))?(?:[{CJK}]{{0,4}})?讯\s*[(（](?P<body>[^()（）]{{2,60}})[)）]\s*"
     # `人民网兰州4月21日电 （记者 王文娟）`: a wire's dateline, its outlet first.
-    rf"|^(?P<outlet>[{CJK}]{{2,10}}?(?:网|报|台|社))[{CJK}]{{0,6}}\d{{1,2}}月\d{{1,2}}日电\s*[(（](?P<body2>[^()（）]{{2,60}})[)）]\s*"
+    rf"|^(?P<outlet>[{CJK}]{{2,10}}?(?:网|报|台|社))[{CJK}]{{0,6}}\d{{1,2}}月\d{{1,2}}日(?:电|消息|讯)\s*[(（](?P<body2>[^()（）]{{2,60}})[)）]\s*"
     # `（记者 赵婧）` opening the lead
     rf"|^[(（](?P<body4>(?:本报|全媒体|融媒体)?记者\s*{NAMES}(?:\s*(?:通讯员|实习生)\s*{NAMES})?)[)）]\s*"
     # `【记者陈嘉欣／深圳报道】`, `〔记者林怡君／台北报导〕`, `记者王小明／台北报导`: the reporter and the place.

@@ -363,3 +363,50 @@ def test_lines_of_one_length_that_end_their_sentences_are_not_joined():
     text = "医院召开大会\n\n" + "".join(f"第{i:02d}项工作取得进展，群众满意度再提升。\n" for i in range(12))
     [article] = parse_text(text)
     assert len(article.sections[0].paragraphs) == 12
+
+
+def test_a_health_column_asks_in_its_headline_and_credits_its_expert():
+    text = ("体检查出甲状腺结节，一定要做手术吗？\n\n2023-06-02 来源：佛山日报\n\n专家：佛山市第一人民医院甲状腺外科主任医师 黄志坚\n\n"
+            "问：甲状腺结节常见吗？\n\n答：很常见，体检中检出率很高，绝大多数是良性的。\n\n文/梁嘉欣\n")
+    [article] = parse_text(text)
+    assert article.title == "体检查出甲状腺结节，一定要做手术吗？"
+    assert article.speakers == (("黄志坚", "甲状腺外科主任医师"),)
+    assert "专家：" not in article.body and article.body.startswith("问：甲状腺结节常见吗？")
+    assert article.authors == ("梁嘉欣",)
+
+
+def test_a_reprint_names_the_paper_it_came_from_and_a_wire_lead_its_reporters():
+    text = ("淮安这家医院的胸痛中心再获认证\n\n原标题：从进门到血管开通仅用58分钟\n\n发布时间：2023-06-16 浏览次数：12\n\n"
+            "本文转自：淮海晚报\n\n央广网淮安6月15日消息（记者 王向东 通讯员 刘雅婷）近日，淮安市第一人民医院胸痛中心通过再认证。\n")
+    [article] = parse_text(text)
+    assert article.source == "淮海晚报"
+    assert article.authors == ("王向东", "刘雅婷")
+    assert article.body.startswith("近日，淮安市第一人民医院") and "原标题" not in article.body
+
+
+def test_a_papers_footer_and_its_reporters_line_are_read_whole():
+    text = ("专家沉下去 群众不出县\n\n本报记者 罗晓燕 本报通讯员 曾涛 文/图\n\n宜宾市第一人民医院专家团队常驻筠连县人民医院。\n\n"
+            "宜宾日报 2023年3月15日 星期三 第3版 综合新闻 责任编辑：何静\n")
+    [article] = parse_text(text)
+    assert article.authors == ("罗晓燕", "曾涛")
+    assert (article.source, article.published, article.editors) == ("宜宾日报", dt.date(2023, 3, 15), ("何静",))
+    assert article.captions == () and "宜宾日报" not in article.body
+
+
+def test_two_articles_a_blank_line_apart_each_with_its_date_line():
+    text = ("天水市第一人民医院试点“无陪护”病房\n发布时间：2023-04-10 来源：每日甘肃网\n\n"
+            "每日甘肃网讯（记者 张敏）近日，天水市第一人民医院在两个病区试点无陪护病房。\n\n"
+            "曲靖市第一人民医院成功开展首例经导管主动脉瓣置换术\n发布时间：2023-04-12 来源：云南网\n\n"
+            "云南网讯（通讯员 李春燕）近日，曲靖市第一人民医院成功开展首例经导管主动脉瓣置换术。\n")
+    first, second = parse_text(text)
+    assert (first.source, second.source) == ("每日甘肃网", "云南网")
+    assert second.title == "曲靖市第一人民医院成功开展首例经导管主动脉瓣置换术"
+    assert second.published == dt.date(2023, 4, 12) and second.authors == ("李春燕",)
+    assert "曲靖" not in first.body
+
+
+def test_a_reporters_name_justified_with_a_space_is_one_name():
+    from articles.parsing.metadata import parse_byline
+
+    byline = parse_byline("大众网记者 张 磊 通讯员 王晓丽 潍坊报道")
+    assert (byline.source, byline.authors) == ("大众网", ["张磊", "王晓丽"])
