@@ -8,6 +8,7 @@ import re
 
 from .lines import (
     BREADCRUMB_RE,
+    HEADLINE_BULLET_RE,
     HEADLINE_JOIN_RE,
     INLINE_SUBTITLE_RE,
     MASTHEAD_WORD_RE,
@@ -39,6 +40,7 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
     current: list[Line] = []
     body_started = False
     seen_byline = False
+    credited = False  # the line before ended with its credit (`…（通讯员 王小雅）`)
     for index, line in enumerate(lines):
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         starts = False
@@ -51,6 +53,7 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
             elif is_short(line.text) and nxt is not None and (
                 seen_byline and (parse_metadata_line(nxt.text) or _is_reporter_line(nxt.text))
                 or line.gap and _dated(nxt.text)  # a headline after a blank line, its date under it
+                or credited and not is_short(nxt.text)  # a brief's headline after the last one's credit
             ) and not parse_metadata_line(line.text) and not parse_byline(line.text) and not furniture_of(line.text):
                 starts = True
         if starts:
@@ -61,6 +64,7 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
             body_started = True
         if body_started and (parse_byline(line.text) or TRAILING_BYLINE.search(line.text)):
             seen_byline = True
+        credited = body_started and not is_short(line.text) and TRAILING_BYLINE.search(line.text) is not None
     if current:
         blocks.append(current)
     return blocks
@@ -90,25 +94,25 @@ class HeaderReader:
         title_span = None
         orgs: list[str] = []
         i = self._skip_furniture(lines, 0)
-        if i < len(lines):
-            nxt = lines[i + 1] if i + 1 < len(lines) else None
-            pair = kicker_title_of(lines[i])
-            if pair:
-                kicker, title = pair
-                title_span = (lines[i].end - len(title), lines[i].end)
-                self.consumed.append(("kicker", lines[i].span))
-                i += 1
-            elif (org := kicker_of(lines[i], nxt, at_file_start=self.position == 0)) is not None:
-                kicker = org
-                self.consumed.append(("kicker", lines[i].span))
-                i += 1
-            elif ORG_LINE_RE.match(lines[i].text) and nxt is not None and is_short(nxt.text) \
-                    and not parse_metadata_line(nxt.text) and not ORG_LINE_RE.match(nxt.text):
-                # A hospital's name alone above the headline, without a colon.
-                kicker = lines[i].text
-                self.consumed.append(("kicker", lines[i].span))
-                i += 1
+        first = True  # the first line that is no furniture, or the first after the page's metadata
         while i < len(lines):
+            if first and title is None and kicker is None:
+                first = False
+                line, nxt = lines[i], lines[i + 1] if i + 1 < len(lines) else None
+                if pair := kicker_title_of(line):
+                    kicker, title = pair
+                    title_span = (line.end - len(title), line.end)
+                    self.consumed.append(("kicker", line.span))
+                    i += 1
+                    continue
+                if (org := kicker_of(line, nxt, at_file_start=self.position == 0)) is not None or (
+                        ORG_LINE_RE.match(line.text) and nxt is not None and is_short(nxt.text)
+                        and not parse_metadata_line(nxt.text) and not ORG_LINE_RE.match(nxt.text)):
+                    # A hospital's name above the headline, with a colon or alone.
+                    kicker = org if org is not None else line.text
+                    self.consumed.append(("kicker", line.span))
+                    i += 1
+                    continue
             line = lines[i]
             meta = parse_metadata_line(line.text)
             if meta:
@@ -117,6 +121,7 @@ class HeaderReader:
                 if title is None:  # above the headline: the page's, which its other items share
                     self.masthead.merge(Byline(published=meta.published, source=meta.source,
                                            source_rank=meta.source_rank))
+                    first = kicker is None
                 i += 1
                 continue
             if (skipped := self._skip_furniture(lines, i)) > i:
@@ -168,7 +173,9 @@ class HeaderReader:
                 continue
             if title is None and (is_short(line.text) or is_question_headline(line.text)) \
                     and not BREADCRUMB_RE.match(line.text):
-                title, title_span = line.text, line.span
+                bullet = HEADLINE_BULLET_RE.match(line.text)  # `●三亚市人民医院开展…` on a page of briefs
+                title = line.text[bullet.end():] if bullet else line.text
+                title_span = (line.end - len(title), line.end)
                 if (rest := self._headline_goes_on(lines, i)) is not None:
                     title, title_span = title + rest.text, (line.start, rest.end)
                     self.consumed.append(("title", rest.span))
@@ -209,10 +216,13 @@ class HeaderReader:
                     self.byline.merge(Byline(source=site, source_rank=-1))
             elif kind is None and STOP_RE.match(line.text) and is_short(line.text):
                 kind = "dropped_boilerplate"  # `分享到：` above the text ends nothing
-            elif kind is None and ORG_LINE_RE.match(line.text) and nxt is not None \
-                    and (BREADCRUMB_RE.match(nxt.text) or furniture_of(nxt.text)):
-                kind = "dropped_navigation"  # the site's name above its navigation: no kicker
-                self.byline.merge(Byline(source=line.text, source_rank=-1))
+            elif kind is None and nxt is not None and len(line.text) <= 40 and is_short(line.text) \
+                    and (BREADCRUMB_RE.match(nxt.text) or furniture_of(nxt.text) == "dropped_navigation"
+                         or ORG_LINE_RE.match(line.text) and furniture_of(nxt.text)
+                         or OUTLET_RE.match(line.text) and furniture_of(nxt.text)):
+                kind = "dropped_navigation"  # the site's (or app's) name above its navigation: no kicker
+                if ORG_LINE_RE.match(line.text) or OUTLET_RE.match(line.text):
+                    self.byline.merge(Byline(source=line.text, source_rank=-1))
             if kind is None:
                 return i
             self.flag(kind, line.text, line.span)

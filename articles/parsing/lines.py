@@ -47,9 +47,14 @@ def is_photo_credit(text: str) -> bool:
 
 
 def caption_text(text: str) -> str:
-    """A caption's own words: without the mark that points at the photo or its credit."""
+    """A caption's own words: without the mark that points at the photo, its credit or its full stop."""
     words = PHOTO_CREDIT_END_RE.sub("", _CAPTION_MARK.sub("", text)).strip()
+    if words.endswith("。") and words.count("。") == 1:
+        words = words[:-1]
     return words or text
+
+# A short line that is a field of the page, not a caption: `院训：仁心 精术`, `地址：…`.
+FIELD_LINE_RE = re.compile(rf"^[{CJK}]{{2,6}}[:：]\s*\S")
 
 
 def is_credited_caption(text: str) -> bool:
@@ -64,6 +69,7 @@ SUBTITLE_RE = re.compile(r"^(?:——|—|--|－－|-)\s*(?P<text>\S.*)$")
 BREADCRUMB_RE = re.compile(r"^(?:[^<>＞»]{1,20}\s*[>＞»]{1,2}\s*){2,}[^<>＞»]{0,20}$|^(?:当前位置|您的位置|首页)\s*[:：>＞]")
 # Words of an outlet's own line above a page's metadata (`辽宁广播电视台 新闻中心 播出稿`).
 MASTHEAD_WORD_RE = re.compile(r"(?:电视台|广播|日报|晚报|早报|时报|报社|新闻网|新闻中心|融媒体中心|客户端|播出稿)")
+HEADLINE_BULLET_RE = re.compile(r"^[●■◆▲★☆◇□▶►·•]\s*")
 # The words that open the second line of a headline set on two: `暨…表彰大会`, `及…`.
 HEADLINE_JOIN_RE = re.compile(r"^(?:暨|及|并|以及)[\u4e00-\u9fff“]")
 # The name of a paper, a broadcaster or a news site.
@@ -82,6 +88,8 @@ _FURNITURE_RE = re.compile(
     r"|[-—－=*\s]*END[-—－=*\s]*|阅读\s*\d+(?:\s*在看\s*\d+)?|\[(?:图片|img|视频)\]|<img[^>]*>|[（(]?(?:完|全文完)[)）]"
     r"|[【\[]?(?:导语|正文|结束)[】\]]|返回顶部|打印本页|关闭窗口|.{0,4}分享(?:给|让).{0,12}"
     r"|[（(]?信息公开(?:形式|选项|方式)[:：].{0,10}[)）]?|(?:新闻稿|新闻通稿)?\s*[|｜/]?\s*(?:press|news)\s+release"
+    r"|(?:打开|下载|安装)\s*(?:APP|App|app|客户端).{0,12}|打开|立即打开|APP内打开|查看原文|展开全文|举报|评论|写评论"
+    r"|.{0,12}ICP备\s*\d{6,}号(?:-\d+)?.{0,30}|.{0,12}公网安备\s*\d{6,}号.{0,20}"
     r"|[-—－\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—－\s]*"  # a page number: `— 3 —`
     rf"|[{CJK}]{{2,10}}(?:日报|晚报|早报|时报|报)\s*(?:19|20)\d{{2}}\s*年(?:\s*\d{{1,2}}\s*月)?"  # a running head
     rf"(?:\s*第?\s*[A-Z]?\d{{1,3}}\s*版.{{0,12}})?)$",  # (with its day, the page's masthead: metadata)
@@ -249,6 +257,20 @@ def expert_of(text: str) -> tuple[str, str] | None:
         return None
     role = _ORG_BEFORE_ROLE.sub("", match["role"]).strip() or match["role"].strip()
     return match["name"], role
+
+
+_ROSTER_ROLE = r"[\u4e00-\u9fff]{0,6}(?:书记|院长|主任|处长|科长|理事长|总会计师|总经济师|工会主席|护士长)"
+# A page's roster of leaders: `党委书记：刘建平`, `院长、党委副书记：何文斌`, `副院长：罗敏、邓志远`.
+_ROSTER_RE = re.compile(rf"^(?P<role>{_ROSTER_ROLE}(?:[、，,]{_ROSTER_ROLE})*)\s*[:：]\s*"
+                        rf"(?P<names>[{CJK}]{{2,4}}(?:[、，, ]+[{CJK}]{{2,4}})*)$")
+
+
+def roster_of(text: str) -> list[tuple[str, str]]:
+    """(name, role) of each leader a roster line names."""
+    match = _ROSTER_RE.match(text)
+    if not match:
+        return []
+    return [(name, match["role"]) for name in re.split(r"[、，, ]+", match["names"]) if name]
 
 
 def is_question_headline(text: str) -> bool:

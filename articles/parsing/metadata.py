@@ -122,6 +122,7 @@ _DATETIME_PREFIX = re.compile(
     r"^(?P<date>(?:19|20)\d{2}(?:[-./]\d{1,2}[-./]\d{1,2}|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日))"
     r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
 )
+_WEEKDAY = re.compile(r"^\s*(?:星期[一二三四五六日天]|周[一二三四五六日])")
 _DATETIME_ANYWHERE = re.compile(_DATETIME_PREFIX.pattern.lstrip("^"))
 
 
@@ -147,7 +148,7 @@ def _parsed_metadata_line(line: str) -> Byline | None:
     match = _DATETIME_PREFIX.match(text)
     if match:
         leading_date = parse_date(match["date"])
-        text = text[match.end():].strip(" |｜")
+        text = _WEEKDAY.sub("", text[match.end():]).strip(" |｜")
         if not text:
             return Byline(published=leading_date) if leading_date else None
     if not _KEY_RE.match(text):
@@ -200,8 +201,9 @@ _DATE = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-.
 # A newspaper page's or a broadcast's masthead: `健康时报 2022年11月03日 第05版：医院管理`,
 # `今日安远 2023年6月16日 星期五 第2版 综合新闻`.
 _MASTHEAD = re.compile(
-    rf"^(?P<outlet>[{CJK}·]{{2,14}}?)\s*(?P<date>{_DATE})\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?\s*"
-    rf"(?P<page>第?\s*[A-Za-z]?\d{{1,3}}\s*版)?\s*(?:[:：]?\s*[{CJK}·]{{0,12}})?$"
+    rf"^(?P<outlet>[{CJK}·]{{2,14}}?)\s*(?P<date>{_DATE})(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*"
+    rf"(?:星期[一二三四五六日天]|周[一二三四五六日])?\s*"
+    rf"(?P<page>第?\s*[A-Za-z]?\d{{1,3}}\s*版|[A-Z]\d{{1,2}})?\s*(?:[:：|｜]?\s*[{CJK}·]{{0,12}})?$"
 )
 _OUTLET_WORD = re.compile(r"(?:日报|晚报|早报|时报|商报|导报|周报|报|周刊|杂志|电视台|广播电视台|新闻网|网)$")
 # A WeChat post's own line: `原创 某某医院 某某医院 2023-06-18 08:30 发表于湖南`.
@@ -230,7 +232,7 @@ def _masthead(text: str) -> Byline | None:
 
 # `■衡阳晚报全媒体记者 朱嘉林`, `本报记者 张三 通讯员 李四`, `(本报记者 魏应欣)`
 _REPORTER = re.compile(
-    rf"^[■□●◆▲★\s]*[(（]?\s*(?:本报|本台|本刊|(?P<pub>[{CJK}]{{2,12}}?(?:日报|晚报|早报|商报|报社|报|网|电视台|广播电视台|新闻网)))?"
+    rf"^[■□●◆▲★\s]*[(（]?\s*(?:本报|本台|本刊|(?P<pub>[{CJK}]{{2,12}}?(?:日报|晚报|早报|商报|报社|报|网|电视台|广播电视台|新闻网|新闻|客户端)))?"
     rf"(?:全媒体|融媒体|首席|见习|特约)?记者\s*(?P<names>{NAMES})"
     rf"(?:\s*(?:本报|本台)?(?:通讯员|实习生)\s*(?P<more>{NAMES}))?"
     rf"(?:\s*(?:文/图|文／图|摄影|摄|[{CJK}]{{2,6}}报道))?\s*[)）]?$"
@@ -279,6 +281,8 @@ LEAD_BYLINE = re.compile(
     rf"^(?:本报|本台|本刊|[{CJK}]{{2,10}}?(?:网|报|台|社))?(?:[{CJK}]{{0,4}})?讯\s*[(（](?P<body>[^()（）]{{2,60}})[)）]\s*"
     # `人民网兰州4月21日电 （记者 王文娟）`: a wire's dateline, its outlet first.
     rf"|^(?P<outlet>[{CJK}]{{2,10}}?(?:网|报|台|社))[{CJK}]{{0,6}}\d{{1,2}}月\d{{1,2}}日(?:电|消息|讯)\s*[(（](?P<body2>[^()（）]{{2,60}})[)）]\s*"
+    # `【大公报讯】记者陈敏仪报道：`
+    rf"|^【(?P<outlet2>[{CJK}]{{2,10}}?(?:报|网|社|台))讯】\s*(?P<body5>(?:本报)?记者\s*{NAMES})\s*(?:[／/][{CJK}]{{2,8}})?报道\s*[:：]?\s*"
     # `（记者 赵婧）` opening the lead
     rf"|^[(（](?P<body4>(?:本报|全媒体|融媒体)?记者\s*{NAMES}(?:\s*(?:通讯员|实习生)\s*{NAMES})?)[)）]\s*"
     # `【记者陈嘉欣／深圳报道】`, `〔记者林怡君／台北报导〕`, `记者王小明／台北报导`: the reporter and the place.
@@ -291,12 +295,13 @@ def parse_lead_byline(paragraph: str) -> tuple[Byline, int] | None:
     match = LEAD_BYLINE.match(paragraph)
     if not match:
         return None
-    body = match["body"] or match["body2"] or match["body3"] or match["body4"]
+    body = match["body"] or match["body2"] or match["body3"] or match["body4"] or match["body5"]
     body = re.sub(r"(?:本报|全媒体|融媒体|见习|特约|首席)?(?:记者|通讯员|实习生|摄影|文/图|报道)", " ", body)
     names = split_names(body)
     if not names:
         return None
-    return Byline(authors=names, source=match["outlet"], source_rank=1 if match["outlet"] else 0), match.end()
+    outlet = match["outlet"] or match["outlet2"]
+    return Byline(authors=names, source=outlet, source_rank=1 if outlet else 0), match.end()
 
 
 def parse_trailing_byline(fragment: str) -> Byline | None:

@@ -17,9 +17,11 @@ from .crawled import CrawledPage, read_crawled
 from .credits import reporter_outlet
 from .header import HeaderReader, split_articles
 from .lines import (
+    BRACKET_HEADING_RE,
     BREADCRUMB_RE,
     CAPTION_RE,
     CONTACT_RE,
+    FIELD_LINE_RE,
     COPYRIGHT_RE,
     HEADING_MARK_RE,
     IMAGE_RE,
@@ -37,6 +39,7 @@ from .lines import (
     is_photo_credit,
     is_short,
     label_of,
+    roster_of,
     split_lines,
     unwrap,
 )
@@ -56,6 +59,7 @@ from .text import (
     fix_dash_one,
     fix_stray_and,
     has_sentence_punctuation,
+    han_count,
     looks_ocr_spaced,
     normalise_for_compare,
     remove_cjk_spaces,
@@ -169,6 +173,8 @@ class _ArticleBuilder(HeaderReader):
             if CONTACT_RE.match(text) or SEPARATOR_RE.match(text):
                 self.flag("dropped_boilerplate", text, line.span)
                 continue
+            if roster := roster_of(text):
+                self.speakers.extend(roster)  # the line stays text; its names are the hospital's people
             if self._signature(lines, index):
                 self.consumed.append(("signature", line.span))
                 continue
@@ -219,7 +225,8 @@ class _ArticleBuilder(HeaderReader):
             if (len(text) <= 80 and CAPTION_RE.search(text)) or is_credited_caption(text):
                 units.append(_Unit("caption", text, [(start, span_end)], line.gap))
                 continue
-            kind = "short" if is_short(text) and not SALUTATION_RE.match(text) else "para"
+            kind = "short" if is_short(text) and not SALUTATION_RE.match(text) and not roster \
+                and not (FIELD_LINE_RE.match(text) and not BRACKET_HEADING_RE.match(text)) else "para"
             units.append(_Unit(kind, text, [(start, span_end)], line.gap))
         return units
 
@@ -287,13 +294,15 @@ class _ArticleBuilder(HeaderReader):
                 # Only a paragraph continues across a break; a short line that reaches here
                 # stands on its own, and a caption never continues.
                 continue
-            while not ends_sentence(unit.text) and not SALUTATION_RE.match(unit.text):
+            while not ends_sentence(unit.text) and not SALUTATION_RE.match(unit.text) \
+                    and not FIELD_LINE_RE.match(unit.text) and not roster_of(unit.text):  # `院训：…`: whole as it stands
                 j = i
                 skipped: list[_Unit] = []
                 target = None
                 while j < len(units) and j - i < 4:
                     candidate = units[j]
-                    if candidate.kind == "short" and self._fits_style(candidate, self.style):
+                    if candidate.kind == "short" and (self._fits_style(candidate, self.style)
+                                                      or BRACKET_HEADING_RE.match(candidate.text)):
                         break
                     if candidate.kind == "short" and candidate.gap > normal_gap:
                         skipped.append(candidate)
@@ -335,7 +344,7 @@ class _ArticleBuilder(HeaderReader):
             labelled = label_of(unit.text)
             stands_alone = (
                 following is not None
-                and following.kind == "para"
+                and (following.kind == "para" or BRACKET_HEADING_RE.match(unit.text) is not None)
                 and (previous is None or previous.kind in ("para", "heading")
                      # a photo marked as such between two paragraphs (`▲…`, `图为…`) ends nothing
                      or previous.kind == "caption" and CAPTION_RE.match(previous.text) is not None
@@ -436,6 +445,20 @@ FRAGMENT_LENGTH = 12
 PARAGRAPH_LINES = 100
 
 
+_CJK_GAP = re.compile(f"(?<=[{CJK}]) +(?=[{CJK}])")
+
+
+def _despaced(lines: list[Line]) -> tuple[list[Line], bool]:
+    """A scan's OCR that left a space every few characters throughout (`常 德 市 第 一 人 民 医 院`):
+    the spaces go from every line before anything is read (a headline, a name, a masthead), not
+    only from the paragraphs. Whether it did so."""
+    texts = [line.text for line in lines if han_count(line.text) >= 6]
+    spaced = sum(1 for text in texts if len(_CJK_GAP.findall(text)) * 5 >= han_count(text))
+    if len(texts) < 3 or spaced * 2 < len(texts):
+        return lines, False
+    return [replace(line, text=remove_cjk_spaces(line.text)) for line in lines], True
+
+
 def _fragmented(lines: list[Line]) -> bool:
     if len(lines) < FRAGMENT_LINES:
         return False
@@ -468,11 +491,13 @@ def parse_articles(text: str) -> list[ParsedArticle]:
     if page is not None:
         lines = split_lines(text)
         return [_ArticleBuilder(0, lines, page=page, text=text).build()]
-    lines = unwrap(split_lines(text))
+    lines, despaced = _despaced(unwrap(split_lines(text)))
     if _fragmented(lines):
         return [_fragments_article(lines)]
     builders = [_ArticleBuilder(position, block) for position, block in enumerate(split_articles(lines)) if block]
     articles = [builder.build() for builder in builders]
+    if despaced:
+        articles = [replace(a, flags=(*a.flags, Flag("removed_ocr_spaces", "全文字间空格已去除", a.span))) for a in articles]
     masthead = builders[0].masthead if builders else None
     if masthead is not None and (masthead.published or masthead.source):
         # A page's masthead (`健康时报 2023年7月4日 第06版`) dates and names every item on it.

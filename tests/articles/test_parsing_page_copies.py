@@ -410,3 +410,49 @@ def test_a_reporters_name_justified_with_a_space_is_one_name():
 
     byline = parse_byline("大众网记者 张 磊 通讯员 王晓丽 潍坊报道")
     assert (byline.source, byline.authors) == ("大众网", ["张磊", "王晓丽"])
+
+
+def test_a_page_of_briefs_gives_one_article_per_brief_each_dated_by_the_page():
+    text = ("2023年9月5日 星期二\n\n简  讯\n\n●三亚市人民医院开展义诊周活动\n9月1日至4日，三亚市人民医院开展义诊周活动，副院长符海燕带队。（通讯员 王小雅）\n\n"
+            "●天水市第一人民医院开展急救技能进校园活动\n近日，天水市第一人民医院急诊科医护人员走进多所中小学开展培训。（通讯员 马文杰）\n")
+    first, second = parse_text(text)
+    assert first.title == "三亚市人民医院开展义诊周活动"
+    assert second.title == "天水市第一人民医院开展急救技能进校园活动"
+    assert {first.published, second.published} == {dt.date(2023, 9, 5)}
+    assert (first.authors, second.authors) == (("王小雅",), ("马文杰",))
+    assert "天水" not in first.body
+
+
+def test_a_scan_spaced_throughout_by_ocr_is_read_without_its_spaces():
+    text = ("常 德 日 报      2023年6月20日 星期二      A3 综合新闻\n\n常 德 市 第 一 人 民 医 院\n\n"
+            "胸 痛 中 心 跑 出 生 命 “ 加 速 度 ”\n\n本 报 记 者  刘 雅 琴   通 讯 员  彭 湘 云\n\n"
+            "6月15日凌晨， 石 门 县 58岁 的 村民周先生 突发剧烈胸痛，被 家人紧急 送往县 人民医 院 。\n")
+    [article] = parse_text(text)
+    assert (article.kicker, article.title) == ("常德市第一人民医院", "胸痛中心跑出生命“加速度”")
+    assert (article.source, article.published) == ("常德日报", dt.date(2023, 6, 20))
+    assert article.authors == ("刘雅琴", "彭湘云")
+    assert article.body == "6月15日凌晨，石门县58岁的村民周先生突发剧烈胸痛，被家人紧急送往县人民医院。"
+    assert any(f.kind == "removed_ocr_spaces" for f in article.flags)
+
+
+def test_a_hospitals_own_introduction_page_gives_its_roster_and_bracketed_headings():
+    text = ("德阳市人民医院  DEYANG PEOPLE'S HOSPITAL\n首页 | 医院概况 | 新闻中心 | 科室导航 | 专家介绍\n"
+            "当前位置：首页 > 医院概况 > 医院简介\n\n德阳市人民医院简介\n\n德阳市人民医院始建于1939年，开放床位2300张。\n\n"
+            "院训：仁心 精术 求实 创新\n\n【领导班子】\n\n党委书记：刘建平\n院长、党委副书记：何文斌\n副院长：罗敏、邓志远\n\n"
+            "蜀ICP备05013571号\n")
+    [article] = parse_text(text)
+    assert article.title == "德阳市人民医院简介"
+    assert [s.heading for s in article.sections] == [None, "领导班子"]
+    assert article.captions == ()
+    assert ("何文斌", "院长、党委副书记") in article.speakers and ("邓志远", "副院长") in article.speakers
+    assert "ICP" not in article.body and "\n院训：" in article.body and "\n副院长：罗敏、邓志远" in article.body
+
+
+def test_an_apps_share_copy_loses_its_banners():
+    text = ("大众新闻\n打开APP，阅读体验更佳\n打开\n\n八旬老人主动脉里藏“炸弹”\n\n大众日报 2023-03-15 10:21 关注\n\n"
+            "大众新闻记者 张蕾 通讯员 刘晓楠 潍坊报道\n\n3月14日，潍坊市人民医院心脏大血管外科为一名82岁老人完成手术。\n\n举报\n评论\n")
+    [article] = parse_text(text)
+    assert article.title == "八旬老人主动脉里藏“炸弹”"
+    assert (article.source, article.published) == ("大众日报", dt.date(2023, 3, 15))
+    assert article.authors == ("张蕾", "刘晓楠")
+    assert article.body == "3月14日，潍坊市人民医院心脏大血管外科为一名82岁老人完成手术。"
