@@ -174,8 +174,10 @@ class HeaderReader:
             if title is None and (is_short(line.text) or is_question_headline(line.text)) \
                     and not BREADCRUMB_RE.match(line.text):
                 bullet = HEADLINE_BULLET_RE.match(line.text)  # `●三亚市人民医院开展…` on a page of briefs
-                title = line.text[bullet.end():] if bullet else line.text
+                title = line.text[bullet.end():] if bullet and bullet.end() < len(line.text) else line.text
                 title_span = (line.end - len(title), line.end)
+                if title_span[0] > line.start:
+                    self.consumed.append(("title", (line.start, title_span[0])))
                 if (rest := self._headline_goes_on(lines, i)) is not None:
                     title, title_span = title + rest.text, (line.start, rest.end)
                     self.consumed.append(("title", rest.span))
