@@ -11,15 +11,19 @@ from articles.parsing.text import CJK
 from .mentions import Evidence, HonourMention, PersonMention, sentences
 from .names import find_hospitals, resolve_short_form
 
-AWARD_VERBS = r"荣获|获评|获得|获授|被评为|被授予|被命名为|被确定为|被认定为|被批准为|获批|入选|评为|授予"
+AWARD_VERBS = r"荣获|荣膺|喜获|再获|获评|获得|获授|蝉联|摘得|斩获|捧得|夺得|被评为|被授予|被命名为|被确定为|被认定为|被批准为|获批|入选|评为|授予"
 # Verbs that confer a status (a designation), not an award, unless the title says award.
 DESIGNATING_VERBS = ("被确定为", "被认定为", "被批准为", "获批", "入选")
 HONOUR_LIST = re.compile(r"(?P<items>(?:[“\"「][^”\"」]{2,40}[”\"」][、，,和及与]*){1,30})等?(?:多项|一系列)?(?:荣誉称号|荣誉|称号)")
 QUOTED = re.compile(r"[“\"「](?P<name>[^”\"」]{2,40})[”\"」]")
 VERB_PHRASE = re.compile(rf"(?P<verb>{AWARD_VERBS})(?P<year>(?:19|20)\d{{2}}年度?)?(?P<items>[^，,。；;！？!?]{{2,200}})")
 COUNT_SUFFIX = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:个|项|家|次|名)$")
-HONOUR_ENDINGS = ("单位", "集体", "个人", "先锋号", "奖", "案例", "示范中心", "示范单位", "示范医院", "标兵", "模范", "满意医院",
-                  "爱婴医院", "优秀县级医院", "医院", "先进", "红旗", "文明单位", "巾帼", "之家", "号", "组织", "科室", "团队")
+HONOUR_ENDINGS = ("单位", "集体", "个人", "先锋号", "奖", "奖状", "奖章", "奖牌", "奖杯", "案例", "示范中心", "示范单位",
+                  "示范医院", "示范基地", "标兵", "模范", "满意医院", "爱婴医院", "优秀县级医院", "医院", "先进", "红旗",
+                  "文明单位", "巾帼", "文明岗", "示范岗", "之家", "号", "组织", "科室", "团队")
+# A title given to a person or a team for what they are: `优秀护士长`, `河北省最美医生`, `十佳医师`.
+PERSON_TITLE = re.compile(r"(?:优秀|最美|十佳|杰出|先进|模范|百佳|好|名)(?:医师|医生|护士|护士长|科主任|主任|管理者|工作者|院长|"
+                          r"党员|共产党员|党务工作者|青年|女性|员工|职工|医务工作者|医务人员)$")
 DESIGNATION_MARKERS = ("重点专科", "重点学科", "培育学科", "特色专科", "研究中心", "质量控制中心", "质控中心", "诊疗中心",
                        "区域医疗中心", "基地", "实验室", "名单", "试点", "项目", "联盟", "工作站")
 YEAR_IN = re.compile(r"((?:19|20)\d{2})年")
@@ -38,9 +42,11 @@ def level_of(name: str) -> str:
 def kind_of(name: str) -> str | None:
     """An honour (an award or title), a designation (a status: key specialty, regional centre,
     base) or neither (the verb's object was something else: `获得了群众好评`)."""
+    if "示范" in name and name.endswith(("中心", "基地")):
+        return "honour"  # `示范胸痛中心`, `中国胸痛中心示范基地`: a title, not a status
     if any(marker in name for marker in DESIGNATION_MARKERS) and not name.endswith(("示范中心", "先进单位", "示范单位")):
         return "designation"
-    if name.endswith(HONOUR_ENDINGS):
+    if name.endswith(HONOUR_ENDINGS) or PERSON_TITLE.search(name):
         return "honour"
     if name.endswith(("中心", "专科", "学科", "单位")):
         return "designation"
@@ -61,7 +67,14 @@ def extract_honours(article: ParsedArticle, subject: list[str], people: tuple[Pe
     found: dict[tuple[str, int | None], HonourMention] = {}
     person_names = {p.name for p in people}
     default = subject[0] if subject else ""
-    for index, paragraph in enumerate(article.paragraphs):
+    paragraphs = article.paragraphs
+    for index, paragraph in enumerate(paragraphs):
+        for name, confidence in _listed(paragraphs, index):
+            key = (name, None)
+            if kind_of(name) == "honour" and key not in found and not any(n == name for n, _ in found):
+                found[key] = HonourMention(name=name, year=None, level=level_of(name), kind="honour", recipient=default,
+                                           recipient_kind="hospital", evidence=Evidence(paragraph.text[:200], index, 0),
+                                           confidence=confidence)
         for offset, sentence in sentences(paragraph.text):
             evidence = Evidence(sentence.strip(), index, offset)
             years = YEAR_IN.findall(sentence)
@@ -102,6 +115,34 @@ def extract_honours(article: ParsedArticle, subject: list[str], people: tuple[Pe
                     recipient_kind=recipient_kind, evidence=evidence, confidence=confidence,
                 )
     return tuple(found.values())
+
+
+# `医院先后荣获以下荣誉：` closing a paragraph: the honours are the short lines after it.
+LIST_INTRO = re.compile(r"(?:荣获|获得|获评|获)(?:了)?(?:以下|如下|下列)?(?:主要)?(?:荣誉|称号|奖项|荣誉称号)[:：]$")
+# `先进集体（3个）：儿童保健科、产科` in a list of those honoured: the honour, then who got it.
+COUNTED_HEAD = re.compile(rf"^(?P<name>[{CJK}]{{2,16}})[（(]\d+(?:个|名|人|家|项)[)）][:：]")
+_BULLET = re.compile(r"^(?:[◆◇■□●○▶►★☆·•\-—]|\d{1,2}[.、．]|[（(]\d{1,2}[)）])\s*")
+
+
+def _listed(paragraphs, index: int) -> list[tuple[str, float]]:
+    """Honours a list gives, not a sentence: the lines after `荣获以下荣誉：`, or a counted
+    list's heading."""
+    text = paragraphs[index].text
+    if match := COUNTED_HEAD.match(text):
+        return [(match["name"], 0.75)]
+    if index == 0 or not LIST_INTRO.search(paragraphs[index - 1].text.split("\n")[-1]):
+        if index < 1 or not _continues_list(paragraphs, index):
+            return []
+    name = _clean_honour(_BULLET.sub("", text))
+    return [(name, 0.85)] if 4 <= len(name) <= 30 and not re.search(r"[，,。；;：:]", name) else []
+
+
+def _continues_list(paragraphs, index: int) -> bool:
+    """A short line in a run of short lines that a list's introduction opened."""
+    j = index - 1
+    while j >= 0 and len(paragraphs[j].text) <= 30 and _BULLET.match(paragraphs[j].text):
+        j -= 1
+    return j >= 0 and j < index - 1 and bool(LIST_INTRO.search(paragraphs[j].text)) and len(paragraphs[index].text) <= 30
 
 
 # A verb's object that is no title: a clause's words around it (`了…`, `的国家区域医疗中心项目已有`,

@@ -54,7 +54,7 @@ def caption_text(text: str) -> str:
     return words or text
 
 # A short line that is a field of the page, not a caption: `院训：仁心 精术`, `地址：…`.
-FIELD_LINE_RE = re.compile(rf"^[{CJK}]{{2,6}}[:：]\s*\S")
+FIELD_LINE_RE = re.compile(rf"^[{CJK}]{{2,8}}(?:[（(][^）)]{{1,8}}[)）])?[:：]\s*\S")  # also `先进集体（3个）：…`
 
 
 def is_credited_caption(text: str) -> bool:

@@ -226,3 +226,21 @@ def test_a_name_read_before_jieba_learns_it_is_read_again_after():
     assert find_hospitals(text) == []  # 联合 read as a verb: no name
     add_words(["狮子岗联合医院"])
     assert [name for name, _, _ in find_hospitals(text)] == ["狮子岗联合医院"]
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("全国五一劳动奖状", "honour"), ("全国五一劳动奖章", "honour"), ("全国巾帼文明岗", "honour"),
+    ("河北省最美医生", "honour"), ("优秀护士长", "honour"), ("示范胸痛中心", "honour"), ("中国胸痛中心示范基地", "honour"),
+    ("国家标准版胸痛中心", "designation"), ("江苏省临床重点专科", "designation"),
+])
+def test_titles_of_people_and_of_model_centres_are_honours(name, kind):
+    assert kind_of(name) == kind
+
+
+def test_honours_from_a_list_under_its_introduction_and_from_a_counted_list():
+    text = ("德阳市人民医院简介\n\n德阳市人民医院始建于1939年。\n\n医院先后荣获以下荣誉：\n\n◆ 全国文明单位\n\n◆ 全国五一劳动奖状\n\n"
+            "◆ 四川省卫生健康系统先进集体\n\n表彰名单如下：\n\n优秀医师（2名）：张丽华（儿科）、王海燕（产科）\n\n"
+            "医院再次蝉联“河南省文明单位标兵”。\n")
+    [article] = parse_text(text)
+    honours = {h.name for h in extract(article).honours if h.kind == "honour"}
+    assert honours == {"全国文明单位", "全国五一劳动奖状", "四川省卫生健康系统先进集体", "优秀医师", "河南省文明单位标兵"}
