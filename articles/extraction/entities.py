@@ -152,6 +152,10 @@ UNIT_NAME_ROLE = re.compile(rf"(?P<unit>[{CJK}]{{2,8}}?(?:科|中心))(?P<rest>[
 _FUNCTION_TAGS = ("d", "p", "c", "u", "uj", "ul", "r", "v", "vn", "a", "ad", "f", "m", "q", "t")
 
 
+# A space between two Chinese characters is padding (`重症医学科主任 刘振华 介绍`), not a boundary.
+_CJK_SPACE = re.compile(f"(?<=[{CJK}]) +(?=[{CJK}])")
+
+
 def extract_people(article: ParsedArticle, subject: list[str], byline_names: set[str]) -> tuple[PersonMention, ...]:
     found: dict[str, PersonMention] = {}
     for name, role in article.speakers:
@@ -160,7 +164,7 @@ def extract_people(article: ParsedArticle, subject: list[str], byline_names: set
     texts = [(-1, article.subtitle or "")] + list(enumerate(p.text for p in article.paragraphs))
     for index, text in texts:
         for offset, sentence in sentences(text):
-            for name, role, hospital, confidence in _people_in(sentence, subject):
+            for name, role, hospital, confidence in _people_in(_CJK_SPACE.sub("", sentence), subject):
                 if name in byline_names:
                     continue
                 evidence = Evidence(sentence.strip(), index, offset)
@@ -178,7 +182,8 @@ def plausible_person(sentence: str, start: int, name: str) -> bool:
 
     offset = 0
     end = start + len(name)
-    for word, tag in pos_tokens(sentence):
+    tokens = list(pos_tokens(sentence))
+    for position, (word, tag) in enumerate(tokens):
         w_start, w_end = offset, offset + len(word)
         offset = w_end
         if w_end <= start:
@@ -187,11 +192,32 @@ def plausible_person(sentence: str, start: int, name: str) -> bool:
             break
         if tag.startswith("nr"):
             continue
+        if w_start == start and len(word) == 1 and word in SURNAMES_1 and _given_name_follows(tokens, position, end):
+            continue  # `黄|建国`, `易|红梅`, `符|海燕`: a surname jieba read as a word, then the given name
         if w_start == start and (len(word) >= 2 or tag in _FUNCTION_TAGS):
             return False
         if len(name) == 2 and w_start == start + 1 and len(word) == 1 and tag in _FUNCTION_TAGS:
             return False  # `党|办主任`: the one given character is a verb of the sentence
     return True
+
+
+def _given_name_follows(tokens: list, position: int, end: int) -> bool:
+    """The token after a one-character surname is a given name jieba knows as a name or a place
+    (`红梅` nr, `建国` ns), ending where the name ends: not a verb or a pronoun (`向|大家`)."""
+    if position + 1 >= len(tokens) or tokens[position][0] in _JOINING_CHARACTERS:
+        return False
+    word, tag = tokens[position + 1]
+    consumed = sum(len(w) for w, _ in tokens[:position + 2])
+    if consumed != end or not tag.startswith(("nr", "ns")) or not 1 <= len(word) <= 2:
+        return False
+    # And the name is followed by what a person does or by punctuation (`…表示`, `…带领`, `…：`),
+    # not by more of a noun phrase (`专家和|山西|白求恩医院`, `专家来|通州|这里`).
+    following = tokens[position + 2] if position + 2 < len(tokens) else None
+    return following is None or following[1].startswith("v") or following[1] == "x"
+
+
+# One-character words that join or relate (`和`, `与`, `向`): a surname only by coincidence.
+_JOINING_CHARACTERS = frozenset("和与及同向从在对把被将由为给跟")
 
 
 def _boundaries(sentence: str) -> set[int]:

@@ -244,3 +244,16 @@ def test_honours_from_a_list_under_its_introduction_and_from_a_counted_list():
     [article] = parse_text(text)
     honours = {h.name for h in extract(article).honours if h.kind == "honour"}
     assert honours == {"全国文明单位", "全国五一劳动奖状", "四川省卫生健康系统先进集体", "优秀医师", "河南省文明单位标兵"}
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("院长黄建国表示，医院将继续发挥区域医疗中心的龙头作用。", [("黄建国", "院长")]),
+    ("脾胃病科主任易红梅带领团队开展消化内镜下微创治疗。", [("易红梅", "脾胃病科主任")]),
+    ("该院重症医学科主任 刘振华 介绍，远程平台已接入12家医院。", [("刘振华", "重症医学科主任")]),
+    ("北京联慈健康公益基金会专家和山西白求恩医院专家进行了专题培训。", []),
+    ("本周六，北京妇产医院知名专家来通州这里义诊咨询。", []),
+])
+def test_a_name_whose_surname_jieba_reads_as_a_word_and_one_padded_with_spaces(sentence, found):
+    [article] = parse_text(f"医院新闻\n\n{sentence}\n")
+    people = [(p.name, p.role) for p in extract(article).people]
+    assert people == found
