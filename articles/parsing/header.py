@@ -60,7 +60,7 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
             blocks.append(current)
             current, body_started, seen_byline = [], False, False
         current.append(line)
-        if not is_short(line.text) and not parse_metadata_line(line.text):
+        if not is_short(line.text) and not parse_metadata_line(line.text) and not furniture_of(line.text):
             body_started = True
         if body_started and (parse_byline(line.text) or TRAILING_BYLINE.search(line.text)):
             seen_byline = True

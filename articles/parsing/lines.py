@@ -31,19 +31,20 @@ SEPARATOR_RE = re.compile(r"^(?:[-—─━－=＝_~～·•*＊]\s*){6,}$")
 PHOTO_CREDIT_END_RE = re.compile(
     r"[。.]?\s*(?:[（(]\s*(?:(?:图|圖|图片|照片)\s*[/／:：]?\s*)?[^（()）]{0,30}(?:提供|供图|摄|攝)\s*[)）]"
     r"|[（(]?\s*(?:图片|图|圖)\s*(?:来源|來源|源)\s*[/／:：][^（()）。]{0,30}[)）]?"
+    rf"|(?:本报|特约)?(?:记者|通讯员)\s*[{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}})*\s+(?:供图|摄|攝)"  # `记者 沈哲 摄`
     rf"|[{CJK}]{{0,12}}\s*(?:供图|摄|攝))$"
 )
 _CAPTION_MARK = re.compile(r"^(?:[▲△▼■●◆►]+|[图圖]\s*[:：/／])\s*")
 
 
 # What is left of a line that only credits a photo (`新华社记者 刘文博 摄`, `新华社发（陈云飞摄）`).
-_CREDIT_ONLY = re.compile(rf"^[{CJK}]{{0,10}}(?:记者|社发|社|网|报|台|发)$")
+_CREDIT_ONLY = re.compile(rf"^[{CJK}]{{0,10}}(?:记者|社发|社|网|报|台|发|新闻)$")
 
 
 def is_photo_credit(text: str) -> bool:
     """A line that names who took a photo and says nothing of it."""
     words = PHOTO_CREDIT_END_RE.sub("", _CAPTION_MARK.sub("", text)).strip()
-    return words != text.strip() and bool(_CREDIT_ONLY.match(words))
+    return words != text.strip() and (not words or bool(_CREDIT_ONLY.match(words)))
 
 
 def caption_text(text: str) -> str:
@@ -76,6 +77,7 @@ HEADLINE_JOIN_RE = re.compile(r"^(?:暨|及|并|以及)[\u4e00-\u9fff“]")
 OUTLET_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|商报|报|网|电视台|新闻)$")
 # Blocks that end the article body on web pages: everything after them is furniture.
 STOP_RE = re.compile(r"^(?:延伸阅读|相关阅读|相关新闻|相关链接|推荐阅读|热点推荐|热门排行|精彩推荐|往期推荐|往期回顾|版权声明|免责声明"
+                     r"|评论\s*\d+|全部评论|热门评论|精选留言|网友评论"
                      r"|【?责任编辑|分享到|上一篇|下一篇)\s*[:：】]?")
 
 # What a copied page, e-paper or post carries around an article besides navigation: its tools
@@ -90,6 +92,8 @@ _FURNITURE_RE = re.compile(
     r"|[（(]?信息公开(?:形式|选项|方式)[:：].{0,10}[)）]?|(?:新闻稿|新闻通稿)?\s*[|｜/]?\s*(?:press|news)\s+release"
     r"|(?:打开|下载|安装)\s*(?:APP|App|app|客户端).{0,12}|打开|立即打开|APP内打开|查看原文|展开全文|举报|评论|写评论"
     r"|.{0,12}ICP备\s*\d{6,}号(?:-\d+)?.{0,30}|.{0,12}公网安备\s*\d{6,}号.{0,20}"
+    r"|\+?\s*关注|[\d.]+万?粉丝|举报\s*/\s*反馈|预览时标签不可点|分享\s*收藏\s*赞\s*在看|写留言|微信扫一扫.{0,12}"
+    r"|(?:喜报|喜讯|重磅|祝贺|热烈祝贺|速看|好消息)[！!]*"
     r"|[-—－\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—－\s]*"  # a page number: `— 3 —`
     rf"|[{CJK}]{{2,10}}(?:日报|晚报|早报|时报|报)\s*(?:19|20)\d{{2}}\s*年(?:\s*\d{{1,2}}\s*月)?"  # a running head
     rf"(?:\s*第?\s*[A-Z]?\d{{1,3}}\s*版.{{0,12}})?)$",  # (with its day, the page's masthead: metadata)
@@ -103,7 +107,7 @@ def furniture_of(text: str) -> str | None:
     """The flag a line of page furniture is dropped with (`dropped_navigation` for a bar of
     links, `dropped_boilerplate` for tools, prompts and placeholders); None for a line that may
     be the article's."""
-    if len(text) > 80 or has_sentence_punctuation(text):
+    if len(text) > 80 or has_sentence_punctuation(text.rstrip("！!")):
         return None
     if _FURNITURE_RE.match(text) or SEPARATOR_RE.match(text):
         return "dropped_boilerplate"
@@ -168,6 +172,8 @@ class Line:
 
 
 LINE_END = re.compile(r"\r\n|\r|\n")
+# A wide run of spaces inside a line, a metadata line's start after it.
+_METADATA_AFTER_GAP = re.compile(r"(?<=\S)[ \t\u3000\u00a0]{4,}(?=\S)")
 _EDGE_SPACE = " \t\u00a0\u3000\ufeff\u2000\u2001\u2002\u2003\u2009\u200b\u202f" + FILLER
 
 
@@ -181,12 +187,25 @@ def split_lines(text: str) -> list[Line]:
         match = LINE_END.search(text, pos)
         end = match.start() if match else len(text)
         raw = text[pos:end]
+        if (split := _METADATA_AFTER_GAP.search(raw)) and han_count(raw[:split.start()]) >= 8 \
+                and parse_metadata_line(raw[split.end():]) and not parse_metadata_line(raw):
+            # `标题                来源：河北卫视 编辑：李梦瑶`: two lines set on one.
+            head = clean_line(raw[:split.start()])
+            if head:
+                lead = len(raw) - len(raw.lstrip(_EDGE_SPACE))
+                lines.append(Line(head, pos + lead, pos + len(raw[:split.start()].rstrip(_EDGE_SPACE)),
+                                  gap if lines else 0, sum(1 for ch in raw[:lead] if ch != FILLER)))
+                gap = 0
+            pos_tail = pos + split.end()
+            raw, pos_line = raw[split.end():], pos_tail
+        else:
+            pos_line = pos
         cleaned = clean_line(raw)
         if cleaned:
             lead = len(raw) - len(raw.lstrip(_EDGE_SPACE))
             trail = len(raw) - len(raw.rstrip(_EDGE_SPACE))
             indent = sum(1 for ch in raw[:lead] if ch != FILLER)
-            lines.append(Line(cleaned, pos + lead, end - trail, gap if lines else 0, indent))
+            lines.append(Line(cleaned, pos_line + lead, end - trail, gap if lines else 0, indent))
             gap = 0
         else:
             gap += 1

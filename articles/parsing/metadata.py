@@ -54,10 +54,10 @@ def parse_date(text: str) -> dt.date | None:
 
 
 # Keys of `key:value` metadata, by what they fill.
-DATE_KEYS = ("发布时间", "发表时间", "更新时间", "发布日期", "播出日期", "播出时间", "刊发日期", "时间", "日期")
+DATE_KEYS = ("发布时间", "发表时间", "更新时间", "发布日期", "播出日期", "播出时间", "刊发日期", "时间", "日期", "Date")
 SOURCE_KEYS = ("来源", "稿源", "出处", "Source", "本文转自", "转自", "转载自", "稿件来源")
-AUTHOR_KEYS = ("作者", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "文字", "摄影", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
-EDITOR_KEYS = ("责任编辑", "责编", "编辑", "审核", "校对", "值班编辑", "本版编辑", "本版责编", "美编", "责任校对", "终审", "审校")
+AUTHOR_KEYS = ("作者", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "Author", "Reporter", "文字", "摄影", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
+EDITOR_KEYS = ("责任编辑", "责编", "编辑", "Editor", "审核", "校对", "值班编辑", "本版编辑", "本版责编", "美编", "责任校对", "终审", "审校")
 # Keys of a page's metadata line that say nothing the article keeps (a count, a column).
 IGNORED_KEYS = ("原标题", "浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名")
 ALL_KEYS = sorted(DATE_KEYS + SOURCE_KEYS + AUTHOR_KEYS + EDITOR_KEYS + IGNORED_KEYS, key=len, reverse=True)
@@ -103,7 +103,7 @@ def _joined_letters(parts: list[str]) -> list[str]:
 
 
 NOT_NAMES = {"通讯员", "记者", "实习生", "摄影", "编辑", "责任编辑", "本报记者", "特约记者", "见习记者", "报道", "综合", "整理",
-             "综合报道", "摄影记者", "文字", "美编", "本报", "本台", "本刊"}
+             "综合报道", "摄影记者", "文字", "美编", "本报", "本台", "本刊", "手记"}
 # A department credited as the author (`作者：心内科 杨海燕`) is no person.
 _UNIT_WORD = re.compile(r"(?:科|部|办|处|室|中心|医院|委员会)$")
 
@@ -186,7 +186,14 @@ def _parsed_metadata_line(line: str) -> Byline | None:
             result.editors += [n for n in split_names(value) if n not in result.editors]
         else:
             result.authors += [n for n in split_names(value) if n not in result.authors]
+    if not result.authors and (reporter := _TRAILING_REPORTER.search(text)):
+        result.authors = split_names(reporter["names"])  # `… 来源：齐齐哈尔新闻网　记者 韩冰`
+    if result.published is None and (dated := _DATETIME_ANYWHERE.search(text)):
+        result.published = parse_date(dated["date"])  # `来源：株洲日报　作者：彭小英　2023-08-30`
     return result
+
+
+_TRAILING_REPORTER = re.compile(rf"\s(?:本报|全媒体|融媒体)?记者\s*(?P<names>{NAMES})\s*$")
 
 
 def _names_only(value: str) -> bool:
@@ -210,6 +217,8 @@ _OUTLET_WORD = re.compile(r"(?:日报|晚报|早报|时报|商报|导报|周报|
 _POST_LINE = re.compile(rf"^(?:原创\s+)?(?P<account>[^\s]{{2,24}})(?:\s+[^\s]{{2,24}})?\s+(?P<date>{_DATE})"
                         r"(?:\s+\d{1,2}:\d{2})?\s*发表于\S{2,8}$|^原创\s+(?P<account2>[^\s]{2,24})(?:\s+[^\s]{2,24})?\s+"
                         rf"(?P<date2>{_DATE})(?:\s+\d{{1,2}}:\d{{2}})?$")
+# A platform's account line: `健康湖北 2023-07-20 09:12 · 湖北省卫生健康委员会官方账号`.
+_ACCOUNT_LINE = re.compile(rf"^(?P<account>[^\s·]{{2,20}})\s+(?P<date>{_DATE})(?:\s+\d{{1,2}}:\d{{2}})?\s*[·•]\s*\S.{{0,40}}$")
 # An official document's number: `川卫函〔2023〕15号`.
 _DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$")
 
@@ -220,8 +229,16 @@ def _masthead(text: str) -> Byline | None:
         return Byline(published=parse_date(match["date"]), source=match["outlet"], source_rank=2)
     match = _POST_LINE.match(text)
     if match:
-        return Byline(published=parse_date(match["date"] or match["date2"]),
-                      source=match["account"] or match["account2"], source_rank=0)
+        # `原创 李婧 绵阳市中心医院 2023-06-05`: with two words, the writer, then the account.
+        words = text.split()
+        words = words[1:] if words[0] == "原创" else words
+        named = [w for w in words if not re.match(r"\d", w) and not w.startswith("发表于")]
+        author, account = (named[0], named[1]) if len(named) >= 2 and named[0] != named[1] else (None, named[0])
+        return Byline(published=parse_date(match["date"] or match["date2"]), source=account, source_rank=0,
+                      authors=split_names(author) if author else [])
+    match = _ACCOUNT_LINE.match(text)
+    if match:
+        return Byline(published=parse_date(match["date"]), source=match["account"], source_rank=0)
     if _DOCUMENT_NUMBER.match(text):
         return Byline()
     match = _ENGLISH_DATE.fullmatch(text.strip())
@@ -232,7 +249,7 @@ def _masthead(text: str) -> Byline | None:
 
 # `■衡阳晚报全媒体记者 朱嘉林`, `本报记者 张三 通讯员 李四`, `(本报记者 魏应欣)`
 _REPORTER = re.compile(
-    rf"^[■□●◆▲★\s]*[(（]?\s*(?:本报|本台|本刊|(?P<pub>[{CJK}]{{2,12}}?(?:日报|晚报|早报|商报|报社|报|网|电视台|广播电视台|新闻网|新闻|客户端)))?"
+    rf"^[■□●◆▲★\s]*[(（]?\s*(?:本报|本台|本刊|(?P<pub>[{CJK}]{{2,12}}?(?:日报|晚报|早报|商报|报社|报|网|电视台|广播电视台|新闻网|新闻|客户端|台)))?"
     rf"(?:全媒体|融媒体|首席|见习|特约)?记者\s*(?P<names>{NAMES})"
     rf"(?:\s*(?:本报|本台)?(?:通讯员|实习生)\s*(?P<more>{NAMES}))?"
     rf"(?:\s*(?:文/图|文／图|摄影|摄|[{CJK}]{{2,6}}报道))?\s*[)）]?$"

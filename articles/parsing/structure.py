@@ -304,8 +304,8 @@ class _ArticleBuilder(HeaderReader):
                     if candidate.kind == "short" and (self._fits_style(candidate, self.style)
                                                       or BRACKET_HEADING_RE.match(candidate.text)):
                         break
-                    if candidate.kind == "short" and candidate.gap > normal_gap:
-                        skipped.append(candidate)
+                    if candidate.kind == "caption" or candidate.kind == "short" and candidate.gap > normal_gap:
+                        skipped.append(candidate)  # a photo's caption set inside the paragraph it splits
                         j += 1
                         continue
                     if OPENER_RE.match(candidate.text):

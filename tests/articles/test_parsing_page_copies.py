@@ -456,3 +456,51 @@ def test_an_apps_share_copy_loses_its_banners():
     assert (article.source, article.published) == ("大众日报", dt.date(2023, 3, 15))
     assert article.authors == ("张蕾", "刘晓楠")
     assert article.body == "3月14日，潍坊市人民医院心脏大血管外科为一名82岁老人完成手术。"
+
+
+def test_a_platform_copy_loses_its_follow_button_and_comments():
+    text = ("多学科接力48小时 重症热射病患者转危为安\n\n健康湖北 2023-07-20 09:12 · 湖北省卫生健康委员会官方账号\n\n+ 关注\n\n"
+            "56.2万粉丝\n\n7月18日，荆州市中心医院急诊医学科接诊一名重症热射病患者。\n\n举报/反馈\n\n评论 12\n\n荆楚老张\n\n"
+            "这几天太热了，在外面干活的朋友一定注意防暑\n")
+    [article] = parse_text(text)
+    assert (article.source, article.published) == ("健康湖北", dt.date(2023, 7, 20))
+    assert article.captions == ()
+    assert article.body == "7月18日，荆州市中心医院急诊医学科接诊一名重症热射病患者。"
+
+
+def test_a_wechat_posts_writer_and_account_and_a_headline_label():
+    text = ("喜报！\n\n我院荣获“全国卫生健康系统先进集体”称号\n\n原创 李婧 绵阳市中心医院 2023-06-05 17:30 发表于四川\n\n"
+            "近日，人社部、国家卫生健康委联合发布表彰决定。\n\n预览时标签不可点\n")
+    [article] = parse_text(text)
+    assert article.title == "我院荣获“全国卫生健康系统先进集体”称号"
+    assert (article.source, article.authors) == ("绵阳市中心医院", ("李婧",))
+    assert article.body == "近日，人社部、国家卫生健康委联合发布表彰决定。"
+
+
+def test_a_headline_with_its_metadata_set_far_right_on_the_same_line():
+    text = ("河北沧州：5G急救让卒中患者“上车即入院”" + " " * 30 + "来源：河北卫视 编辑：李梦瑶\n\n"
+            "视频加载中...\n\n9月12日，沧州市中心医院5G急救车接诊一名卒中患者。\n\n（河北台记者 高远 张晓彤）\n")
+    [article] = parse_text(text)
+    assert article.title == "河北沧州：5G急救让卒中患者“上车即入院”"
+    assert (article.source, article.editors, article.authors) == ("河北卫视", ("李梦瑶",), ("高远", "张晓彤"))
+    assert article.body == "9月12日，沧州市中心医院5G急救车接诊一名卒中患者。"
+
+
+def test_a_caption_set_inside_the_paragraph_it_splits_leaves_it_whole():
+    text = ("凌晨三点的急诊室\n\n凌晨1点，抢救室里的6张床位全部住满。护士长沈晓红带着8名护士在床位之间来回穿梭，测血压、抽\n\n"
+            "▲凌晨时分，护士长沈晓红在抢救室查看患者情况 记者 沈哲 摄\n\n血、换液体，几乎没有停下来的时候。\n")
+    [article] = parse_text(text)
+    assert article.body == ("凌晨1点，抢救室里的6张床位全部住满。护士长沈晓红带着8名护士在床位之间来回穿梭，测血压、抽血、换液体，"
+                            "几乎没有停下来的时候。")
+    assert [c.text for c in article.captions] == ["凌晨时分，护士长沈晓红在抢救室查看患者情况"]
+
+
+def test_english_keys_and_a_date_at_the_end_of_a_metadata_line():
+    from articles.parsing.metadata import parse_metadata_line
+
+    byline = parse_metadata_line("Author: 赵雪 刘畅  Date: 2023/04/18")
+    assert (byline.authors, byline.published) == (["赵雪", "刘畅"], dt.date(2023, 4, 18))
+    byline = parse_metadata_line("来源：株洲日报　作者：彭小英　2023-08-30")
+    assert (byline.source, byline.authors, byline.published) == ("株洲日报", ["彭小英"], dt.date(2023, 8, 30))
+    byline = parse_metadata_line("发布时间：2024-01-26 08:47　来源：齐齐哈尔新闻网　记者 韩冰")
+    assert (byline.source, byline.authors) == ("齐齐哈尔新闻网", ["韩冰"])
