@@ -62,13 +62,13 @@ def test_articles_in_layouts_the_seeds_do_not_use_score_at_least_090(capsys):
     assert overall >= 0.9, fields
 
 
-def test_articles_copied_with_their_page_score_at_least_088(capsys):
-    """40 articles written for the tests in 35 layouts the seeds do not use (fixtures/README.md)."""
+def test_articles_copied_with_their_page_score_at_least_090(capsys):
+    """54 articles written for the tests in 49 layouts the seeds do not use (fixtures/README.md)."""
     files = []
     for path in sorted((INPUTS / "layouts").glob("*.txt")):
         files.append(file_json(parse_bytes(path.name, path.read_bytes()), path.name))
     overall, fields = score({"files": files}, capsys, GOLD.parent / "layouts.json")
-    assert overall >= 0.88, fields
+    assert overall >= 0.9, fields
 
 
 def test_two_articles_in_one_file_are_split_at_the_kicker(seeds_document):
