@@ -9,9 +9,11 @@ from articles.parsing.text import CJK
 
 HOSPITAL_SUFFIXES = (
     "妇幼保健院", "中西医结合医院", "中医医院", "中医院", "人民医院", "医院", "卫生院", "医学中心", "保健院",
-    "卫生服务中心", "卫生服务站", "分院",
+    "卫生服务中心", "卫生服务站", "分院", "精神卫生中心",
 )
 _SUFFIX = "|".join(sorted(HOSPITAL_SUFFIXES, key=len, reverse=True))
+# Suffixes whose words jieba tags as no part of a name.
+_WHOLE_SUFFIXES = ("精神卫生中心",)
 # A run of characters that ends in a hospital suffix. Where the name proper begins (after verbs,
 # prepositions, other nouns) is decided by `_refine` from jieba's part-of-speech tags.
 HOSPITAL_RUN = re.compile(rf"[{CJK}〇（）()]{{2,24}}?(?:{_SUFFIX})")
@@ -53,7 +55,11 @@ def _refine(run: str) -> str | None:
     from .places import division_prefix
     from .segmenter import pos_tokens
 
-    kept = _kept_tokens(pos_tokens(run))
+    tokens = pos_tokens(run)
+    for suffix in _WHOLE_SUFFIXES:  # jieba cuts 精神|卫生(an)|中心: a name's kind, read whole
+        if run.endswith(suffix) and len(run) > len(suffix):
+            tokens = [*pos_tokens(run[:-len(suffix)]), (suffix, "n")]
+    kept = _kept_tokens(tokens)
     name = _name_from_tokens(kept)
     anchored = None
     for start in range(len(run) - 3):

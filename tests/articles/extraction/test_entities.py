@@ -257,3 +257,8 @@ def test_a_name_whose_surname_jieba_reads_as_a_word_and_one_padded_with_spaces(s
     [article] = parse_text(f"医院新闻\n\n{sentence}\n")
     people = [(p.name, p.role) for p in extract(article).people]
     assert people == found
+
+
+def test_a_mental_health_centre_is_a_hospital_though_jieba_cuts_its_kind():
+    assert [name for name, _, _ in find_hospitals("记者从沈阳市精神卫生中心了解到，热线24小时开通。")] == ["沈阳市精神卫生中心"]
+    assert find_hospitals("各地要加强精神卫生中心建设。") == []
