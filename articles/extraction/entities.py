@@ -42,9 +42,17 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
         if not is_short_form(name) and name not in subject and not any(name in s for s in subject):
             subject.append(name)
     counts: Counter[str] = Counter()
+    bracketed: dict[str, str] = {}  # a short form the text declares: `珠海市人民医院（珠海医院）`
     for paragraph in article.paragraphs:
-        for name, _, _ in find_hospitals(paragraph.text):
+        found = find_hospitals(paragraph.text)
+        for name, _, _ in found:
             counts[name] += 1
+        for (full, _, end), (short, start, _) in zip(found, found[1:]):
+            if paragraph.text[end:start] in ("（", "(", "（以下简称", "（简称", "（下称") and len(short) < len(full) \
+                    and not is_short_form(full):
+                bracketed.setdefault(short, full)
+    # The headline's short form is the hospital the text names in full with it.
+    subject = [bracketed.get(name, name) for name in subject]
     if not subject:
         lead = " ".join(p.text for p in article.paragraphs[:2])
         lead_names = [n for n, _, _ in find_hospitals(lead) if not is_short_form(n)]
@@ -73,12 +81,13 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
         # Shorter forms of a subject's name that are names in their own right (`綦江区人民医院`
         # for `重庆市綦江区人民医院`) become aliases; bare short forms (`市二院`) do not.
         for full in full_subject:
-            if name != full and full.endswith(name) and not is_short_form(name) and name not in aliases[full]:
+            if name != full and (full.endswith(name) or bracketed.get(name) == full) and not is_short_form(name) \
+                    and name not in aliases[full]:
                 aliases[full].append(name)
     for name, count in counts.most_common():
         if is_short_form(name) or name in full_subject or any(name in s or s.endswith(name) for s in full_subject):
             continue
-        if resolve_short_form(name, full_subject):
+        if resolve_short_form(name, full_subject) or bracketed.get(name) in full_subject:
             continue
         mentioned.append(HospitalMention(name, False, count, locate(name), confidence=name_confidence(name)))
     subjects = tuple(

@@ -76,7 +76,8 @@ def _refine(run: str) -> str | None:
         return name
     if name is None or is_short_form(name) or len(name) < len(anchored):
         return anchored
-    if len(name) > len(anchored) and _no_proper_noun_before(kept, len(name) - len(anchored)):
+    if len(name) > len(anchored) and _no_proper_noun_before(kept, len(name) - len(anchored)) \
+            and not name.startswith(_FOUNDED_BY):
         return anchored
     return name
 
@@ -88,6 +89,8 @@ def _kept_tokens(tokens) -> list[tuple[str, str]]:
         # tags 高新 (an adverb) or the 经 it cuts from 开区 (a preposition).
         if word == "高新" or (word == "经" and kept and kept[-1][0].startswith("开")):
             tag = "ns"
+        elif word == "附设":  # Taiwan's 附属: `国立台湾大学医学院附设医院`
+            tag = "b"
         if tag not in _NAME_TAGS or not word.strip() or word in "()（）":
             break
         kept.append((word, tag))
@@ -162,6 +165,10 @@ def _anchor_at(name: str, offset: int, word: str, tag: str) -> bool:
 _BEFORE_NAME_TAGS = ("v", "vn", "vd", "p", "d", "c", "u", "uj", "ul", "r", "t", "m", "q", "f")
 
 
+# Who founded it, part of an official name (`国立台湾大学医学院附设医院`, `省立医院`).
+_FOUNDED_BY = ("国立", "省立", "市立", "县立")
+
+
 def trim_hospital_name(name: str) -> str | None:
     """The official name inside an extracted run, or None when the run names no particular
     hospital. Words before the name's first place or organisation (`网传…`, `孟婕现任…`,
@@ -207,7 +214,8 @@ def trim_hospital_name(name: str) -> str | None:
                 offset = position
         if proper is not None and proper >= offset:
             offset = proper
-    if 0 < offset < len(name) - 2 and not _UNIVERSITY.search(name[:offset]) and name[offset:] not in NOT_A_HOSPITAL:
+    if 0 < offset < len(name) - 2 and not _UNIVERSITY.search(name[:offset]) and name[offset:] not in NOT_A_HOSPITAL \
+            and not name.startswith(_FOUNDED_BY):
         name = name[offset:]
     if _GENERIC.search(name) or _COMPANY.search(name):
         return None

@@ -262,3 +262,11 @@ def test_a_name_whose_surname_jieba_reads_as_a_word_and_one_padded_with_spaces(s
 def test_a_mental_health_centre_is_a_hospital_though_jieba_cuts_its_kind():
     assert [name for name, _, _ in find_hospitals("记者从沈阳市精神卫生中心了解到，热线24小时开通。")] == ["沈阳市精神卫生中心"]
     assert find_hospitals("各地要加强精神卫生中心建设。") == []
+
+
+def test_a_short_form_the_text_declares_in_brackets_is_the_full_names_alias():
+    text = "珠海医院开通跨境转诊\n\n近日，珠海市人民医院（珠海医院）开通跨境转诊绿色通道。珠海医院院长李文涛介绍了情况。\n"
+    [article] = parse_text(text)
+    [subject] = [m for m in extract(article).hospitals if m.subject]
+    assert (subject.name, subject.aliases) == ("珠海市人民医院", ("珠海医院",))
+    assert [name for name, _, _ in find_hospitals("国立台湾大学医学院附设医院（台大医院）今日宣布")][0] == "国立台湾大学医学院附设医院"
