@@ -9,11 +9,13 @@ import re
 from .lines import (
     BREADCRUMB_RE,
     HEADLINE_BULLET_RE,
+    HEADLINE_LABEL_RE,
     HEADLINE_JOIN_RE,
     INLINE_SUBTITLE_RE,
     MASTHEAD_WORD_RE,
     ORG_LINE_RE,
     OUTLET_RE,
+    POST_HEADLINE_RE,
     SEPARATOR_RE,
     SPEAKER_RE,
     STOP_RE,
@@ -27,7 +29,7 @@ from .lines import (
     kicker_of,
     kicker_title_of,
 )
-from .metadata import TRAILING_BYLINE, Byline, parse_byline, parse_metadata_line
+from .metadata import TRAILING_BYLINE, Byline, parse_byline, parse_lead_byline, parse_metadata_line
 
 # ---------------------------------------------------------------------------------------------
 # Splitting a file into articles
@@ -54,6 +56,7 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
                 seen_byline and (parse_metadata_line(nxt.text) or _is_reporter_line(nxt.text))
                 or line.gap and _dated(nxt.text)  # a headline after a blank line, its date under it
                 or credited and not is_short(nxt.text)  # a brief's headline after the last one's credit
+                or _opens_with_dispatch(lines, index)  # a headline (and its column) above `本报讯（…）`
             ) and not parse_metadata_line(line.text) and not parse_byline(line.text) and not furniture_of(line.text):
                 starts = True
         if starts:
@@ -68,6 +71,17 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
     if current:
         blocks.append(current)
     return blocks
+
+
+def _opens_with_dispatch(lines: list[Line], index: int) -> bool:
+    """The line after `index`, or the one after that below a headline, opens a news lead with its
+    dispatch and byline (`本报讯（通讯员 高雅）…`): a new item starts at `index`."""
+    for step in (1, 2):
+        if index + step >= len(lines) or step == 2 and not is_short(lines[index + 1].text):
+            return False
+        if parse_lead_byline(lines[index + step].text) and "讯" in lines[index + step].text[:12]:
+            return True
+    return False
 
 
 def _dated(text: str) -> bool:
@@ -127,6 +141,14 @@ class HeaderReader:
             if (skipped := self._skip_furniture(lines, i)) > i:
                 i = skipped
                 continue
+            if title is None and (post := POST_HEADLINE_RE.match(line.text)) and line.end - line.start == len(line.text):
+                # A post that opens with its headline in brackets, then its text, on one line:
+                # `#赣州身边事#【赣州市人民医院为92岁老人植入“胶囊”起搏器】9月7日，…`
+                title = post["title"].strip()
+                title_span = (line.start + post.start("title"), line.start + post.end("title"))
+                self.consumed.append(("title", (line.start, line.start + post.start("rest"))))
+                lines[i] = Line(post["rest"], line.start + post.start("rest"), line.end, line.gap)
+                break
             if title is None and (pair := kicker_title_of(line)):
                 kicker, title = pair
                 title_span = (line.end - len(title), line.end)
@@ -152,6 +174,7 @@ class HeaderReader:
             if title is None and self._masthead_above_metadata(lines, i):
                 self.consumed.append(("metadata", line.span))
                 self.byline.merge(Byline(source=line.text.split(" ")[0], source_rank=-1))
+                self.masthead.merge(Byline(source=line.text.split(" ")[0], source_rank=-1))
                 i += 1
                 continue
             speaker = SPEAKER_RE.match(line.text) if title else None
@@ -173,7 +196,8 @@ class HeaderReader:
                 continue
             if title is None and (is_short(line.text) or is_question_headline(line.text)) \
                     and not BREADCRUMB_RE.match(line.text):
-                bullet = HEADLINE_BULLET_RE.match(line.text)  # `●三亚市人民医院开展…` on a page of briefs
+                # `●三亚市人民医院开展…` on a page of briefs; `留言标题：…` on a message board
+                bullet = HEADLINE_BULLET_RE.match(line.text) or HEADLINE_LABEL_RE.match(line.text)
                 title = line.text[bullet.end():] if bullet and bullet.end() < len(line.text) else line.text
                 title_span = (line.end - len(title), line.end)
                 if title_span[0] > line.start:

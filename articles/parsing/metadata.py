@@ -59,7 +59,7 @@ SOURCE_KEYS = ("来源", "稿源", "出处", "Source", "本文转自", "转自",
 AUTHOR_KEYS = ("作者", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "Author", "Reporter", "文字", "摄影", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
 EDITOR_KEYS = ("责任编辑", "责编", "编辑", "Editor", "审核", "校对", "值班编辑", "本版编辑", "本版责编", "美编", "责任校对", "终审", "审校")
 # Keys of a page's metadata line that say nothing the article keeps (a count, a column).
-IGNORED_KEYS = ("原标题", "浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名")
+IGNORED_KEYS = ("原标题", "主办", "承办", "浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名")
 ALL_KEYS = sorted(DATE_KEYS + SOURCE_KEYS + AUTHOR_KEYS + EDITOR_KEYS + IGNORED_KEYS, key=len, reverse=True)
 _KEY_RE = re.compile("(" + "|".join(re.escape(k) for k in ALL_KEYS) + r")\s*[:：／/]\s*")
 
@@ -103,7 +103,7 @@ def _joined_letters(parts: list[str]) -> list[str]:
 
 
 NOT_NAMES = {"通讯员", "记者", "实习生", "摄影", "编辑", "责任编辑", "本报记者", "特约记者", "见习记者", "报道", "综合", "整理",
-             "综合报道", "摄影记者", "文字", "美编", "本报", "本台", "本刊", "手记"}
+             "综合报道", "摄影记者", "文字", "美编", "本报", "本台", "本刊", "手记", "提问"}
 # A department credited as the author (`作者：心内科 杨海燕`) is no person.
 _UNIT_WORD = re.compile(r"(?:科|部|办|处|室|中心|医院|委员会)$")
 
@@ -119,9 +119,10 @@ def split_names(text: str) -> list[str]:
 
 
 _DATETIME_PREFIX = re.compile(
-    r"^(?P<date>(?:19|20)\d{2}(?:[-./]\d{1,2}[-./]\d{1,2}|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日))"
+    r"^(?:第\s*\d{1,5}\s*期\s*)?(?P<date>(?:19|20)\d{2}(?:[-./]\d{1,2}[-./]\d{1,2}|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日))"
     r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
 )
+_POSTED_FROM = re.compile(r"^来自\s+\S.{0,30}$")
 _WEEKDAY = re.compile(r"^\s*(?:星期[一二三四五六日天]|周[一二三四五六日])")
 _DATETIME_ANYWHERE = re.compile(_DATETIME_PREFIX.pattern.lstrip("^"))
 
@@ -149,6 +150,7 @@ def _parsed_metadata_line(line: str) -> Byline | None:
     if match:
         leading_date = parse_date(match["date"])
         text = _WEEKDAY.sub("", text[match.end():]).strip(" |｜")
+        text = _POSTED_FROM.sub("", text)  # `2023-9-8 14:20 来自 微博 weibo.com`
         if not text:
             return Byline(published=leading_date) if leading_date else None
     if not _KEY_RE.match(text):
@@ -178,6 +180,7 @@ def _parsed_metadata_line(line: str) -> Byline | None:
                 result.published = result.published or parse_date(dated["date"])
                 value = (value[: dated.start()] + " " + value[dated.end():]).strip()
             value = value if value.isascii() else value.split(" ")[0]  # `Source: … Press Office` is one name
+            value = re.sub(r"^《(.+)》(?:杂志|期刊)?$", r"\1", value)  # `《中国卫生》杂志`
             if value and not result.source:
                 result.source, result.source_rank = value, 2
         elif not _names_only(value):

@@ -165,7 +165,7 @@ class _ArticleBuilder(HeaderReader):
         units: list[_Unit] = []
         after_image = False  # the line before was an image's placeholder: this one may be its caption
         for index, line in enumerate(lines):
-            text = line.text
+            text = _POST_TAIL.sub("", line.text) or line.text  # `…）O网页链接 收起全文d`: a post's own links
             if kind := furniture_of(text):
                 self.flag(kind, text, line.span)
                 after_image = kind == "dropped_boilerplate" and bool(IMAGE_RE.match(text))
@@ -445,6 +445,7 @@ FRAGMENT_LENGTH = 12
 PARAGRAPH_LINES = 100
 
 
+_POST_TAIL = re.compile(r"(?:\s*(?:O?网页链接|收起全文.?|展开全文.?))+\s*$")
 _CJK_GAP = re.compile(f"(?<=[{CJK}]) +(?=[{CJK}])")
 
 

@@ -504,3 +504,26 @@ def test_english_keys_and_a_date_at_the_end_of_a_metadata_line():
     assert (byline.source, byline.authors, byline.published) == ("株洲日报", ["彭小英"], dt.date(2023, 8, 30))
     byline = parse_metadata_line("发布时间：2024-01-26 08:47　来源：齐齐哈尔新闻网　记者 韩冰")
     assert (byline.source, byline.authors) == ("齐齐哈尔新闻网", ["韩冰"])
+
+
+def test_a_weibo_post_gives_its_bracketed_headline_and_loses_its_counts():
+    text = ("江西日报 \nV\n微博官方认证：江西日报社官方微博\n2023-9-8 14:20 来自 微博 weibo.com\n"
+            "#赣州身边事#【赣州市人民医院为92岁老人植入“胶囊”起搏器】9月7日，92岁的刘奶奶从赣州市人民医院心血管内科康复出院。\n\n"
+            "（江西日报全媒体记者 温晓燕 通讯员 黄丽萍）O网页链接 收起全文d\n\n转发 36 ｜ 评论 58 ｜ 赞 210\n")
+    [article] = parse_text(text)
+    assert article.title == "赣州市人民医院为92岁老人植入“胶囊”起搏器"
+    assert (article.source, article.published) == ("江西日报", dt.date(2023, 9, 8))
+    assert article.authors == ("温晓燕", "黄丽萍")
+    assert article.body == "9月7日，92岁的刘奶奶从赣州市人民医院心血管内科康复出院。"
+
+
+def test_a_hospital_papers_page_gives_each_item_under_its_column():
+    text = ("潍坊市人民医院报\n第256期　　2023年10月15日　　星期日\n主办：潍坊市人民医院党委宣传部\n第1版　要闻\n\n"
+            "一分一秒与死神赛跑\n——我院区域创伤救治中心建设纪实\n\n凌晨2时，一辆救护车驶入潍坊市人民医院急诊绿色通道，创伤中心团队已在等候。\n\n"
+            "院务简讯\n\n我院举办第二届护理技能竞赛\n\n本报讯（通讯员 高雅）10月12日，潍坊市人民医院第二届护理技能竞赛举行。\n")
+    first, second = parse_text(text)
+    assert (first.title, first.subtitle) == ("一分一秒与死神赛跑", "我院区域创伤救治中心建设纪实")
+    assert second.title == "我院举办第二届护理技能竞赛" and second.authors == ("高雅",)
+    assert {a.published for a in (first, second)} == {dt.date(2023, 10, 15)}
+    assert {a.source for a in (first, second)} == {"潍坊市人民医院报"}
+    assert first.captions == () and "院务简讯" not in first.body
