@@ -54,20 +54,21 @@ def test_seeds_score_at_least_097_on_every_field(seeds_document, capsys):
     assert weak == {}
 
 
+def score_folder(folder: str, capsys) -> tuple[float, dict]:
+    """The parse of fixtures/inputs/FOLDER scored against fixtures/gold/FOLDER.json."""
+    files = [file_json(parse_bytes(path.name, path.read_bytes()), path.name)
+             for path in sorted((INPUTS / folder).glob("*.txt"))]
+    return score({"files": files}, capsys, GOLD.parent / f"{folder}.json")
+
+
 def test_articles_in_layouts_the_seeds_do_not_use_score_at_least_090(capsys):
-    files = []
-    for path in sorted((INPUTS / "unseen").glob("*.txt")):
-        files.append(file_json(parse_bytes(path.name, path.read_bytes()), path.name))
-    overall, fields = score({"files": files}, capsys, GOLD.parent / "unseen.json")
+    overall, fields = score_folder("unseen", capsys)
     assert overall >= 0.9, fields
 
 
 def test_articles_copied_with_their_page_score_at_least_090(capsys):
     """69 articles written for the tests in 63 layouts the seeds do not use (fixtures/README.md)."""
-    files = []
-    for path in sorted((INPUTS / "layouts").glob("*.txt")):
-        files.append(file_json(parse_bytes(path.name, path.read_bytes()), path.name))
-    overall, fields = score({"files": files}, capsys, GOLD.parent / "layouts.json")
+    overall, fields = score_folder("layouts", capsys)
     assert overall >= 0.9, fields
 
 
