@@ -445,7 +445,7 @@ FRAGMENT_LENGTH = 12
 PARAGRAPH_LINES = 100
 
 
-_POST_TAIL = re.compile(r"(?:\s*(?:O?网页链接|收起全文.?|展开全文.?))+\s*$")
+_POST_TAIL = re.compile(r"(?:\s*(?:O?网页链接|收起全文.?|展开全文.?|#[^#\s]{1,20}#))+\s*$")
 _CJK_GAP = re.compile(f"(?<=[{CJK}]) +(?=[{CJK}])")
 
 

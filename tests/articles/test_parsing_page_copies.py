@@ -508,7 +508,7 @@ def test_english_keys_and_a_date_at_the_end_of_a_metadata_line():
 
 def test_a_weibo_post_gives_its_bracketed_headline_and_loses_its_counts():
     text = ("江西日报 \nV\n微博官方认证：江西日报社官方微博\n2023-9-8 14:20 来自 微博 weibo.com\n"
-            "#赣州身边事#【赣州市人民医院为92岁老人植入“胶囊”起搏器】9月7日，92岁的刘奶奶从赣州市人民医院心血管内科康复出院。\n\n"
+            "#赣州身边事#【赣州市人民医院为92岁老人植入“胶囊”起搏器】9月7日，92岁的刘奶奶从赣州市人民医院心血管内科康复出院。#医者仁心#\n\n"
             "（江西日报全媒体记者 温晓燕 通讯员 黄丽萍）O网页链接 收起全文d\n\n转发 36 ｜ 评论 58 ｜ 赞 210\n")
     [article] = parse_text(text)
     assert article.title == "赣州市人民医院为92岁老人植入“胶囊”起搏器"
