@@ -270,3 +270,13 @@ def test_a_short_form_the_text_declares_in_brackets_is_the_full_names_alias():
     [subject] = [m for m in extract(article).hospitals if m.subject]
     assert (subject.name, subject.aliases) == ("珠海市人民医院", ("珠海医院",))
     assert [name for name, _, _ in find_hospitals("国立台湾大学医学院附设医院（台大医院）今日宣布")][0] == "国立台湾大学医学院附设医院"
+
+
+@pytest.mark.parametrize("sentence, role", [
+    ("据该院护理部主任崔红霞介绍，医院推行免陪照护。", "护理部主任"),
+    ("经心血管内科副主任医师汪德坤详细检查后，诊断为急性左心衰。", "心血管内科副主任医师"),
+    ("大会授予心血管内科主任医师覃海燕“十佳医师”称号。", "心血管内科主任医师"),
+])
+def test_a_roles_department_does_not_take_the_verb_before_it(sentence, role):
+    [article] = parse_text(f"医院新闻\n\n{sentence}\n")
+    assert [p.role for p in extract(article).people] == [role]
