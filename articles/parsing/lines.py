@@ -296,8 +296,14 @@ def roster_of(text: str) -> list[tuple[str, str]]:
     return [(name, match["role"]) for name in re.split(r"[、，, ]+", match["names"]) if name]
 
 
+_EXCLAIMED_LABEL = re.compile(rf"^[{CJK}]{{2,4}}[！!]\s*")
+
+
 def is_question_headline(text: str) -> bool:
-    """A headline that asks (`体检查出甲状腺结节，一定要做手术吗？`): one question, no full stop."""
+    """A headline that asks (`体检查出甲状腺结节，一定要做手术吗？`), or one a cry opens
+    (`喜报！我院3名医护人员获评…`): one question or cry, no full stop."""
+    if (label := _EXCLAIMED_LABEL.match(text)) and is_short(text[label.end():]) and len(text) <= 50:
+        return True
     stripped = text.rstrip(CLOSERS + " ")
     return (len(text) <= 40 and stripped[-1:] in "？?！!" and "。" not in text
             and sum(text.count(mark) for mark in "？?！!") <= 2 and text.count("，") + text.count(",") <= 2)

@@ -56,12 +56,12 @@ def parse_date(text: str) -> dt.date | None:
 # Keys of `key:value` metadata, by what they fill.
 DATE_KEYS = ("发布时间", "发表时间", "更新时间", "发布日期", "播出日期", "播出时间", "刊发日期", "时间", "日期", "Date")
 SOURCE_KEYS = ("来源", "稿源", "出处", "Source", "本文转自", "转自", "转载自", "稿件来源")
-AUTHOR_KEYS = ("作者", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "Author", "Reporter", "文字", "摄影", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
-EDITOR_KEYS = ("责任编辑", "责编", "编辑", "Editor", "审核", "校对", "值班编辑", "本版编辑", "本版责编", "美编", "责任校对", "终审", "审校")
+AUTHOR_KEYS = ("作者", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "采写", "Author", "Reporter", "文字", "摄影", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
+EDITOR_KEYS = ("责任编辑", "责编", "编辑", "Editor", "互动编辑", "流程编辑", "实习编辑", "审核", "校对", "值班编辑", "本版编辑", "本版责编", "美编", "责任校对", "终审", "审校")
 # Keys of a page's metadata line that say nothing the article keeps (a count, a column).
 IGNORED_KEYS = ("原标题", "主办", "承办", "浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名")
 ALL_KEYS = sorted(DATE_KEYS + SOURCE_KEYS + AUTHOR_KEYS + EDITOR_KEYS + IGNORED_KEYS, key=len, reverse=True)
-_KEY_RE = re.compile("(" + "|".join(re.escape(k) for k in ALL_KEYS) + r")\s*[:：／/]\s*")
+_KEY_RE = re.compile("(" + "|".join(re.escape(k) for k in ALL_KEYS) + r")\s*[:：／/｜|]\s*")
 
 
 @dataclass
@@ -103,7 +103,7 @@ def _joined_letters(parts: list[str]) -> list[str]:
 
 
 NOT_NAMES = {"通讯员", "记者", "实习生", "摄影", "编辑", "责任编辑", "本报记者", "特约记者", "见习记者", "报道", "综合", "整理",
-             "综合报道", "摄影记者", "文字", "美编", "本报", "本台", "本刊", "手记", "提问"}
+             "综合报道", "摄影记者", "文字", "美编", "本报", "本台", "本刊", "手记", "提问", "实习", "流程编辑", "互动编辑"}
 # A department credited as the author (`作者：心内科 杨海燕`) is no person.
 _UNIT_WORD = re.compile(r"(?:科|部|办|处|室|中心|医院|委员会)$")
 
@@ -113,6 +113,7 @@ def split_names(text: str) -> list[str]:
     parts = [part.strip() for part in NAME_SEP.split(text.strip(" ()（）"))]
     for part in _joined_letters(parts):
         if re.fullmatch(NAME, part) and part not in names and part not in NOT_NAMES and not part.endswith("报道") \
+                and not part.startswith("发自") and not part.endswith(("记者", "通讯员", "编辑")) \
                 and not (len(part) >= 3 and _UNIT_WORD.search(part)):
             names.append(part)
     return names
@@ -215,7 +216,7 @@ _MASTHEAD = re.compile(
     rf"(?:星期[一二三四五六日天]|周[一二三四五六日])?\s*"
     rf"(?P<page>第?\s*[A-Za-z]?\d{{1,3}}\s*版|[A-Z]\d{{1,2}})?\s*(?:[:：|｜]?\s*[{CJK}·]{{0,12}})?$"
 )
-_OUTLET_WORD = re.compile(r"(?:日报|晚报|早报|时报|商报|导报|周报|报|周刊|杂志|电视台|广播电视台|新闻网|网)$")
+_OUTLET_WORD = re.compile(r"(?:日报|晚报|早报|时报|商报|导报|周报|报|周刊|杂志|电视台|广播电视台|新闻网|网|融媒体中心|新闻中心)$")
 # A WeChat post's own line: `原创 某某医院 某某医院 2023-06-18 08:30 发表于湖南`.
 _POST_LINE = re.compile(rf"^(?:原创\s+)?(?P<account>[^\s]{{2,24}})(?:\s+[^\s]{{2,24}})?\s+(?P<date>{_DATE})"
                         r"(?:\s+\d{1,2}:\d{2})?\s*发表于\S{2,8}$|^原创\s+(?P<account2>[^\s]{2,24})(?:\s+[^\s]{2,24})?\s+"

@@ -50,6 +50,7 @@ from .metadata import (
     parse_lead_byline,
     parse_metadata_line,
     parse_trailing_byline,
+    split_names,
 )
 from .model import Caption, Flag, Paragraph, ParsedArticle, Section, Span
 from .text import (
@@ -175,6 +176,11 @@ class _ArticleBuilder(HeaderReader):
                 continue
             if roster := roster_of(text):
                 self.speakers.extend(roster)  # the line stays text; its names are the hospital's people
+            if index >= len(lines) - 3 and (credit := _BARE_CREDIT.match(text)) and split_names(credit["names"]):
+                # `（覃湘君 周雪梅）` closing the text: its writers, named without their role
+                self.byline.merge(Byline(authors=split_names(credit["names"])))
+                self.consumed.append(("byline", line.span))
+                continue
             if self._signature(lines, index):
                 self.consumed.append(("signature", line.span))
                 continue
@@ -445,6 +451,7 @@ FRAGMENT_LENGTH = 12
 PARAGRAPH_LINES = 100
 
 
+_BARE_CREDIT = re.compile(f"^[（(](?P<names>[{CJK}]{{2,4}}(?:[ 、，,][{CJK}]{{2,4}}){{0,3}})[)）]$")
 _POST_TAIL = re.compile(r"(?:\s*(?:O?网页链接|收起全文.?|展开全文.?|#[^#\s]{1,20}#))+\s*$")
 _CJK_GAP = re.compile(f"(?<=[{CJK}]) +(?=[{CJK}])")
 

@@ -527,3 +527,24 @@ def test_a_hospital_papers_page_gives_each_item_under_its_column():
     assert {a.published for a in (first, second)} == {dt.date(2023, 10, 15)}
     assert {a.source for a in (first, second)} == {"潍坊市人民医院报"}
     assert first.captions == () and "院务简讯" not in first.body
+
+
+def test_a_cry_before_a_headline_a_media_centres_date_line_and_writers_in_brackets():
+    text = ("喜报！我院3名医护人员获评“广西好医生”“广西好护士”\n\n陆良县融媒体中心 2023-04-07\n\n"
+            "近日，自治区卫生健康委员会公布了推选结果。\n\n（覃湘君 周雪梅）\n")
+    [article] = parse_text(text)
+    assert article.title == "喜报！我院3名医护人员获评“广西好医生”“广西好护士”"
+    assert (article.source, article.published) == ("陆良县融媒体中心", dt.date(2023, 4, 7))
+    assert article.authors == ("覃湘君", "周雪梅") and article.captions == ()
+
+
+@pytest.mark.parametrize("line, editors, authors", [
+    ("责编｜杨雅萍", ["杨雅萍"], []),
+    ("编辑：实习编辑 赵司尧 流程编辑 刘伟利", ["赵司尧", "刘伟利"], []),
+    ("采写：实习生 余虹 唐小狄 南都记者 刘嫚 发自北京", [], ["余虹", "唐小狄", "刘嫚"]),
+])
+def test_credit_lines_with_bars_work_titles_and_a_place_they_were_sent_from(line, editors, authors):
+    from articles.parsing.metadata import parse_metadata_line
+
+    byline = parse_metadata_line(line)
+    assert (byline.editors, byline.authors) == (editors, authors)
