@@ -211,3 +211,17 @@ def test_the_simplified_copy_converts_each_character_as_opencc_does_on_its_own()
     one_by_one = "".join(new if len(new := _converter().convert(ch)) == 1 else ch for ch in chars)
     assert to_simplified(chars) == one_by_one != chars
     assert to_simplified("醫院 2021-10-04 ABC，") == "医院 2021-10-04 ABC，"
+
+
+@pytest.mark.parametrize("inside, caption", [
+    ("患者送来的6面锦旗。 通讯员 供图", "患者送来的6面锦旗"),
+    ("举报信首页。图片来源于网络", "举报信首页"),
+    ("突击检查现场。资料图", "突击检查现场"),
+    ("上图：义诊的医护人员正在为市民做肺功能检查。本报记者 王佳 摄", "义诊的医护人员正在为市民做肺功能检查"),
+])
+def test_a_crawled_pages_photo_credit_in_its_other_forms_closes_a_caption(inside, caption):
+    text = ("2023-08-11 10:00，正文：原标题：医院开展义诊活动中新网湖南新闻8月11日电（记者 王小明）8月10日，医院开展义诊活动，"
+            f"为居民提供免费体检。{inside}“赵医生的医术真好！”一位居民说。\n")
+    [article] = parse_text(text)
+    assert [c.text for c in article.captions] == [caption]
+    assert caption not in article.body and "“赵医生的医术真好！”一位居民说。" in article.body
