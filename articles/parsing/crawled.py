@@ -33,6 +33,7 @@ _OPENER = (
 )
 _BYLINE_START = (
     rf"(?:[（(][^（()）]{{0,24}}(?:记者|通讯员)|(?:{KNOWN_OUTLET})?(?:全媒体|融媒体|首席|见习|特约|实习)?(?:记者|通讯员)[\s：:]"
+    rf"|互动编辑\s"
     rf"|(?:{KNOWN_OUTLET})(?:全媒体|融媒体)?记者[{CJK}]{{2,3}}|来源\s*[:：])"
 )
 _SPEECH = r"“[^”]{0,60}[，。！？!?][^”]{0,60}”"
@@ -161,7 +162,7 @@ def headline_length(text: str, *, sure: bool) -> int | None:
         if sure:
             if at > 64:
                 # No headline runs that long: it ended at its last ？/！/… before that.
-                ends = [m.end() for m in re.finditer(r"[？?！!]+|…+", head[:64]) if m.end() >= 6]
+                ends = [m.end() for m in re.finditer(r"[？?！!]+|…+|→", head[:64]) if m.end() >= 6]
                 if ends:
                     return ends[-1]
             return at
@@ -261,6 +262,9 @@ def body_segments(text: str, start: int, end: int) -> list[Segment]:
     return segments + list(reversed(tail))
 
 
+_LEAD_EDITOR = re.compile(rf"(?:互动编辑|责任编辑|编辑)\s*[:：]?\s*(?P<name>[{CJK}]{{2,3}}?)(?=\d|[{CJK}]{{2}}[，,]|近日|日前|据)")
+
+
 def _lead(text: str, pos: int, end: int, out: list[Segment]) -> int:
     """Datelines, bracketed bylines, reporter runs and `来源：` at the start of the body."""
     for _ in range(4):
@@ -280,6 +284,8 @@ def _lead(text: str, pos: int, end: int, out: list[Segment]) -> int:
             source = re.match(rf"来源\s*[:：]\s*(?P<source>{OUTLET}(?:[-－—·][{CJK}]{{2,8}})?)", text[at:end])
             if source:
                 found = (Byline(source=source["source"], source_rank=2), source.end())
+        if not found and (editor := _LEAD_EDITOR.match(text, at, end)):
+            found = (Byline(editors=[editor["name"]]), editor.end() - at)  # `互动编辑 卢红8月3日，…`
         if not found:
             return pos
         byline, length = found

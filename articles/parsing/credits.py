@@ -169,7 +169,7 @@ def parse_chain(text: str) -> Byline | None:
 _REPORTER_KEY = r"(?:全媒体|融媒体|首席|见习|特约|实习)?(?:记者|通讯员|实习生)"
 _RUN_NAME = re.compile(rf"[{CJK}]{{2,3}}")
 # `极目新闻记者 曹洋通讯员 谢靖 赵江波实习生 魏伊琳65岁的…`: roles and names, then the body.
-REPORTER_RUN = re.compile(rf"(?P<outlet>{OUTLET}(?:全媒体|融媒体)?)?(?={_REPORTER_KEY})")
+REPORTER_RUN = re.compile(rf"(?P<outlet>{OUTLET}(?:全媒体|融媒体)?)?(?:\s*[|｜]\s*)?(?={_REPORTER_KEY})")
 
 
 def parse_reporter_run(text: str) -> tuple[Byline, int] | None:

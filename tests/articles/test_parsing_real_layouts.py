@@ -225,3 +225,11 @@ def test_a_crawled_pages_photo_credit_in_its_other_forms_closes_a_caption(inside
     [article] = parse_text(text)
     assert [c.text for c in article.captions] == [caption]
     assert caption not in article.body and "“赵医生的医术真好！”一位居民说。" in article.body
+
+
+def test_a_crawled_headline_ends_where_an_editor_credit_or_an_arrow_does():
+    text = ("2023-08-04 10:00，正文：原标题：情报站|暖心！济南一小区内女子突然倒地，众邻居上演爱心接力！互动编辑 卢红8月3日，"
+            "情报员“紫色云霓”向齐鲁壹点情报站发来一条暖心情报。邻居们合力将女子送往医院。\n")
+    [article] = parse_text(text)
+    assert article.title == "情报站|暖心！济南一小区内女子突然倒地，众邻居上演爱心接力！"
+    assert article.editors == ("卢红",) and article.body.startswith("8月3日，情报员")
