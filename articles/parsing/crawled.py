@@ -345,13 +345,19 @@ def _credit_chain(text: str, start: int, end: int) -> Segment | None:
     candidates = [lower] if lower == start else []
     candidates += [i + 1 for i in range(lower, end - 1) if text[i] in _SENTENCE_END + "”」）)】"]
     candidates += [i for i in range(lower, end) if text[i] in "（(【" and i not in candidates]
-    for at in sorted(set(candidates)):
+    # `…海南省人民医院来源：新闻夜航`: a source credit glued to the words before it, if it names an
+    # outlet (not `来源：印度iPhone手机起火`, a related headline).
+    glued = {match.start() for match in re.finditer(r"来源\s*[:：]", text[:end]) if match.start() >= lower}
+    for at in sorted(set(candidates) | glued):
         if at >= end:
             continue
         byline = parse_chain(text[at:end])
-        if byline:
+        if byline and (at not in glued or at in candidates or _OUTLET_NAME.search(byline.source or "")):
             return Segment("byline", at, end, byline=byline)
     return None
+
+
+_OUTLET_NAME = re.compile(rf"^[{CJK}]{{2,12}}(?:报|网|台|社|新闻|客户端|发布|融媒|杂志|频道|新闻夜航)$")
 
 
 def _advert(text: str, start: int, end: int) -> list[Segment] | None:

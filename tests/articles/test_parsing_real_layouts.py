@@ -27,7 +27,7 @@ def test_crawled_page_gives_headline_date_dateline_and_credits():
     article = only(CRAWLED)
     assert article.title == "长沙市第一医院开展大型爱心义诊活动"
     assert article.published == dt.date(2023, 8, 8)
-    assert article.source == "中新网"
+    assert article.source == "中新网湖南新闻"  # the dateline's
     assert article.authors == ("王小明", "李红")
     assert article.editors == ("周丽", "陈刚")
     body = article.body
@@ -233,3 +233,13 @@ def test_a_crawled_headline_ends_where_an_editor_credit_or_an_arrow_does():
     [article] = parse_text(text)
     assert article.title == "情报站|暖心！济南一小区内女子突然倒地，众邻居上演爱心接力！"
     assert article.editors == ("卢红",) and article.body.startswith("8月3日，情报员")
+
+
+def test_a_crawled_pages_source_credit_glued_to_the_words_before_it():
+    text = ("2023-08-04 10:00，正文：原标题：医院开展义诊活动中新网湖南新闻8月4日电（记者 王小明）8月3日，医院开展义诊活动，"
+            "为居民提供免费体检，海南日报记者也来到现场来源：解放军报返回搜狐，查看更多责任编辑：\n")
+    [article] = parse_text(text)
+    assert article.source == "解放军报" and "来源" not in article.body
+    # Glued to a word, a 来源 whose value names no outlet is a related headline, not a credit.
+    [article] = parse_text(text.replace("来源：解放军报", "来源：印度iPhone手机起火"))
+    assert article.source == "中新网湖南新闻"  # the dateline's
