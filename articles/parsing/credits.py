@@ -70,7 +70,8 @@ _KEY_SPLIT = re.compile(
     "(" + "|".join(re.escape(k) for k in _KEYS) + r")\s*[:：|｜/／]?\s*|(" + "|".join(_SHORT_KEYS) + r")\s*[:：|｜/／]\s*"
 )
 _CODE = re.compile(r"^[A-Za-z]{1,3}\d{2,4}$")
-_ORG_CREDIT = re.compile(rf"^[{CJK}（）()]{{2,20}}(?:供稿|供图|提供)$")
+_ORG_CREDIT = re.compile(rf"^[{CJK}（）()]{{2,20}}\s?(?:供稿|供图|提供)$")
+_SUFFIX_CREDIT = re.compile(rf"^(?P<names>[{CJK}]{{2,4}}(?:[\s、，,]+[{CJK}]{{2,4}}){{0,3}})\s*(?:图/文|文/图|图文|文图|文·图)$")
 
 
 def clean_names(value: str) -> list[str] | None:
@@ -116,6 +117,8 @@ def parse_chain(text: str) -> Byline | None:
         inner, bracketed = inner[1:-1].strip(), True
     if not inner or re.search(r"[（()）【】]", inner):
         return None
+    if bracketed and (suffixed := _SUFFIX_CREDIT.match(inner)) and (names := clean_names(suffixed["names"])):
+        return Byline(authors=names)  # `（王天定 图/文）`: the names, then what they did
     parts = _KEY_SPLIT.split(inner)
     # The split has two groups (long keys, short keys): one of each pair is None.
     parts = [parts[0]] + [p for i, p in enumerate(parts[1:]) if not (i % 3 < 2 and p is None)]

@@ -243,3 +243,11 @@ def test_a_crawled_pages_source_credit_glued_to_the_words_before_it():
     # Glued to a word, a 来源 whose value names no outlet is a related headline, not a credit.
     [article] = parse_text(text.replace("来源：解放军报", "来源：印度iPhone手机起火"))
     assert article.source == "中新网湖南新闻"  # the dateline's
+
+
+@pytest.mark.parametrize("credit, authors", [("（王天定 图/文）", ("王天定",)), ("(重庆市公共资源交易中心 供稿)", ())])
+def test_a_crawled_pages_closing_credit_with_its_work_after_the_names(credit, authors):
+    text = ("2023-08-04 10:00，正文：原标题：医院开展义诊活动中新网湖南新闻8月4日电 8月3日，医院开展义诊活动，"
+            f"为居民提供免费体检。居民们纷纷表示受益匪浅。{credit}\n")
+    [article] = parse_text(text)
+    assert article.authors == authors and credit not in article.body
