@@ -71,7 +71,7 @@ SUBTITLE_RE = re.compile(r"^(?:——|—|--|－－|-)\s*(?P<text>\S.*)$")
 BREADCRUMB_RE = re.compile(r"^(?:[^<>＞»]{1,20}\s*[>＞»]{1,2}\s*){2,}[^<>＞»]{0,20}$|^(?:当前位置|您的位置|首页)\s*[:：>＞]")
 # Words of an outlet's own line above a page's metadata (`辽宁广播电视台 新闻中心 播出稿`).
 MASTHEAD_WORD_RE = re.compile(r"(?:电视台|广播|日报|晚报|早报|时报|报社|院报|新闻网|新闻中心|融媒体中心|客户端|播出稿)")
-HEADLINE_LABEL_RE = re.compile(r"^(?:留言标题|标题|题目)\s*[:：]\s*")
+HEADLINE_LABEL_RE = re.compile(r"^(?:(?:留言标题|标题|题目)\s*[:：]|【[^】]{2,6}】)\s*(?=\S{8})")
 POST_HEADLINE_RE = re.compile(r"^(?:#[^#\s]{1,20}#\s*)*【(?P<title>[^】]{6,50})】\s*(?P<rest>\S.{10,})$")
 HEADLINE_BULLET_RE = re.compile(r"^[●■◆▲★☆◇□▶►·•]\s*")
 # The words that open the second line of a headline set on two: `暨…表彰大会`, `及…`.
@@ -98,7 +98,7 @@ _FURNITURE_RE = re.compile(
     r"|\+?\s*关注|[\d.]+万?粉丝|举报\s*/\s*反馈|预览时标签不可点|分享\s*收藏\s*赞\s*在看|写留言|微信扫一扫.{0,12}"
     r"|(?:喜报|喜讯|重磅|祝贺|热烈祝贺|速看|好消息)[！!]*"
     r"|V|微博(?:官方)?认证[:：].{0,30}|转发\s*\d+.{0,20}评论\s*\d+.{0,20}|O?网页链接|收起全文.?|展开全文.?"
-    r"|第\s*[A-Z]?\d{1,3}\s*版(?:\s*[\u4e00-\u9fff·]{1,8})?|[（(](?:根据|据)?录音整理.{0,10}[)）]|[（(]作者单位[:：].{1,40}[)）]"
+    r"|第\s*[A-Z]?\d{1,3}\s*版(?:\s*[\u4e00-\u9fff·]{1,8})?|第\s*\d{1,3}\s*页\s*共\s*\d{1,3}\s*页|[（(](?:根据|据)?录音整理.{0,10}[)）]|[（(]作者单位[:：].{1,40}[)）]"
     r"|[-—－\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—－\s]*"  # a page number: `— 3 —`
     rf"|[{CJK}]{{2,10}}(?:日报|晚报|早报|时报|报)\s*(?:19|20)\d{{2}}\s*年(?:\s*\d{{1,2}}\s*月)?"  # a running head
     rf"(?:\s*第?\s*[A-Z]?\d{{1,3}}\s*版.{{0,12}})?)$",  # (with its day, the page's masthead: metadata)

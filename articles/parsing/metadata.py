@@ -147,6 +147,11 @@ def _parsed_metadata_line(line: str) -> Byline | None:
     if len(text) > 160:
         return None
     leading_date = None
+    if (english := _ENGLISH_DATE.match(text)) and english.start() == 0:
+        # `Nov. 3, 2023 | 来源：广西日报`
+        leading_date, text = parse_date(english.group(0)), text[english.end():].strip(" |｜")
+        if not text:
+            return Byline(published=leading_date)
     match = _DATETIME_PREFIX.match(text)
     if match:
         leading_date = parse_date(match["date"])

@@ -273,6 +273,8 @@ class _ArticleBuilder(HeaderReader):
     def _fits_style(self, unit: _Unit, style: str) -> bool:
         if len(unit.text) > MAX_HEADING:
             return False
+        if style != "plain" and BRACKET_HEADING_RE.match(unit.text):
+            return True  # `【医院荣誉】` among `◆ …` headings
         if style == "marked":
             return bool(HEADING_MARK_RE.match(unit.text))
         if style == "labelled":

@@ -548,3 +548,12 @@ def test_credit_lines_with_bars_work_titles_and_a_place_they_were_sent_from(line
 
     byline = parse_metadata_line(line)
     assert (byline.editors, byline.authors) == (editors, authors)
+
+
+def test_a_column_label_in_brackets_before_the_headline_and_an_english_date_line():
+    text = ("【医院动态】柳州市工人医院举办庆祝第六个中国医师节大会\n\nNov. 3, 2023 | 来源：广西日报\n\n"
+            "8月18日，柳州市工人医院举办庆祝大会。\n\n第 2 页 共 3 页\n\n会上表彰了一批优秀医师。\n")
+    [article] = parse_text(text)
+    assert article.title == "柳州市工人医院举办庆祝第六个中国医师节大会"
+    assert (article.source, article.published) == ("广西日报", dt.date(2023, 11, 3))
+    assert "页" not in article.body and article.captions == ()
