@@ -53,7 +53,13 @@ def kind_of(name: str) -> str | None:
     return None
 
 
+_LEADING_QUOTED = re.compile(r"\s*(?:[“\"「][^”\"」]{2,40}[”\"」][、和及与]*)+")
+# Who receives it, before the title in the verb's object: `覃海燕等10人`, `以下4家医院`.
+_RECIPIENTS_FIRST = re.compile(r"^.*?(?:等\s*\d+\s*(?:人|名|家|个)|以下\s*\d*\s*(?:家|个|名|人)?(?:医院|单位|集体|科室|个人)?)")
+
+
 def _clean_honour(name: str) -> str:
+    name = _RECIPIENTS_FIRST.sub("", name.strip())
     name = re.sub(r"(?:等(?:多项)?)?(?:荣誉)?称号$|等荣誉$", "", name.strip())
     name = name.strip(" “”\"'「」、，,")
     name = re.sub(r"^(?:(?:19|20)\d{2}年度?|首批|第[一二三四五六七八九十\d]+批)", "", name)
@@ -87,8 +93,12 @@ def extract_honours(article: ParsedArticle, subject: list[str], people: tuple[Pe
             for match in VERB_PHRASE.finditer(sentence):
                 items = match["items"]
                 quoted = [q["name"] for q in QUOTED.finditer(items)]
+                leading = _LEADING_QUOTED.match(items)
                 if quoted and re.fullmatch(r"(?:[“\"「][^”\"」]+[”\"」][、和及与]*)+(?:等?(?:荣誉)?称号|等荣誉)?", items.strip()):
                     parts = quoted
+                elif leading:
+                    # `获评“四川省优秀护理团队”的喜讯`: the quoted titles the object opens with
+                    parts = [q["name"] for q in QUOTED.finditer(leading.group(0))]
                 else:
                     parts = re.split(r"、|和|及|以及", items)
                 item_year = int(match["year"][:4]) if match["year"] else year

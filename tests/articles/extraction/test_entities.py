@@ -280,3 +280,11 @@ def test_a_short_form_the_text_declares_in_brackets_is_the_full_names_alias():
 def test_a_roles_department_does_not_take_the_verb_before_it(sentence, role):
     [article] = parse_text(f"医院新闻\n\n{sentence}\n")
     assert [p.role for p in extract(article).people] == [role]
+
+
+def test_an_honours_recipients_before_it_and_words_after_its_quotes_are_no_part_of_it():
+    text = ("医院表彰大会\n\n大会授予心血管内科主任医师覃海燕等10人“十佳医师”称号。会上通报了神经外科护理团队获评“四川省优秀护理团队”的喜讯。"
+            "卫健委决定授予以下4家医院医疗质量安全管理优秀单位称号。\n")
+    [article] = parse_text(text)
+    honours = {h.name for h in extract(article).honours if h.kind == "honour"}
+    assert honours == {"十佳医师", "四川省优秀护理团队", "医疗质量安全管理优秀单位"}
