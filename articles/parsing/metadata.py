@@ -226,6 +226,7 @@ _OUTLET_WORD = re.compile(r"(?:日报|晚报|早报|时报|商报|导报|周报|
 _POST_LINE = re.compile(rf"^(?:原创\s+)?(?P<account>[^\s]{{2,24}})(?:\s+[^\s]{{2,24}})?\s+(?P<date>{_DATE})"
                         r"(?:\s+\d{1,2}:\d{2})?\s*发表于\S{2,8}$|^原创\s+(?P<account2>[^\s]{2,24})(?:\s+[^\s]{2,24})?\s+"
                         rf"(?P<date2>{_DATE})(?:\s+\d{{1,2}}:\d{{2}})?$")
+_FIRST_PRINTED = re.compile(rf"^(?:原载|原刊于|刊于|转载自)\s*《(?P<outlet>[^》]{{2,14}})》\s*(?P<date>{_DATE})?\s*(?:第\s*[A-Z]?\d{{1,3}}\s*版)?$")
 # A platform's account line: `健康湖北 2023-07-20 09:12 · 湖北省卫生健康委员会官方账号`.
 _ACCOUNT_LINE = re.compile(rf"^(?P<account>[^\s·]{{2,20}})\s+(?P<date>{_DATE})(?:\s+\d{{1,2}}:\d{{2}})?\s*[·•]\s*\S.{{0,40}}$")
 # An official document's number: `川卫函〔2023〕15号`.
@@ -250,6 +251,10 @@ def _masthead(text: str) -> Byline | None:
         return Byline(published=parse_date(match["date"]), source=match["account"], source_rank=0)
     if _DOCUMENT_NUMBER.match(text):
         return Byline()
+    match = _FIRST_PRINTED.match(text)
+    if match:  # `（原载《三峡日报》2023年8月19日第4版）`
+        return Byline(published=parse_date(match["date"]) if match["date"] else None, source=match["outlet"],
+                      source_rank=2)
     match = _ENGLISH_DATE.fullmatch(text.strip())
     if match:
         return Byline(published=parse_date(text))
@@ -258,7 +263,8 @@ def _masthead(text: str) -> Byline | None:
 
 # `■衡阳晚报全媒体记者 朱嘉林`, `本报记者 张三 通讯员 李四`, `(本报记者 魏应欣)`
 _REPORTER = re.compile(
-    rf"^[■□●◆▲★\s]*[(（]?\s*(?:本报|本台|本刊|(?P<pub>[{CJK}]{{2,12}}?(?:日报|晚报|早报|商报|报社|报|网|电视台|广播电视台|新闻网|新闻|客户端|台)))?"
+    rf"^[■□●◆▲★\s]*[(（]?\s*(?:本报|本台|本刊|(?P<pub>[{CJK}]{{2,12}}?(?:日报|晚报|早报|商报|报社|报|网|电视台|广播电视台|新闻网|新闻|客户端|台))"
+    rf"(?:[-－—·][{CJK}]{{2,8}}?(?=记者|全媒体|融媒体))?)?"
     rf"(?:全媒体|融媒体|首席|见习|特约)?记者\s*(?P<names>{NAMES})"
     rf"(?:\s*(?:本报|本台)?(?:通讯员|实习生)\s*(?P<more>{NAMES}))?"
     rf"(?:\s*(?:文/图|文／图|摄影|摄|[{CJK}]{{2,6}}报道))?\s*[)）]?$"

@@ -557,3 +557,12 @@ def test_a_column_label_in_brackets_before_the_headline_and_an_english_date_line
     assert article.title == "柳州市工人医院举办庆祝第六个中国医师节大会"
     assert (article.source, article.published) == ("广西日报", dt.date(2023, 11, 3))
     assert "页" not in article.body and article.captions == ()
+
+
+def test_where_a_story_was_first_printed_and_a_reporter_of_an_outlets_app():
+    from articles.parsing.metadata import parse_byline, parse_metadata_line
+
+    first = parse_metadata_line("（原载《三峡日报》2023年8月19日第4版）")
+    assert (first.source, first.published) == ("三峡日报", dt.date(2023, 8, 19))
+    byline = parse_byline("春城晚报-开屏新闻记者 杨帆 通讯员 李晓云")
+    assert (byline.source, byline.authors) == ("春城晚报", ["杨帆", "李晓云"])
