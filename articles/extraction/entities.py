@@ -258,7 +258,9 @@ def name_at(sentence: str, start: int) -> str | None:
             return None  # `陈某`, `李某某`: a name the article withholds is no one's record
         if len(name) == surname + 2 and name[-1] in NAME_STOPS:
             continue
-        if start + length in boundaries and plausible_person(sentence, start, name):
+        said = sentence[start + length:start + length + 2]  # `…党委书记曾国华说。`: jieba cuts 曾国|华说
+        if (start + length in boundaries or len(said) == 2 and said[0] == "说" and said[1] in "。，：:“") \
+                and plausible_person(sentence, start, name):
             return name
     return None
 

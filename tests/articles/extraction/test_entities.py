@@ -288,3 +288,12 @@ def test_an_honours_recipients_before_it_and_words_after_its_quotes_are_no_part_
     [article] = parse_text(text)
     honours = {h.name for h in extract(article).honours if h.kind == "honour"}
     assert honours == {"十佳医师", "四川省优秀护理团队", "医疗质量安全管理优秀单位"}
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("“学科是核心竞争力。”医院党委书记陈远明说。", [("陈远明", "党委书记")]),
+    ("心血管内科护士长王娟则说，周建平常常提醒护士。", [("王娟", "心血管内科护士长")]),
+])
+def test_a_name_before_说_and_a_conjunction_after_a_name(sentence, found):
+    [article] = parse_text(f"医院新闻\n\n{sentence}\n")
+    assert [(p.name, p.role) for p in extract(article).people] == found
