@@ -137,6 +137,12 @@ def _reappears(region: str, rest: str, size: int) -> int | None:
     return None
 
 
+_PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建", "江西",
+              "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏", "陕西", "甘肃",
+              "青海", "宁夏", "新疆")
+_PROVINCIAL_DISPATCH = re.compile(rf"(?:{'|'.join(_PROVINCES)})(?:新闻网|网|日报|晚报|卫视)讯$")
+
+
 def headline_length(text: str, *, sure: bool) -> int | None:
     """How many characters at the start of `text` are a headline run into the body.
 
@@ -158,6 +164,15 @@ def headline_length(text: str, *, sure: bool) -> int | None:
     boundary = _first_boundary(head, 4 if sure else 6)
     if boundary:
         at, kind = boundary
+        if kind == "byline" and head[:at].rstrip().endswith("讯"):
+            # `…患者就医更省心广西新闻网讯（记者…）`: a known outlet's dispatch is the body's
+            end = len(head[:at].rstrip())
+            starts = [k for k in range(max(4, end - 16), end - 2)
+                      if (m := KNOWN_DATELINE.match(head, k)) and m.end("kind") == end]
+            if not starts and (provincial := _PROVINCIAL_DISPATCH.search(head, 0, end)) and provincial.start() >= 4:
+                starts = [provincial.start()]  # `广西新闻网讯`, `四川日报讯`
+            if starts:
+                at = starts[0]
         candidate = head[:at]
         if sure:
             if at > 64:

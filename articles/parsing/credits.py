@@ -229,6 +229,8 @@ def parse_dateline(text: str, *, known_only: bool = False) -> tuple[Byline, int]
     if not match:
         return None
     outlet = match["outlet"]
+    if match["place"] in ("网", "报") and not match["date"]:
+        outlet += match["place"]  # `广西新闻网讯`: the outlet's own last character, read as a place
     source = None if outlet in ("本报", "本网", "本刊", "本台") else re.sub(r"[（(].*$", "", outlet)
     result = Byline(source=source, source_rank=1)
     pos = match.end()

@@ -161,7 +161,10 @@ def _parsed_metadata_line(line: str) -> Byline | None:
             return Byline(published=leading_date) if leading_date else None
     if not _KEY_RE.match(text):
         if leading_date is not None:
-            return None
+            # `2023年6月20日 星期二 三峡日报`: the date, then the paper's name
+            outlet = re.fullmatch(rf"[{CJK}]{{2,12}}", text)
+            return Byline(published=leading_date, source=text, source_rank=2) \
+                if outlet and _OUTLET_WORD.search(text) else None
         head = _masthead(text)
         key = _KEY_RE.search(text) if head is None else None
         if key is not None and (head := _masthead(text[:key.start()].strip())) is not None:
@@ -226,6 +229,7 @@ _OUTLET_WORD = re.compile(r"(?:日报|晚报|早报|时报|商报|导报|周报|
 _POST_LINE = re.compile(rf"^(?:原创\s+)?(?P<account>[^\s]{{2,24}})(?:\s+[^\s]{{2,24}})?\s+(?P<date>{_DATE})"
                         r"(?:\s+\d{1,2}:\d{2})?\s*发表于\S{2,8}$|^原创\s+(?P<account2>[^\s]{2,24})(?:\s+[^\s]{2,24})?\s+"
                         rf"(?P<date2>{_DATE})(?:\s+\d{{1,2}}:\d{{2}})?$")
+_BARE_EDITOR = re.compile(rf"^(?:责任编辑|责编|编辑|审核|校对)\s+(?P<names>[{CJK}]{{2,4}}(?:[\s、，,]+[{CJK}]{{2,4}}){{0,2}})$")
 _FIRST_PRINTED = re.compile(rf"^(?:原载|原刊于|刊于|转载自)\s*《(?P<outlet>[^》]{{2,14}})》\s*(?P<date>{_DATE})?\s*(?:第\s*[A-Z]?\d{{1,3}}\s*版)?$")
 # A platform's account line: `健康湖北 2023-07-20 09:12 · 湖北省卫生健康委员会官方账号`.
 _ACCOUNT_LINE = re.compile(rf"^(?P<account>[^\s·]{{2,20}})\s+(?P<date>{_DATE})(?:\s+\d{{1,2}}:\d{{2}})?\s*[·•]\s*\S.{{0,40}}$")
@@ -251,6 +255,9 @@ def _masthead(text: str) -> Byline | None:
         return Byline(published=parse_date(match["date"]), source=match["account"], source_rank=0)
     if _DOCUMENT_NUMBER.match(text):
         return Byline()
+    match = _BARE_EDITOR.match(text)
+    if match:  # `编辑 罗小兵`: a credit without its colon
+        return Byline(editors=split_names(match["names"])) if split_names(match["names"]) else None
     match = _FIRST_PRINTED.match(text)
     if match:  # `（原载《三峡日报》2023年8月19日第4版）`
         return Byline(published=parse_date(match["date"]) if match["date"] else None, source=match["outlet"],

@@ -566,3 +566,12 @@ def test_where_a_story_was_first_printed_and_a_reporter_of_an_outlets_app():
     assert (first.source, first.published) == ("三峡日报", dt.date(2023, 8, 19))
     byline = parse_byline("春城晚报-开屏新闻记者 杨帆 通讯员 李晓云")
     assert (byline.source, byline.authors) == ("春城晚报", ["杨帆", "李晓云"])
+
+
+def test_a_date_then_the_papers_name_and_a_closing_editor_without_colon():
+    text = ("2023年6月20日 星期二 三峡日报\n\n百年名院焕新颜——宜昌市中心人民医院高质量发展纪实\n\n"
+            "宜昌市中心人民医院始建于1896年。\n\n扫一扫在手机打开当前页\n\n编辑 罗小兵\n")
+    [article] = parse_text(text)
+    assert (article.title, article.subtitle) == ("百年名院焕新颜", "宜昌市中心人民医院高质量发展纪实")
+    assert (article.source, article.published, article.editors) == ("三峡日报", dt.date(2023, 6, 20), ("罗小兵",))
+    assert article.captions == () and article.body == "宜昌市中心人民医院始建于1896年。"

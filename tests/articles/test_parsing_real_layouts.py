@@ -251,3 +251,11 @@ def test_a_crawled_pages_closing_credit_with_its_work_after_the_names(credit, au
             f"为居民提供免费体检。居民们纷纷表示受益匪浅。{credit}\n")
     [article] = parse_text(text)
     assert article.authors == authors and credit not in article.body
+
+
+def test_a_crawled_headline_run_into_a_provincial_sites_dispatch():
+    text = ("2023-08-16 10:37，正文：原标题：柳州市工人医院上线“先诊疗后付费”服务 患者就医更省心广西新闻网讯（记者 韦静 通讯员 覃小燕）"
+            "8月15日，柳州市工人医院上线“先诊疗后付费”服务。\n")
+    [article] = parse_text(text)
+    assert article.title == "柳州市工人医院上线“先诊疗后付费”服务 患者就医更省心"
+    assert (article.source, article.authors) == ("广西新闻网", ("韦静", "覃小燕"))
