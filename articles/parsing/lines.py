@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .metadata import parse_metadata_line
 from .model import Span
@@ -42,15 +43,19 @@ _CAPTION_MARK = re.compile(r"^(?:[▲△▼■●◆►]+|(?:[上下左右]?[图
 _CREDIT_ONLY = re.compile(rf"^[{CJK}]{{0,10}}(?:记者|社发|社|网|报|台|发|新闻)$")
 
 
+def _without_mark_and_credit(text: str) -> str:
+    return PHOTO_CREDIT_END_RE.sub("", _CAPTION_MARK.sub("", text)).strip()
+
+
 def is_photo_credit(text: str) -> bool:
     """A line that names who took a photo and says nothing of it."""
-    words = PHOTO_CREDIT_END_RE.sub("", _CAPTION_MARK.sub("", text)).strip()
+    words = _without_mark_and_credit(text)
     return words != text.strip() and (not words or bool(_CREDIT_ONLY.match(words)))
 
 
 def caption_text(text: str) -> str:
     """A caption's own words: without the mark that points at the photo, its credit or its full stop."""
-    words = PHOTO_CREDIT_END_RE.sub("", _CAPTION_MARK.sub("", text)).strip()
+    words = _without_mark_and_credit(text)
     if words.endswith("。") and words.count("。") == 1:
         words = words[:-1]
     return words or text
@@ -108,6 +113,7 @@ IMAGE_RE = re.compile(r"^(?:\[(?:图片|img|image|圖片)\]|<img[^>]*>)$", re.IG
 _NAV_PARTS = re.compile(r"\s*[|｜]\s*|\s{2,}")
 
 
+@lru_cache(maxsize=8192)
 def furniture_of(text: str) -> str | None:
     """The flag a line of page furniture is dropped with (`dropped_navigation` for a bar of
     links, `dropped_boilerplate` for tools, prompts and placeholders); None for a line that may
@@ -201,8 +207,7 @@ def split_lines(text: str) -> list[Line]:
                 lines.append(Line(head, pos + lead, pos + len(raw[:split.start()].rstrip(_EDGE_SPACE)),
                                   gap if lines else 0, sum(1 for ch in raw[:lead] if ch != FILLER)))
                 gap = 0
-            pos_tail = pos + split.end()
-            raw, pos_line = raw[split.end():], pos_tail
+            raw, pos_line = raw[split.end():], pos + split.end()
         else:
             pos_line = pos
         cleaned = clean_line(raw)

@@ -9,11 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .script import arabic_dates
-from .text import CJK, clean_line
-
-
-def has_sentence_end(text: str) -> bool:
-    return any(mark in text for mark in "。！？!?；;")
+from .text import CJK, clean_line, has_sentence_punctuation
 
 # A name; a two-character one may be set with a space between its characters (`张 磊`).
 NAME = f"(?:[{CJK}·]{{2,4}}|[{CJK}] [{CJK}](?![{CJK}]))"
@@ -165,13 +161,12 @@ def _parsed_metadata_line(line: str) -> Byline | None:
             outlet = re.fullmatch(rf"[{CJK}]{{2,12}}", text)
             return Byline(published=leading_date, source=text, source_rank=2) \
                 if outlet and _OUTLET_WORD.search(text) else None
-        head = _masthead(text)
-        key = _KEY_RE.search(text) if head is None else None
-        if key is not None and (head := _masthead(text[:key.start()].strip())) is not None:
-            # `宜宾日报 2023年3月15日 星期三 第3版 综合新闻 责任编辑：何静`
-            rest = _parsed_metadata_line(text[key.start():])
-            if rest is not None:
-                head.merge(rest)
+        if (other := _other_metadata_line(text)) is not None or not (key := _KEY_RE.search(text)):
+            return other
+        # `宜宾日报 2023年3月15日 星期三 第3版 综合新闻 责任编辑：何静`: a masthead, then credits
+        head = _other_metadata_line(text[:key.start()].strip())
+        if head is not None and (rest := _parsed_metadata_line(text[key.start():])) is not None:
+            head.merge(rest)
         return head
     result = Byline(published=leading_date)
     parts = _KEY_RE.split(text)
@@ -210,7 +205,7 @@ _TRAILING_REPORTER = re.compile(rf"\s(?:本报|全媒体|融媒体)?记者\s*(?P
 
 def _names_only(value: str) -> bool:
     """A credit's value: names, with the words of people's roles between them, and nothing else."""
-    if has_sentence_end(value) or len(value) > 40:
+    if has_sentence_punctuation(value) or len(value) > 40:
         return False
     rest = NAME_SEP.sub("", re.sub(r"(?:本报|全媒体|融媒体|见习|特约|首席|实习)?(?:记者|通讯员|实习生|摄影|编辑|报道)", "", value))
     return len(rest) <= 16
@@ -237,7 +232,9 @@ _ACCOUNT_LINE = re.compile(rf"^(?P<account>[^\s·]{{2,20}})\s+(?P<date>{_DATE})(
 _DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$")
 
 
-def _masthead(text: str) -> Byline | None:
+def _other_metadata_line(text: str) -> Byline | None:
+    """A metadata line without `key：value`: a masthead, a post's or an account's line, a
+    document number, a credit without its colon, where the story was first printed."""
     match = _MASTHEAD.match(text)
     if match and (match["page"] or _OUTLET_WORD.search(match["outlet"])):
         return Byline(published=parse_date(match["date"]), source=match["outlet"], source_rank=2)
@@ -262,9 +259,6 @@ def _masthead(text: str) -> Byline | None:
     if match:  # `（原载《三峡日报》2023年8月19日第4版）`
         return Byline(published=parse_date(match["date"]) if match["date"] else None, source=match["outlet"],
                       source_rank=2)
-    match = _ENGLISH_DATE.fullmatch(text.strip())
-    if match:
-        return Byline(published=parse_date(text))
     return None
 
 
