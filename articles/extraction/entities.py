@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from articles.parsing.model import ParsedArticle
 from articles.parsing.script import Printed, simplify, to_simplified
-from articles.parsing.text import CJK
+from articles.parsing.text import CJK, CJK_GAP_RE
 
 from .facts import extract_facts
 from .honours import YEAR_IN, extract_honours, level_of
@@ -161,8 +161,6 @@ UNIT_NAME_ROLE = re.compile(rf"(?P<unit>[{CJK}]{{2,8}}?(?:科|中心))(?P<rest>[
 _FUNCTION_TAGS = ("d", "p", "c", "u", "uj", "ul", "r", "v", "vn", "a", "ad", "f", "m", "q", "t")
 
 
-# A space between two Chinese characters is padding (`重症医学科主任 刘振华 介绍`), not a boundary.
-_CJK_SPACE = re.compile(f"(?<=[{CJK}]) +(?=[{CJK}])")
 
 
 def extract_people(article: ParsedArticle, subject: list[str], byline_names: set[str]) -> tuple[PersonMention, ...]:
@@ -173,7 +171,8 @@ def extract_people(article: ParsedArticle, subject: list[str], byline_names: set
     texts = [(-1, article.subtitle or "")] + list(enumerate(p.text for p in article.paragraphs))
     for index, text in texts:
         for offset, sentence in sentences(text):
-            for name, role, hospital, confidence in _people_in(_CJK_SPACE.sub("", sentence), subject):
+            # A space between two Chinese characters is padding (`主任 刘振华 介绍`), not a boundary.
+            for name, role, hospital, confidence in _people_in(CJK_GAP_RE.sub("", sentence), subject):
                 if name in byline_names:
                     continue
                 evidence = Evidence(sentence.strip(), index, offset)

@@ -55,6 +55,7 @@ from .metadata import (
 from .model import Caption, Flag, Paragraph, ParsedArticle, Section, Span
 from .text import (
     CJK,
+    CJK_GAP_RE,
     clean_line,
     ends_sentence,
     fix_dash_one,
@@ -455,7 +456,6 @@ PARAGRAPH_LINES = 100
 
 _BARE_CREDIT = re.compile(f"^[（(](?P<names>[{CJK}]{{2,4}}(?:[ 、，,][{CJK}]{{2,4}}){{0,3}})[)）]$")
 _POST_TAIL = re.compile(r"(?:\s*(?:O?网页链接|收起全文.?|展开全文.?|#[^#\s]{1,20}#))+\s*$")
-_CJK_GAP = re.compile(f"(?<=[{CJK}]) +(?=[{CJK}])")
 
 
 def _despaced(lines: list[Line]) -> tuple[list[Line], bool]:
@@ -463,7 +463,7 @@ def _despaced(lines: list[Line]) -> tuple[list[Line], bool]:
     the spaces go from every line before anything is read (a headline, a name, a masthead), not
     only from the paragraphs. Whether it did so."""
     texts = [line.text for line in lines if han_count(line.text) >= 6]
-    spaced = sum(1 for text in texts if len(_CJK_GAP.findall(text)) * 5 >= han_count(text))
+    spaced = sum(1 for text in texts if len(CJK_GAP_RE.findall(text)) * 5 >= han_count(text))
     if len(texts) < 3 or spaced * 2 < len(texts):
         return lines, False
     return [replace(line, text=remove_cjk_spaces(line.text)) for line in lines], True

@@ -8,6 +8,8 @@ CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Chinese punctuation that hugs the characters around it: a space beside it is never meant.
 CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014\u00b7"
 HAN_RE = re.compile(f"[{CJK}]")
+# Spaces between two Chinese characters: padding or OCR (`主任 刘振华 介绍`, `常 德 市`), never meant.
+CJK_GAP_RE = re.compile(f"(?<=[{CJK}]) +(?=[{CJK}])")
 
 # Every kind of horizontal space the seeds use: ASCII, no-break, ideographic, thin …
 SPACE_CLASS = r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]"
