@@ -58,6 +58,8 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
         lead_names = [n for n, _, _ in find_hospitals(lead) if not is_short_form(n)]
         # A name that states its place (`周口市中医院`) before one that does not (`国家爱婴医院`).
         lead_names = [n for n in lead_names if locate(n)] or lead_names
+        body = "\n".join(p.text for p in article.paragraphs)
+        lead_names = [n for n in lead_names if not _in_passing(n, body)]
         if lead_names:
             # A name counts with its shorter forms (`新疆焉耆县人民医院` once, then `焉耆县人民医院`).
             def mentions(name: str) -> int:
@@ -96,6 +98,28 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
         for n in full_subject
     )
     return subjects + tuple(mentioned)
+
+
+# A hospital an article names once as a place in someone else's story: where an ambulance took
+# a patient (`将发病者送入齐鲁医院。`), where cars stopped (`停在壶瓶山卫生院门口`), a site
+# (`新四军医院旧址`), where someone died (`于上海医院不幸离世`), or a word of a project's name
+# (`“云阳县中医院水口分院建设项目”`). A patient taken to a department (`被送进…医院急诊科`) is
+# the hospital's own story.
+_TAKEN_TO = re.compile(r"(?:送入|送往|送至|送到|送进|送去|转往|转至|转入|拉到|拉往|抬到|停在)(?:了)?(?:当地|附近的?)?$")
+_AS_A_PLACE = re.compile(r"^(?:[。，,；;！!]|门口|门前|大门|旧址|遗址|附近|对面|不幸|离世|去世|病逝)")
+_PROJECT_NAME = re.compile(r"^[^“”。]{0,30}(?:项目|工程|标段|采购)[^“”。]{0,12}”")
+
+
+def _in_passing(name: str, body: str) -> bool:
+    if body.count(name) != 1:
+        return False
+    at = body.index(name)
+    before, after = body[max(0, at - 12):at], body[at + len(name):]
+    if _TAKEN_TO.search(before) and _AS_A_PLACE.match(after):
+        return True
+    if re.match(r"^(?:门口|门前|大门|旧址|遗址|不幸|离世|去世|病逝)", after):
+        return True
+    return before.rfind("“") > before.rfind("”") and bool(_PROJECT_NAME.match(after))
 
 
 # Who holds the event with the subject: `由…甘肃省第三人民医院联合主办，…陇西县妇幼保健院共同承办的…`.

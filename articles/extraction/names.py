@@ -39,7 +39,7 @@ NOT_A_HOSPITAL = ("定点医院", "方舱医院", "公立医院", "县级医院"
 
 # Part-of-speech tags a hospital name is made of: nouns, places, organisations, numbers
 # (第二), distinguishing words (附属) and jieba's unknown words (user-dictionary names).
-_NAME_TAGS = ("n", "ns", "nt", "nz", "nr", "nrt", "m", "b", "j", "x", "eng")
+_NAME_TAGS = ("n", "ng", "ns", "nt", "nz", "nr", "nrt", "m", "b", "j", "x", "eng")
 _PROPER_TAGS = ("ns", "nt", "nz", "nr", "nrt", "j")
 
 
@@ -132,11 +132,19 @@ def _no_proper_noun_before(kept: list[tuple[str, str]], length: int) -> bool:
 # `华大医院控股`: a company).
 NOT_A_HOSPITAL_AFTER = ("协会", "学会", "联合会", "控股", "集团", "有限公司", "股份", "管理公司", "投资")
 
+COUNTRIES = ("中国", "我国", "国内", "国外", "海外", "境外", "美国", "日本", "韩国", "朝鲜", "英国", "法国", "德国", "意大利",
+             "西班牙", "俄罗斯", "乌克兰", "印度", "缅甸", "泰国", "越南", "老挝", "柬埔寨", "新加坡", "马来西亚", "印尼",
+             "菲律宾", "巴基斯坦", "阿富汗", "尼泊尔", "蒙古", "以色列", "伊朗", "伊拉克", "叙利亚", "土耳其", "埃及", "南非",
+             "巴西", "墨西哥", "加拿大", "澳大利亚", "澳洲", "欧洲", "美洲", "非洲", "亚洲")
+
 # Phrases that name no particular hospital: `湖南两家医院`, `上海一医院`, `公立医院`, `某医院`.
 _GENERIC = re.compile(
     r"一家|多家|几家|两家|三家|数家|众多|某|首家|唯一一家|这家|那家|该家|一所|多所|一位|各家|全市|全省|全国|附近"
     r"|(?:三甲|二甲|三级|二级|一级|大型|小型|公立|民营|私立|定点|试点|周边|当地|本地|基层|县级|市级|省级)(?:[\u4e00-\u9fff]{0,4})医院$"
     r"|^[\u4e00-\u9fff]{2,4}(?<!第)[一二两]医院$"
+    # A country's or the nation's hospitals in general (`在缅甸医院受到的威胁`, `中国医院人力资源`):
+    # a particular one abroad is named (`舍巴医院`), not its country alone.
+    rf"|^(?:{'|'.join(COUNTRIES)})医院$"
 )
 _COMPANY = re.compile(r"有限公司|控股|股份|实业|集团(?!医院|总医院)")
 # Words a hospital's official name may start with besides a place: the armed forces, the state,

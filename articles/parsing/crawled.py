@@ -161,9 +161,13 @@ def headline_length(text: str, *, sure: bool) -> int | None:
     rest = text[:20000]
     if not sure and (parse_dateline(text) or parse_reporter_run(text) or re.match(r"[（(【]", text)):
         return None
-    boundary = _first_boundary(head, 4 if sure else 6)
+    # A bracketed label opens the headline (`【通知】8月13日在…义诊`): its words are the headline's.
+    label = re.match(r"[【\[［][^】\]］]{1,8}[】\]］]", head)
+    boundary = _first_boundary(head, (4 if sure else 6) + (label.end() if label else 0))
     if boundary:
         at, kind = boundary
+        if kind == "opener" and at >= 6 and head[at - 1] in " \u3000\u00a0" and _plausible_headline(head[:at]):
+            return at  # `…目前还在治疗 8月12日，在安徽池州`: the space is the paragraph break the page lost
         if kind == "byline" and head[:at].rstrip().endswith("讯"):
             # `…患者就医更省心广西新闻网讯（记者…）`: a known outlet's dispatch is the body's
             end = len(head[:at].rstrip())
@@ -171,6 +175,8 @@ def headline_length(text: str, *, sure: bool) -> int | None:
                       if (m := KNOWN_DATELINE.match(head, k)) and m.end("kind") == end]
             if not starts and (provincial := _PROVINCIAL_DISPATCH.search(head, 0, end)) and provincial.start() >= 4:
                 starts = [provincial.start()]  # `广西新闻网讯`, `四川日报讯`
+            if not starts and (spaced := re.search(rf"(?<=\s)[{CJK}]{{2,10}}讯$", head[:end])) and spaced.start() >= 6:
+                starts = [spaced.start()]  # `…新燕“衔”来新希望 阳光讯（记者…）`: any outlet, after a space
             if starts:
                 at = starts[0]
         candidate = head[:at]
@@ -280,6 +286,9 @@ def body_segments(text: str, start: int, end: int) -> list[Segment]:
 _LEAD_EDITOR = re.compile(rf"(?:互动编辑|责任编辑|编辑)\s*[:：]?\s*(?P<name>[{CJK}]{{2,3}}?)(?=\d|[{CJK}]{{2}}[，,]|近日|日前|据)")
 
 
+_ANY_DISPATCH = re.compile(rf"(?P<outlet>[{CJK}]{{2,8}})讯\s*(?P<bracket>[（(][^（()）]{{2,60}}[)）])")
+
+
 def _lead(text: str, pos: int, end: int, out: list[Segment]) -> int:
     """Datelines, bracketed bylines, reporter runs and `来源：` at the start of the body."""
     for _ in range(4):
@@ -295,6 +304,12 @@ def _lead(text: str, pos: int, end: int, out: list[Segment]) -> int:
             found = parse_dateline(text[at:end])
         if not found:
             found = parse_reporter_run(text[at:end])
+        if not found and (dispatch := _ANY_DISPATCH.match(text, at, end)):
+            # `阳光讯（记者 郑亚雷）`: an outlet no list knows, told by the byline after its 讯.
+            byline = parse_chain(dispatch["bracket"]) or _bracket_reporters(dispatch["bracket"][1:-1])
+            if byline:
+                byline.source, byline.source_rank = byline.source or dispatch["outlet"], 1
+                found = (byline, dispatch.end() - at)
         if not found:
             source = re.match(rf"来源\s*[:：]\s*(?P<source>{OUTLET}(?:[-－—·][{CJK}]{{2,8}})?)", text[at:end])
             if source:

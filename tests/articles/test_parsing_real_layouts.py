@@ -259,3 +259,24 @@ def test_a_crawled_headline_run_into_a_provincial_sites_dispatch():
     [article] = parse_text(text)
     assert article.title == "柳州市工人医院上线“先诊疗后付费”服务 患者就医更省心"
     assert (article.source, article.authors) == ("广西新闻网", ("韦静", "覃小燕"))
+
+
+@pytest.mark.parametrize("line, title", [
+    # A headline, the space the page kept for its paragraph break, then a dated lead.
+    ("2023-08-14，正文：病房里的特殊婚礼：护士们为患者圆梦，目前患者病情稳定 8月12日，在芜湖市第二人民医院，一场婚礼在病房举行。",
+     "病房里的特殊婚礼：护士们为患者圆梦，目前患者病情稳定"),
+    # A bracketed label opens the headline; the date after it is the headline's, not the lead's.
+    ("2023-08-12 20:58，正文：原标题：【通知】8月20日在城关镇义诊，21日在东村。。。为方便群众，铜陵市人民医院将于每天上午开展义诊。",
+     "【通知】8月20日在城关镇义诊，21日在东村"),
+])
+def test_crawled_headline_ends_at_a_kept_space_and_keeps_its_label(line, title):
+    assert only(line + "\n").title == title
+
+
+def test_crawled_dispatch_of_an_outlet_no_list_knows_is_read_by_its_byline():
+    article = only("2023-08-01 15:57，正文：原标题：七旬老人重获光明 义诊送来新希望 晨光讯（记者 孙明远）“真没想到还能看得这么清楚。”"
+                   "7月25日上午，在宝鸡市中心医院眼科，72岁的刘大爷复查时笑着说。\n")
+    assert article.title == "七旬老人重获光明 义诊送来新希望"
+    assert article.source == "晨光"
+    assert article.authors == ("孙明远",)
+    assert article.body.startswith("“真没想到")

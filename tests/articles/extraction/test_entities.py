@@ -297,3 +297,39 @@ def test_an_honours_recipients_before_it_and_words_after_its_quotes_are_no_part_
 def test_a_name_before_说_and_a_conjunction_after_a_name(sentence, found):
     [article] = parse_text(f"医院新闻\n\n{sentence}\n")
     assert [(p.name, p.role) for p in extract(article).people] == found
+
+
+@pytest.mark.parametrize("text", [
+    "在缅甸医院受到的威胁让他至今难忘。",
+    "《2022年中国医院人力资源现状调研报告》显示，多数医生收入偏低。",
+])
+def test_a_countrys_hospitals_in_general_are_no_hospital(text):
+    assert find_hospitals(text) == []
+
+
+def test_a_hospital_with_a_rare_character_in_its_name_is_found():
+    assert [n for n, _, _ in find_hospitals("教师们在北京茗视光眼科医院免费接受眼部体检。")] == ["北京茗视光眼科医院"]
+
+
+@pytest.mark.parametrize("lead, hospital", [
+    ("8月3日晚，小区居民突发低血糖晕倒。邻居们拿来糖水，120救护车赶到后将老人送入宁阳县第一人民医院。当晚老人已无大碍。",
+     "宁阳县第一人民医院"),
+    ("银行员工开车护送老人，不到三分钟，两辆车顺利停在石门县中医医院门口。老人得到了及时救治。", "石门县中医医院"),
+    ("至今村里还保留有红军医院、新四军医院旧址，红色文化底蕴厚重。近几年，村里发展乡村旅游。", "新四军医院"),
+    ("近日，在县公共资源交易中心开标室，“云阳县中医院水口分院建设项目EPC”开标。", "云阳县中医院"),
+])
+def test_a_hospital_named_once_as_a_place_in_another_story_is_no_subject(lead, hospital):
+    entities = extract(only_article(lead))
+    assert entities.subject_hospitals == []
+    assert hospital in [m.name for m in entities.hospitals]
+
+
+def test_a_patient_taken_to_a_hospitals_department_is_the_hospitals_story():
+    entities = extract(only_article("近日，33岁的陈先生因恶心、呕吐被送进武汉市第一医院急诊科抢救。医生发现他血糖高达30。"))
+    assert entities.subject_hospitals == ["武汉市第一医院"]
+
+
+def only_article(body: str):
+    articles = parse_text(f"普通的一天\n\n{body}\n")
+    assert len(articles) == 1
+    return articles[0]
