@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from .credits import KNOWN_DATELINE, KNOWN_OUTLET, OUTLET, parse_chain, parse_dateline, parse_reporter_run
 from .metadata import Byline, parse_date
 from .model import Flag, Span
+from .pagedata import BRACKET_CAPTION, BREADCRUMB, ORIGINAL_TITLE_END, header_chain
 from .text import CJK
 
 # `2023-08-18 21:50，正文：`, `发表时间：2023-08-07 06:12，正文：`, `来源：羊城晚报 | 2023年08月18日，正文：`
@@ -33,7 +34,7 @@ _OPENER = (
 )
 _BYLINE_START = (
     rf"(?:[（(][^（()）]{{0,24}}(?:记者|通讯员)|(?:{KNOWN_OUTLET})?(?:全媒体|融媒体|首席|见习|特约|实习)?(?:记者|通讯员)[\s：:]"
-    rf"|互动编辑\s"
+    rf"|互动编辑\s|(?:发布时间|发稿时间|发布日期)\s*[:：]"
     rf"|(?:{KNOWN_OUTLET})(?:全媒体|融媒体)?记者[{CJK}]{{2,3}}|来源\s*[:：])"
 )
 _SPEECH = r"“[^”]{0,60}[，。！？!?][^”]{0,60}”"
@@ -78,6 +79,11 @@ def read_crawled(text: str) -> CrawledPage | None:
     pos = match.end()
     end = len(text.rstrip())
     pos += len(text[pos:end]) - len(text[pos:end].lstrip())
+    crumbs = BREADCRUMB.match(text, pos, end)
+    if crumbs:
+        page.consumed.append(("metadata", (pos, crumbs.end())))
+        pos = crumbs.end()
+        pos += len(text[pos:end]) - len(text[pos:end].lstrip())
     original = re.match(r"原标题\s*[:：]\s*", text[pos:end])
     if original:
         page.consumed.append(("metadata", (pos, pos + original.end())))
@@ -98,6 +104,18 @@ def read_crawled(text: str) -> CrawledPage | None:
         # real documents): a fact of the source, noted on the article, not a doubt to decide.
         page.flags.append(Flag("headline_not_printed", text[pos: pos + 30], (pos, pos)))
     page.segments = body_segments(text, pos, end)
+    for segment in page.segments:
+        if segment.flag == "original_title":
+            segment.flag = None
+            if page.title is None:
+                title = ORIGINAL_TITLE_END.match(text, segment.start, segment.end)
+                page.title, page.title_span = title["title"].strip(), title.span("title")
+                page.flags = [f for f in page.flags if f.kind != "headline_not_printed"]
+            page.consumed.append(("metadata", (segment.start, segment.end)))
+            segment.kind = "consumed"
+    page.segments = [segment for segment in page.segments if segment.kind != "consumed"]
+    printed = next((s.byline.published for s in page.segments if s.flag == "page_data" and s.byline.published), None)
+    page.published = printed or page.published  # the page's own 发布时间, not when it was crawled
     return page
 
 
@@ -111,8 +129,10 @@ def _first_boundary(head: str, minimum: int) -> tuple[int, str] | None:
                           ("byline", _BYLINE_START), ("opener", _OPENER), ("speech", _SPEECH),
                           ("ellipsis", r"(?<=…)(?=[^…”])")):
         for match in re.finditer(pattern, head):
-            if match.start() >= minimum:
-                found.append((match.start(), kind))
+            at = match.start()
+            if at >= minimum and (kind == "speech" or head.count("“", 0, at) <= head.count("”", 0, at)):
+                # Not inside quotes: `…启用 患者“当天入院、当天手术…”` holds no lead's 当天.
+                found.append((at, kind))
                 break
     return min(found) if found else None
 
@@ -261,11 +281,11 @@ _AD_WORDS = re.compile(
 _FOOTER_MARKS = re.compile(
     r"返回搜狐|(?<![\u4e00-\u9fff])声明\s*[:：]|版权说明|版权声明|免责声明|本网（平台）所刊载|如遇作品内容|新闻线索报料|原文链接\s*[:：]|"
     r"[*＊]?\s*转载请注明|“转载请注明|商务合作电话|【原标题】|发布日期\s*[:：]|所属分类|往期回顾|分享让更多人看到|"
-    r"点亮和持续关注|别忘了点赞|版权所有|未经(?:书面)?(?:授权|许可)"
+    r"点亮和持续关注|别忘了点赞|版权所有|未经(?:书面)?(?:授权|许可)|上一篇\s*[:：]|下一篇\s*[:：]|Copyright|©|【打印本页】|【关闭窗口】"
 )
 # What a page's video player or share bar leaves in the text.
 _PLAYER_JUNK = re.compile(r"点击边框调出视频工具条|点击播放|视频加载中[.。…]*|您的浏览器不支持(?:video|视频)[^。]{0,20}")
-_END_JUNK = re.compile(r"(?:[（(]完[)）]|(?<=[。！？”」])[A-Za-z]{1,3}|↓+|[＋+]|\s)+$")
+_END_JUNK = re.compile(r"(?:[（(]完[)）]|【(?:打印|关闭|收藏|返回顶部)[^】]{0,4}】|(?<=[。！？”」])[A-Za-z]{1,3}|↓+|[＋+]|\s)+$")
 _RELATED = re.compile(r"(?:\s*●[^●]{2,60})+$")
 
 
@@ -304,6 +324,10 @@ def _lead(text: str, pos: int, end: int, out: list[Segment]) -> int:
             found = parse_dateline(text[at:end])
         if not found:
             found = parse_reporter_run(text[at:end])
+        page_data = False
+        if not found:
+            found = header_chain(text, at, end)
+            page_data = found is not None
         if not found and (dispatch := _ANY_DISPATCH.match(text, at, end)):
             # `阳光讯（记者 郑亚雷）`: an outlet no list knows, told by the byline after its 讯.
             byline = parse_chain(dispatch["bracket"]) or _bracket_reporters(dispatch["bracket"][1:-1])
@@ -319,7 +343,7 @@ def _lead(text: str, pos: int, end: int, out: list[Segment]) -> int:
         if not found:
             return pos
         byline, length = found
-        out.append(Segment("byline", at, at + length, byline=byline))
+        out.append(Segment("byline", at, at + length, byline=byline, flag="page_data" if page_data else None))
         pos = at + length
     return pos
 
@@ -341,6 +365,11 @@ def _peel_tail(text: str, start: int, end: int, out: list[Segment]) -> int:
         if junk and junk.start() < len(region):
             out.append(Segment("dropped", start + junk.start(), end, flag="dropped_boilerplate"))
             end = start + junk.start()
+            continue
+        original = ORIGINAL_TITLE_END.search(region)
+        if original:
+            out.append(Segment("dropped", start + original.start(), end, flag="original_title"))
+            end = start + original.start()
             continue
         related = _RELATED.search(region)
         if related:
@@ -377,7 +406,7 @@ def _credit_chain(text: str, start: int, end: int) -> Segment | None:
     candidates += [i for i in range(lower, end) if text[i] in "（(【" and i not in candidates]
     # `…海南省人民医院来源：新闻夜航`: a source credit glued to the words before it, if it names an
     # outlet (not `来源：印度iPhone手机起火`, a related headline).
-    glued = {match.start() for match in re.finditer(r"来源\s*[:：]", text[:end]) if match.start() >= lower}
+    glued = {match.start() for match in re.finditer(r"(?:本文)?来源\s*[:：]", text[:end]) if match.start() >= lower}
     for at in sorted(set(candidates) | glued):
         if at >= end:
             continue
@@ -415,6 +444,9 @@ def _captions(text: str, start: int, end: int):
     """Photo captions inside the run of text: a short phrase after a sentence end, closed by a
     photo credit, or opened by ▲."""
     pos = start
+    for bracketed in BRACKET_CAPTION.finditer(text, start, end):
+        yield Segment("caption", bracketed.start(), bracketed.end())
+        pos = bracketed.end()
     for credit in sorted(list(_CREDIT_BRACKET.finditer(text, start, end)) + list(_CREDIT_BARE.finditer(text, start, end)),
                          key=lambda m: m.start()):
         if credit.start() < pos:

@@ -64,12 +64,13 @@ OTHER_KEYS = ("编译", "翻译", "制图", "设计", "出品", "策划", "统�
 _SHORT_KEYS = ("文", "图")
 EDITOR_KEYS = ("流程编辑", "值班编辑", "责任编辑", "责编", "编辑", "审核", "复审", "终审", "审签", "审发", "监制", "主编",
                "一审", "二审", "三审", "编审", "校对")
-SOURCE_KEYS = ("来源", "转自", "稿源")
+SOURCE_KEYS = ("本文来源", "来源", "转自", "稿源")
 _KEYS = sorted(set(AUTHOR_KEYS + EDITOR_KEYS + SOURCE_KEYS + OTHER_KEYS) - set(_SHORT_KEYS), key=len, reverse=True)
 _KEY_SPLIT = re.compile(
     "(" + "|".join(re.escape(k) for k in _KEYS) + r")\s*[:：|｜/／]?\s*|(" + "|".join(_SHORT_KEYS) + r")\s*[:：|｜/／]\s*"
 )
 _CODE = re.compile(r"^[A-Za-z]{1,3}\d{2,4}$")
+_EDITOR_CODE = re.compile(r"_[A-Za-z]{1,4}\d{2,6}$")
 _ORG_CREDIT = re.compile(rf"^[{CJK}（）()]{{2,20}}\s?(?:供稿|供图|提供)$")
 _SUFFIX_CREDIT = re.compile(rf"^(?P<names>[{CJK}]{{2,4}}(?:[\s、，,]+[{CJK}]{{2,4}}){{0,3}})\s*(?:图/文|文/图|图文|文图|文·图)$")
 
@@ -81,6 +82,7 @@ def clean_names(value: str) -> list[str] | None:
     for part in parts:
         if _CODE.match(part):
             continue
+        part = _EDITOR_CODE.sub("", part)  # `陈思_NF5619`: a portal's code for its editor
         if not re.fullmatch(NAME, part) or any(ch in _NOT_IN_NAME for ch in part) or re.search(OUTLET_WORD + "$", part):
             return None
         names.append(part)

@@ -148,7 +148,7 @@ class _ArticleBuilder(HeaderReader):
             elif segment.kind == "dropped":
                 self.flag(segment.flag or "dropped_boilerplate", clean_line(raw), span)
             elif segment.kind == "caption":
-                units.append(_Unit("caption", clean_line(raw), [span], 0))
+                units.append(_Unit("caption", re.sub(r"^[（(]([^（()）]*)[)）]$", r"\1", clean_line(raw)), [span], 0))
             else:
                 line = clean_line(raw)
                 lead = len(raw) - len(raw.lstrip())

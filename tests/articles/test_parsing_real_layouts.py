@@ -280,3 +280,44 @@ def test_crawled_dispatch_of_an_outlet_no_list_knows_is_read_by_its_byline():
     assert article.source == "晨光"
     assert article.authors == ("孙明远",)
     assert article.body.startswith("“真没想到")
+
+
+def test_crawled_site_page_with_breadcrumbs_page_data_and_footer():
+    article = only(
+        "2023-10-19 17:05，正文：当前位置：首页 > 新闻中心 > 医院新闻我院召开2023年护理质量分析会发布时间：2023-10-18 16:52:08 "
+        "浏览次数：802 来源：护理部 作者：护理部 周静 摄影：李强【字体：大 中 小】10月17日，绵阳市中心医院召开2023年第三季度护理质量分析会。"
+        "护理部主任王丽通报了各病区的质量指标。（图为会议现场）会议要求各病区对照问题逐项整改。【打印本页】【关闭窗口】"
+        "上一篇：我院开展世界镇痛日义诊下一篇：我院召开医疗质量管理委员会会议Copyright © 2015-2023 绵阳市中心医院 版权所有\n")
+    assert article.title == "我院召开2023年护理质量分析会"
+    assert article.published == dt.date(2023, 10, 18)
+    assert article.source == "护理部"
+    assert article.authors == ("周静",)
+    assert [c.text for c in article.captions] == ["图为会议现场"]
+    body = article.body
+    assert body.startswith("10月17日，绵阳市中心医院")
+    assert body.endswith("会议要求各病区对照问题逐项整改。")
+    for junk in ("当前位置", "浏览次数", "字体", "打印本页", "上一篇", "Copyright", "图为会议现场"):
+        assert junk not in body
+
+
+def test_crawled_county_item_with_its_credits_run_into_the_headline():
+    article = only(
+        "2023-12-05 16:18，正文：德清县人民医院日间病房启用 患者“当天入院、当天出院”来源：德清县融媒体中心作者：沈佳 陈杰"
+        "编辑：潘婷审核：朱强发布时间：2023-12-05 16:18:36德清融媒讯（记者 沈佳 陈杰）12月4日上午，德清县人民医院日间病房正式启用。"
+        "首批开放床位20张。（完）责编：王凯 终审：吴涛【打印】【关闭】\n")
+    assert article.title == "德清县人民医院日间病房启用 患者“当天入院、当天出院”"
+    assert article.source == "德清县融媒体中心"
+    assert article.authors == ("沈佳", "陈杰")
+    assert article.editors == ("潘婷", "朱强", "王凯", "吴涛")
+    assert article.body == "12月4日上午，德清县人民医院日间病房正式启用。首批开放床位20张。"
+
+
+def test_crawled_copy_names_its_original_headline_and_credits_last():
+    article = only(
+        "2023-08-09 15:42，正文：厦门网讯（记者 林晓 通讯员 陈萱）8月5日下午，一名游客在鼓浪屿突然倒地。经过50分钟抢救，"
+        "厦门大学附属第一医院的医生救回了他。（原标题：游客鼓浪屿突发心脏骤停 医院接力抢回一条命）本文来源：厦门网-厦门日报 "
+        "作者：林晓 责任编辑：陈思_NF5619\n")
+    assert article.title == "游客鼓浪屿突发心脏骤停 医院接力抢回一条命"
+    assert article.editors == ("陈思",)
+    assert article.body.endswith("的医生救回了他。")
+    assert not any(f.kind == "headline_not_printed" for f in article.flags)
