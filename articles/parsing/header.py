@@ -9,8 +9,8 @@ import re
 from .lines import (
     BREADCRUMB_RE,
     HEADLINE_BULLET_RE,
-    HEADLINE_LABEL_RE,
     HEADLINE_JOIN_RE,
+    HEADLINE_LABEL_RE,
     INLINE_SUBTITLE_RE,
     MASTHEAD_WORD_RE,
     ORG_LINE_RE,
@@ -30,6 +30,11 @@ from .lines import (
     kicker_title_of,
 )
 from .metadata import TRAILING_BYLINE, Byline, parse_byline, parse_lead_byline, parse_metadata_line
+from .text import has_sentence_punctuation
+
+# A site's or an authority's name in English on a line of its own (`Hospital Authority`,
+# `PEKING UNIVERSITY HOSPITAL OF STOMATOLOGY`): a masthead's, never a Chinese article's headline.
+_LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z&'’.,\-]*(?: [A-Za-z&'’.,\-]+)+$")
 
 # ---------------------------------------------------------------------------------------------
 # Splitting a file into articles
@@ -141,7 +146,8 @@ class HeaderReader:
             if (skipped := self._skip_furniture(lines, i)) > i:
                 i = skipped
                 continue
-            if title is None and (post := POST_HEADLINE_RE.match(line.text)) and line.end - line.start == len(line.text):
+            if title is None and (post := POST_HEADLINE_RE.match(line.text)) and line.end - line.start == len(line.text) \
+                    and (has_sentence_punctuation(post["rest"]) or len(post["rest"]) > 60):
                 # A post that opens with its headline in brackets, then its text, on one line:
                 # `#赣州身边事#【赣州市人民医院为92岁老人植入“胶囊”起搏器】9月7日，…`
                 title = post["title"].strip()
@@ -235,14 +241,18 @@ class HeaderReader:
             line = lines[i]
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             kind = furniture_of(line.text)
-            if kind is None and BREADCRUMB_RE.match(line.text):
+            if kind is None and _LATIN_NAME.match(line.text):
+                kind = "dropped_boilerplate"  # a site's name in English under its Chinese one
+            elif kind is None and BREADCRUMB_RE.match(line.text):
                 kind = "dropped_navigation"
                 site = re.split(r"\s*[>＞»]", line.text, maxsplit=1)[0]
                 if OUTLET_RE.search(site):  # `星岛日报 > 中国 > 大湾区`: whose page it is, if nothing says better
                     self.byline.merge(Byline(source=site, source_rank=-1))
             elif kind is None and STOP_RE.match(line.text) and is_short(line.text):
                 kind = "dropped_boilerplate"  # `分享到：` above the text ends nothing
-            elif kind is None and nxt is not None and len(line.text) <= 40 and is_short(line.text) \
+            if nxt is not None and _LATIN_NAME.match(nxt.text) and i + 2 < len(lines):
+                nxt = lines[i + 2]  # the site's name, its English name, then its navigation
+            if kind is None and nxt is not None and len(line.text) <= 40 and is_short(line.text) \
                     and (BREADCRUMB_RE.match(nxt.text) or furniture_of(nxt.text) == "dropped_navigation"
                          or ORG_LINE_RE.match(line.text) and furniture_of(nxt.text)
                          or OUTLET_RE.match(line.text) and furniture_of(nxt.text)):

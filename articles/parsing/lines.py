@@ -92,7 +92,8 @@ STOP_RE = re.compile(r"^(?:延伸阅读|相关阅读|相关新闻|相关链接|�
 # (print, share, font size), follow prompts, image placeholders, end marks. Never the article's.
 _TOOL_WORDS = ("打印本页", "打印", "关闭窗口", "关闭", "收藏", "分享到", "分享", "微信", "微博", "QQ空间", "字号", "字体",
                "上一篇", "下一篇", "返回目录", "返回列表", "返回首页",
-               "大 中 小", "大中小", "上一版", "下一版", "版面导航", "PDF下载", "纠错", "返回顶部", "扫一扫", "【大】", "【中】", "【小】")
+               "大 中 小", "大中小", "上一版", "下一版", "版面导航", "PDF下载", "纠错", "返回顶部", "扫一扫", "【大】", "【中】", "【小】",
+               "文字大小", "A A A", "English", "简体", "繁體", "繁体")
 _FURNITURE_RE = re.compile(
     r"^(?:点击(?:上方|下方|标题下)?(?:蓝字|关注).*|关注我们|.{0,6}点个?[“\"]?在看[”\"]?.*|阅读原文|长按(?:识别|扫描|扫码).*"
     r"|[-—－=*\s]*END[-—－=*\s]*|阅读\s*\d+(?:\s*在看\s*\d+)?|\[(?:图片|img|视频)\]|<img[^>]*>|[（(]?(?:完|全文完)[)）]"
@@ -128,6 +129,10 @@ def furniture_of(text: str) -> str | None:
     words = text.split(" ")
     if len(words) >= 4 and "首页" in words[0] and all(len(word) <= 8 for word in words):
         return "dropped_navigation"  # `首页 机构概况 政务公开 政策文件`
+    words = re.split(r"[ \u3000]", text.strip())
+    if len(words) >= 5 and all(2 <= len(word) <= 6 for word in words) and not re.search(r"[，、：:“”]", text) \
+            and not re.search(r"记者|通讯员|编辑|作者|报道|实习生|摄|文/|/图", text):
+        return "dropped_navigation"  # an app's channels: `推荐　要闻　新思想　综合　实播　湖北学习平台`
     rest = text
     for word in _TOOL_WORDS:
         rest = rest.replace(word, "")

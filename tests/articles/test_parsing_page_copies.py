@@ -575,3 +575,42 @@ def test_a_date_then_the_papers_name_and_a_closing_editor_without_colon():
     assert (article.title, article.subtitle) == ("百年名院焕新颜", "宜昌市中心人民医院高质量发展纪实")
     assert (article.source, article.published, article.editors) == ("三峡日报", dt.date(2023, 6, 20), ("罗小兵",))
     assert article.captions == () and article.body == "宜昌市中心人民医院始建于1896年。"
+
+
+def test_an_apps_channels_and_a_sites_english_name_are_no_headline():
+    article = parse_text("""学习强国
+推荐　要闻　新思想　综合　实播　湖北学习平台
+
+武汉市中心医院：“无痛病房”让患者少受罪
+
+来源：湖北日报客户端　　2023-05-17
+
+　　记者从武汉市中心医院获悉，该院已有32个病区建成“无痛病房”。
+""")[0]
+    assert article.title.endswith("“无痛病房”让患者少受罪")  # the hospital before its colon may be the kicker
+    assert "学习强国" not in (article.kicker or "") and "推荐" not in article.body
+    article = parse_text("""北京大学口腔医院
+PEKING UNIVERSITY HOSPITAL OF STOMATOLOGY
+首页 | 医院概况 | 就医指南 | 科室导航 | 专家介绍 | 新闻中心
+English | 简体 | 文字大小 A A A
+
+韩志强：方寸之间“矫”出自信笑容
+
+发布时间：2023-09-20　　来源：党院办
+
+　　清晨七点半，北京大学口腔医院正畸科诊室的灯已经亮了。
+""")[0]
+    assert article.title == "韩志强：方寸之间“矫”出自信笑容"
+    assert article.kicker is None
+    assert "PEKING" not in article.body and "文字大小" not in article.body
+
+
+def test_a_columns_label_in_brackets_before_a_headline_is_no_post():
+    article = parse_text("""【战“疫”日记】援鄂护士王小萌：“等樱花开了，我们一起去看”
+
+2020-02-24 10:26　　来源：大众日报客户端
+
+　　今天是我第一次进“红区”。早上六点半起床，穿好防护服用了四十分钟。
+""")[0]
+    assert article.title in ("援鄂护士王小萌：“等樱花开了，我们一起去看”", "【战“疫”日记】援鄂护士王小萌：“等樱花开了，我们一起去看”")
+    assert article.body.startswith("今天是我第一次")
