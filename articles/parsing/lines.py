@@ -47,6 +47,21 @@ def _without_mark_and_credit(text: str) -> str:
     return PHOTO_CREDIT_END_RE.sub("", _CAPTION_MARK.sub("", text)).strip()
 
 
+# Short lines that stand alone but describe no photo: an end mark (`完`), a tool (`字号`), a date,
+# a list's bullet item, a note in brackets (`（作者系…）`, `（此件主动公开）`), a signature's name or
+# office, a bare label (`/ 01 /`).
+_NO_CAPTION_RE = re.compile(
+    rf"^(?:.{{0,3}}|[‧•·・]\s*.*|[（(](?:作者系|此件|注|本文|编者)[^）)]*[)）]|[/／|｜\s]*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[/／|｜\s]*"
+    rf"|(?:(?:19|20)\d{{2}}|二[〇○零一二三四五六七八九]{{3}})年[\d一二三四五六七八九十]{{1,3}}月[\d一二三四五六七八九十]{{1,3}}日.{{0,8}}"
+    rf"|[{CJK}]{{2,3}}|[{CJK}]{{2,24}}?(?:部|处|办公室|委员会))$"
+)
+
+
+def is_caption_text(text: str) -> bool:
+    """Whether a short line standing alone can be a photo's caption (not `完`, a date, a name)."""
+    return not _NO_CAPTION_RE.match(text.strip())
+
+
 def is_photo_credit(text: str) -> bool:
     """A line that names who took a photo and says nothing of it."""
     words = _without_mark_and_credit(text)

@@ -21,8 +21,8 @@ from .lines import (
     BREADCRUMB_RE,
     CAPTION_RE,
     CONTACT_RE,
-    FIELD_LINE_RE,
     COPYRIGHT_RE,
+    FIELD_LINE_RE,
     HEADING_MARK_RE,
     IMAGE_RE,
     MAX_HEADING,
@@ -35,6 +35,7 @@ from .lines import (
     Line,
     caption_text,
     furniture_of,
+    is_caption_text,
     is_credited_caption,
     is_photo_credit,
     is_short,
@@ -60,8 +61,8 @@ from .text import (
     ends_sentence,
     fix_dash_one,
     fix_stray_and,
-    has_sentence_punctuation,
     han_count,
+    has_sentence_punctuation,
     looks_ocr_spaced,
     normalise_for_compare,
     remove_cjk_spaces,
@@ -381,6 +382,9 @@ class _ArticleBuilder(HeaderReader):
             if unit.kind == "caption":
                 if is_photo_credit(unit.text):
                     self.flag("dropped_photo_credit", unit.text, unit.spans[0])
+                    continue
+                if not is_caption_text(unit.text):
+                    self.flag("dropped_short_line", unit.text, unit.spans[0])
                     continue
                 text, _ = self._repair(caption_text(unit.text), unit.spans[0], ocr=True)
                 captions.append(Caption(text, unit.spans[0]))

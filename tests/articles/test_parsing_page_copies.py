@@ -614,3 +614,25 @@ def test_a_columns_label_in_brackets_before_a_headline_is_no_post():
 """)[0]
     assert article.title in ("援鄂护士王小萌：“等樱花开了，我们一起去看”", "【战“疫”日记】援鄂护士王小萌：“等樱花开了，我们一起去看”")
     assert article.body.startswith("今天是我第一次")
+
+
+def test_short_lines_that_describe_no_photo_are_no_captions():
+    article = parse_text("""伊利沙伯医院启用智慧病房
+
+2023年11月8日
+
+　　伊利沙伯医院今日启用智慧病房，护士可实时接收病人生命表征提示。
+
+图一：护士透过手提装置接收病人生命表征的实时提示
+
+　　医院表示，明年将把智慧病房推广至更多病区。
+
+完
+
+2023年11月8日（星期三）
+（作者系伊利沙伯医院护理部护士）
+
+‧ 医院管理局周年工作计划
+""")[0]
+    assert [c.text for c in article.captions] == ["图一：护士透过手提装置接收病人生命表征的实时提示"]
+    assert "完" not in article.body
