@@ -28,7 +28,7 @@ _PREFIX_SOURCE = re.compile(r"来源\s*[:：]\s*(?P<source>[^|｜\s，,]{2,20})"
 # Where a headline run into the body stops: the body's first words.
 _OPENER = (
     r"(?:\d{1,2}月\d{1,2}[日至\-—~、]|\d{1,2}月(?:初|中旬|下旬|上旬|底)|(?:19|20)\d{2}年\d{1,2}月|\d{1,2}日[，,上下凌晚中早]"
-    r"|近日|日前|近期|近年来|近段时间|连日来|今年以来|昨天|昨日|今天|今日|当地时间|事发|当天|当晚|当日|此前|据[^，。]{0,14}(?:消息|报道|通报|介绍)"
+    r"|近日|日前|近期|近年来|近段时间|连日来|(?:今年|去年|年初|暑假|寒假|入夏|入冬|入汛|开学|进入\d{1,2}月)以来|昨天|昨日|今天|今日|当地时间|事发|当天|当晚|当日|此前|据[^，。]{0,14}(?:消息|报道|通报|介绍)"
     r"|记者从|记者获悉|记者了解到|为(?:进一步|切实|全面|大力|了|提升|推进|深入|帮助|普及|加强|做好|庆祝|表彰|积极|更好|有效|"
     r"满足|迎接|弘扬|落实|确保|营造|丰富|纪念|提高|深化|增强|推动|持续|不断|充分|助力|关爱))"
 )
@@ -37,7 +37,7 @@ _BYLINE_START = (
     rf"|互动编辑\s|(?:发布时间|发稿时间|发布日期)\s*[:：]"
     rf"|(?:{KNOWN_OUTLET})(?:全媒体|融媒体)?记者[{CJK}]{{2,3}}|来源\s*[:：])"
 )
-_SPEECH = r"“[^”]{0,60}[，。！？!?][^”]{0,60}”"
+_SPEECH = r"“[^”]{0,60}[，。！？!?](?:[^”]{0,60}”|[^”]*$)"  # closed, or still open where the headline's search stops
 # A paragraph break the crawler kept as a run of spaces.
 _SPACE_RUN = re.compile(r"[ \u00a0\u3000\t]{2,}")
 _SENTENCE_END = "。！？!?…"
@@ -210,6 +210,12 @@ def headline_length(text: str, *, sure: bool) -> int | None:
         if _plausible_headline(candidate) and (
             kind in ("dateline", "byline", "space") or _reappears(candidate, rest[at:], min(8, len(candidate))) is not None
         ):
+            return at
+        if kind == "speech" and _plausible_headline(candidate) and re.search(r"[！!？?：:]", candidate) \
+                and not re.search(r"[“”]", candidate) and not re.search(r"[:：]\s*$", candidate) \
+                and not re.match(r"(?:来源|作者|编辑|记者|通讯员|文|图)\s*[:：]", candidate):
+            # `男孩打瞎女童眼睛后续！镇领导：督促对方…拿出来“经过镇领导协调，…”`: a headline in two parts,
+            # then a quote that opens the lead.
             return at
         if kind != "speech":
             return None

@@ -55,7 +55,7 @@ KNOWN_DATELINE = re.compile(
 NAME = rf"[{CJK}][{CJK}·]{{1,3}}"
 # Characters that never stand in a Chinese name in a credit: particles and verbs of a sentence.
 _NOT_IN_NAME = set("的了是在对把被从到说称表示获悉这那我你他她它们也都就还又已将")
-AUTHOR_KEYS = ("见习记者", "实习记者", "特约记者", "首席记者", "全媒体记者", "融媒体记者", "记者", "通讯员", "实习生", "作者",
+AUTHOR_KEYS = ("见习记者", "实习记者", "特约记者", "首席记者", "主任记者", "高级记者", "全媒体记者", "融媒体记者", "记者", "通讯员", "实习生", "作者",
                "采写", "撰文", "文字", "摄影", "摄像", "文/图", "图/文", "整理", "文", "图")
 # Credits kept out of the body whose people are neither authors nor editors of the article.
 OTHER_KEYS = ("编译", "翻译", "制图", "设计", "出品", "策划", "统筹")
@@ -70,6 +70,7 @@ _KEY_SPLIT = re.compile(
     "(" + "|".join(re.escape(k) for k in _KEYS) + r")\s*[:：|｜/／]?\s*|(" + "|".join(_SHORT_KEYS) + r")\s*[:：|｜/／]\s*"
 )
 _CODE = re.compile(r"^[A-Za-z]{1,3}\d{2,4}$")
+_TIME_WORDS = {"近日", "日前", "近期", "昨日", "昨天", "今日", "今天", "当天", "当日", "目前", "此前", "随后", "近来"}
 _EDITOR_CODE = re.compile(r"_[A-Za-z]{1,4}\d{2,6}$")
 _ORG_CREDIT = re.compile(rf"^[{CJK}（）()]{{2,20}}\s?(?:供稿|供图|提供)$")
 _SUFFIX_CREDIT = re.compile(rf"^(?P<names>[{CJK}]{{2,4}}(?:[\s、，,]+[{CJK}]{{2,4}}){{0,3}})\s*(?:图/文|文/图|图文|文图|文·图)$")
@@ -83,8 +84,11 @@ def clean_names(value: str) -> list[str] | None:
         if _CODE.match(part):
             continue
         part = _EDITOR_CODE.sub("", part)  # `陈思_NF5619`: a portal's code for its editor
-        if not re.fullmatch(NAME, part) or any(ch in _NOT_IN_NAME for ch in part) or re.search(OUTLET_WORD + "$", part):
-            return None
+        if part.endswith("报道") and len(part) <= 6:
+            continue  # `（记者 帅才 程济安 长沙报道）`: where the report was filed, not a name
+        if not re.fullmatch(NAME, part) or any(ch in _NOT_IN_NAME for ch in part) or re.search(OUTLET_WORD + "$", part) \
+                or part in _TIME_WORDS:
+            return None  # `记者近日获悉`: a sentence, not a credit
         names.append(part)
     return names
 
@@ -139,10 +143,11 @@ def parse_chain(text: str) -> Byline | None:
         # A bracketed outlet alone is as often a photo's credit as the article's: the weakest source.
         return Byline(source=inner, source_rank=-2) if outlet else None
     if prefix:
-        outlet = re.fullmatch(rf"{OUTLET}(?:全媒体|融媒体)?", prefix)
-        if not outlet:
+        # `沈阳日报、沈报全媒体主任记者 尚志文`: the outlets the reporter writes for, the first named
+        outlets = [re.sub(r"(?:全媒体|融媒体)$", "", part) for part in prefix.split("、")]
+        if not all(re.fullmatch(OUTLET, outlet) for outlet in outlets):
             return None
-        result.source = re.sub(r"(?:全媒体|融媒体)$", "", prefix)
+        result.source = outlets[0]
     for index, (key, value) in enumerate(pairs):
         value = value.strip(" /／|｜;；")
         following = index + 1 < len(pairs)
@@ -159,7 +164,8 @@ def parse_chain(text: str) -> Byline | None:
         names = clean_names(names_part)
         if names is None:
             return None
-        if not names and not next_outlet and not (key in EDITOR_KEYS and _CODE.match(value)) and value:
+        if not names and not next_outlet and not (key in EDITOR_KEYS and _CODE.match(value)) and value \
+                and not value.endswith("报道"):  # `（中国青年网编译报道）`
             return None
         if key in OTHER_KEYS:
             result.credit = result.credit or key
@@ -217,7 +223,7 @@ def _cut_run_name(text: str, pos: int) -> str | None:
     if not match:
         return None
     name = match.group(0)
-    if any(ch in _NOT_IN_NAME for ch in name[:2]):
+    if any(ch in _NOT_IN_NAME for ch in name[:2]) or name[:2] in _TIME_WORDS:
         return None
     if len(name) == 3 and (name[2] in _NOT_IN_NAME or re.match(_REPORTER_KEY, text[pos + 2:]) or
                            text.startswith(("记者", "通讯", "实习", "见习", "摄影", "编辑"), pos + 2)):
@@ -238,7 +244,13 @@ def parse_dateline(text: str, *, known_only: bool = False) -> tuple[Byline, int]
     pos = match.end()
     rest = text[pos:]
     bracket = re.match(r"\s*[（(【]\s*(?P<body>[^（()）【】]{1,60})[)）】]", rest)
-    if bracket:
+    chained = parse_chain(f"（{bracket['body']}）") if bracket else None
+    if chained and chained.authors:
+        # `本报讯(沈阳日报、沈报全媒体主任记者 尚志文)`: 本报 is the paper the bracket names
+        result.authors += chained.authors
+        result.source = result.source or chained.source
+        pos += bracket.end()
+    elif bracket:
         body = re.sub(rf"{_REPORTER_KEY}|摄影|文/图|报道", " ", bracket["body"])
         body = re.sub(rf"{OUTLET}", " ", body) if not clean_names(body) else body
         names = clean_names(body) or []

@@ -321,3 +321,39 @@ def test_crawled_copy_names_its_original_headline_and_credits_last():
     assert article.editors == ("陈思",)
     assert article.body.endswith("的医生救回了他。")
     assert not any(f.kind == "headline_not_printed" for f in article.flags)
+
+
+@pytest.mark.parametrize("line, title", [
+    # A headline in two parts run into a quote that opens the lead.
+    ("2023-07-28，正文：女童眼睛受伤后续！镇领导：督促对方先付医药费“经过协调，对方答应先付5万元。”7月2日，记者来到镇卫生院。",
+     "女童眼睛受伤后续！镇领导：督促对方先付医药费"),
+    # The lead's first words say since when.
+    ("2023-08-08 17:39，正文：原标题：儿童医院暑期“小胖墩儿”扎堆就诊暑假以来，西安市儿童医院营养科门诊的日接诊量增长了三成。",
+     "儿童医院暑期“小胖墩儿”扎堆就诊"),
+])
+def test_crawled_headline_ends_where_a_quote_or_a_since_opens_the_lead(line, title):
+    assert only(line + "\n").title == title
+
+
+def test_a_speech_in_the_lead_makes_no_headline_of_the_words_before_it():
+    article = only("2023-08-18 20:44:45，正文：正常情况下，一个人一天心跳约10万次，而17岁男孩小丸竟然有15万次！小丸妈妈说："
+                   "“孩子特别喜欢骑自行车，经常沿太湖骑行。”近日，无锡市人民医院为他做了手术。\n")
+    assert not article.title
+
+
+@pytest.mark.parametrize("line, source, authors", [
+    ("2023-07-25，正文：本报讯(沈阳日报、沈报全媒体主任记者 尚志文)7月24日记者获悉，沈阳市第一人民医院开通慢病门诊。\n",
+     "沈阳日报", ("尚志文",)),
+    ("2023-08-01，正文：暑假期间，湘雅医院减重门诊接诊量大增。医生提醒，超重青少年要科学减重。（记者 帅才 程济安 长沙报道）\n",
+     None, ("帅才", "程济安")),
+])
+def test_a_reporters_outlets_and_where_the_report_was_filed_are_no_names(line, source, authors):
+    article = only(line)
+    assert article.authors == authors
+    assert article.source == source
+
+
+def test_a_reporter_who_learned_something_lately_is_no_credit():
+    article = only("2023-08-17 06:20，正文：本报讯(沈阳日报、沈报全媒体高级记者樊华)记者近日获悉，沈阳市第六人民医院开展查房竞赛。\n")
+    assert article.authors == ("樊华",)
+    assert article.body.startswith("记者近日获悉")
