@@ -99,7 +99,7 @@ HEADLINE_JOIN_RE = re.compile(r"^(?:暨|及|并|以及)[\u4e00-\u9fff“]")
 # The name of a paper, a broadcaster or a news site.
 OUTLET_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|商报|报|网|电视台|新闻)$")
 # Blocks that end the article body on web pages: everything after them is furniture.
-STOP_RE = re.compile(r"^(?:延伸阅读|相关阅读|相关新闻|相关链接|推荐阅读|热点推荐|热门排行|精彩推荐|往期推荐|往期回顾|版权声明|免责声明"
+STOP_RE = re.compile(r"^(?:延伸阅读|相关阅读|相关新闻|相关链接|相關連結|本版其他文章|本版其他新闻|推荐阅读|热点推荐|热门排行|精彩推荐|往期推荐|往期回顾|版权声明|免责声明"
                      r"|评论\s*\d+|全部评论|热门评论|精选留言|网友评论|喜欢此内容的人还喜欢"
                      r"|【?责任编辑|分享到|上一篇|下一篇)\s*[:：】]?")
 
@@ -108,7 +108,8 @@ STOP_RE = re.compile(r"^(?:延伸阅读|相关阅读|相关新闻|相关链接|�
 _TOOL_WORDS = ("打印本页", "打印", "关闭窗口", "关闭", "收藏", "分享到", "分享", "微信", "微博", "QQ空间", "字号", "字体",
                "上一篇", "下一篇", "返回目录", "返回列表", "返回首页",
                "大 中 小", "大中小", "上一版", "下一版", "版面导航", "PDF下载", "纠错", "返回顶部", "扫一扫", "【大】", "【中】", "【小】",
-               "文字大小", "A A A", "English", "简体", "繁體", "繁体")
+               "文字大小", "A A A", "English", "简体", "繁體", "繁体", "上一期", "下一期", "标题导航",
+               "PDF版下载", "返回版面", "回到首页")
 _FURNITURE_RE = re.compile(
     r"^(?:点击(?:上方|下方|标题下)?(?:蓝字|关注).*|关注我们|.{0,6}点个?[“\"]?在看[”\"]?.*|阅读原文|长按(?:识别|扫描|扫码).*"
     r"|[-—－=*\s]*END[-—－=*\s]*|阅读\s*\d+(?:\s*在看\s*\d+)?|\[(?:图片|img|视频)\]|<img[^>]*>|[（(]?(?:完|全文完)[)）]"
@@ -126,6 +127,8 @@ _FURNITURE_RE = re.compile(
     re.IGNORECASE)
 # An image's place in copied text: `[图片]`, `<img src=… alt=…>`.
 IMAGE_RE = re.compile(r"^(?:\[(?:图片|img|image|圖片)\]|<img[^>]*>)$", re.IGNORECASE)
+# An e-paper's page: `第A06版：健康周刊`, `A06版 健康周刊`.
+_PAGE_LABEL_RE = re.compile(r"^第?[A-Za-z]{0,2}\d{1,3}版\s*[:：]?\s*[\u4e00-\u9fff·]{0,10}$")
 _NAV_PARTS = re.compile(r"\s*[|｜]\s*|\s{2,}")
 
 
@@ -136,7 +139,7 @@ def furniture_of(text: str) -> str | None:
     be the article's."""
     if len(text) > 80 or has_sentence_punctuation(text.rstrip("！!")):
         return None
-    if _FURNITURE_RE.match(text) or SEPARATOR_RE.match(text):
+    if _FURNITURE_RE.match(text) or SEPARATOR_RE.match(text) or _PAGE_LABEL_RE.match(text):
         return "dropped_boilerplate"
     parts = [part for part in _NAV_PARTS.split(text) if part]
     if len(parts) >= 4 and all(len(part) <= 10 for part in parts):

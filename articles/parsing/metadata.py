@@ -124,6 +124,9 @@ _WEEKDAY = re.compile(r"^\s*(?:星期[一二三四五六日天]|周[一二三四
 _DATETIME_ANYWHERE = re.compile(_DATETIME_PREFIX.pattern.lstrip("^"))
 
 
+_TRAILING_TOOLS = re.compile(r"(?:\s*(?:上一期|下一期|往期回顾|上一版|下一版|版面导航|返回目录))+$")
+
+
 def parse_metadata_line(line: str) -> Byline | None:
     """`发布时间:… | 来源:… | 作者:… | 责任编辑:…`, `来源:重庆日报`, `时间: 2021-07-01 | 编辑:李振兵`,
     `2023-05-12 08:30 来源：大众网`, `（编辑：王芳）`, or a line that is only a date.
@@ -140,6 +143,7 @@ def parse_metadata_line(line: str) -> Byline | None:
 @lru_cache(maxsize=4096)
 def _parsed_metadata_line(line: str) -> Byline | None:
     text = arabic_dates(unicodedata.normalize("NFKC", clean_line(line))).strip("（）()【】[]")
+    text = _TRAILING_TOOLS.sub("", text)  # `2024年04月17日 星期三 上一期 下一期 往期回顾`: an e-paper's date and its tools
     if len(text) > 160:
         return None
     leading_date = None

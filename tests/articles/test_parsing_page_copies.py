@@ -636,3 +636,28 @@ def test_short_lines_that_describe_no_photo_are_no_captions():
 """)[0]
     assert [c.text for c in article.captions] == ["图一：护士透过手提装置接收病人生命表征的实时提示"]
     assert "完" not in article.body
+
+
+def test_an_e_paper_pages_date_with_its_tools_page_label_and_other_articles():
+    article = parse_text("""大连日报数字报
+2024年04月17日 星期三　　　上一期　下一期　往期回顾
+
+第A06版：健康周刊
+本版编辑：郭晓雯　　美编：林峰
+
+版面导航 | 标题导航 | PDF版下载
+
+住院不用请护工 家属不必守床边
+
+　　本报讯（记者 周雨桐）4月16日，在大连市中心医院普外科病房，72岁的刘阿姨说，晚上能回家睡个好觉了。
+
+本版其他文章
+· 春季花粉过敏高发 专家教你科学防护
+
+[上一篇]　[下一篇]　[返回版面]　[回到首页]
+""")[0]
+    assert article.title == "住院不用请护工 家属不必守床边"
+    assert article.published == dt.date(2024, 4, 17)
+    assert article.editors == ("郭晓雯", "林峰")
+    assert article.captions == ()
+    assert "花粉" not in article.body and "第A06版" not in article.body
