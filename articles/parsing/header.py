@@ -183,6 +183,14 @@ class HeaderReader:
                 self.masthead.merge(Byline(source=line.text.split(" ")[0], source_rank=-1))
                 i += 1
                 continue
+            if title is not None and OUTLET_RE.match(line.text) and (j := self._real_after(lines, i)) is not None \
+                    and parse_metadata_line(lines[j].text):
+                # A platform's copy: the account that posted it under the headline, its time below
+                # (`宝鸡日报` / `2024-07-10 18:26发布于陕西…`).
+                self.consumed.append(("metadata", line.span))
+                self.byline.merge(Byline(source=line.text, source_rank=1))
+                i += 1
+                continue
             speaker = SPEAKER_RE.match(line.text) if title else None
             if speaker:
                 self.speakers.append((speaker["name"] or speaker["name2"], speaker["role"] or speaker["role2"]))

@@ -661,3 +661,19 @@ def test_an_e_paper_pages_date_with_its_tools_page_label_and_other_articles():
     assert article.editors == ("郭晓雯", "林峰")
     assert article.captions == ()
     assert "花粉" not in article.body and "第A06版" not in article.body
+
+
+def test_a_platform_copy_names_its_account_and_time_under_the_headline():
+    article = parse_text("""误吞12颗磁力珠 宝鸡市中心医院多学科联手为6岁男孩化险为夷
+
+宝鸡日报
+2024-07-10 18:26发布于陕西宝鸡日报社官方账号
++关注
+38.6万粉丝
+
+     近日，宝鸡市中心医院小儿外科为一名误吞12颗磁力珠的6岁男孩成功取出异物。目前，孩子已康复出院。
+""")[0]
+    assert article.source == "宝鸡日报"
+    assert article.published == dt.date(2024, 7, 10)
+    assert article.captions == ()
+    assert article.body.startswith("近日，宝鸡市中心医院")
