@@ -159,8 +159,10 @@ def _place(name: str, aliases: list[str]) -> Place:
 LEADER_ROLES = (
     "党委书记", "党委副书记", "纪委书记", "党委委员", "党总支书记", "党总支部书记", "党总支副书记", "党支部书记",
     "党支部副书记", "支部书记", "执行院长", "名誉院长", "常务副院长", "副院长", "院长", "院领导", "工会主席",
+    "行政总监", "联网总监",  # Hong Kong's hospitals and clusters
 )
-STAFF_ROLES = ("护士长", "主任医师", "副主任医师", "主治医师", "副主任", "主任", "护士", "医生", "医师", "教授", "专家")
+STAFF_ROLES = ("护士长", "主任医师", "副主任医师", "主治医师", "副主任", "主任", "护士", "医生", "医师", "教授", "专家",
+               "部门主管", "病房经理", "副顾问医生", "顾问医生")
 ROLE_WORD = "|".join(sorted(LEADER_ROLES + STAFF_ROLES, key=len, reverse=True))
 # `党委书记、院长韩传恩`, `院领导王春玉、寇学斌`, `该科主任陈建宏`, `胸痛中心主任殷世平`
 # The names are looked ahead at, not consumed: `主任赵鹏、副主任医师伍建新` holds two roles.

@@ -213,10 +213,15 @@ def trim_hospital_name(name: str) -> str | None:
     if offset >= len(name) - 2:
         # No place or organisation: the name starts at its last proper noun (`…联系|湘雅三医院`),
         # else after the last word of the sentence before it.
-        offset, position, proper = 0, 0, None
+        offset, position, proper, in_run = 0, 0, None, False
         for word, tag in tokens[:-1]:
             if tag in ("ns", "nz", "nr", "nrt", "j") and len(name) - position >= 4:
-                proper = position
+                if not in_run:  # proper nouns in a row are one name: `伊利|沙伯|医院`
+                    proper = position
+                # not an address (`幸福北路|华硕口腔医院`), a one-character word or a joined name's 暨
+                in_run = len(word) >= 2 and not word.endswith(("路", "街", "巷", "号", "道")) and "暨" not in word
+            else:
+                in_run = False
             position += len(word)
             if tag in _BEFORE_NAME_TAGS and len(name) - position >= 4:
                 offset = position

@@ -258,14 +258,16 @@ class HeaderReader:
                     self.byline.merge(Byline(source=site, source_rank=-1))
             elif kind is None and STOP_RE.match(line.text) and is_short(line.text):
                 kind = "dropped_boilerplate"  # `分享到：` above the text ends nothing
-            if nxt is not None and _LATIN_NAME.match(nxt.text) and i + 2 < len(lines):
+            english = nxt is not None and _LATIN_NAME.match(nxt.text) is not None  # `醫院管理局` / `Hospital Authority`
+            if english and i + 2 < len(lines):
                 nxt = lines[i + 2]  # the site's name, its English name, then its navigation
             if kind is None and nxt is not None and len(line.text) <= 40 and is_short(line.text) \
-                    and (BREADCRUMB_RE.match(nxt.text) or furniture_of(nxt.text) == "dropped_navigation"
+                    and (english and len(line.text) <= 20
+                         or BREADCRUMB_RE.match(nxt.text) or furniture_of(nxt.text) == "dropped_navigation"
                          or ORG_LINE_RE.match(line.text) and furniture_of(nxt.text)
                          or OUTLET_RE.match(line.text) and furniture_of(nxt.text)):
                 kind = "dropped_navigation"  # the site's (or app's) name above its navigation: no kicker
-                if ORG_LINE_RE.match(line.text) or OUTLET_RE.match(line.text):
+                if ORG_LINE_RE.match(line.text) or OUTLET_RE.match(line.text) or english:
                     self.byline.merge(Byline(source=line.text, source_rank=-1))
             if kind is None:
                 return i

@@ -143,7 +143,7 @@ def parse_metadata_line(line: str) -> Byline | None:
 @lru_cache(maxsize=4096)
 def _parsed_metadata_line(line: str) -> Byline | None:
     text = arabic_dates(unicodedata.normalize("NFKC", clean_line(line))).strip("（）()【】[]")
-    text = _TRAILING_TOOLS.sub("", text)
+    text = _TRAILING_TOOLS.sub("", re.sub(r"[（(]\s*(?:星期|周)[一二三四五六日天]\s*[)）]?", "", text))
     text = re.sub(r"(?<=\d)\s*发布于\S*$", "", text)  # `2024-07-10 18:26发布于陕西宝鸡日报社官方账号`  # `2024年04月17日 星期三 上一期 下一期 往期回顾`: an e-paper's date and its tools
     if len(text) > 160:
         return None

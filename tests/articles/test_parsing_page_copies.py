@@ -677,3 +677,33 @@ def test_a_platform_copy_names_its_account_and_time_under_the_headline():
     assert article.published == dt.date(2024, 7, 10)
     assert article.captions == ()
     assert article.body.startswith("近日，宝鸡市中心医院")
+
+
+def test_a_hong_kong_press_release_in_traditional_script():
+    article = parse_text("""醫院管理局
+Hospital Authority
+
+新聞稿
+
+瑪嘉烈醫院啟用「智慧病房」　提升病人安全
+
+二〇二三年十一月八日（星期三）
+
+瑪嘉烈醫院行政總監陳志明醫生今日表示，兩間「智慧病房」已於本月正式投入服務。
+
+病房經理何淑儀表示，系統設有電子配藥核對功能。
+
+圖一：瑪嘉烈醫院行政總監陳志明醫生（左二）介紹智慧病房的運作。
+
+傳媒查詢：醫院管理局新聞及公共事務部
+電話：2300 6999
+
+完
+
+香港時間16時30分
+""")[0]
+    assert article.title == "瑪嘉烈醫院啟用「智慧病房」 提升病人安全"
+    assert article.source == "醫院管理局"
+    assert article.published == dt.date(2023, 11, 8)
+    assert [c.text for c in article.captions] == ["圖一：瑪嘉烈醫院行政總監陳志明醫生（左二）介紹智慧病房的運作"]
+    assert "傳媒查詢" not in article.body and "香港時間" not in article.body

@@ -333,3 +333,12 @@ def only_article(body: str):
     articles = parse_text(f"普通的一天\n\n{body}\n")
     assert len(articles) == 1
     return articles[0]
+
+
+def test_proper_nouns_in_a_row_before_a_suffix_are_one_name():
+    assert [n for n, _, _ in find_hospitals("宣布，伊利沙伯医院内科部两间病房启用。")] == ["伊利沙伯医院"]
+
+
+def test_hong_kong_hospital_titles_are_roles():
+    entities = extract(only_article("玛嘉烈医院行政总监陈志明医生表示，病房已启用。病房经理何淑仪表示，系统运作良好。"))
+    assert {(p.name, p.role) for p in entities.people} >= {("陈志明", "行政总监"), ("何淑仪", "病房经理")}
