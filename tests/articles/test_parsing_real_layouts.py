@@ -330,6 +330,10 @@ def test_crawled_copy_names_its_original_headline_and_credits_last():
     # The lead's first words say since when.
     ("2023-08-08 17:39，正文：原标题：儿童医院暑期“小胖墩儿”扎堆就诊暑假以来，西安市儿童医院营养科门诊的日接诊量增长了三成。",
      "儿童医院暑期“小胖墩儿”扎堆就诊"),
+    ("2023-08-15 18:21，正文：原标题：医生被实名举报，吃回扣、走穴捞金随着医疗反腐深入，许多问题浮出水面。8月9日，某医院回应。",
+     "医生被实名举报，吃回扣、走穴捞金"),
+    ("2023-08-07 10:43，正文：原标题：大爱同仁堂，善行暖人心系列捐赠开展继7月初北京同仁堂开展捐赠活动后，和田地区人民医院又收到一批药品。",
+     "大爱同仁堂，善行暖人心系列捐赠开展"),
 ])
 def test_crawled_headline_ends_where_a_quote_or_a_since_opens_the_lead(line, title):
     assert only(line + "\n").title == title
