@@ -349,7 +349,7 @@ SURNAMES_1 = set(
     "鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由老"
 )
 # Characters that end a name when they follow it: verbs and particles of the sentence.
-NAME_STOPS = set("以在表说出主介等和与及为宣担对于将把被是也都就还又已这那的了着过讲称谈作做告坦认参陪牵负兼协组每向则")
+NAME_STOPS = set("以在表说出主介等和与及为宣担对于将把被是也都就还又已这那的了着过讲称谈作做告坦认参陪牵负兼协组每向则却竟仍便")
 # Two-character verbs whose first character is also common at the end of a given name
 # (`刘国强调` vs `刘国强说`): the name stops before them.
 NAME_STOP_BIGRAMS = ("立即", "先后", "同志", "任职", "亲自", "带领", "带队", "指出", "指导", "率队", "率领", "从事", "向记者",

@@ -342,3 +342,8 @@ def test_proper_nouns_in_a_row_before_a_suffix_are_one_name():
 def test_hong_kong_hospital_titles_are_roles():
     entities = extract(only_article("玛嘉烈医院行政总监陈志明医生表示，病房已启用。病房经理何淑仪表示，系统运作良好。"))
     assert {(p.name, p.role) for p in entities.people} >= {("陈志明", "行政总监"), ("何淑仪", "病房经理")}
+
+
+def test_an_adverb_after_a_name_is_no_part_of_it():
+    entities = extract(only_article("该医院的一名副主任医师刘飞却遭到了实名举报。武汉市第三医院党委书记邓文表示将调查。"))
+    assert "刘飞" in [p.name for p in entities.people] and "刘飞却" not in [p.name for p in entities.people]
