@@ -124,6 +124,7 @@ _WEEKDAY = re.compile(r"^\s*(?:星期[一二三四五六日天]|周[一二三四
 _DATETIME_ANYWHERE = re.compile(_DATETIME_PREFIX.pattern.lstrip("^"))
 
 
+_LEADING_TOOLS = re.compile(r"^(?:【(?:纠错|打印|关闭|收藏)】\s*)+")
 _TRAILING_TOOLS = re.compile(r"(?:\s*(?:上一期|下一期|往期回顾|上一版|下一版|版面导航|返回目录))+$")
 
 
@@ -142,7 +143,8 @@ def parse_metadata_line(line: str) -> Byline | None:
 
 @lru_cache(maxsize=4096)
 def _parsed_metadata_line(line: str) -> Byline | None:
-    text = arabic_dates(unicodedata.normalize("NFKC", clean_line(line))).strip("（）()【】[]")
+    # `【纠错】 【责任编辑：王萌萌】`: a portal's tool before the credit
+    text = _LEADING_TOOLS.sub("", arabic_dates(unicodedata.normalize("NFKC", clean_line(line)))).strip("（）()【】[]")
     text = _TRAILING_TOOLS.sub("", re.sub(r"[（(]\s*(?:星期|周)[一二三四五六日天]\s*[)）]?", "", text))
     text = re.sub(r"(?<=\d)\s*发布于\S*$", "", text)  # `2024-07-10 18:26发布于陕西宝鸡日报社官方账号`  # `2024年04月17日 星期三 上一期 下一期 往期回顾`: an e-paper's date and its tools
     if len(text) > 160:
@@ -228,7 +230,7 @@ _OUTLET_WORD = re.compile(r"(?:日报|晚报|早报|时报|商报|导报|周报|
 # A WeChat post's own line: `原创 某某医院 某某医院 2023-06-18 08:30 发表于湖南`.
 _POST_LINE = re.compile(rf"^(?:原创\s+)?(?P<account>[^\s]{{2,24}})(?:\s+[^\s]{{2,24}})?\s+(?P<date>{_DATE})"
                         r"(?:\s+\d{1,2}:\d{2})?\s*发表于\S{2,8}$|^原创\s+(?P<account2>[^\s]{2,24})(?:\s+[^\s]{2,24})?\s+"
-                        rf"(?P<date2>{_DATE})(?:\s+\d{{1,2}}:\d{{2}})?$")
+                        rf"(?P<date2>{_DATE})(?:\s+\d{{1,2}}:\d{{2}})?(?:\s+[{CJK}]{{2,3}})?$")  # `… 17:45 浙江`
 _BARE_EDITOR = re.compile(rf"^(?:责任编辑|责编|编辑|审核|校对)\s+(?P<names>[{CJK}]{{2,4}}(?:[\s、，,]+[{CJK}]{{2,4}}){{0,2}})$")
 _FIRST_PRINTED = re.compile(rf"^(?:原载|原刊于|刊于|转载自)\s*《(?P<outlet>[^》]{{2,14}})》\s*(?P<date>{_DATE})?\s*(?:第\s*[A-Z]?\d{{1,3}}\s*版)?$")
 # A platform's account line: `健康湖北 2023-07-20 09:12 · 湖北省卫生健康委员会官方账号`.
@@ -249,7 +251,11 @@ def _other_metadata_line(text: str) -> Byline | None:
         words = text.split()
         words = words[1:] if words[0] == "原创" else words
         named = [w for w in words if not re.match(r"\d", w) and not w.startswith("发表于")]
+        if len(named) >= 3 and re.fullmatch(rf"[{CJK}]{{2,3}}", named[-1]):
+            named = named[:-1]  # the province it was posted from
         author, account = (named[0], named[1]) if len(named) >= 2 and named[0] != named[1] else (None, named[0])
+        if author and re.search(r"(?:科|部|室|处|中心|办)$", author):
+            author = None  # `原创 宣传科 长兴县人民医院 …`: the office that posted it, not a writer
         return Byline(published=parse_date(match["date"] or match["date2"]), source=account, source_rank=0,
                       authors=split_names(author) if author else [])
     match = _ACCOUNT_LINE.match(text)

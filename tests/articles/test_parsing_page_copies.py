@@ -707,3 +707,25 @@ Hospital Authority
     assert article.published == dt.date(2023, 11, 8)
     assert [c.text for c in article.captions] == ["圖一：瑪嘉烈醫院行政總監陳志明醫生（左二）介紹智慧病房的運作"]
     assert "傳媒查詢" not in article.body and "香港時間" not in article.body
+
+
+def test_a_wechat_posts_line_with_a_chinese_date_and_a_portals_bracketed_editor():
+    article = parse_text("""长兴县人民医院
+
+点击蓝字 关注我们
+
+专家常驻+远程会诊丨医共体让乡亲们在家门口看好病
+
+原创 宣传科 长兴县人民医院 2024年3月22日 17:45 浙江
+
+听全文
+
+　　3月20日上午，长兴县人民医院心血管内科医生在水口分院为村民看诊。
+
+【纠错】　　【责任编辑：王萌萌】
+""")[0]
+    assert article.published == dt.date(2024, 3, 22)
+    assert article.source == "长兴县人民医院"
+    assert article.authors == ()
+    assert article.editors == ("王萌萌",)
+    assert article.body == "3月20日上午，长兴县人民医院心血管内科医生在水口分院为村民看诊。"
