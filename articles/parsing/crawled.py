@@ -92,8 +92,15 @@ def read_crawled(text: str) -> CrawledPage | None:
     else:
         length = headline_length(text[pos:end], sure=False)
     if length:
-        title = text[pos: pos + length].strip()
-        page.title, page.title_span = title, (pos, pos + length)
+        title = text[pos: pos + length].strip().rstrip("■□● ◆")
+        if bar := re.search(r"\s*[|｜]$", title):
+            # `…谎话被揭穿北京日报客户端 | 记者 …`: the outlet before the bar is the credit's
+            cut = _outlet_start(title, bar.start())
+            if cut is not None:
+                page.source = page.source or title[cut:bar.start()].lstrip("【（([")
+                page.consumed.append(("byline", (pos + cut, pos + length)))
+            title = title[:cut if cut is not None else bar.start()].rstrip()
+        page.title, page.title_span = title, (pos, pos + len(title))
         pos += length
         repeat = re.match(r"\s*" + re.escape(title), text[pos:end])
         if repeat:
@@ -197,8 +204,13 @@ def headline_length(text: str, *, sure: bool) -> int | None:
                 starts = [provincial.start()]  # `广西新闻网讯`, `四川日报讯`
             if not starts and (spaced := re.search(rf"(?<=\s)[{CJK}]{{2,10}}讯$", head[:end])) and spaced.start() >= 6:
                 starts = [spaced.start()]  # `…新燕“衔”来新希望 阳光讯（记者…）`: any outlet, after a space
+            if not starts and (outlet := _outlet_start(head, end)) is not None:
+                starts = [outlet]  # `…看“名医”客家新闻网讯（记者…）`, `…海南省人民医院…南海网海口3月5日讯（…）`
             if starts:
                 at = starts[0]
+        elif kind == "byline" and re.match(r"(?:全媒体|融媒体|首席|见习|特约|实习)?记者", head[at:]) \
+                and (outlet := _outlet_start(head, at)) is not None:
+            at = outlet  # `…致一人重伤鲁中晨报记者 赵鹏飞`: the reporter's paper ends the headline too
         candidate = head[:at]
         if sure:
             if at > 64:
@@ -245,6 +257,35 @@ def headline_length(text: str, *, sure: bool) -> int | None:
     if prefix >= 6:
         return prefix
     return len(head) if len(head) <= 40 else None
+
+
+_OUTLET_WORDS = ("新闻网", "客户端", "都市报", "日报", "晚报", "晨报", "早报", "商报", "时报", "新闻", "融媒", "网", "报", "台")
+_OUTLET_TAIL = re.compile(
+    rf"(?P<name>[{CJK}]{{2,6}}?)(?P<word>{'|'.join(_OUTLET_WORDS)})(?P<place>[{CJK}]{{0,4}}?)"
+    r"(?:\d{1,2}月\d{1,2}日)?(?:讯|电|消息)?"
+)
+
+
+def _outlet_start(head: str, end: int) -> int | None:
+    """Where an outlet that no list knows begins in a headline run into its dispatch or reporter
+    (`…看“名医”客家新闻网讯`, `…重伤鲁中晨报`): the shortest name of two or more characters
+    before an outlet's word that reaches `end`, not cutting a word (`包头|新闻网`, not `头新闻|网`;
+    `鲁中|晨报`, not `中晨|报`)."""
+    starts = []
+    for start in range(end - 3, max(5, end - 18), -1):
+        match = _OUTLET_TAIL.fullmatch(head, start, end)
+        if match is None or any(word in match["name"] for word in ("新闻", "网", "报")):
+            continue
+        if match["name"][-1] + match["word"] not in _OUTLET_WORDS:
+            starts.append(start)
+    # A name after a mark or a bracket is the whole name (`■解放军报`, not `■解|放军报`); the
+    # bracket opens the credit (`…享年90岁【环球时报驻日本特约记者…】`).
+    marked = [start for start in starts if not re.match(f"[{CJK}]", head[start - 1]) and end - start <= 12
+              and len(_OUTLET_TAIL.fullmatch(head, start, end)["name"]) <= 4]
+    start = marked[0] if marked else starts[0] if starts else None
+    if start is not None and head[start - 1] in "【（([":
+        start -= 1
+    return start
 
 
 def _repeated_prefix(region: str, rest: str) -> int:
@@ -318,10 +359,10 @@ _ANY_DISPATCH = re.compile(rf"(?P<outlet>[{CJK}]{{2,8}})讯\s*(?P<bracket>[（(]
 def _lead(text: str, pos: int, end: int, out: list[Segment]) -> int:
     """Datelines, bracketed bylines, reporter runs and `来源：` at the start of the body."""
     for _ in range(4):
-        skip = len(text[pos:end]) - len(text[pos:end].lstrip(" \u3000\u00a0【】"))
+        skip = len(text[pos:end]) - len(text[pos:end].lstrip(" \u3000\u00a0"))
         at = pos + skip
         found = None
-        bracket = re.match(r"[（(](?P<body>[^（()）]{2,60})[)）]", text[at:end])
+        bracket = re.match(r"[（(【](?P<body>[^（()）【】]{2,60})[)）】]", text[at:end])
         if bracket:
             byline = parse_chain(bracket.group(0)) or _bracket_reporters(bracket["body"])
             if byline:

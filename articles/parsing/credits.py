@@ -97,7 +97,7 @@ def outlet_of(value: str) -> str | None:
     """The first outlet of a `来源` value: `九派新闻综合芒果都市、澎湃新闻` → 九派新闻."""
     if re.search(r"[，,。！？!?]", value):
         return None  # a sentence, not a list of outlets
-    value = re.split(r"综合|[、；;\s]|整理", value.strip(" “”\"'【】[]（）()"))[0]
+    value = re.split(r"综合|[、；;\s_]|整理", value.strip(" “”\"'【】[]（）()"))[0]  # `扬州网_扬州民生`: the site, then its channel
     value = re.sub(r"[”“\"]?微信公众号$|[”“\"]?公众号$|[”“\"]", "", value)
     if not 2 <= len(value) <= 20 or re.search(r"[。！？]", value) or value in ("网络", "网传", "受访者"):
         return None
@@ -144,7 +144,8 @@ def parse_chain(text: str) -> Byline | None:
         return Byline(source=inner, source_rank=-2) if outlet else None
     if prefix:
         # `沈阳日报、沈报全媒体主任记者 尚志文`: the outlets the reporter writes for, the first named
-        outlets = [re.sub(r"(?:全媒体|融媒体)$", "", part) for part in prefix.split("、")]
+        # `环球时报驻日本特约记者`: where the outlet's reporter is stationed is no part of its name
+        outlets = [re.sub(rf"(?:全媒体|融媒体|驻[{CJK}]{{1,6}})$", "", part) for part in prefix.split("、")]
         if not all(re.fullmatch(OUTLET, outlet) for outlet in outlets):
             return None
         result.source = outlets[0]

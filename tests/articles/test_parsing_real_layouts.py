@@ -361,3 +361,28 @@ def test_a_reporter_who_learned_something_lately_is_no_credit():
     article = only("2023-08-17 06:20，正文：本报讯(沈阳日报、沈报全媒体高级记者樊华)记者近日获悉，沈阳市第六人民医院开展查房竞赛。\n")
     assert article.authors == ("樊华",)
     assert article.body.startswith("记者近日获悉")
+
+
+@pytest.mark.parametrize("line, title, source", [
+    ("2023-08-24 10:18，正文：于都县人民医院专家进村义诊 300余名群众家门口看“名医”客家新闻网讯（记者 钟华 通讯员 刘志强）"
+     "“血压有点高，降压药要按时吃。”8月22日上午，于都县人民医院心血管内科医生在村里义诊。\n",
+     "于都县人民医院专家进村义诊 300余名群众家门口看“名医”", "客家新闻网"),
+    ("2023-10-19 08:26，正文：原标题：七十载薪火相传 守护鹿城百姓健康包头新闻网讯（记者 张慧敏）10月18日上午，包头市中心医院建院70周年纪念大会举行。\n",
+     "七十载薪火相传 守护鹿城百姓健康", "包头新闻网"),
+    ("2024-01-15 19:33，正文：原标题：雨雪天右转未让行，货车与电动自行车相撞致一人重伤鲁中晨报记者 赵鹏飞 1月14日17时40分许，张店区发生一起交通事故。\n",
+     "雨雪天右转未让行，货车与电动自行车相撞致一人重伤", "鲁中晨报"),
+    ("2023-08-10，正文：原标题：黑摩的司机谎话被揭穿北京日报客户端 | 记者 王海燕 近日，北京市交通执法总队查处一辆黑摩的。\n",
+     "黑摩的司机谎话被揭穿", "北京日报客户端"),
+])
+def test_crawled_headline_ends_where_an_outlet_no_list_knows_begins_its_dispatch(line, title, source):
+    article = only(line)
+    assert article.title == title
+    assert article.source == source
+
+
+def test_a_stationed_reporters_bracket_and_a_sites_channel_after_its_name():
+    article = only("2023-07-25 07:03，正文：原标题：日本反战作家森村诚一去世，享年90岁【环球时报驻日本特约记者 蒋丰 环球时报特约记者 严格】"
+                   "24日上午，森村诚一因肺炎在东京都内医院去世。\n")
+    assert article.title == "日本反战作家森村诚一去世，享年90岁"
+    assert (article.source, article.authors) == ("环球时报", ("蒋丰", "严格"))
+    assert only("2023-08-01，正文：【来源：扬州网_扬州民生】记者昨日获悉，扬州市中医院西区院即将启用。\n").source == "扬州网"
