@@ -1,0 +1,201 @@
+"""A headline a crawler ran into the body of its page (`原标题：…` or bare): where it stops, from the
+words that open a lead, a dispatch or a byline, a quote, the body repeating it, or an outlet's
+name before its dispatch. Used by articles/parsing/crawled.py; pure text, no Django."""
+
+from __future__ import annotations
+
+import re
+
+from .credits import KNOWN_DATELINE, KNOWN_OUTLET, parse_dateline, parse_reporter_run
+from .text import CJK
+
+# Where a headline run into the body stops: the body's first words.
+_OPENER = (
+    r"(?:[继自于从]?\d{1,2}月\d{1,2}[日至\-—~、]|[继自于从]\d{1,2}月(?:初|中旬|下旬|上旬|底|以来)|随着|炎炎夏日|盛夏时节|酷暑时节|金秋时节|寒冬时节|岁末年初|\d{1,2}月(?:初|中旬|下旬|上旬|底)|(?:19|20)\d{2}年\d{1,2}月|\d{1,2}日[，,上下凌晚中早]"
+    r"|近日|日前|近期|近年来|近段时间|连日来|(?:今年|去年|年初|暑假|寒假|入夏|入冬|入汛|开学|进入\d{1,2}月)以来|昨天|昨日|今天|今日|当地时间|事发|当天|当晚|当日|此前|据[^，。]{0,14}(?:消息|报道|通报|介绍)"
+    r"|记者从|记者获悉|记者了解到|为(?:进一步|切实|全面|大力|了|提升|推进|深入|帮助|普及|加强|做好|庆祝|表彰|积极|更好|有效|"
+    r"满足|迎接|弘扬|落实|确保|营造|丰富|纪念|提高|深化|增强|推动|持续|不断|充分|助力|关爱))"
+)
+_BYLINE_START = (
+    rf"(?:[（(][^（()）]{{0,24}}(?:记者|通讯员)|(?:{KNOWN_OUTLET})?(?:全媒体|融媒体|首席|见习|特约|实习)?(?:记者|通讯员)[\s：:]"
+    rf"|互动编辑\s|(?:发布时间|发稿时间|发布日期)\s*[:：]"
+    rf"|(?:{KNOWN_OUTLET})(?:全媒体|融媒体)?记者[{CJK}]{{2,3}}|来源\s*[:：])"
+)
+_SPEECH = r"“[^”]{0,60}[，。！？!?](?:[^”]{0,60}”|[^”]*$)"  # closed, or still open where the headline's search stops
+# A paragraph break the crawler kept as a run of spaces.
+SPACE_RUN = re.compile(r"[ \u00a0\u3000\t]{2,}")
+
+def _first_boundary(head: str, minimum: int) -> tuple[int, str] | None:
+    found = []
+    for kind, pattern in (("space", SPACE_RUN.pattern), ("dateline", KNOWN_DATELINE.pattern),
+                          ("byline", _BYLINE_START), ("opener", _OPENER), ("speech", _SPEECH),
+                          ("ellipsis", r"(?<=…)(?=[^…”])")):
+        for match in re.finditer(pattern, head):
+            at = match.start()
+            if at >= minimum and (kind == "speech" or head.count("“", 0, at) <= head.count("”", 0, at)):
+                # Not inside quotes: `…启用 患者“当天入院、当天手术…”` holds no lead's 当天.
+                found.append((at, kind))
+                break
+    return min(found) if found else None
+
+
+def _repeat_length(head: str) -> int | None:
+    """`标题标题正文…`: the headline printed twice in a row."""
+    for length in range(4, min(len(head) // 2, 80) + 1):
+        rest = head[length:].lstrip(" \u3000\u00a0")
+        if rest.startswith(head[:length]) and not head[:length].endswith(" "):
+            return length
+    return None
+
+
+def _reappears(region: str, rest: str, size: int) -> int | None:
+    """The start of the first `size`-character piece of `region` that the body repeats."""
+    for start in range(0, len(region) - size + 1):
+        piece = region[start:start + size]
+        if re.search(r"[，,。\s]", piece):
+            continue
+        if piece in rest:
+            return start
+    return None
+
+
+_PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建", "江西",
+              "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏", "陕西", "甘肃",
+              "青海", "宁夏", "新疆")
+_PROVINCIAL_DISPATCH = re.compile(rf"(?:{'|'.join(_PROVINCES)})(?:新闻网|网|日报|晚报|卫视)讯$")
+
+
+def headline_length(text: str, *, sure: bool) -> int | None:
+    """How many characters at the start of `text` are a headline run into the body.
+
+    `sure`: the page said `原标题：`, so some headline is there; otherwise a headline is taken only
+    on evidence (a dateline or byline after it, or the body repeating it), never a cut sentence.
+    """
+    stop = len(text)
+    for mark in "。；;":
+        at = text.find(mark)
+        if at != -1:
+            stop = min(stop, at)
+    head = text[: min(stop, 120)]
+    repeat = _repeat_length(head if stop < len(text) else text[:240])
+    if repeat and repeat <= 80:
+        return repeat
+    rest = text[:20000]
+    if not sure and (parse_dateline(text) or parse_reporter_run(text) or re.match(r"[（(【]", text)):
+        return None
+    # A bracketed label opens the headline (`【通知】8月13日在…义诊`): its words are the headline's.
+    label = re.match(r"[【\[［][^】\]］]{1,8}[】\]］]", head)
+    boundary = _first_boundary(head, (4 if sure else 6) + (label.end() if label else 0))
+    if boundary:
+        at, kind = boundary
+        if kind == "opener" and at >= 6 and head[at - 1] in " \u3000\u00a0" and _plausible_headline(head[:at]):
+            return at  # `…目前还在治疗 8月12日，在安徽池州`: the space is the paragraph break the page lost
+        if kind == "byline" and head[:at].rstrip().endswith("讯"):
+            # `…患者就医更省心广西新闻网讯（记者…）`: a known outlet's dispatch is the body's
+            end = len(head[:at].rstrip())
+            starts = [k for k in range(max(4, end - 16), end - 2)
+                      if (m := KNOWN_DATELINE.match(head, k)) and m.end("kind") == end]
+            if not starts and (provincial := _PROVINCIAL_DISPATCH.search(head, 0, end)) and provincial.start() >= 4:
+                starts = [provincial.start()]  # `广西新闻网讯`, `四川日报讯`
+            if not starts and (spaced := re.search(rf"(?<=\s)[{CJK}]{{2,10}}讯$", head[:end])) and spaced.start() >= 6:
+                starts = [spaced.start()]  # `…新燕“衔”来新希望 阳光讯（记者…）`: any outlet, after a space
+            if not starts and (outlet := outlet_start(head, end)) is not None:
+                starts = [outlet]  # `…看“名医”客家新闻网讯（记者…）`, `…海南省人民医院…南海网海口3月5日讯（…）`
+            if starts:
+                at = starts[0]
+        elif kind == "byline" and re.match(r"(?:全媒体|融媒体|首席|见习|特约|实习)?记者", head[at:]) \
+                and (outlet := outlet_start(head, at)) is not None:
+            at = outlet  # `…致一人重伤鲁中晨报记者 赵鹏飞`: the reporter's paper ends the headline too
+        candidate = head[:at]
+        if sure:
+            if at > 64:
+                # No headline runs that long: it ended at its last ？/！/… before that.
+                ends = [m.end() for m in re.finditer(r"[？?！!]+|…+|→", head[:64]) if m.end() >= 6]
+                if ends:
+                    return ends[-1]
+            return at
+        if _plausible_headline(candidate) and (
+            kind in ("dateline", "byline", "space") or _reappears(candidate, rest[at:], min(8, len(candidate))) is not None
+        ):
+            return at
+        if kind == "speech" and _plausible_headline(candidate) and re.search(r"[！!？?：:]", candidate) \
+                and not re.search(r"[“”]", candidate) and not re.search(r"[:：]\s*$", candidate) \
+                and not re.match(r"(?:来源|作者|编辑|记者|通讯员|文|图)\s*[:：]", candidate):
+            # `男孩打瞎女童眼睛后续！镇领导：督促对方…拿出来“经过镇领导协调，…”`: a headline in two parts,
+            # then a quote that opens the lead.
+            return at
+        if kind != "speech":
+            return None
+    # A headline that ends in ？ or ！: kept when the body repeats it (or the line after it).
+    for match in re.finditer(r"[？?！!]+", head):
+        at = match.end()
+        if at < 6 or at >= len(head):
+            continue
+        candidate = head[:at]
+        if not _plausible_headline(candidate) and not sure:
+            continue
+        if _reappears(candidate, rest[at:], min(8, len(candidate) - 1)) is not None:
+            return at
+        follow = re.match(r"[^，,。！？!?“”]{8,40}", head[at:])
+        if follow:
+            piece = _reappears(follow.group(0), rest[at + len(follow.group(0)):], 8)
+            if piece == 0:
+                tail = re.match(r"[^，,。！？!?]*", rest[at:]).end()
+                end = at + _repeated_prefix(rest[at: at + tail], rest[at + tail:])
+                if end - at >= 8:
+                    return end
+        if sure:
+            return at
+    if not sure:
+        return None
+    prefix = _repeated_prefix(head, rest[len(head):])
+    if prefix >= 6:
+        return prefix
+    return len(head) if len(head) <= 40 else None
+
+
+_OUTLET_WORDS = ("新闻网", "客户端", "都市报", "日报", "晚报", "晨报", "早报", "商报", "时报", "新闻", "融媒", "网", "报", "台")
+_OUTLET_TAIL = re.compile(
+    rf"(?P<name>[{CJK}]{{2,6}}?)(?P<word>{'|'.join(_OUTLET_WORDS)})(?P<place>[{CJK}]{{0,4}}?)"
+    r"(?:\d{1,2}月\d{1,2}日)?(?:讯|电|消息)?"
+)
+
+
+def outlet_start(head: str, end: int) -> int | None:
+    """Where an outlet that no list knows begins in a headline run into its dispatch or reporter
+    (`…看“名医”客家新闻网讯`, `…重伤鲁中晨报`): the shortest name of two or more characters
+    before an outlet's word that reaches `end`, not cutting a word (`包头|新闻网`, not `头新闻|网`;
+    `鲁中|晨报`, not `中晨|报`)."""
+    starts = []
+    for start in range(end - 3, max(5, end - 18), -1):
+        match = _OUTLET_TAIL.fullmatch(head, start, end)
+        if match is None or any(word in match["name"] for word in ("新闻", "网", "报")):
+            continue
+        if match["name"][-1] + match["word"] not in _OUTLET_WORDS:
+            starts.append(start)
+    # A name after a mark or a bracket is the whole name (`■解放军报`, not `■解|放军报`); the
+    # bracket opens the credit (`…享年90岁【环球时报驻日本特约记者…】`).
+    marked = [start for start in starts if not re.match(f"[{CJK}]", head[start - 1]) and end - start <= 12
+              and len(_OUTLET_TAIL.fullmatch(head, start, end)["name"]) <= 4]
+    start = marked[0] if marked else starts[0] if starts else None
+    if start is not None and head[start - 1] in "【（([":
+        start -= 1
+    return start
+
+
+def _repeated_prefix(region: str, rest: str) -> int:
+    length = 0
+    while length < len(region) and region[: length + 1] in rest:
+        length += 1
+    return length
+
+
+def _plausible_headline(candidate: str) -> bool:
+    candidate = candidate.strip()
+    return (
+        6 <= len(candidate) <= 64
+        and candidate.count("，") + candidate.count(",") <= 2
+        and not re.match(_OPENER, candidate)
+        and not re.search(r"[。；;]", candidate)
+        and candidate.count("“") == candidate.count("”")
+    )
