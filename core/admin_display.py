@@ -25,6 +25,7 @@ FLAG_LABELS = {
     "dropped_advertisement": "删去了广告",
     "dropped_photo_credit": "删去了图片署名",
     "dropped_player_text": "删去了视频播放器文字",
+    "dropped_short_line": "删去了不属于正文和图片说明的短行（如“完”、日期、署名单位）",
     "fragmented_text": "全文多为不足一行的短句，未按文章版式解析",
     "truncated_paragraph": "段落疑似不完整",
     "doubled_character_at_break": "断行处疑有重复字",

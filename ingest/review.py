@@ -20,7 +20,7 @@ REPAIR_FLAGS = frozenset({
     "merged_broken_paragraph", "caption_inside_paragraph", "duplicate_paragraph", "duplicate_section",
     "removed_ocr_spaces", "replaced_stray_latin", "replaced_dash_with_one", "dropped_boilerplate",
     "dropped_navigation", "dropped_advertisement", "dropped_photo_credit", "dropped_player_text",
-    "headline_not_printed",
+    "headline_not_printed", "dropped_short_line",
 })
 
 

@@ -31,11 +31,12 @@ _SENTENCE_END = "。！？!?…"
 
 @dataclass
 class Segment:
-    kind: str  # "text", "caption", "byline", "dropped"
+    kind: str  # "text", "caption", "byline", "dropped", "original_title"
     start: int
     end: int
     byline: Byline | None = None
     flag: str | None = None
+    page_data: bool = False  # a byline of the site's own page data (its date is the page's)
 
 
 @dataclass
@@ -98,16 +99,14 @@ def read_crawled(text: str) -> CrawledPage | None:
         page.flags.append(Flag("headline_not_printed", text[pos: pos + 30], (pos, pos)))
     page.segments = body_segments(text, pos, end)
     for segment in page.segments:
-        if segment.flag == "original_title":
-            segment.flag = None
+        if segment.kind == "original_title":
             if page.title is None:
                 title = ORIGINAL_TITLE_END.match(text, segment.start, segment.end)
                 page.title, page.title_span = title["title"].strip(), title.span("title")
                 page.flags = [f for f in page.flags if f.kind != "headline_not_printed"]
             page.consumed.append(("metadata", (segment.start, segment.end)))
-            segment.kind = "consumed"
-    page.segments = [segment for segment in page.segments if segment.kind != "consumed"]
-    printed = next((s.byline.published for s in page.segments if s.flag == "page_data" and s.byline.published), None)
+    page.segments = [segment for segment in page.segments if segment.kind != "original_title"]
+    printed = next((s.byline.published for s in page.segments if s.page_data and s.byline.published), None)
     page.published = printed or page.published  # the page's own 发布时间, not when it was crawled
     return page
 
@@ -196,7 +195,7 @@ def _lead(text: str, pos: int, end: int, out: list[Segment]) -> int:
         if not found:
             return pos
         byline, length = found
-        out.append(Segment("byline", at, at + length, byline=byline, flag="page_data" if page_data else None))
+        out.append(Segment("byline", at, at + length, byline=byline, page_data=page_data))
         pos = at + length
     return pos
 
@@ -221,7 +220,7 @@ def _peel_tail(text: str, start: int, end: int, out: list[Segment]) -> int:
             continue
         original = ORIGINAL_TITLE_END.search(region)
         if original:
-            out.append(Segment("dropped", start + original.start(), end, flag="original_title"))
+            out.append(Segment("original_title", start + original.start(), end))
             end = start + original.start()
             continue
         related = _RELATED.search(region)
