@@ -88,6 +88,11 @@ def headline_length(text: str, *, sure: bool) -> int | None:
     boundary = _first_boundary(head, (4 if sure else 6) + (label.end() if label else 0))
     if boundary:
         at, kind = boundary
+        if kind == "opener" and (dated := re.match(r"\d{1,2}月\d{1,2}日(?:讯|电)", head[at:])):
+            # `…红旗手南海网海口3月5日讯（记者…）`: the date is a dispatch's, after its outlet and place
+            start = outlet_start(head, at + dated.end())
+            if start is not None:
+                at, kind = start, "dateline"
         if kind == "opener" and at >= 6 and head[at - 1] in " \u3000\u00a0" and _plausible_headline(head[:at]):
             return at  # `…目前还在治疗 8月12日，在安徽池州`: the space is the paragraph break the page lost
         if kind == "byline" and head[:at].rstrip().endswith("讯"):
@@ -161,13 +166,13 @@ _OUTLET_TAIL = re.compile(
 )
 
 
-def outlet_start(head: str, end: int) -> int | None:
+def outlet_start(head: str, end: int, floor: int = 5) -> int | None:
     """Where an outlet that no list knows begins in a headline run into its dispatch or reporter
     (`…看“名医”客家新闻网讯`, `…重伤鲁中晨报`): the shortest name of two or more characters
     before an outlet's word that reaches `end`, not cutting a word (`包头|新闻网`, not `头新闻|网`;
     `鲁中|晨报`, not `中晨|报`)."""
     starts = []
-    for start in range(end - 3, max(5, end - 18), -1):
+    for start in range(end - 3, max(floor, end - 18), -1):
         match = _OUTLET_TAIL.fullmatch(head, start, end)
         if match is None or any(word in match["name"] for word in ("新闻", "网", "报")):
             continue
@@ -178,6 +183,8 @@ def outlet_start(head: str, end: int) -> int | None:
     marked = [start for start in starts if not re.match(f"[{CJK}]", head[start - 1]) and end - start <= 12
               and len(_OUTLET_TAIL.fullmatch(head, start, end)["name"]) <= 4]
     start = marked[0] if marked else starts[0] if starts else None
+    if start is not None and head[start - 1] in "-－—·/／" and (first := outlet_start(head, start - 1, floor=-1)) is not None:
+        start = first  # `四川新闻网-首屏新闻成都8月4日讯`: a site and its channel
     if start is not None and head[start - 1] in "【（([":
         start -= 1
     return start

@@ -386,3 +386,12 @@ def test_a_stationed_reporters_bracket_and_a_sites_channel_after_its_name():
     assert article.title == "日本反战作家森村诚一去世，享年90岁"
     assert (article.source, article.authors) == ("环球时报", ("蒋丰", "严格"))
     assert only("2023-08-01，正文：【来源：扬州网_扬州民生】记者昨日获悉，扬州市中医院西区院即将启用。\n").source == "扬州网"
+
+
+def test_a_dispatchs_date_is_no_lead_and_a_caption_before_a_dispatch_is_no_headline():
+    article = only("2024-03-06 09:55:31，正文：原标题：守护早产儿26年 海南省人民医院符海燕获评全国三八红旗手南海网海口3月5日讯（记者 王瑞）"
+                   "近日，全国妇联公布2023年度全国三八红旗手名单。\n")
+    assert article.title == "守护早产儿26年 海南省人民医院符海燕获评全国三八红旗手"
+    assert article.authors == ("王瑞",)
+    article = only("2023年08月04日 18:15:02，正文：活动现场四川新闻网-首屏新闻成都8月4日讯（记者 陈淋）8月2日，科普进校园活动在成都市第五人民医院举行。\n")
+    assert not article.title
