@@ -395,3 +395,11 @@ def test_a_dispatchs_date_is_no_lead_and_a_caption_before_a_dispatch_is_no_headl
     assert article.authors == ("王瑞",)
     article = only("2023年08月04日 18:15:02，正文：活动现场四川新闻网-首屏新闻成都8月4日讯（记者 陈淋）8月2日，科普进校园活动在成都市第五人民医院举行。\n")
     assert not article.title
+
+
+def test_a_crawled_pages_related_reading_after_its_credits_is_no_body():
+    lead = "近日，海南省人民医院新生儿科主任符海燕获评全国三八红旗手。" + "她扎根新生儿救治一线26年，带领团队开展新技术20余项，危重新生儿救治成功率提高到97%以上。" * 2
+    article = only(f"2024-03-06，正文：{lead}（编辑：符雅 审核：周明）"
+                   "推荐阅读三亚市人民医院新生儿科迎来首个“千克宝宝”出院 省人民医院举办新生儿急救技能培训班\n")
+    assert article.body == lead
+    assert article.editors == ("符雅", "周明")
