@@ -170,7 +170,7 @@ ROLE_WORD = "|".join(sorted(LEADER_ROLES + STAFF_ROLES, key=len, reverse=True))
 # `外科党总支书记`), and so is `原` (a former post: `原党委书记、院长`).
 ROLE_THEN_NAME = re.compile(
     rf"(?P<unit>[{CJK}]{{1,8}}?(?:科|中心|部|室|病区|院区|分院|分部))?(?P<former>原)?"
-    rf"(?P<role>(?:{ROLE_WORD})(?:[、和兼](?:{ROLE_WORD}))*)(?=(?P<rest>[{CJK}、和与及]{{2,40}}))"
+    rf"(?P<role>(?:{ROLE_WORD})(?:[、和兼](?:{ROLE_WORD}))*)(?=(?P<rest>[{CJK}、和与及·]{{2,40}}))"
 )
 # What the unit's reach takes in before the department itself: the hospital (`…医院心内科`), `该院`,
 # and the sentence's words (`与此次义诊的口腔科`, `在泌尿外科`, `一位心内科`).
@@ -264,9 +264,15 @@ def _boundaries(sentence: str) -> set[int]:
     return ends
 
 
+_DOTTED_NAME = re.compile(rf"[{CJK}]{{2,6}}·[{CJK}]{{2,6}}?(?=[^{CJK}·]|说|表示|介绍|告诉|正在|在|是|等|和|、|$)")
+
+
 def name_at(sentence: str, start: int) -> str | None:
     """The person's name (2 or 3 characters) at `start`: a family name, and a given name that ends
     where jieba ends a word (`刘会全|解释`, `赵冰|怀疑`), read by jieba as a name."""
+    dotted = _DOTTED_NAME.match(sentence, start)
+    if dotted:
+        return dotted.group(0)  # `艾克拜尔·吐尔逊`, `买买提江·阿布都热依木`: a Uyghur or Kazakh name in its parts
     boundaries = _boundaries(sentence)
     if start not in boundaries:
         return None
@@ -338,6 +344,8 @@ def _people_in(sentence: str, subject: list[str]):
         elif hospital not in subject:
             confidence = min(confidence, 0.75)  # staff of a hospital the article only mentions
         for name in names:
+            if "·" in name and hospital is None:
+                continue  # `英国护士露西·莱比因`: a name in parts with no hospital of the article's is a foreigner's
             yield name, role, hospital, confidence
     for match in NAME_THEN_ROLE.finditer(sentence):
         name = name_at(sentence, match.start("rest"))

@@ -52,7 +52,8 @@ KNOWN_DATELINE = re.compile(
     rf"(?P<place>[-－—·]?[{CJK}]{{0,8}}?)(?P<date>{_DATE})?(?P<kind>讯|电|消息)(?=\s*[（(【：:]|\s|[{CJK}“\d])"
 )
 
-NAME = rf"[{CJK}][{CJK}·]{{1,3}}"
+# A name of two to four characters, or a Uyghur, Kazakh or Tibetan name in its parts (`阿不都热合曼·买买提`).
+NAME = rf"(?:[{CJK}]{{2,8}}·[{CJK}]{{2,8}}|[{CJK}][{CJK}·]{{1,3}})"
 # Characters that never stand in a Chinese name in a credit: particles and verbs of a sentence.
 _NOT_IN_NAME = set("的了是在对把被从到说称表示获悉这那我你他她它们也都就还又已将")
 AUTHOR_KEYS = ("见习记者", "实习记者", "特约记者", "首席记者", "主任记者", "高级记者", "全媒体记者", "融媒体记者", "记者", "通讯员", "实习生", "作者",

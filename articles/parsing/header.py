@@ -114,6 +114,7 @@ class HeaderReader:
         orgs: list[str] = []
         i = self._skip_furniture(lines, 0)
         first = True  # the first line that is no furniture, or the first after the page's metadata
+        stacked = False  # a line stood above the headline: the line under it may be a 副题 without its dash
         while i < len(lines):
             if first and title is None and kicker is None:
                 first = False
@@ -175,6 +176,7 @@ class HeaderReader:
                 if kicker is None and ORG_LINE_RE.match(line.text):
                     kicker = line.text
                 self.consumed.append(("kicker", line.span))
+                stacked = True
                 i += 1
                 continue
             if title is None and self._masthead_above_metadata(lines, i):
@@ -230,6 +232,11 @@ class HeaderReader:
             sub = SUBTITLE_RE.match(line.text)
             if title is not None and subtitle is None and sub and is_short(sub["text"]):
                 subtitle = sub["text"].strip()
+                self.consumed.append(("subtitle", line.span))
+                i += 1
+                continue
+            if title is not None and subtitle is None and stacked and self._plain_subtitle(lines, i):
+                subtitle = line.text.strip()  # the third line of 引题 / 主题 / 副题
                 self.consumed.append(("subtitle", line.span))
                 i += 1
                 continue
@@ -292,8 +299,18 @@ class HeaderReader:
                 or parse_metadata_line(lines[title].text) or parse_byline(lines[title].text):
             return False
         subtitle = self._real_after(lines, title)
-        return subtitle is not None and bool(SUBTITLE_RE.match(lines[subtitle].text)) \
-            and not INLINE_SUBTITLE_RE.match(lines[title].text)
+        if subtitle is None or INLINE_SUBTITLE_RE.match(lines[title].text):
+            return False
+        return bool(SUBTITLE_RE.match(lines[subtitle].text)) or self._plain_subtitle(lines, subtitle)
+
+    def _plain_subtitle(self, lines: list[Line], i: int) -> bool:
+        """A short line under the headline, with no dash, that the byline or the page's data follows:
+        a 副题 (`喀什地区第一人民医院帮扶岳普湖县人民医院见闻` / `本报记者 张晓东 …`)."""
+        text = lines[i].text
+        if not is_short(text) or has_sentence_punctuation(text) or parse_metadata_line(text) or parse_byline(text):
+            return False
+        after = self._real_after(lines, i)
+        return after is not None and bool(parse_byline(lines[after].text) or parse_metadata_line(lines[after].text))
 
     @staticmethod
     def _headline_goes_on(lines: list[Line], i: int) -> Line | None:

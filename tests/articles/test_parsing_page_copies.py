@@ -729,3 +729,22 @@ def test_a_wechat_posts_line_with_a_chinese_date_and_a_portals_bracketed_editor(
     assert article.authors == ()
     assert article.editors == ("王萌萌",)
     assert article.body == "3月20日上午，长兴县人民医院心血管内科医生在水口分院为村民看诊。"
+
+
+def test_a_three_line_headline_stack_without_a_dash_and_a_byline_of_three_kinds():
+    article = parse_text("""健康报　2023年11月21日　星期二　第5版　医院周刊
+
+紧密型县域医共体建设一线观察
+“组团式”帮扶让边疆县医院挺起腰杆
+喀什地区第一人民医院帮扶岳普湖县人民医院见闻
+
+本报记者　张晓东　特约记者　阿不都热合曼·买买提　通讯员　刘芳
+
+11月上旬，岳普湖县人民医院手术室里，普外科副主任医师艾克拜尔·吐尔逊正在为一名患者实施手术。
+
+图为喀什地区第一人民医院专家（右二）在岳普湖县人民医院指导手术。本报记者　张晓东摄
+""")[0]
+    assert (article.kicker, article.title) == (None, "“组团式”帮扶让边疆县医院挺起腰杆")
+    assert article.subtitle == "喀什地区第一人民医院帮扶岳普湖县人民医院见闻"
+    assert article.authors == ("张晓东", "阿不都热合曼·买买提", "刘芳")
+    assert [c.text for c in article.captions] == ["图为喀什地区第一人民医院专家（右二）在岳普湖县人民医院指导手术"]

@@ -347,3 +347,8 @@ def test_hong_kong_hospital_titles_are_roles():
 def test_an_adverb_after_a_name_is_no_part_of_it():
     entities = extract(only_article("该医院的一名副主任医师刘飞却遭到了实名举报。武汉市第三医院党委书记邓文表示将调查。"))
     assert "刘飞" in [p.name for p in entities.people] and "刘飞却" not in [p.name for p in entities.people]
+
+
+def test_a_name_in_parts_is_one_person_only_with_a_hospital_of_the_articles():
+    entities = extract(only_article("岳普湖县人民医院普外科副主任医师艾克拜尔·吐尔逊正在为患者手术。英国护士露西·莱比因被判有罪。"))
+    assert [(p.name, p.role) for p in entities.people] == [("艾克拜尔·吐尔逊", "普外科副主任医师")]
