@@ -161,7 +161,7 @@ LEADER_ROLES = (
     "党支部副书记", "支部书记", "执行院长", "名誉院长", "常务副院长", "副院长", "院长", "院领导", "工会主席",
     "行政总监", "联网总监",  # Hong Kong's hospitals and clusters
 )
-STAFF_ROLES = ("护士长", "主任医师", "副主任医师", "主治医师", "副主任", "主任", "护士", "医生", "医师", "教授", "专家",
+STAFF_ROLES = ("护士长", "主任医师", "副主任医师", "主治医师", "副主任", "主任", "护士", "医生", "医师", "教授", "专家", "治疗师",
                "部门主管", "病房经理", "副顾问医生", "顾问医生")
 ROLE_WORD = "|".join(sorted(LEADER_ROLES + STAFF_ROLES, key=len, reverse=True))
 # `党委书记、院长韩传恩`, `院领导王春玉、寇学斌`, `该科主任陈建宏`, `胸痛中心主任殷世平`
@@ -169,7 +169,7 @@ ROLE_WORD = "|".join(sorted(LEADER_ROLES + STAFF_ROLES, key=len, reverse=True))
 # A campus, branch or department before the role is part of it (`屏山院区党总支书记`, `示范区分院院长`,
 # `外科党总支书记`), and so is `原` (a former post: `原党委书记、院长`).
 ROLE_THEN_NAME = re.compile(
-    rf"(?P<unit>[{CJK}]{{1,8}}?(?:科|中心|部|室|病区|院区|分院|分部))?(?P<former>原)?"
+    rf"(?P<unit>[{CJK}]{{1,8}}?(?:科|中心|部|室|办|病区|院区|分院|分部))?(?P<former>原)?"
     rf"(?P<role>(?:{ROLE_WORD})(?:[、和兼](?:{ROLE_WORD}))*)(?=(?P<rest>[{CJK}、和与及·]{{2,40}}))"
 )
 # What the unit's reach takes in before the department itself: the hospital (`…医院心内科`), `该院`,
@@ -298,6 +298,7 @@ def name_at(sentence: str, start: int) -> str | None:
 
 # Every pattern above holds a role word: a sentence without one (most) is not searched three times.
 _ANY_ROLE = re.compile(ROLE_WORD)
+_ROLE_AT = re.compile(rf"(?:[{CJK}]{{0,4}}?(?:科|部|办|室|中心))?(?:{ROLE_WORD})")
 
 
 def _people_in(sentence: str, subject: list[str]):
@@ -314,7 +315,9 @@ def _people_in(sentence: str, subject: list[str]):
                 break
             names.append(name)
             rest, at = rest[len(name):], at + len(name)
-            if rest[:1] in ("、", "和", "与", "及") and name_at(sentence, at + 1):
+            following = name_at(sentence, at + 1) if rest[:1] in ("、", "和", "与", "及") else None
+            # `…亓卫东、呼吸科主任医师陈小东`: a word a role follows is the next one's department, no name
+            if following and not _ROLE_AT.match(sentence, at + 1 + len(following)):
                 rest, at = rest[1:], at + 1
                 continue
             break
@@ -349,7 +352,7 @@ def _people_in(sentence: str, subject: list[str]):
             yield name, role, hospital, confidence
     for match in NAME_THEN_ROLE.finditer(sentence):
         name = name_at(sentence, match.start("rest"))
-        if name and name == match["rest"]:
+        if name and name == match["rest"] and not name.endswith(("科", "部", "办", "室", "处")):  # `、文明办主任林怡`
             yield name, match["role"], default, 0.7
     for match in UNIT_NAME_ROLE.finditer(sentence):
         name = name_at(sentence, match.start("rest"))

@@ -357,7 +357,7 @@ NAME_STOP_BIGRAMS = ("立即", "先后", "同志", "任职", "亲自", "带领",
                      "获得", "领衔", "首次", "均为", "曾经", "所在")
 FIRST_GIVEN_STOPS = set("的了在是与及等为对从把被将向于和")
 # Position nouns that follow a surname-like character but are no given name (`任组长`).
-NOT_GIVEN_NAMES = ("组长", "班长", "队长", "成员", "主任", "委员", "书记", "院长", "科长", "部长", "同志", "代表", "干部",
+NOT_GIVEN_NAMES = ("大夫", "组长", "班长", "队长", "成员", "主任", "委员", "书记", "院长", "科长", "部长", "同志", "代表", "干部",
                    "班子", "领导", "医生", "护士", "专家", "教授", "职工", "党员", "群众", "患者")
 AFTER_NAME = re.compile(rf"^(?:$|[^{CJK}]|[{''.join(sorted(NAME_STOPS))}]|[、和与及]|{'|'.join(NAME_STOP_BIGRAMS)})")
 PERSON_NAME = re.compile(rf"(?:{'|'.join(SURNAMES_2)}|[{''.join(sorted(SURNAMES_1))}])[{CJK}]{{1,2}}")

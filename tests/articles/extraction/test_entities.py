@@ -352,3 +352,9 @@ def test_an_adverb_after_a_name_is_no_part_of_it():
 def test_a_name_in_parts_is_one_person_only_with_a_hospital_of_the_articles():
     entities = extract(only_article("岳普湖县人民医院普外科副主任医师艾克拜尔·吐尔逊正在为患者手术。英国护士露西·莱比因被判有罪。"))
     assert [(p.name, p.role) for p in entities.people] == [("艾克拜尔·吐尔逊", "普外科副主任医师")]
+
+
+def test_a_department_a_role_follows_is_the_next_persons_not_a_name():
+    entities = extract(only_article("华山医院五官科主任医师亓卫东、呼吸科主任医师陈小东、文明办主任林怡参加义诊。康复科治疗师陈科为患者训练。"))
+    assert {(p.name, p.role) for p in entities.people} == {
+        ("亓卫东", "五官科主任医师"), ("陈小东", "呼吸科主任医师"), ("林怡", "文明办主任"), ("陈科", "康复科治疗师")}
