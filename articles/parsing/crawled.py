@@ -19,6 +19,7 @@ from .metadata import Byline, parse_date
 from .model import Flag, Span
 from .pagedata import BRACKET_CAPTION, BREADCRUMB, ORIGINAL_TITLE_END, header_chain
 from .runin import SPACE_RUN, headline_length, outlet_start
+from .lines import OPENERS
 from .text import CJK
 
 # `2023-08-18 21:50，正文：`, `发表时间：2023-08-07 06:12，正文：`, `来源：羊城晚报 | 2023年08月18日，正文：`
@@ -316,6 +317,17 @@ def _captions(text: str, start: int, end: int):
         pos = credit.end()
 
 
+# A section's heading run in between two sentences: `…缺血断裂的表现。”儿童脊髓损伤的第一大原因近年来，“下腰瘫”…`,
+# `…正在核实相关情况。9人联名举报信此次被举报的…`: a phrase without a comma after a sentence's end,
+# then a lead's opening words and their comma (or a list's first number).
+_RUN_IN_HEADING = re.compile(
+    rf"(?<=[。！？”])(?!{'|'.join(OPENERS)}|[“”])(?P<heading>[{CJK}“”0-9A-Za-z：:？?]{{4,30}}?)"
+    rf"(?<![是的了在和与及对将把被从向也都就还又已要会能可该其根依数证占收以格：:0-9])"
+    rf"(?=(?:近年来|近日|日前|今年以来|近期)，|(?:为便于|经专家)[^。，“”]{{0,20}}，|据[^。，]{{0,14}}，|[1１][.、．](?!\d))"
+)
+_BRACKET_HEADING = re.compile(r"(?<=[。！？”\s·])(?<!广告 )【(?P<heading>(?![^【】]*(?:推荐|评论|阅读|广告))[^【】:：\d]{2,8})】")
+
+
 def _text_segments(text: str, start: int, end: int, out: list[Segment]) -> None:
     for junk in _PLAYER_JUNK.finditer(text, start, end):
         _text_segments(text, start, junk.start(), out)
@@ -323,8 +335,22 @@ def _text_segments(text: str, start: int, end: int, out: list[Segment]) -> None:
         start = junk.end()
     pos = start
     for run in SPACE_RUN.finditer(text, start, end):
-        if text[pos: run.start()].strip():
-            out.append(Segment("text", pos, run.start()))
+        _paragraphs(text, pos, run.start(), out)
         pos = run.end()
-    if text[pos:end].strip():
-        out.append(Segment("text", pos, end))
+    _paragraphs(text, pos, end, out)
+
+
+def _paragraphs(text: str, start: int, end: int, out: list[Segment]) -> None:
+    """The text between two kept breaks, cut where a heading was run in."""
+    headings = sorted([*_RUN_IN_HEADING.finditer(text, start, end), *_BRACKET_HEADING.finditer(text, start, end)],
+                      key=lambda m: m.start())
+    for heading in headings:
+        if heading.start() < start or re.search(r"(?:说|表示|介绍|指出|认为|记者|来源|编辑|推荐|评论)", heading["heading"]) \
+                or re.search(r"\d{1,2}月\d{1,2}日", heading["heading"]):
+            continue
+        if text[start:heading.start()].strip():
+            out.append(Segment("text", start, heading.start()))
+        out.append(Segment("text", heading.start(), heading.end()))
+        start = heading.end()
+    if text[start:end].strip():
+        out.append(Segment("text", start, end))

@@ -403,3 +403,12 @@ def test_a_crawled_pages_related_reading_after_its_credits_is_no_body():
                    "推荐阅读三亚市人民医院新生儿科迎来首个“千克宝宝”出院 省人民医院举办新生儿急救技能培训班\n")
     assert article.body == lead
     assert article.editors == ("符雅", "周明")
+
+
+def test_a_heading_run_in_between_two_sentences_of_a_crawled_page():
+    article = only("2023-07-27，正文：近日，南京鼓楼医院脊柱外科接诊了五个“下腰瘫”孩子。“孩子的脊髓出现了缺血断裂的表现。”"
+                   "儿童脊髓损伤的第一大原因近年来，“下腰瘫”孩子数量总体呈现逐年上升趋势。医生提醒家长注意。"
+                   "【写在最后】在练习舞蹈前，一定要做好热身。\n")
+    assert [s.heading for s in article.sections if s.heading] == ["儿童脊髓损伤的第一大原因", "写在最后"]
+    article = only("2023-08-01，正文：近日，该院医务人员严格按照规定完成了培训。希望大家珍惜此次培训机会，认真学习急救知识。\n")
+    assert [s.heading for s in article.sections if s.heading] == []
