@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from .crawled import CrawledPage, read_crawled
 from .credits import reporter_outlet
+from .fragments import despaced, fragmented, fragments_article
 from .header import HeaderReader, split_articles
 from .lines import (
     BRACKET_HEADING_RE,
@@ -56,13 +57,10 @@ from .metadata import (
 from .model import Caption, Flag, Paragraph, ParsedArticle, Section, Span
 from .text import (
     CJK,
-    CJK_GAP_RE,
     clean_line,
     ends_sentence,
     fix_dash_one,
     fix_stray_and,
-    han_count,
-    has_sentence_punctuation,
     looks_ocr_spaced,
     normalise_for_compare,
     remove_cjk_spaces,
@@ -450,54 +448,8 @@ def _lists_are_no_headings(units: list[_Unit]) -> None:
         start = end + 1
 
 
-# A file of many lines, most of them a few characters long, is no layout the parser knows (a
-# word list, a table dumped a cell a line, text broken every few characters): read as captions,
-# it gave tens of thousands of them.
-FRAGMENT_LINES = 200
-FRAGMENT_LENGTH = 12
-PARAGRAPH_LINES = 100
-
-
 _BARE_CREDIT = re.compile(f"^[（(](?P<names>[{CJK}]{{2,4}}(?:[ 、，,][{CJK}]{{2,4}}){{0,3}})[)）]$")
 _POST_TAIL = re.compile(r"(?:\s*(?:O?网页链接|收起全文.?|展开全文.?|#[^#\s]{1,20}#))+\s*$")
-
-
-def _despaced(lines: list[Line]) -> tuple[list[Line], bool]:
-    """A scan's OCR that left a space every few characters throughout (`常 德 市 第 一 人 民 医 院`):
-    the spaces go from every line before anything is read (a headline, a name, a masthead), not
-    only from the paragraphs. Whether it did so."""
-    texts = [line.text for line in lines if han_count(line.text) >= 6]
-    spaced = sum(1 for text in texts if len(CJK_GAP_RE.findall(text)) * 5 >= han_count(text))
-    if len(texts) < 3 or spaced * 2 < len(texts):
-        return lines, False
-    return [replace(line, text=remove_cjk_spaces(line.text)) for line in lines], True
-
-
-def _fragmented(lines: list[Line]) -> bool:
-    if len(lines) < FRAGMENT_LINES:
-        return False
-    short = sum(1 for line in lines if len(line.text) <= FRAGMENT_LENGTH and not has_sentence_punctuation(line.text))
-    return short * 5 >= len(lines) * 3
-
-
-def _fragments_article(lines: list[Line]) -> ParsedArticle:
-    """One article whose body is the lines in groups, flagged for an editor: nothing is lost and
-    nothing is guessed (no headline, headings or captions)."""
-    paragraphs = []
-    for start in range(0, len(lines), PARAGRAPH_LINES):
-        group = lines[start:start + PARAGRAPH_LINES]
-        paragraphs.append(Paragraph(" ".join(line.text for line in group), tuple(line.span for line in group)))
-    short = sum(1 for line in lines if len(line.text) <= FRAGMENT_LENGTH)
-    flags = (
-        Flag("fragmented_text", f"{short} / {len(lines)} 行是不足 {FRAGMENT_LENGTH} 字的短句，未按文章版式解析",
-             (lines[0].start, lines[-1].end)),
-        Flag("missing_title", lines[0].text, lines[0].span),
-    )
-    return ParsedArticle(
-        position=0, span=(lines[0].start, lines[-1].end), kicker=None, title="", title_span=None, subtitle=None,
-        published=None, source=None, authors=(), editors=(), sections=(Section(None, None, None, tuple(paragraphs)),),
-        captions=(), flags=flags,
-    )
 
 
 def parse_articles(text: str) -> list[ParsedArticle]:
@@ -505,12 +457,12 @@ def parse_articles(text: str) -> list[ParsedArticle]:
     if page is not None:
         lines = split_lines(text)
         return [_ArticleBuilder(0, lines, page=page, text=text).build()]
-    lines, despaced = _despaced(unwrap(split_lines(text)))
-    if _fragmented(lines):
-        return [_fragments_article(lines)]
+    lines, was_spaced = despaced(unwrap(split_lines(text)))
+    if fragmented(lines):
+        return [fragments_article(lines)]
     builders = [_ArticleBuilder(position, block) for position, block in enumerate(split_articles(lines)) if block]
     articles = [builder.build() for builder in builders]
-    if despaced:
+    if was_spaced:
         articles = [replace(a, flags=(*a.flags, Flag("removed_ocr_spaces", "全文字间空格已去除", a.span))) for a in articles]
     masthead = builders[0].masthead if builders else None
     if masthead is not None and (masthead.published or masthead.source):
