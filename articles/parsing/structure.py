@@ -104,6 +104,7 @@ class _ArticleBuilder(HeaderReader):
             kicker, title, title_span, subtitle, orgs, body_lines = self._header()
             units = self._body_units(body_lines)
             units = self._join_broken(units)
+            _field_subheads(units)
         self._classify_shorts(units)
         sections, captions = self._sections(units)
         start = self.lines[0].start if self.lines else 0
@@ -432,6 +433,18 @@ class _ArticleBuilder(HeaderReader):
         for word in stray_latin_words(text):
             self.flag("stray_latin_word", word, span)
         return text, changed
+
+
+def _field_subheads(units: list[_Unit]) -> None:
+    """Two or more short `X：Y` lines, each alone between paragraphs, are a feature's subheads
+    (`管理帮扶：从“输血”到“造血”`, `技术帮扶：县里能做的手术多了`), not fields such as `院训：…`, which
+    stand together or once."""
+    found = [i for i, unit in enumerate(units[1:-1], 1)
+             if unit.kind == "para" and is_short(unit.text) and FIELD_LINE_RE.match(unit.text)
+             and all(units[j].kind == "para" and not FIELD_LINE_RE.match(units[j].text) for j in (i - 1, i + 1))]
+    if len(found) >= 2:
+        for i in found:
+            units[i].kind = "short"
 
 
 def _lists_are_no_headings(units: list[_Unit]) -> None:

@@ -748,3 +748,30 @@ def test_a_three_line_headline_stack_without_a_dash_and_a_byline_of_three_kinds(
     assert article.subtitle == "喀什地区第一人民医院帮扶岳普湖县人民医院见闻"
     assert article.authors == ("张晓东", "阿不都热合曼·买买提", "刘芳")
     assert [c.text for c in article.captions] == ["图为喀什地区第一人民医院专家（右二）在岳普湖县人民医院指导手术"]
+
+
+def test_short_colon_lines_alone_between_paragraphs_are_subheads_but_a_motto_is_a_field():
+    article = parse_text("""“组团式”帮扶让边疆县医院挺起腰杆
+
+本报记者　张晓东
+
+11月上旬，岳普湖县人民医院普外科医生正在为一名患者实施手术。
+
+管理帮扶：从“输血”到“造血”
+
+“帮扶不是替县医院干活。”副院长王建新说。他到任后梳理完善了医院18项制度。
+
+技术帮扶：县里能做的手术多了
+
+派驻专家手把手带教本地医生。两年来，县医院新开展新技术37项。
+""")[0]
+    assert [s.heading for s in article.sections if s.heading] == ["管理帮扶：从“输血”到“造血”", "技术帮扶：县里能做的手术多了"]
+    article = parse_text("""岳普湖县人民医院简介
+
+岳普湖县人民医院始建于1952年，是一所二级甲等综合医院。
+
+院训：仁心 精术
+
+医院现有职工520人，开放床位400张。
+""")[0]
+    assert [s.heading for s in article.sections if s.heading] == []
