@@ -137,7 +137,7 @@ _FOOTER_MARKS = re.compile(
     r"点亮和持续关注|别忘了点赞|版权所有|推荐阅读|相关阅读|延伸阅读|未经(?:书面)?(?:授权|许可)|上一篇\s*[:：]|下一篇\s*[:：]|Copyright|©|【打印本页】|【关闭窗口】"
 )
 # What a page's video player or share bar leaves in the text.
-_PLAYER_JUNK = re.compile(r"点击边框调出视频工具条|点击播放|视频加载中[.。…]*|您的浏览器不支持(?:video|视频)[^。]{0,20}")
+_PLAYER_JUNK = re.compile(r"全文共\s*\d+\s*字，\s*阅读(?:大约|大概|约)?需要?\s*\d+\s*分钟|点击边框调出视频工具条|点击播放|视频加载中[.。…]*|您的浏览器不支持(?:video|视频)[^。]{0,20}")
 _END_JUNK = re.compile(r"(?:[（(]完[)）]|【(?:打印|关闭|收藏|返回顶部)[^】]{0,4}】|(?<=[。！？”」])[A-Za-z]{1,3}|↓+|[＋+]|\s)+$")
 _RELATED = re.compile(r"(?:\s*●[^●]{2,60})+$")
 
@@ -159,6 +159,7 @@ def body_segments(text: str, start: int, end: int) -> list[Segment]:
 _LEAD_EDITOR = re.compile(rf"(?:互动编辑|责任编辑|编辑)\s*[:：]?\s*(?P<name>[{CJK}]{{2,3}}?)(?=\d|[{CJK}]{{2}}[，,]|近日|日前|据)")
 
 
+_BRACKETED_DISPATCH = re.compile(rf"【(?P<outlet>[{CJK}]{{2,8}}?)(?:讯|电|微特稿|特稿)】")
 _ANY_DISPATCH = re.compile(rf"(?P<outlet>[{CJK}]{{2,8}})讯\s*(?P<bracket>[（(][^（()）]{{2,60}}[)）])")
 
 
@@ -181,6 +182,8 @@ def _lead(text: str, pos: int, end: int, out: list[Segment]) -> int:
         if not found:
             found = header_chain(text, at, end)
             page_data = found is not None
+        if not found and (bracketed := _BRACKETED_DISPATCH.match(text, at, end)):
+            found = (Byline(source=bracketed["outlet"], source_rank=1), bracketed.end() - at)  # `【新华社微特稿】`
         if not found and (dispatch := _ANY_DISPATCH.match(text, at, end)):
             # `阳光讯（记者 郑亚雷）`: an outlet no list knows, told by the byline after its 讯.
             byline = parse_chain(dispatch["bracket"]) or _bracket_reporters(dispatch["bracket"][1:-1])

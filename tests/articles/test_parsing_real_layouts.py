@@ -412,3 +412,13 @@ def test_a_heading_run_in_between_two_sentences_of_a_crawled_page():
     assert [s.heading for s in article.sections if s.heading] == ["儿童脊髓损伤的第一大原因", "写在最后"]
     article = only("2023-08-01，正文：近日，该院医务人员严格按照规定完成了培训。希望大家珍惜此次培训机会，认真学习急救知识。\n")
     assert [s.heading for s in article.sections if s.heading] == []
+
+
+def test_a_bracketed_dispatch_ends_a_headline_and_a_reading_time_is_no_caption():
+    article = only("2023-08-15，正文：阿富汗一家酒店发生爆炸 7名伤者已被送往医院【新华社微特稿】阿富汗东南部霍斯特市一家酒店14日发生爆炸。"
+                   "伤者被送往当地医院救治。（完）\n")
+    assert (article.title, article.source) == ("阿富汗一家酒店发生爆炸 7名伤者已被送往医院", "新华社")
+    article = only("2023-08-09 12:00:00，正文：全文共742字，阅读大约需要2分钟近日，普洱市人民医院原院长被查一事引发关注。"
+                   "据通报，其涉嫌严重违纪违法。\n")
+    assert article.captions == ()
+    assert article.body.startswith("近日，普洱市人民医院")
