@@ -68,7 +68,8 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
             blocks.append(current)
             current, body_started, seen_byline = [], False, False
         current.append(line)
-        if not is_short(line.text) and not parse_metadata_line(line.text) and not furniture_of(line.text):
+        if not is_short(line.text) and not parse_metadata_line(line.text) and not furniture_of(line.text) \
+                and not _LATIN_NAME.match(line.text):  # a site's name in English is no body yet
             body_started = True
         if body_started and (parse_byline(line.text) or TRAILING_BYLINE.search(line.text)):
             seen_byline = True
@@ -247,6 +248,8 @@ class HeaderReader:
             match = TITLE_ORG_RE.match(title)
             if match and not kicker:
                 orgs.append(match["org"])
+            elif self.site_hospital and re.search(r"我院|本院", title) and not kicker:
+                orgs.append(self.site_hospital)  # a hospital's own site: `多学科协作接力 我院成功救治…`
         return kicker, title, title_span, subtitle, orgs, lines[i:]
 
     def _skip_furniture(self, lines: list[Line], i: int) -> int:
@@ -276,6 +279,8 @@ class HeaderReader:
                 kind = "dropped_navigation"  # the site's (or app's) name above its navigation: no kicker
                 if ORG_LINE_RE.match(line.text) or OUTLET_RE.match(line.text) or english:
                     self.byline.merge(Byline(source=line.text, source_rank=-1))
+                if ORG_LINE_RE.match(line.text):
+                    self.site_hospital = line.text  # whose `我院` the page's headline means
             if kind is None:
                 return i
             self.flag(kind, line.text, line.span)

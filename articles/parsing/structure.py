@@ -91,6 +91,7 @@ class _ArticleBuilder(HeaderReader):
     text: str = ""
     speakers: list[tuple[str, str]] = field(default_factory=list)
     masthead: Byline = field(default_factory=Byline)  # the date and outlet printed above the headline
+    site_hospital: str | None = None  # the hospital whose own site the page is (its name above the navigation)
 
     def flag(self, kind: str, excerpt: str, span: Span | None = None) -> None:
         self.flags.append(Flag(kind, excerpt[:80], span))

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from articles.extraction.entities import extract
 from articles.parsing import parse_text
 
 pytestmark = pytest.mark.database_independent
@@ -775,3 +776,23 @@ def test_short_colon_lines_alone_between_paragraphs_are_subheads_but_a_motto_is_
 医院现有职工520人，开放床位400张。
 """)[0]
     assert [s.heading for s in article.sections if s.heading] == []
+
+
+def test_a_hospitals_own_site_says_whose_we_are_and_numbered_photos_are_captions():
+    article = parse_text("""西安交通大学第一附属医院
+The First Affiliated Hospital of Xi'an Jiaotong University
+网站首页  医院概况  新闻中心  就医指南  科室导航  专家介绍
+
+多学科协作接力 我院成功救治一名重症急性胰腺炎孕妇
+
+来源：宣传统战部    发布时间：2023-12-14 16:30:00
+
+11月18日凌晨，29岁的孕妇小刘由咸阳市中心医院紧急转诊至我院。经过20多天的治疗，产妇已康复出院。
+
+图1 多学科团队进行病例讨论
+
+医务部接到报告后立即启动危重孕产妇救治绿色通道。
+""")[0]
+    assert article.headline_organisations == ("西安交通大学第一附属医院",)
+    assert [c.text for c in article.captions] == ["图1 多学科团队进行病例讨论"]
+    assert extract(article).subject_hospitals == ["西安交通大学第一附属医院"]
