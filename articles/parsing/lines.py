@@ -325,7 +325,7 @@ def roster_of(text: str) -> list[tuple[str, str]]:
     return [(name, match["role"]) for name in re.split(r"[、，, ]+", match["names"]) if name]
 
 
-_EXCLAIMED_LABEL = re.compile(rf"^[{CJK}]{{2,4}}[！!]\s*")
+_EXCLAIMED_LABEL = re.compile(rf"^(?:[{CJK}]{{2,4}}|[{CJK}“”]{{2,6}}[，,][{CJK}“”]{{2,6}})[！!]\s*")  # also `“早”安，小勇士！`
 
 
 def is_question_headline(text: str) -> bool:

@@ -53,7 +53,7 @@ def parse_date(text: str) -> dt.date | None:
 DATE_KEYS = ("发布时间", "发表时间", "更新时间", "发布日期", "播出日期", "播出时间", "刊发日期", "时间", "日期", "Date")
 SOURCE_KEYS = ("来源", "稿源", "出处", "Source", "本文转自", "转自", "转载自", "稿件来源")
 AUTHOR_KEYS = ("作者", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "采写", "Author", "Reporter", "文字", "摄影", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
-EDITOR_KEYS = ("责任编辑", "责编", "编辑", "Editor", "互动编辑", "流程编辑", "实习编辑", "审核", "校对", "值班编辑", "本版编辑", "本版责编", "美编", "责任校对", "终审", "审校")
+EDITOR_KEYS = ("责任编辑", "责编", "编辑", "Editor", "互动编辑", "流程编辑", "实习编辑", "审核", "校对", "值班编辑", "本版编辑", "本版责编", "美编", "责任校对", "初审", "复审", "终审", "审校")
 # Keys of a page's metadata line that say nothing the article keeps (a count, a column).
 IGNORED_KEYS = ("原标题", "主办", "承办", "浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名")
 ALL_KEYS = sorted(DATE_KEYS + SOURCE_KEYS + AUTHOR_KEYS + EDITOR_KEYS + IGNORED_KEYS, key=len, reverse=True)

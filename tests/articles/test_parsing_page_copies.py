@@ -796,3 +796,21 @@ The First Affiliated Hospital of Xi'an Jiaotong University
     assert article.headline_organisations == ("西安交通大学第一附属医院",)
     assert [c.text for c in article.captions] == ["图1 多学科团队进行病例讨论"]
     assert extract(article).subject_hospitals == ["西安交通大学第一附属医院"]
+
+
+def test_a_headline_that_opens_with_a_cry_and_a_first_review_credit():
+    articles = parse_text("""点击蓝字 关注我们
+
+“早”安，小勇士！我院举办2023年世界早产儿日主题活动
+
+原创 广西妇幼 广西壮族自治区妇幼保健院 2023-11-17 18:00 发表于广西
+
+11月17日是“世界早产儿日”。当天上午，广西壮族自治区妇幼保健院举办“早产宝宝回家聚会”主题活动。
+
+编辑：陆晓雯
+初审：梁海燕
+终审：蒙丽华
+""")
+    assert len(articles) == 1
+    assert articles[0].title == "“早”安，小勇士！我院举办2023年世界早产儿日主题活动"
+    assert articles[0].editors == ("陆晓雯", "梁海燕", "蒙丽华")
