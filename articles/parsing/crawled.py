@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass, field
 
 from .credits import KNOWN_OUTLET, OUTLET, parse_chain, parse_dateline, parse_reporter_run
+from .lines import OPENERS
 from .metadata import Byline, parse_date
 from .model import Flag, Span
 from .pagedata import BRACKET_CAPTION, BREADCRUMB, ORIGINAL_TITLE_END, header_chain
 from .runin import SPACE_RUN, headline_length, outlet_start
-from .lines import OPENERS
 from .text import CJK
 
 # `2023-08-18 21:50，正文：`, `发表时间：2023-08-07 06:12，正文：`, `来源：羊城晚报 | 2023年08月18日，正文：`
