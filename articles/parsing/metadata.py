@@ -331,6 +331,8 @@ LEAD_BYLINE = re.compile(
     rf"|^[(（](?P<body4>(?:本报|全媒体|融媒体)?记者\s*{NAMES}(?:\s*(?:通讯员|实习生)\s*{NAMES})?)[)）]\s*"
     # `【记者陈嘉欣／深圳报道】`, `〔记者林怡君／台北报导〕`, `记者王小明／台北报导`: the reporter and the place.
     rf"|^[【〔\[]?(?P<body3>(?:本报)?记者\s*{NAMES})\s*[／/]\s*[{CJK}]{{2,8}}(?:报道|报导)[】〕\]]?\s*"
+    # `本报讯　近日，…`: the paper's own dispatch with its credit at the end, or none
+    rf"|^(?P<bare>(?:本报|本台|本刊)讯)[\s\u3000]+(?=\S)"
 )
 
 
@@ -339,6 +341,8 @@ def parse_lead_byline(paragraph: str) -> tuple[Byline, int] | None:
     match = LEAD_BYLINE.match(paragraph)
     if not match:
         return None
+    if match["bare"]:
+        return Byline(), match.end()
     body = match["body"] or match["body2"] or match["body3"] or match["body4"] or match["body5"]
     body = re.sub(r"(?:本报|全媒体|融媒体|见习|特约|首席)?(?:记者|通讯员|实习生|摄影|文/图|报道)", " ", body)
     names = split_names(body)

@@ -483,4 +483,10 @@ def parse_articles(text: str) -> list[ParsedArticle]:
         # A page's masthead (`健康时报 2023年7月4日 第06版`) dates and names every item on it.
         articles[1:] = [replace(a, published=a.published or masthead.published, source=a.source or masthead.source)
                         for a in articles[1:]]
+    if len(articles) > 1 and lines and _PAGE_FOOTER.match(lines[-1].text) and (footer := parse_metadata_line(lines[-1].text)):
+        # `本版编辑：张晓东　美编：李薇` under the last item edits every item on the page.
+        articles[:-1] = [replace(a, editors=a.editors or tuple(footer.editors)) for a in articles[:-1]]
     return articles
+
+
+_PAGE_FOOTER = re.compile(r"^(?:本版编辑|本版责编|本版美编|版面编辑)\s*[:：]")

@@ -814,3 +814,19 @@ def test_a_headline_that_opens_with_a_cry_and_a_first_review_credit():
     assert len(articles) == 1
     assert articles[0].title == "“早”安，小勇士！我院举办2023年世界早产儿日主题活动"
     assert articles[0].editors == ("陆晓雯", "梁海燕", "蒙丽华")
+
+
+def test_a_page_of_briefs_with_a_bare_dispatch_and_the_pages_editor_under_the_last():
+    articles = parse_text("""健康报　2024年5月14日　星期二　第4版　地方新闻
+
+齐齐哈尔市第一医院开设“银发门诊”
+　　本报讯（特约记者孙立新 通讯员王娜）5月10日，齐齐哈尔市第一医院“银发门诊”正式开诊，开诊首日接诊老年患者86人次。
+
+临沂市人民医院完成首例机器人辅助全膝关节置换术
+　　本报讯　近日，临沂市人民医院关节外科团队借助骨科手术机器人成功实施全膝关节置换术。（通讯员 刘畅）
+
+本版编辑：张晓东　美编：李薇
+""")
+    assert [a.title for a in articles] == ["齐齐哈尔市第一医院开设“银发门诊”", "临沂市人民医院完成首例机器人辅助全膝关节置换术"]
+    assert articles[1].body.startswith("近日，临沂市人民医院")
+    assert [a.editors for a in articles] == [("张晓东", "李薇"), ("张晓东", "李薇")]
