@@ -24,6 +24,7 @@ from .text import CJK
 
 # `2023-08-18 21:50，正文：`, `发表时间：2023-08-07 06:12，正文：`, `来源：羊城晚报 | 2023年08月18日，正文：`
 CRAWL_PREFIX = re.compile(r"^(?P<meta>[^\n，]{0,160}?)[，,]\s*正文\s*[:：]\s*")
+_NO_PREFIX = re.compile(r"(?P<meta>)\s*")
 _SHORT_YEAR = re.compile(r"(?<!\d)(?P<y>\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
 _PREFIX_SOURCE = re.compile(r"来源\s*[:：]\s*(?P<source>[^|｜\s，,]{2,20})")
 
@@ -53,6 +54,9 @@ class CrawledPage:
 
 def read_crawled(text: str) -> CrawledPage | None:
     match = CRAWL_PREFIX.match(text)
+    if match is None and not re.search(r"[\r\n\u2028\u2029]", text.strip()) and len(text.strip()) >= 200:
+        # A crawler's document without its `<date>，正文：`: one long line, read the same way.
+        match = _NO_PREFIX.match(text)
     if not match or "\n" in text[: match.end()]:
         return None
     meta = match["meta"]
@@ -72,6 +76,10 @@ def read_crawled(text: str) -> CrawledPage | None:
         page.consumed.append(("metadata", (pos, crumbs.end())))
         pos = crumbs.end()
         pos += len(text[pos:end]) - len(text[pos:end].lstrip())
+    preamble = header_chain(text, pos, end)  # `发布时间:… 来源:大众网 作者:王振 责任编辑:赵敏 <headline>…`
+    if preamble:
+        page_data = Segment("byline", pos, pos + preamble[1], byline=preamble[0], page_data=True)
+        pos += preamble[1]
     original = re.match(r"原标题\s*[:：]\s*", text[pos:end])
     if original:
         page.consumed.append(("metadata", (pos, pos + original.end())))
@@ -99,6 +107,8 @@ def read_crawled(text: str) -> CrawledPage | None:
         # real documents): a fact of the source, noted on the article, not a doubt to decide.
         page.flags.append(Flag("headline_not_printed", text[pos: pos + 30], (pos, pos)))
     page.segments = body_segments(text, pos, end)
+    if preamble:
+        page.segments.insert(0, page_data)
     for segment in page.segments:
         if segment.kind == "original_title":
             if page.title is None:

@@ -29,7 +29,8 @@ _CHAIN_KEY = re.compile(
 _CHAIN_VALUE = {
     "date": re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"),
     "count": re.compile(r"\d+(?:次)?"),
-    "words": re.compile(rf"[{CJK}·\s]{{2,24}}?(?=\s*(?:{_CHAIN_KEY.pattern})|\s*【|\s*$|\d|[{CJK}]{{0,6}}讯)"),
+    # names end at the next key, a bracket, a number, a dispatch, or a space before a headline's run
+    "words": re.compile(rf"[{CJK}·\s]{{2,24}}?(?=\s*(?:{_CHAIN_KEY.pattern})|\s*【|\s*$|\d|[{CJK}]{{0,6}}讯|\s+(?![^\s]{{0,8}}[:：])[^\s]{{6,}})"),
 }
 _PAGE_TOOLS = re.compile(r"\s*【(?:字体|字号)[:：][^】]{0,12}】|\s*【(?:打印|关闭|收藏)[^】]{0,6}】")
 

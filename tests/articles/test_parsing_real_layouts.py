@@ -422,3 +422,14 @@ def test_a_bracketed_dispatch_ends_a_headline_and_a_reading_time_is_no_caption()
                    "据通报，其涉嫌严重违纪违法。\n")
     assert article.captions == ()
     assert article.body.startswith("近日，普洱市人民医院")
+
+
+def test_a_crawlers_line_without_its_prefix_and_a_page_data_preamble_before_the_headline():
+    lead = "3月12日上午，宜昌市中心人民医院日间手术中心正式启用，首日即有14名患者接受手术。" * 5
+    article = only(f"{lead}（三峡日报全媒体记者 程思远 通讯员 向丽） 编辑：王晶\n")
+    assert (article.authors, article.editors, article.source) == (("程思远", "向丽"), ("王晶",), "三峡日报")
+    assert article.body == lead
+    article = only("发布时间:2023年07月12日 10:05 来源:大众网 作者:王振 责任编辑:赵敏 莒县人民医院胸痛中心顺利通过国家标准版认证 "
+                   + "近日，莒县人民医院胸痛中心顺利通过国家标准版认证，患者从进门到血管开通的时间缩短至60分钟以内。" * 4 + "\n")
+    assert article.title == "莒县人民医院胸痛中心顺利通过国家标准版认证"
+    assert (article.published, article.source, article.editors) == (dt.date(2023, 7, 12), "大众网", ("赵敏",))
