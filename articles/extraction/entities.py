@@ -106,7 +106,8 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
 # (`“云阳县中医院水口分院建设项目”`). A patient taken to a department (`被送进…医院急诊科`) is
 # the hospital's own story.
 _TAKEN_TO = re.compile(r"(?:送入|送往|送至|送到|送进|送去|转往|转至|转入|拉到|拉往|抬到|停在)(?:了)?(?:当地|附近的?)?$")
-_AS_A_PLACE = re.compile(r"^(?:[。，,；;！!]|门口|门前|大门|旧址|遗址|附近|对面|不幸|离世|去世|病逝)")
+_A_PLACE_WORD = r"门口|门前|大门|旧址|遗址|不幸|离世|去世|病逝"  # after the name, whatever came before
+_AS_A_PLACE = re.compile(rf"^(?:[。，,；;！!]|附近|对面|{_A_PLACE_WORD})")
 _PROJECT_NAME = re.compile(r"^[^“”。]{0,30}(?:项目|工程|标段|采购)[^“”。]{0,12}”")
 
 
@@ -117,7 +118,7 @@ def _in_passing(name: str, body: str) -> bool:
     before, after = body[max(0, at - 12):at], body[at + len(name):]
     if _TAKEN_TO.search(before) and _AS_A_PLACE.match(after):
         return True
-    if re.match(r"^(?:门口|门前|大门|旧址|遗址|不幸|离世|去世|病逝)", after):
+    if re.match(_A_PLACE_WORD, after):
         return True
     return before.rfind("“") > before.rfind("”") and bool(_PROJECT_NAME.match(after))
 

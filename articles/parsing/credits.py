@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .metadata import Byline
+from .metadata import TIME_WORDS, Byline
 from .text import CJK
 
 # Outlets the genre names most often; a name not listed still reads when it ends in an outlet
@@ -71,7 +71,6 @@ _KEY_SPLIT = re.compile(
     "(" + "|".join(re.escape(k) for k in _KEYS) + r")\s*[:：|｜/／]?\s*|(" + "|".join(_SHORT_KEYS) + r")\s*[:：|｜/／]\s*"
 )
 _CODE = re.compile(r"^[A-Za-z]{1,3}\d{2,4}$")
-_TIME_WORDS = {"近日", "日前", "近期", "昨日", "昨天", "今日", "今天", "当天", "当日", "目前", "此前", "随后", "近来"}
 _EDITOR_CODE = re.compile(r"_[A-Za-z]{1,4}\d{2,6}$")
 _ORG_CREDIT = re.compile(rf"^[{CJK}（）()]{{2,20}}\s?(?:供稿|供图|提供)$")
 _SUFFIX_CREDIT = re.compile(rf"^(?P<names>[{CJK}]{{2,4}}(?:[\s、，,]+[{CJK}]{{2,4}}){{0,3}})\s*(?:图/文|文/图|图文|文图|文·图)$")
@@ -88,7 +87,7 @@ def clean_names(value: str) -> list[str] | None:
         if part.endswith("报道") and len(part) <= 6:
             continue  # `（记者 帅才 程济安 长沙报道）`: where the report was filed, not a name
         if not re.fullmatch(NAME, part) or any(ch in _NOT_IN_NAME for ch in part) or re.search(OUTLET_WORD + "$", part) \
-                or part in _TIME_WORDS:
+                or part in TIME_WORDS:
             return None  # `记者近日获悉`: a sentence, not a credit
         names.append(part)
     return names
@@ -225,7 +224,7 @@ def _cut_run_name(text: str, pos: int) -> str | None:
     if not match:
         return None
     name = match.group(0)
-    if any(ch in _NOT_IN_NAME for ch in name[:2]) or name[:2] in _TIME_WORDS:
+    if any(ch in _NOT_IN_NAME for ch in name[:2]) or name[:2] in TIME_WORDS:
         return None
     if len(name) == 3 and (name[2] in _NOT_IN_NAME or re.match(_REPORTER_KEY, text[pos + 2:]) or
                            text.startswith(("记者", "通讯", "实习", "见习", "摄影", "编辑"), pos + 2)):

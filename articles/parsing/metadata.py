@@ -98,10 +98,12 @@ def _joined_letters(parts: list[str]) -> list[str]:
     return out
 
 
-NOT_NAMES = {"通讯员", "记者", "实习生", "摄影", "编辑", "责任编辑", "本报记者", "特约记者", "见习记者", "报道", "综合", "整理",
+# Time words a credit run meets before its body (`记者近日获悉`): no names.
+TIME_WORDS = {"近日", "日前", "近期", "昨日", "昨天", "今日", "今天", "当天", "当日", "目前", "此前", "随后", "近来"}
+NOT_NAMES = TIME_WORDS | {"通讯员", "记者", "实习生", "摄影", "编辑", "责任编辑", "本报记者", "特约记者", "见习记者", "报道", "综合", "整理",
              "综合报道", "摄影记者", "文字", "美编", "本报", "本台", "本刊", "手记", "提问", "实习", "流程编辑", "互动编辑"}
 # A department credited as the author (`作者：心内科 杨海燕`) is no person.
-_UNIT_WORD = re.compile(r"(?:科|部|办|处|室|中心|医院|委员会)$")
+UNIT_WORD = re.compile(r"(?:科|部|办|处|室|中心|医院|委员会)$")
 
 
 def split_names(text: str) -> list[str]:
@@ -110,7 +112,7 @@ def split_names(text: str) -> list[str]:
     for part in _joined_letters(parts):
         if re.fullmatch(NAME, part) and part not in names and part not in NOT_NAMES and not part.endswith("报道") \
                 and not part.startswith("发自") and not part.endswith(("记者", "通讯员", "编辑")) \
-                and not (len(part) >= 3 and _UNIT_WORD.search(part)):
+                and not (len(part) >= 3 and UNIT_WORD.search(part)):
             names.append(part)
     return names
 
@@ -254,7 +256,7 @@ def _other_metadata_line(text: str) -> Byline | None:
         if len(named) >= 3 and re.fullmatch(rf"[{CJK}]{{2,3}}", named[-1]):
             named = named[:-1]  # the province it was posted from
         author, account = (named[0], named[1]) if len(named) >= 2 and named[0] != named[1] else (None, named[0])
-        if author and re.search(r"(?:科|部|室|处|中心|办)$", author):
+        if author and len(author) >= 3 and UNIT_WORD.search(author):
             author = None  # `原创 宣传科 长兴县人民医院 …`: the office that posted it, not a writer
         return Byline(published=parse_date(match["date"] or match["date2"]), source=account, source_rank=0,
                       authors=split_names(author) if author else [])

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .credits import clean_names
-from .metadata import Byline, parse_date
+from .metadata import UNIT_WORD, Byline, parse_date
 from .text import CJK
 
 # A site's breadcrumbs before its headline, the last glued to it: `当前位置：首页 > 新闻中心 > 医院新闻我院举办…`.
@@ -59,7 +59,7 @@ def header_chain(text: str, at: int, end: int) -> tuple[Byline, int] | None:
             if not byline.source:
                 byline.source, byline.source_rank = words, 2
         elif (field_name := _CHAIN_NAME_KEYS.get(name)) is not None:
-            parts = [w for w in words.split() if not re.search(r"(?:科|部|室|中心|办公室|处)$", w)]  # `神经内科 何雨桐`
+            parts = [w for w in words.split() if not (len(w) >= 3 and UNIT_WORD.search(w))]  # `神经内科 何雨桐`
             names = clean_names(" ".join(parts))
             if not names:
                 break
