@@ -20,6 +20,7 @@ from .honours import YEAR_IN, extract_honours, level_of
 from .mentions import Entities, Evidence, HonourMention, HospitalMention, PersonMention, sentences
 from .names import (
     FIRST_GIVEN_STOPS,
+    NAME_STOP_BIGRAMS,
     NAME_STOPS,
     NOT_GIVEN_NAMES,
     SURNAMES_1,
@@ -176,7 +177,7 @@ ROLE_THEN_NAME = re.compile(
 # What the unit's reach takes in before the department itself: the hospital (`…医院心内科`), `该院`,
 # and the sentence's words (`与此次义诊的口腔科`, `在泌尿外科`, `一位心内科`).
 _HOSPITAL_BEFORE_UNIT = re.compile(r"^(?:.*(?:医院|卫生院|中心|大学)|.{0,3}?[该本我全]院)(?=.)")
-_WORDS_BEFORE_UNIT = re.compile(r"^(?:.*[的在是](?=.))?(?:.*?(?:授予|给予|邀请|特邀|聘请)|据|由|经|向|对|给|请)?(?:一位|一名|这位|那位|著名)?")
+_WORDS_BEFORE_UNIT = re.compile(r"^(?:.*[的在是由和、](?=.))?(?:.*?(?:授予|给予|邀请|特邀|聘请)|据|由|经|向|对|给|请)?(?:一位|一名|这位|那位|著名)?")
 # `李云龙主任为了…`, `叶姝医生解释`: the name stands after punctuation.
 NAME_THEN_ROLE = re.compile(rf"(?:^|(?<=[，,。！!？?“”\"、：:\s]))(?P<rest>[{CJK}]{{2,3}})(?P<role>主任|教授|医生|护士长|院长)(?![{CJK}]{{0,1}}(?:医师|助理))")
 # `该院…`, or `医院` itself opening the clause (`医院党委书记黄静`): the article's own hospital.
@@ -297,6 +298,46 @@ def name_at(sentence: str, start: int) -> str | None:
     return None
 
 
+# What follows a name a role introduced (`护理部主任杨淑芬表示`, `主任医师曾海涛主刀`): a verb of
+# speaking or leading, or the clause's end.
+_AFTER_FRAMED_NAME = re.compile(r"表示|介绍|说|指出|强调|告诉|坦言|透露|带领|带队|率队|率领|主刀|回忆|提醒|建议|解释|认为|"
+                                r"谈到|分析|感慨|称|[，,。：:；;]")
+# Tags of a dictionary word that is no given name (`曾|多次`, `张|一直`).
+_NOT_GIVEN_TAGS = ("d", "m", "p", "c", "u", "uj", "ul", "r", "t", "f", "q", "ad", "vd", "v")
+
+
+def framed_name(sentence: str, start: int) -> str | None:
+    """A name jieba does not read as one (`杨淑|芬`, `张|铁军`, `杞云峰` taken for a place,
+    `曾` for the adverb) where a role stands before it and a verb of speaking or the clause's end
+    after it: the frame, not the tagger, says it is a name."""
+    from .segmenter import dictionary_tag, pos_tokens
+
+    if sentence.startswith(NAME_STOP_BIGRAMS, start):
+        return None  # `主任向记者介绍`
+    surname = 2 if sentence[start:start + 2] in SURNAMES_2 else 1
+    if surname == 1 and sentence[start:start + 1] not in SURNAMES_1:
+        return None
+    for length in (surname + 2, surname + 1):
+        name = sentence[start:start + length]
+        given = name[surname:]
+        if len(name) < length or not re.fullmatch(f"[{CJK}]+", name) or given in NOT_GIVEN_NAMES or "某" in given \
+                or given[0] in FIRST_GIVEN_STOPS or any(c in NAME_STOPS for c in given) \
+                or sentence.startswith(NAME_STOP_BIGRAMS, start + surname):
+            continue
+        name_tag, given_tag = dictionary_tag(name), dictionary_tag(given)
+        if (name_tag and not name_tag.startswith("nr")) or (given_tag in _NOT_GIVEN_TAGS):
+            continue  # `门诊`, `全程`: a word, not a name
+        if surname == 1 and len(given) == 2 and dictionary_tag(name[0]) in ("v", "p", "c") \
+                and given_tag and not given_tag.startswith(("nr", "ns", "nz")):
+            continue  # `专家|来|义诊`: a verb, then a word (but `曾|海涛`)
+        first, first_tag = pos_tokens(sentence[start:start + length])[0]
+        if len(first) >= 2 and first_tag in _NOT_GIVEN_TAGS:
+            continue  # `查房|时`
+        if _AFTER_FRAMED_NAME.match(sentence, start + length):
+            return name
+    return None
+
+
 # Every pattern above holds a role word: a sentence without one (most) is not searched three times.
 _ANY_ROLE = re.compile(ROLE_WORD)
 _ROLE_AT = re.compile(rf"(?:[{CJK}]{{0,4}}?(?:科|部|办|室|中心))?(?:{ROLE_WORD})")
@@ -309,9 +350,11 @@ def _people_in(sentence: str, subject: list[str]):
     for match in ROLE_THEN_NAME.finditer(sentence):
         rest = match["rest"]
         at = match.start("rest")
-        names = []
+        names, framed = [], False
         while rest:
             name = name_at(sentence, at)
+            if not name and not names:
+                name = framed = framed_name(sentence, at)
             if not name:
                 break
             names.append(name)
@@ -342,8 +385,10 @@ def _people_in(sentence: str, subject: list[str]):
             hospital, tied = default, False
         else:
             hospital = named or default
-            tied = named is not None or bool(_OF_THE_HOSPITAL.search(before)) or bool(unit and match["role"] in STAFF_ROLES)
+            tied = named is not None or bool(_OF_THE_HOSPITAL.search(before)) or bool(unit and match["role"].split("、")[0] in STAFF_ROLES)
         if not tied:
+            if framed:
+                continue  # a name only its frame reads, of no hospital's: `社区党委书记欧阳学辉说`
             confidence = min(confidence, 0.6)
         elif hospital not in subject:
             confidence = min(confidence, 0.75)  # staff of a hospital the article only mentions

@@ -10,6 +10,7 @@ from articles.parsing.text import CJK
 
 from .mentions import Evidence, HonourMention, PersonMention, sentences
 from .names import find_hospitals, resolve_short_form
+from .places import province_prefix
 
 AWARD_VERBS = r"荣获|荣膺|喜获|再获|获评|获得|获授|蝉联|摘得|斩获|捧得|夺得|被评为|被授予|被命名为|被确定为|被认定为|被批准为|获批|入选|评为|授予"
 # Verbs that confer a status (a designation), not an award, unless the title says award.
@@ -20,7 +21,8 @@ VERB_PHRASE = re.compile(rf"(?P<verb>{AWARD_VERBS})(?P<year>(?:19|20)\d{{2}}年�
 COUNT_SUFFIX = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:个|项|家|次|名)$")
 HONOUR_ENDINGS = ("单位", "集体", "个人", "先锋号", "奖", "奖状", "奖章", "奖牌", "奖杯", "案例", "示范中心", "示范单位",
                   "示范医院", "示范基地", "标兵", "模范", "满意医院", "爱婴医院", "优秀县级医院", "医院", "先进", "红旗",
-                  "文明单位", "巾帼", "文明岗", "示范岗", "之家", "号", "组织", "科室", "团队")
+                  "文明单位", "巾帼", "文明岗", "示范岗", "之家", "号", "组织", "科室", "团队", "红旗手", "能手", "之星",
+                  "名医")
 # A title given to a person or a team for what they are: `优秀护士长`, `河北省最美医生`, `十佳医师`.
 PERSON_TITLE = re.compile(r"(?:优秀|最美|十佳|杰出|先进|模范|百佳|好|名)(?:医师|医生|护士|护士长|科主任|主任|管理者|工作者|院长|"
                           r"党员|共产党员|党务工作者|青年|女性|员工|职工|医务工作者|医务人员)$")
@@ -32,7 +34,7 @@ YEAR_IN = re.compile(r"((?:19|20)\d{2})年")
 def level_of(name: str) -> str:
     if name.startswith(("全国", "国家", "中国", "中华")) or "国家" in name[:6]:
         return "national"
-    if "省" in name[:5] or name.startswith(("省级", "自治区")):
+    if "省" in name[:5] or name.startswith(("省级", "自治区")) or province_prefix(name):
         return "provincial"
     if re.search(r"^[^省]{1,6}(?:市|州|盟)", name) or name.startswith("市级"):
         return "municipal"
@@ -53,7 +55,10 @@ def kind_of(name: str) -> str | None:
     return None
 
 
-_LEADING_QUOTED = re.compile(r"\s*(?:[“\"「][^”\"」]{2,40}[”\"」][、和及与]*)+")
+# A year in brackets after a quoted title: `“全国文明单位”（2021年）、“…”`.
+_BRACKET_YEAR = r"(?:[（(](?:19|20)\d{2}年度?[)）])?"
+_LEADING_QUOTED = re.compile(rf"\s*(?:[“\"「][^”\"」]{{2,40}}[”\"」]{_BRACKET_YEAR}[、和及与]*)+")
+QUOTED_WITH_YEAR = re.compile(rf"[“\"「](?P<name>[^”\"」]{{2,40}})[”\"」](?:[（(](?P<year>(?:19|20)\d{{2}})年度?[)）])?")
 # Who receives it, before the title in the verb's object: `覃海燕等10人`, `以下4家医院`.
 _RECIPIENTS_FIRST = re.compile(r"^.*?(?:等\s*\d+\s*(?:人|名|家|个)|以下\s*\d*\s*(?:家|个|名|人)?(?:医院|单位|集体|科室|个人)?)")
 
@@ -92,19 +97,21 @@ def extract_honours(article: ParsedArticle, subject: list[str], people: tuple[Pe
                     candidates.append((quoted["name"], 0.95, match.start(), year, False))
             for match in VERB_PHRASE.finditer(sentence):
                 items = match["items"]
-                quoted = [q["name"] for q in QUOTED.finditer(items)]
+                item_year = int(match["year"][:4]) if match["year"] else year
+                quoted = [(q["name"], int(q["year"]) if q["year"] else item_year) for q in QUOTED_WITH_YEAR.finditer(items)]
                 leading = _LEADING_QUOTED.match(items)
-                if quoted and re.fullmatch(r"(?:[“\"「][^”\"」]+[”\"」][、和及与]*)+(?:等?(?:荣誉)?称号|等荣誉)?", items.strip()):
+                if quoted and re.fullmatch(rf"(?:[“\"「][^”\"」]+[”\"」]{_BRACKET_YEAR}[、和及与]*)+(?:等?(?:荣誉)?称号|等荣誉)?",
+                                           items.strip()):
                     parts = quoted
                 elif leading:
                     # `获评“四川省优秀护理团队”的喜讯`: the quoted titles the object opens with
-                    parts = [q["name"] for q in QUOTED.finditer(leading.group(0))]
+                    parts = [(q["name"], int(q["year"]) if q["year"] else item_year)
+                             for q in QUOTED_WITH_YEAR.finditer(leading.group(0))]
                 else:
-                    parts = re.split(r"、|和|及|以及", items)
-                item_year = int(match["year"][:4]) if match["year"] else year
+                    parts = [(part, item_year) for part in re.split(r"、|和|及|以及", items)]
                 status = match["verb"] in DESIGNATING_VERBS
-                for part in parts:
-                    candidates.append((part, 0.85 if item_year else 0.75, match.start(), item_year, status))
+                for part, part_year in parts:
+                    candidates.append((part, 0.85 if part_year else 0.75, match.start(), part_year, status))
             for raw, confidence, position, year, status in candidates:
                 name = _clean_honour(raw)
                 if len(name) < 4 or len(name) > 40 or _NOT_A_TITLE.search(name):

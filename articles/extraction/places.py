@@ -86,6 +86,17 @@ def _divisions():
     return provinces, cities, counties
 
 
+def province_prefix(text: str) -> int:
+    """How many characters a province-level division's name (full or short: `广西壮族自治区`,
+    `广西`, `北京市`) takes from the start of `text`, or 0; a city's or county's name that
+    starts with it (`吉林市`) is not the province."""
+    province, used = _match_prefix(text, _by_first_character()[0].get(text[:1], ()), allow_short=True)
+    if province is None or (used == len(province.short) and province.short not in _MUNICIPALITIES
+                            and division_prefix(text) > used):
+        return 0
+    return used
+
+
 def _province_of(code: str) -> _Division | None:
     return _divisions()[0].get(code[:2])
 

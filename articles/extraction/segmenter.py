@@ -291,6 +291,13 @@ def _tag_of(word: str) -> str | None:
     return tok.user_word_tag_tab.get(word) or _pos_tokenizer().word_tag_tab.get(word)
 
 
+def dictionary_tag(word: str) -> str | None:
+    """The part of speech of `word` where the dictionary (jieba's, or a word taught) holds it."""
+    if not tokenizer().FREQ.get(word):
+        return None
+    return _tag_of(word) or "x"
+
+
 def pos_tokens(text: str) -> tuple[tuple[str, str], ...]:
     tokens = _pos_cache.get(text)
     if tokens is None:

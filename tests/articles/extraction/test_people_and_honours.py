@@ -1,0 +1,73 @@
+"""People that jieba does not read as names, and honours listed with their years: sentences of
+the genre, no database."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.extraction.entities import extract
+from articles.extraction.honours import kind_of, level_of
+from articles.parsing import parse_text
+
+pytestmark = pytest.mark.database_independent
+
+
+def people_of(sentence: str, hospital: str = "宜昌市中心医院") -> dict[str, str]:
+    article = parse_text(f"{hospital}开展义诊活动\n{hospital}近日开展义诊。{sentence}\n")[0]
+    return {p.name: p.role for p in extract(article).people}
+
+
+@pytest.mark.parametrize("sentence, name, role", [
+    # jieba cuts 杨淑|芬, 张|铁军, reads 曾 as an adverb and 黄 as an adjective: the role before the
+    # name and the verb after it say it is one.
+    ("护理部主任杨淑芬表示，全院将继续深化优质护理服务。", "杨淑芬", "护理部主任"),
+    ("心脏外科主任张铁军带领团队完成手术。", "张铁军", "心脏外科主任"),
+    ("手术由心血管内科副主任医师曾海涛主刀，全程仅用时40分钟。", "曾海涛", "心血管内科副主任医师"),
+    ("该院党委副书记、院长曾振华表示，医院将继续开展培训。", "曾振华", "党委副书记、院长"),
+    ("宜昌市中心医院院长黄春生介绍，该院始建于1942年。", "黄春生", "院长"),
+])
+def test_a_name_jieba_splits_is_read_between_its_role_and_a_verb(sentence, name, role):
+    assert people_of(sentence).get(name) == role
+
+
+@pytest.mark.parametrize("sentence, not_a_name", [
+    ("心内科主任向记者介绍，科室全年完成手术2100台。", "向记者"),
+    ("听闻医院眼科专家来义诊，村民早早就排起了长队。", "来义诊"),
+    ("医生查房时，发现患者情况好转。", "查房时"),
+    ("院长曾多次表示，要把患者放在第一位。", "曾多次"),
+])
+def test_words_after_a_role_are_no_name(sentence, not_a_name):
+    assert not_a_name not in people_of(sentence)
+
+
+def test_a_name_only_its_frame_reads_needs_the_hospital():
+    # A community's party secretary in a hospital's article is no staff of it.
+    assert "欧阳学辉" not in people_of("社区党委书记欧阳学辉说，共建美好社区是关键。")
+
+
+def honours_of(sentence: str, hospital: str = "包头市中心医院") -> dict[str, tuple]:
+    article = parse_text(f"{hospital}迎来建院70周年\n{sentence}\n")[0]
+    return {h.name: (h.year, h.level) for h in extract(article).honours if h.kind == "honour"}
+
+
+def test_quoted_titles_each_with_its_year_in_brackets():
+    found = honours_of("近年来，医院先后获得“全国改善医疗服务示范医院”（2019年）、“内蒙古自治区文明单位标兵”（2020年）、"
+                       "“全国卫生健康系统先进集体”（2021年）等荣誉。")
+    assert found == {
+        "全国改善医疗服务示范医院": (2019, "national"),
+        "内蒙古自治区文明单位标兵": (2020, "provincial"),
+        "全国卫生健康系统先进集体": (2021, "national"),
+    }
+
+
+@pytest.mark.parametrize("name, level", [
+    ("广西壮族自治区文明单位", "provincial"), ("广西好医生", "provincial"), ("北京市优秀医师", "provincial"),
+    ("重庆市五一劳动奖章", "provincial"), ("吉林市文明单位", "municipal"), ("塞上名医", "other"),
+])
+def test_a_province_level_name_opens_a_provincial_honour(name, level):
+    assert level_of(name) == level
+
+
+@pytest.mark.parametrize("name", ["福建省三八红旗手", "全国技术能手", "湖北名医", "最美护理之星"])
+def test_titles_for_people_are_honours(name):
+    assert kind_of(name) == "honour"
