@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .credits import KNOWN_OUTLET, OUTLET, parse_chain, parse_dateline, parse_reporter_run
+from .credits import KNOWN_DATELINE, KNOWN_OUTLET, OUTLET, parse_chain, parse_dateline, parse_reporter_run
 from .lines import OPENERS
 from .metadata import Byline, parse_date
 from .model import Flag, Span
@@ -126,10 +126,11 @@ def read_crawled(text: str) -> CrawledPage | None:
 # The body
 
 # Parenthesised photo credits: `（王亚忠 摄）`, `（通讯员供图）`, `（图源：网络）`, `(图片由通讯员提供)`.
-_CREDIT_BRACKET = re.compile(r"[（(]\s*[^（()）。，]{0,32}?(?:摄|供图|图源[:：]?[^（()）]{0,12}|图片由[^（()）]{1,20}提供|来源网络)\s*[)）]")
+_CREDIT_BRACKET = re.compile(r"[（(]\s*[^（()）。，]{0,32}?(?:摄|供图|图源[:：]?[^（()）]{0,12}|图片由[^（()）]{1,20}提供|来源网络|资料图"
+                             r"|(?:来源[:：])?(?:网络|报道|视频|网传视频)截图)\s*[)）]")
 # Bare credits after a caption's last word: `观影现场。杨鸣摄`, `聆听红色故事 通讯员供图`, `南方日报 图`.
 _CREDIT_BARE = re.compile(
-    rf"(?:(?<=[。\s])(?:(?:本报)?记者\s?)?[{CJK}]{{2,3}}\s?摄(?![入影像取氏制录])"
+    rf"(?:(?<=[。\s])(?:[{CJK}]{{2,8}}?(?:网|报|台|社|新闻)\s?)?(?:(?:本报)?记者\s?)?[{CJK}]{{2,3}}\s?摄(?![入影像取氏制录])"
     rf"|(?<=[。\s”])(?:(?:通讯员|本报记者|记者|受访者|[{CJK}]{{2,12}}?(?:医院|中心|报社|报|网))\s)?[^。！？\s，“”（）()]{{0,20}}供图"
     rf"|(?<=。)(?:资料图|网络截图|视频截图|图片来源于网络|图源网络|网络图片)(?=[\s{CJK}“]|$)"
     rf"|图片来源\s*[/:：]\s*(?:网传)?(?:视频)?(?:截图|网络)|图片来源\s*[/:：]\s*[^\s。，（）]{{2,8}}?(?:报|网|社|台|新闻)"
@@ -154,6 +155,7 @@ _RELATED = re.compile(r"(?:\s*●[^●]{2,60})+$")
 
 def body_segments(text: str, start: int, end: int) -> list[Segment]:
     segments: list[Segment] = []
+    start = _captions_before_dispatch(text, start, end, segments)
     start = _lead(text, start, end, segments)
     tail: list[Segment] = []
     end = _peel_tail(text, start, end, tail)
@@ -164,6 +166,24 @@ def body_segments(text: str, start: int, end: int) -> list[Segment]:
         pos = caption.end
     _text_segments(text, pos, end, segments)
     return segments + list(reversed(tail))
+
+
+def _captions_before_dispatch(text: str, start: int, end: int, out: list[Segment]) -> int:
+    """`启动仪式现场。副市长…正式运营。红网时刻常德7月26日讯（记者 …）是里程碑…`: a page that prints
+    its photos' captions (short sentences, no credit) before the dispatch that opens the story."""
+    sentence_starts = [start]
+    for index in range(start, min(end, start + 200)):
+        if text[index] in "。！":
+            at = index + 1
+            dispatch = parse_dateline(text[at:end])
+            if dispatch and (dispatch[0].authors or KNOWN_DATELINE.match(text, at)):
+                captions = [(a, b) for a, b in zip(sentence_starts, sentence_starts[1:] + [at])]
+                if len(captions) > 4 or any(not 4 <= b - a <= 60 or text.count("，", a, b) > 1 for a, b in captions):
+                    return start
+                out.extend(Segment("caption", a, b) for a, b in captions)
+                return at
+            sentence_starts.append(at)
+    return start
 
 
 _LEAD_EDITOR = re.compile(rf"(?:互动编辑|责任编辑|编辑)\s*[:：]?\s*(?P<name>[{CJK}]{{2,3}}?)(?=\d|[{CJK}]{{2}}[，,]|近日|日前|据)")
@@ -318,7 +338,7 @@ def _captions(text: str, start: int, end: int):
         if credit.start() < pos:
             continue
         before = text[pos: credit.start()]
-        cut = max(before.rstrip(" 。").rfind(m) for m in _SENTENCE_END + "”▲")
+        cut = max(before.rstrip(" \u3000\u00a0\t。").rfind(m) for m in _SENTENCE_END + "”▲")
         cap_start = pos + cut + 1 if cut >= 0 else pos
         caption = text[cap_start: credit.start()].strip()
         if not 2 <= len(caption.rstrip("。")) <= 50 or caption.count("，") > 1 or caption.count("“") != caption.count("”"):

@@ -271,7 +271,7 @@ def parse_dateline(text: str, *, known_only: bool = False) -> tuple[Byline, int]
 # `华商报大风新闻记者注意到…`: the outlet whose reporter speaks in the body.
 _BODY_REPORTER = re.compile(
     rf"(?:^|(?<=[。！？，”\s]))(?P<outlet>(?:{KNOWN_OUTLET})(?:[{CJK}]{{1,4}}新闻)?|[{CJK}]{{2,5}}(?:日报|晚报|都市报|新闻|网))"
-    rf"(?:全媒体|融媒体|首席)?记者"
+    rf"(?:全媒体|融媒体|首席)?(?:记者|特约评论员|评论员)"
 )
 
 

@@ -102,6 +102,12 @@ def _is_reporter_line(text: str) -> bool:
 
 
 
+# An e-paper's name for itself (`湖北日报数字报`): the paper, and its edition's word.
+_EDITION = re.compile(r"(?:数字报刊平台|多媒体数字报刊|数字报刊|数字报|电子报|电子版|数字版)$")
+# The label of a page's list of its items, above their headlines.
+_PAGE_CONTENTS = re.compile(r"^(?:本版新闻|本版导航|本版目录|本版要目|本版标题|本版文章|本期导读|版面导读|本版导读)\s*[:：]?$")
+
+
 class HeaderReader:
     """The header half of structure.py's article builder: it reads `self.lines` and fills
     `self.byline`, `self.masthead`, `self.consumed`, `self.speakers` and the flags."""
@@ -148,6 +154,15 @@ class HeaderReader:
             if (skipped := self._skip_furniture(lines, i)) > i:
                 i = skipped
                 continue
+            if title is None and kicker is None and OUTLET_RE.match(line.text) \
+                    and (j := self._real_after(lines, i)) is not None and is_short(lines[j].text):
+                # The paper's name on its own line above the item (`钱江晚报`): the masthead.
+                self.consumed.append(("metadata", line.span))
+                self.byline.merge(Byline(source=_EDITION.sub("", line.text), source_rank=-1))
+                self.masthead.merge(Byline(source=_EDITION.sub("", line.text), source_rank=-1))
+                first = True
+                i += 1
+                continue
             if title is None and (post := POST_HEADLINE_RE.match(line.text)) and line.end - line.start == len(line.text) \
                     and (has_sentence_punctuation(post["rest"]) or len(post["rest"]) > 60):
                 # A post that opens with its headline in brackets, then its text, on one line:
@@ -182,8 +197,9 @@ class HeaderReader:
                 continue
             if title is None and self._masthead_above_metadata(lines, i):
                 self.consumed.append(("metadata", line.span))
-                self.byline.merge(Byline(source=line.text.split(" ")[0], source_rank=-1))
-                self.masthead.merge(Byline(source=line.text.split(" ")[0], source_rank=-1))
+                outlet = _EDITION.sub("", line.text.split(" ")[0])  # `湖北日报数字报`: the paper's edition
+                self.byline.merge(Byline(source=outlet, source_rank=-1))
+                self.masthead.merge(Byline(source=outlet, source_rank=-1))
                 i += 1
                 continue
             if title is not None and OUTLET_RE.match(line.text) and (j := self._real_after(lines, i)) is not None \
@@ -263,11 +279,26 @@ class HeaderReader:
                 kind = "dropped_boilerplate"  # a site's name in English under its Chinese one
             elif kind is None and BREADCRUMB_RE.match(line.text):
                 kind = "dropped_navigation"
-                site = re.split(r"\s*[>＞»]", line.text, maxsplit=1)[0]
+                parts = re.split(r"\s*[>＞»]+\s*", line.text)
+                site = _EDITION.sub("", parts[0])  # `健康报电子版 > 2024年06月03日 > 第05版：院长论坛`
                 if OUTLET_RE.search(site):  # `星岛日报 > 中国 > 大湾区`: whose page it is, if nothing says better
                     self.byline.merge(Byline(source=site, source_rank=-1))
+                for part in parts[1:]:
+                    if (dated := parse_metadata_line(part)) and dated.published:
+                        self.byline.merge(Byline(published=dated.published))
+                        self.masthead.merge(Byline(published=dated.published))
+                        break
             elif kind is None and STOP_RE.match(line.text) and is_short(line.text):
                 kind = "dropped_boilerplate"  # `分享到：` above the text ends nothing
+            elif kind is None and _PAGE_CONTENTS.match(line.text):
+                # `本版新闻` and the page's headlines under it, each a link: `● 武大人民医院…`
+                self.flag("dropped_navigation", line.text, line.span)
+                i += 1
+                while i < len(lines) and HEADLINE_BULLET_RE.match(lines[i].text) and is_short(lines[i].text) \
+                        and not has_sentence_punctuation(lines[i].text):
+                    self.flag("dropped_navigation", lines[i].text, lines[i].span)
+                    i += 1
+                continue
             english = nxt is not None and _LATIN_NAME.match(nxt.text) is not None  # `醫院管理局` / `Hospital Authority`
             if english and i + 2 < len(lines):
                 nxt = lines[i + 2]  # the site's name, its English name, then its navigation
@@ -279,6 +310,7 @@ class HeaderReader:
                 kind = "dropped_navigation"  # the site's (or app's) name above its navigation: no kicker
                 if ORG_LINE_RE.match(line.text) or OUTLET_RE.match(line.text) or english:
                     self.byline.merge(Byline(source=line.text, source_rank=-1))
+                    self.masthead.merge(Byline(source=line.text, source_rank=-1))  # every item's on the page
                 if ORG_LINE_RE.match(line.text):
                     self.site_hospital = line.text  # whose `我院` the page's headline means
             if kind is None:
@@ -291,6 +323,7 @@ class HeaderReader:
         """The next line after `i` that is not furniture (nor, with `metadata`, a metadata line)."""
         j = i + 1
         while j < len(lines) and (furniture_of(lines[j].text) or BREADCRUMB_RE.match(lines[j].text)
+                                  or _LATIN_NAME.match(lines[j].text)  # `LIUYANG RIBAO` under `浏阳日报`
                                   or metadata and parse_metadata_line(lines[j].text)):
             j += 1
         return j if j < len(lines) else None

@@ -53,7 +53,7 @@ def parse_date(text: str) -> dt.date | None:
 DATE_KEYS = ("发布时间", "发表时间", "更新时间", "发布日期", "播出日期", "播出时间", "刊发日期", "时间", "日期", "Date")
 SOURCE_KEYS = ("来源", "稿源", "出处", "Source", "本文转自", "转自", "转载自", "稿件来源")
 AUTHOR_KEYS = ("作者", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "采写", "Author", "Reporter", "文字", "摄影", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
-EDITOR_KEYS = ("责任编辑", "责编", "编辑", "Editor", "互动编辑", "流程编辑", "实习编辑", "审核", "校对", "值班编辑", "本版编辑", "本版责编", "美编", "责任校对", "初审", "复审", "终审", "审校")
+EDITOR_KEYS = ("责任编辑", "责编", "编辑", "Editor", "互动编辑", "流程编辑", "实习编辑", "审核", "校对", "值班编辑", "本版责任编辑", "本版编辑", "本版责编", "美编", "责任校对", "初审", "复审", "终审", "审校")
 # Keys of a page's metadata line that say nothing the article keeps (a count, a column).
 IGNORED_KEYS = ("原标题", "主办", "承办", "浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名")
 ALL_KEYS = sorted(DATE_KEYS + SOURCE_KEYS + AUTHOR_KEYS + EDITOR_KEYS + IGNORED_KEYS, key=len, reverse=True)
@@ -122,6 +122,9 @@ _DATETIME_PREFIX = re.compile(
     r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
 )
 _POSTED_FROM = re.compile(r"^来自\s+\S.{0,30}$")
+_PAGE_BEFORE_DATE = re.compile(rf"^[A-Za-z]?\d{{1,3}}\s+(?:[{CJK}·]{{2,8}}\s+)?(?=(?:19|20)\d{{2}}\s*年)")
+_LUNAR_DATE = re.compile(rf"^农历[{CJK}]{{2,12}}")
+_COLUMN_BEFORE_KEY = re.compile(rf"^[{CJK}·]{{2,8}}\s+(?=(?:责任编辑|本版编辑|本版责编|编辑|责编|美编)\s*[:：])")
 _WEEKDAY = re.compile(r"^\s*(?:星期[一二三四五六日天]|周[一二三四五六日])")
 _DATETIME_ANYWHERE = re.compile(_DATETIME_PREFIX.pattern.lstrip("^"))
 
@@ -157,10 +160,17 @@ def _parsed_metadata_line(line: str) -> Byline | None:
         leading_date, text = parse_date(english.group(0)), text[english.end():].strip(" |｜")
         if not text:
             return Byline(published=leading_date)
+    # A printed page's running head: its number and column before the date (`A14 2024年5月20日 星期一
+    # 浙里·健康 责任编辑：何晴`, `2 综合新闻 2024年3月22日 星期五`).
+    page_head = _PAGE_BEFORE_DATE.match(text) is not None
+    text = _PAGE_BEFORE_DATE.sub("", text)
     match = _DATETIME_PREFIX.match(text)
     if match:
         leading_date = parse_date(match["date"])
         text = _WEEKDAY.sub("", text[match.end():]).strip(" |｜")
+        text = _LUNAR_DATE.sub("", text).strip()  # `农历甲辰年二月十三`
+        if leading_date and (column := _COLUMN_BEFORE_KEY.match(text)):
+            text = text[column.end():]  # the page's column, then its credits
         text = _POSTED_FROM.sub("", text)  # `2023-9-8 14:20 来自 微博 weibo.com`
         if not text:
             return Byline(published=leading_date) if leading_date else None
@@ -168,6 +178,10 @@ def _parsed_metadata_line(line: str) -> Byline | None:
         if leading_date is not None:
             # `2023年6月20日 星期二 三峡日报`: the date, then the paper's name
             outlet = re.fullmatch(rf"[{CJK}]{{2,12}}", text)
+            if re.fullmatch(rf"第?\s*[A-Za-z]{{0,2}}\d{{1,3}}\s*版(?:\s*[:：]?\s*[{CJK}·]{{0,12}})?", text) \
+                    or (page_head and re.fullmatch(rf"[{CJK}·]{{2,8}}", text)):
+                # `2024年07月11日 星期四 第06版：健康湖北`, `2 综合新闻 2024年3月22日 星期五`: a page, not the paper
+                return Byline(published=leading_date)
             return Byline(published=leading_date, source=text, source_rank=2) \
                 if outlet and _OUTLET_WORD.search(text) else None
         if (other := _other_metadata_line(text)) is not None or not (key := _KEY_RE.search(text)):
@@ -278,8 +292,8 @@ def _other_metadata_line(text: str) -> Byline | None:
 # `■衡阳晚报全媒体记者 朱嘉林`, `本报记者 张三 通讯员 李四`, `(本报记者 魏应欣)`
 _REPORTER = re.compile(
     rf"^[■□●◆▲★\s]*[(（]?\s*(?:本报|本台|本刊|(?P<pub>[{CJK}]{{2,12}}?(?:日报|晚报|早报|商报|报社|报|网|电视台|广播电视台|新闻网|新闻|客户端|台))"
-    rf"(?:[-－—·][{CJK}]{{2,8}}?(?=记者|全媒体|融媒体))?)?"
-    rf"(?:全媒体|融媒体|首席|见习|特约)?记者\s*(?P<names>{NAMES})"
+    rf"(?:[-－—·][{CJK}]{{2,8}}?(?=记者|全媒体?|融媒体?))?)?"
+    rf"(?:全媒体|融媒体|全媒|融媒|首席|见习|特约)?记者\s*(?P<names>{NAMES})"
     rf"(?P<more>(?:\s*(?:本报|本台)?(?:特约记者|见习记者|实习记者|通讯员|实习生)\s*{NAMES})*)"
     rf"(?:\s*(?:文/图|文／图|摄影|摄|[{CJK}]{{2,6}}报道))?\s*[)）]?$"
 )
@@ -295,11 +309,16 @@ TRAILING_BYLINE = re.compile(
 )
 
 
+_PADDED_NAME = re.compile(rf"(?<![{CJK}])([{CJK}]) ([{CJK}])(?![{CJK}])")
+
+
 def parse_byline(line: str) -> Byline | None:
     """A line that only credits people; None for anything else."""
     text = clean_line(line)
     if len(text) > 80:
         return None
+    # A two-character name set in a three-character slot: `记者　向　露　通讯员　余　可`.
+    text = _PADDED_NAME.sub(r"\1\2", text)
     match = _REPORTER.match(text)
     if match:
         result = Byline(source=match["pub"] or None, authors=split_names(match["names"]))
@@ -334,7 +353,7 @@ LEAD_BYLINE = re.compile(
     # `【记者陈嘉欣／深圳报道】`, `〔记者林怡君／台北报导〕`, `记者王小明／台北报导`: the reporter and the place.
     rf"|^[【〔\[]?(?P<body3>(?:本报)?记者\s*{NAMES})\s*[／/]\s*[{CJK}]{{2,8}}(?:报道|报导)[】〕\]]?\s*"
     # `本报讯　近日，…`: the paper's own dispatch with its credit at the end, or none
-    rf"|^(?P<bare>(?:本报|本台|本刊)讯)[\s\u3000]+(?=\S)"
+    rf"|^(?P<bare>(?:本报|本台|本刊|(?P<outlet3>[{CJK}]{{2,10}}?(?:日报|晚报|早报|都市报|报|网|台|社)))讯)[\s\u3000]+(?=\S)"
 )
 
 
@@ -344,7 +363,8 @@ def parse_lead_byline(paragraph: str) -> tuple[Byline, int] | None:
     if not match:
         return None
     if match["bare"]:
-        return Byline(), match.end()
+        outlet = match["outlet3"]
+        return Byline(source=outlet, source_rank=1 if outlet else 0), match.end()
     body = match["body"] or match["body2"] or match["body3"] or match["body4"] or match["body5"]
     body = re.sub(r"(?:本报|全媒体|融媒体|见习|特约|首席)?(?:记者|通讯员|实习生|摄影|文/图|报道)", " ", body)
     names = split_names(body)

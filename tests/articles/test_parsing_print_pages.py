@@ -1,0 +1,118 @@
+"""A paper's pages as printed and as its e-paper shows them, and crawled lines that put the
+photos first: short texts written for the tests in the shapes of real ones."""
+
+import datetime as dt
+
+import pytest
+
+from articles.parsing import parse_bytes, parse_text
+
+pytestmark = pytest.mark.database_independent
+
+EPAPER = """湖北日报数字报
+2024年07月11日　星期四　　第06版：健康湖北
+< 上一版　　下一版 >　　　　PDF下载　|　版面概览
+本版新闻
+  ● 武大人民医院“空中120”半年飞行62架次
+  ● 暑期儿童溺水高发 专家提醒牢记“六不”
+————————————————————————
+
+打通急危重症救治“空中通道”
+武大人民医院“空中120”半年飞行62架次
+——覆盖全省14个市州，转运时间平均缩短约两小时
+
+湖北日报全媒记者　向　露　通讯员　郭珊珊　余　可
+
+湖北日报讯　7月8日11时20分，一架医疗救援直升机平稳降落在武汉大学人民医院门诊楼顶停机坪。
+
+7月8日，医疗救援直升机降落在武汉大学人民医院停机坪。湖北日报全媒记者 向露 摄
+
+记者从武汉大学人民医院获悉，今年上半年，该院航空医疗救援团队共执行直升机转运任务62架次。
+
+编辑：舒　展
+————————————————————————
+湖北日报传媒集团版权所有 · 鄂ICP备05003217号
+"""
+
+
+def test_an_e_paper_page_gives_its_paper_date_and_one_article():
+    articles = parse_bytes("page.txt", EPAPER.encode()).articles
+    assert len(articles) == 1  # the copyright line under the rule is no second item
+    article = articles[0]
+    assert article.title == "武大人民医院“空中120”半年飞行62架次"
+    assert article.subtitle == "覆盖全省14个市州，转运时间平均缩短约两小时"
+    assert article.source == "湖北日报"  # not `湖北日报数字报`, the edition
+    assert article.published == dt.date(2024, 7, 11)
+    assert article.authors == ("向露", "郭珊珊", "余可")  # two-character names padded to three
+    assert [c.text for c in article.captions] == ["7月8日，医疗救援直升机降落在武汉大学人民医院停机坪"]
+    body = article.body
+    assert body.startswith("7月8日11时20分")  # `湖北日报讯` is the dispatch, not the text
+    for furniture in ("本版新闻", "暑期儿童溺水", "PDF下载", "版面概览", "ICP"):
+        assert furniture not in body
+
+
+PRINTED = """浏阳日报
+LIUYANG RIBAO
+2024年3月22日　星期五　农历甲辰年二月十三
+中共浏阳市委机关报　　今日8版
+
+市人民医院“医共体巡诊车”开进大围山
+
+　　本报记者　罗湘怡　通讯员　黎志鹏
+
+　　本报讯　3月19日一早，一辆印着“浏阳市人民医院医共体巡诊车”字样的白色大巴驶入大围山镇，车上的医生为村民义诊。
+
+　　当天，巡诊车共为120余名村民测量血压、血糖。
+"""
+
+
+def test_a_printed_front_page_masthead_is_no_headline():
+    article = parse_text(PRINTED)[0]
+    assert article.title == "市人民医院“医共体巡诊车”开进大围山"
+    assert article.published == dt.date(2024, 3, 22)
+    assert article.source == "浏阳日报"
+    assert article.authors == ("罗湘怡", "黎志鹏")
+    assert "机关报" not in article.body and "LIUYANG" not in article.body
+
+
+def test_a_running_head_dates_the_page_and_names_its_editor():
+    article = parse_text(
+        "A14　　2024年5月20日　星期一　　　　浙里·健康　　　　责任编辑：何晴\n钱江晚报\n\n"
+        "浙江大学医学院附属邵逸夫医院\n\n日间手术“一站式”　上午手术下午回家\n\n本报记者　张冰　通讯员　吴凌琳\n\n"
+        "　　上午9点进手术室，下午3点就坐上了回家的车。5月15日，52岁的周阿姨在邵逸夫医院做完手术，当天就出院了。\n"
+    )[0]
+    assert article.kicker == "浙江大学医学院附属邵逸夫医院"
+    assert article.title == "日间手术“一站式” 上午手术下午回家"
+    assert (article.published, article.source, article.editors) == (dt.date(2024, 5, 20), "钱江晚报", ("何晴",))
+
+
+def test_an_e_paper_breadcrumb_names_the_paper_and_the_day():
+    article = parse_text(
+        "健康报电子版 > 2024年06月03日 > 第05版：院长论坛\n【打印本页】【关闭窗口】\n\n"
+        "“一院多区”不是简单的“复制粘贴”\n——访宜昌市中心医院院长向国华\n\n□本报记者　吴　倩\n\n"
+        "近年来，宜昌市中心医院先后建成四个院区，开放床位3800余张。本报记者就此专访了该院院长向国华。\n\n"
+        "（本版责任编辑：杜海燕）\n"
+    )[0]
+    assert (article.source, article.published) == ("健康报", dt.date(2024, 6, 3))
+    assert article.editors == ("杜海燕",)
+
+
+def test_a_crawled_line_with_its_photos_captions_before_the_dispatch():
+    article = parse_text(
+        "2023-07-26 15:40:33，正文：启动仪式现场。副市长周某出席仪式并宣布常德市第一中医医院新址正式运营。"
+        "红网时刻常德7月26日讯（记者 朱志姣 通讯员 吴秀英）是里程碑，亦是新起点，7月26日，常德市第一中医医院新址正式运营。"
+        "新址位于紫菱路以北，开放床位1300张。\n"
+    )[0]
+    assert [c.text for c in article.captions] == ["启动仪式现场", "副市长周某出席仪式并宣布常德市第一中医医院新址正式运营"]
+    assert article.body.startswith("是里程碑")
+    assert article.authors == ("朱志姣", "吴秀英")
+
+
+def test_a_crawled_caption_credited_with_its_outlet_or_after_a_no_break_space():
+    article = parse_text(
+        "2023-08-08，正文：平原县第一人民医院住院部外科病区。人民网 乔姝摄8月6日凌晨，平原县发生5.5级地震。"
+        "6日晚，人民网记者前往平原县第一人民医院。网格员到医院给老人送资料。 \u00a0通讯员供图经询问得知，老人是独居老人。\n"
+    )[0]
+    assert [c.text for c in article.captions] == ["平原县第一人民医院住院部外科病区", "网格员到医院给老人送资料"]
+    assert article.source == "人民网"  # whose reporter went there
+    assert "摄" not in article.body and "供图" not in article.body
