@@ -58,7 +58,7 @@ def kind_of(name: str) -> str | None:
 # A year in brackets after a quoted title: `“全国文明单位”（2021年）、“…”`.
 _BRACKET_YEAR = r"(?:[（(](?:19|20)\d{2}年度?[)）])?"
 _LEADING_QUOTED = re.compile(rf"\s*(?:[“\"「][^”\"」]{{2,40}}[”\"」]{_BRACKET_YEAR}[、和及与]*)+")
-QUOTED_WITH_YEAR = re.compile(rf"[“\"「](?P<name>[^”\"」]{{2,40}})[”\"」](?:[（(](?P<year>(?:19|20)\d{{2}})年度?[)）])?")
+QUOTED_WITH_YEAR = re.compile(r"[“\"「](?P<name>[^”\"」]{2,40})[”\"」](?:[（(](?P<year>(?:19|20)\d{2})年度?[)）])?")
 # Who receives it, before the title in the verb's object: `覃海燕等10人`, `以下4家医院`.
 _RECIPIENTS_FIRST = re.compile(r"^.*?(?:等\s*\d+\s*(?:人|名|家|个)|以下\s*\d*\s*(?:家|个|名|人)?(?:医院|单位|集体|科室|个人)?)")
 
