@@ -48,6 +48,7 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
     body_started = False
     seen_byline = False
     credited = False  # the line before ended with its credit (`…（通讯员 王小雅）`)
+    stopped = False  # a block of links (`相关推荐`) closed the article
     for index, line in enumerate(lines):
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         starts = False
@@ -64,9 +65,14 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
                 or _opens_with_dispatch(lines, index)  # a headline (and its column) above `本报讯（…）`
             ) and not parse_metadata_line(line.text) and not parse_byline(line.text) and not furniture_of(line.text):
                 starts = True
+        if starts and stopped and not any(len(later.text) > 40 and "。" in later.text and not furniture_of(later.text)
+                                          for later in lines[index + 1:index + 6]):
+            starts = False  # `作者最新文章` and its list of headlines: links, no item of the page
         if starts:
             blocks.append(current)
-            current, body_started, seen_byline = [], False, False
+            current, body_started, seen_byline, stopped = [], False, False, False
+        if body_started and STOP_RE.match(line.text) and is_short(line.text):
+            stopped = True
         current.append(line)
         if not is_short(line.text) and not parse_metadata_line(line.text) and not furniture_of(line.text) \
                 and not _LATIN_NAME.match(line.text):  # a site's name in English is no body yet
@@ -104,6 +110,11 @@ def _is_reporter_line(text: str) -> bool:
 
 # An e-paper's name for itself (`湖北日报数字报`): the paper, and its edition's word.
 _EDITION = re.compile(r"(?:数字报刊平台|多媒体数字报刊|数字报刊|数字报|电子报|电子版|数字版)$")
+_EPAPER_MASTHEAD = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,12}?(?:报|刊|网))\s*" + _EDITION.pattern)
+# A platform account's name: a hotline's or a brand's, with digits or Latin letters in it.
+_ACCOUNT = re.compile(r"^(?=.*(?:\d{3,}|[A-Za-z]{2,}))[\u4e00-\u9fffA-Za-z0-9·]{3,16}$")
+# A series' name in brackets on a line of its own (`【健康长兴·医院巡礼】`).
+_BRACKETED_COLUMN = re.compile(r"^【(?:[^】]{2,8}|[^】]{1,8}[·・｜|][^】]{1,8})】$")
 # The label of a page's list of its items, above their headlines.
 _PAGE_CONTENTS = re.compile(r"^(?:本版新闻|本版导航|本版目录|本版要目|本版标题|本版文章|本期导读|版面导读|本版导读)\s*[:：]?$")
 
@@ -195,6 +206,13 @@ class HeaderReader:
                 stacked = True
                 i += 1
                 continue
+            if title is None and _BRACKETED_COLUMN.match(line.text) and (j := self._real_after(lines, i, metadata=True)) \
+                    is not None and is_short(lines[j].text):
+                # `【健康长兴·医院巡礼】` above the page's data and the item's kicker and headline
+                self.consumed.append(("column", line.span))
+                first = kicker is None
+                i += 1
+                continue
             if title is None and self._masthead_above_metadata(lines, i):
                 self.consumed.append(("metadata", line.span))
                 outlet = _EDITION.sub("", line.text.split(" ")[0])  # `湖北日报数字报`: the paper's edition
@@ -208,6 +226,14 @@ class HeaderReader:
                 # (`宝鸡日报` / `2024-07-10 18:26发布于陕西…`).
                 self.consumed.append(("metadata", line.span))
                 self.byline.merge(Byline(source=line.text, source_rank=1))
+                i += 1
+                continue
+            if title is not None and _ACCOUNT.match(line.text) and (j := self._real_after(lines, i)) is not None \
+                    and (meta := parse_metadata_line(lines[j].text)) is not None and meta.published:
+                # The account that posted it (`健康上海12320`), its time and the platform below:
+                # no caption; the platform's line names the source.
+                self.consumed.append(("metadata", line.span))
+                self.byline.merge(Byline(source=line.text, source_rank=-1))
                 i += 1
                 continue
             speaker = SPEAKER_RE.match(line.text) if title else None
@@ -290,6 +316,10 @@ class HeaderReader:
                         break
             elif kind is None and STOP_RE.match(line.text) and is_short(line.text):
                 kind = "dropped_boilerplate"  # `分享到：` above the text ends nothing
+            elif kind is None and (paper := _EPAPER_MASTHEAD.match(line.text)):
+                kind = "dropped_navigation"  # `香港文汇报 电子版`: whose page it is
+                self.byline.merge(Byline(source=paper["paper"], source_rank=-1))
+                self.masthead.merge(Byline(source=paper["paper"], source_rank=-1))
             elif kind is None and _PAGE_CONTENTS.match(line.text):
                 # `本版新闻` and the page's headlines under it, each a link: `● 武大人民医院…`
                 self.flag("dropped_navigation", line.text, line.span)

@@ -22,7 +22,7 @@ ORG_LINE_RE = re.compile(rf"^[{CJK}（）()·]{{2,30}}?{ORG_SUFFIX}$")
 TITLE_ORG_RE = re.compile(rf"^(?P<org>[{CJK}（）()·]{{2,30}}?{ORG_SUFFIX}) (?P<rest>\S.*)$")
 INLINE_SUBTITLE_RE = re.compile(r"^(?P<title>\S.{3,40}?)\s*(?:——|--)\s*(?P<subtitle>\S.{3,40})$")
 # Lines that announce a photo: `图为…`, `▲…`, `（图为…）`, `…（张三 摄）`.
-CAPTION_RE = re.compile(r"^[（(]?(?:图为|上图|下图|左图|右图|图[一二三四\d]?[：:]|图(?:\d{1,2}|[一二三四五六七八九十])\s|▲|△|■图)|[（(]?[\u4e00-\u9fff]{2,4}\s*摄[)）]?$")
+CAPTION_RE = re.compile(r"^[（(]?(?:图为|上图|下图|左图|右图|图[一二三四\d]?[：:]|图说\s*[：:]|图(?:\d{1,2}|[一二三四五六七八九十])\s|▲|△|■图)|[（(]?[\u4e00-\u9fff]{2,4}\s*摄[)）]?$")
 # Lines that are a page's contact block, not the article: `联系电话：…`, `邮箱：…`.
 CONTACT_RE = re.compile(r"^[（(]?(?:联系电话|受理电话|咨询电话|监督电话|举报电话|电话|联系人|联系地址|来信地址|通讯地址|地址|邮编|邮政编码|"
                         r"邮箱|电子邮箱|传真|网址|媒体联系|新闻联络|E-?mail|Tel|Fax)\s*[:：]", re.IGNORECASE)
@@ -32,7 +32,7 @@ SEPARATOR_RE = re.compile(r"^(?:[-—─━－=＝_~～·•*＊]\s*){6,}$")
 PHOTO_CREDIT_END_RE = re.compile(
     r"[。.]?\s*(?:[（(]\s*(?:(?:图|圖|图片|照片)\s*[/／:：]?\s*)?[^（()）]{0,30}(?:提供|供图|摄|攝)\s*[)）]"
     r"|[（(]?\s*(?:图片|图|圖)\s*(?:来源|來源|源)\s*[/／:：][^（()）。]{0,30}[)）]?"
-    rf"|(?:本报|特约|[{CJK}]{{2,10}}?(?:全媒体?|融媒体?))?(?:记者|通讯员)\s*[{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}})*\s*(?:供图|摄|攝)"  # `记者 沈哲 摄`, `本报记者　张晓东摄`
+    rf"|(?:本报|特约|[{CJK}]{{2,10}}?(?:报|网|台|社|新闻|全媒体?|融媒体?))?(?:记者|通讯员)\s*[{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}})*\s*(?:供图|摄|攝)"  # `记者 沈哲 摄`, `本报记者　张晓东摄`
     r"|[。.]?\s*(?:资料图|网络截图|视频截图|图片来源于网络|图源网络|网络图片)"
     rf"|(?:[{CJK}]{{2,8}}?(?:网|报|台|社|新闻)\s)?[{CJK}]{{0,12}}\s*(?:供图|摄|攝))$"
 )
@@ -100,6 +100,7 @@ HEADLINE_JOIN_RE = re.compile(r"^(?:暨|及|并|以及)[\u4e00-\u9fff“]")
 OUTLET_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|商报|报|网|电视台|新闻)$")
 # Blocks that end the article body on web pages: everything after them is furniture.
 STOP_RE = re.compile(r"^(?:延伸阅读|相关阅读|相关新闻|相关链接|相關連結|本版其他文章|本版其他新闻|推荐阅读|热点推荐|热门排行|精彩推荐|往期推荐|往期回顾|版权声明|免责声明"
+                     r"|特别声明|热新闻|热门新闻|相关视频|热门视频|更多视频|作者最新文章|作者其他文章|作者更多文章|相关推荐|为你推荐|为您推荐|猜你喜欢|大家都在看|更多精彩|热门推荐|热门文章"
                      r"|评论\s*\d+|全部评论|热门评论|精选留言|网友评论|喜欢此内容的人还喜欢"
                      r"|【?责任编辑|分享到|上一篇|下一篇|传媒查询|傳媒查詢|媒体查询|完$|（完）$|[-—]+\s*完\s*[-—]+$)\s*[:：】]?")
 
@@ -109,7 +110,7 @@ _TOOL_WORDS = ("打印本页", "打印", "关闭窗口", "关闭", "收藏", "�
                "上一篇", "下一篇", "返回目录", "返回列表", "返回首页",
                "大 中 小", "大中小", "上一版", "下一版", "版面导航", "PDF下载", "纠错", "返回顶部", "扫一扫", "【大】", "【中】", "【小】",
                "文字大小", "A A A", "English", "简体", "繁體", "繁体", "上一期", "下一期", "标题导航",
-               "PDF版下载", "返回版面", "回到首页", "版面概览", "版面目录")
+               "PDF版下载", "返回版面", "回到首页", "版面概览", "版面目录", "往期回顾", "放大", "缩小", "默认", "A-", "A+", "无障碍浏览", "无障碍", "手机版", "院长信箱", "长者模式", "关怀版")
 _FURNITURE_RE = re.compile(
     r"^(?:[+＋]\s*关注|听全文|[\d.]+万?粉丝|附件\s*[:：]\s*(?:相片|照片|图片)$|新闻稿|新聞稿|新闻通稿|新聞通稿|Press Release|PRESS RELEASE|点击(?:上方|下方|标题下)?(?:蓝字|关注).*|关注我们|.{0,6}点个?[“\"]?在看[”\"]?.*|阅读原文|长按(?:识别|扫描|扫码).*"
     r"|[-—－=*\s]*END[-—－=*\s]*|阅读\s*\d+(?:\s*在看\s*\d+)?|\[(?:图片|img|视频)\]|<img[^>]*>|[（(]?(?:完|全文完)[)）]"
@@ -120,6 +121,10 @@ _FURNITURE_RE = re.compile(
     r"|\+?\s*关注|[\d.]+万?粉丝|举报\s*/\s*反馈|预览时标签不可点|分享\s*收藏\s*赞\s*在看|写留言|微信扫一扫.{0,12}"
     r"|(?:喜报|喜讯|重磅|祝贺|热烈祝贺|速看|好消息)[！!]*"
     r"|(?:中共)?[\u4e00-\u9fff]{2,12}机关报(?:\s*今日\s*\d{1,2}\s*版)?|今日\s*\d{1,2}\s*版"  # a paper's masthead furniture
+    r"|登录|注册|登录\s*[/|｜]?\s*注册|(?:百度|网易|搜狐|新浪|腾讯)?首页"  # a portal's top bar
+    r"|收录于(?:合集|话题).{0,30}|#[^#\s]{1,20}\s*\d+个"  # a WeChat post's collections
+    r"|\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?.{0,40}|清晰度\s*[:：].{0,8}"  # a video player
+    r"|解说词\s*[:：]?|[【\[](?:解说|画面|字幕|现场画面|主持人|演播室)[】\]]"  # a broadcast script's labels
     r"|V|微博(?:官方)?认证[:：].{0,30}|扫一扫.{0,16}|.{0,4}(?:在|用)手机(?:上)?(?:打开|浏览|阅读).{0,10}|转发\s*\d+.{0,20}评论\s*\d+.{0,20}|O?网页链接|收起全文.?|展开全文.?"
     r"|第\s*[A-Z]?\d{1,3}\s*版(?:\s*[\u4e00-\u9fff·]{1,8})?|第\s*\d{1,3}\s*页\s*共\s*\d{1,3}\s*页|[（(](?:根据|据)?录音整理.{0,10}[)）]|[（(]作者单位[:：].{1,40}[)）]"
     r"|[-—－\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—－\s]*"  # a page number: `— 3 —`
@@ -155,10 +160,12 @@ def furniture_of(text: str) -> str | None:
     rest = text
     for word in _TOOL_WORDS:
         rest = rest.replace(word, "")
-    if len(rest) < len(text) and len(re.sub(r"[\s:：【】\[\]|｜/]", "", rest)) <= 2 and len(text) - len(rest) >= 4:
+    if len(rest) < len(text) and len(re.sub(r"[\s:：【】\[\]|｜/]", "", rest)) <= 2 and len(text) - len(rest) >= 4 \
+            and not STOP_RE.match(text):  # `往期回顾` alone opens a block of links: the article ends there
         return "dropped_boilerplate"  # `字号：大 中 小  打印本页  关闭窗口`, `【打印本页】 【关闭窗口】`
     return None
-COPYRIGHT_RE = re.compile(r"版权(?:均)?(?:属|归|所有)|未经(?:\S{0,6})?授权|不得转载|Copyright|©|本站不作任何保证")
+COPYRIGHT_RE = re.compile(r"版权(?:均)?(?:属|归|所有)|未经(?:\S{0,6})?授权|不得转载|Copyright|©|本站不作任何保证"
+                          r"|仅代表(?:该)?作者(?:或机构)?(?:本人)?观点|不代表\S{0,10}(?:的)?观点(?:或立场)?")
 
 # Ordinals in front of a heading: `A `, `1 `, `一、`, `（一）`, `第一部分`.
 LABEL_RE = re.compile(
@@ -302,6 +309,21 @@ def unwrap(lines: list[Line]) -> list[Line]:
 # `专家：佛山市第一人民医院甲状腺外科主任医师 黄志坚`: who answers a health column's questions.
 _EXPERT_RE = re.compile(rf"^(?:专家|受访专家|讲解专家|主讲专家|主讲人|点评专家)\s*[:：]\s*(?P<role>\S.{{1,40}}?)\s*(?P<name>[{CJK}]{{2,4}})$")
 _ORG_BEFORE_ROLE = re.compile(rf"^.*?{ORG_SUFFIX}")
+
+
+# A broadcast script's sound bite: `【同期声】武汉协和医院心血管外科主任医师 魏家祥`, then what they say.
+_SOUND_BITE_RE = re.compile(rf"^[【\[](?:同期声|同期|采访同期)[】\]]\s*(?P<who>\S.{{0,40}}?)\s+(?P<name>[{CJK}]{{2,4}})$")
+_STAFF_WORD = re.compile(r"书记|院长|主任|医师|医生|护士|教授|专家|治疗师|药师|技师")
+
+
+def sound_bite_of(text: str) -> tuple[str, str] | None:
+    """(name, role) of a sound bite's speaker; ("", "") for one who holds no post (`患者家属 万女士`);
+    None for a line that is no sound bite."""
+    match = _SOUND_BITE_RE.match(text)
+    if not match:
+        return None
+    role = _ORG_BEFORE_ROLE.sub("", match["who"]).strip() or match["who"].strip()
+    return (match["name"], role) if _STAFF_WORD.search(role) else ("", "")
 
 
 def expert_of(text: str) -> tuple[str, str] | None:

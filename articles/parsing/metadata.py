@@ -52,12 +52,12 @@ def parse_date(text: str) -> dt.date | None:
 # Keys of `key:value` metadata, by what they fill.
 DATE_KEYS = ("发布时间", "发表时间", "更新时间", "发布日期", "播出日期", "播出时间", "刊发日期", "时间", "日期", "Date")
 SOURCE_KEYS = ("来源", "稿源", "出处", "Source", "本文转自", "转自", "转载自", "稿件来源")
-AUTHOR_KEYS = ("作者", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "采写", "Author", "Reporter", "文字", "摄影", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
+AUTHOR_KEYS = ("作者", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "采写", "Author", "Reporter", "文字", "摄影", "图片", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
 EDITOR_KEYS = ("责任编辑", "责编", "编辑", "Editor", "互动编辑", "流程编辑", "实习编辑", "审核", "校对", "值班编辑", "本版责任编辑", "本版编辑", "本版责编", "美编", "责任校对", "初审", "复审", "终审", "审校")
 # Keys of a page's metadata line that say nothing the article keeps (a count, a column).
 IGNORED_KEYS = ("原标题", "主办", "承办", "浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名")
 ALL_KEYS = sorted(DATE_KEYS + SOURCE_KEYS + AUTHOR_KEYS + EDITOR_KEYS + IGNORED_KEYS, key=len, reverse=True)
-_KEY_RE = re.compile("(" + "|".join(re.escape(k) for k in ALL_KEYS) + r")\s*[:：／/｜|]\s*")
+_KEY_RE = re.compile("(" + "|".join(re.escape(k) for k in ALL_KEYS) + r")\s*[:：／/｜|丨]\s*")
 
 
 @dataclass
@@ -103,7 +103,7 @@ TIME_WORDS = {"近日", "日前", "近期", "昨日", "昨天", "今日", "今�
 NOT_NAMES = TIME_WORDS | {"通讯员", "记者", "实习生", "摄影", "编辑", "责任编辑", "本报记者", "特约记者", "见习记者", "报道", "综合", "整理",
              "综合报道", "摄影记者", "文字", "美编", "本报", "本台", "本刊", "手记", "提问", "实习", "流程编辑", "互动编辑"}
 # A department credited as the author (`作者：心内科 杨海燕`) is no person.
-UNIT_WORD = re.compile(r"(?:科|部|办|处|室|中心|医院|委员会)$")
+UNIT_WORD = re.compile(r"(?:科|部|办|处|室|中心|医院|委员会|宣传|宣传组|新闻组|融媒|小编)$")
 
 
 def split_names(text: str) -> list[str]:
@@ -121,8 +121,9 @@ _DATETIME_PREFIX = re.compile(
     r"^(?:第\s*\d{1,5}\s*期\s*)?(?P<date>(?:19|20)\d{2}(?:[-./]\d{1,2}[-./]\d{1,2}|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日))"
     r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
 )
-_POSTED_FROM = re.compile(r"^来自\s+\S.{0,30}$")
-_PAGE_BEFORE_DATE = re.compile(rf"^[A-Za-z]?\d{{1,3}}\s+(?:[{CJK}·]{{2,8}}\s+)?(?=(?:19|20)\d{{2}}\s*年)")
+# `来自 微博 weibo.com`, `四川日报社川观新闻官方账号` (a platform's line for who posted it).
+_POSTED_FROM = re.compile(r"^来自\s+\S.{0,30}$|^\S{2,24}?(?:官方账号|官方帐号|优质\S{2,8}创作者|作者)$")
+_PAGE_BEFORE_DATE = re.compile(rf"^[A-Za-z]?\d{{1,3}}(?:\s*[｜|]\s*|\s+)(?:[{CJK}·]{{2,8}}(?:\s*[｜|]\s*|\s+))?(?=(?:19|20)\d{{2}}\s*年)")
 _LUNAR_DATE = re.compile(rf"^农历[{CJK}]{{2,12}}")
 _COLUMN_BEFORE_KEY = re.compile(rf"^[{CJK}·]{{2,8}}\s+(?=(?:责任编辑|本版编辑|本版责编|编辑|责编|美编)\s*[:：])")
 _WEEKDAY = re.compile(r"^\s*(?:星期[一二三四五六日天]|周[一二三四五六日])")
@@ -346,6 +347,8 @@ LEAD_BYLINE = re.compile(
     rf"^(?:本报|本台|本刊|[{CJK}]{{2,10}}?(?:网|报|台|社))?(?:[{CJK}]{{0,4}})?讯\s*[(（](?P<body>[^()（）]{{2,60}})[)）]\s*"
     # `人民网兰州4月21日电 （记者 王文娟）`: a wire's dateline, its outlet first.
     rf"|^(?P<outlet>[{CJK}]{{2,10}}?(?:网|报|台|社))[{CJK}]{{0,6}}\d{{1,2}}月\d{{1,2}}日(?:电|消息|讯)\s*[(（](?P<body2>[^()（）]{{2,60}})[)）]\s*"
+    # `【香港文汇报讯】（记者 陆云舟 上海报道）`
+    rf"|^【(?P<outlet4>[{CJK}]{{2,10}}?(?:报|网|社|台))讯】\s*[(（](?P<body6>[^()（）]{{2,60}})[)）]\s*"
     # `【大公报讯】记者陈敏仪报道：`
     rf"|^【(?P<outlet2>[{CJK}]{{2,10}}?(?:报|网|社|台))讯】\s*(?P<body5>(?:本报)?记者\s*{NAMES})\s*(?:[／/][{CJK}]{{2,8}})?报道\s*[:：]?\s*"
     # `（记者 赵婧）` opening the lead
@@ -365,12 +368,13 @@ def parse_lead_byline(paragraph: str) -> tuple[Byline, int] | None:
     if match["bare"]:
         outlet = match["outlet3"]
         return Byline(source=outlet, source_rank=1 if outlet else 0), match.end()
-    body = match["body"] or match["body2"] or match["body3"] or match["body4"] or match["body5"]
+    body = match["body"] or match["body2"] or match["body3"] or match["body4"] or match["body5"] or match["body6"]
+    body = re.sub(rf"\s[{CJK}]{{2,6}}(?:报道|报导)$", "", body.strip())  # `记者 陆云舟 上海报道`: where from, no name
     body = re.sub(r"(?:本报|全媒体|融媒体|见习|特约|首席)?(?:记者|通讯员|实习生|摄影|文/图|报道)", " ", body)
     names = split_names(body)
     if not names:
         return None
-    outlet = match["outlet"] or match["outlet2"]
+    outlet = match["outlet"] or match["outlet2"] or match["outlet4"]
     return Byline(authors=names, source=outlet, source_rank=1 if outlet else 0), match.end()
 
 

@@ -42,6 +42,7 @@ from .lines import (
     is_short,
     label_of,
     roster_of,
+    sound_bite_of,
     split_lines,
     unwrap,
 )
@@ -165,6 +166,7 @@ class _ArticleBuilder(HeaderReader):
     # -- body ------------------------------------------------------------------------------------
 
     def _body_units(self, lines: list[Line]) -> list[_Unit]:
+        lines = _labels_joined(lines)
         units: list[_Unit] = []
         after_image = False  # the line before was an image's placeholder: this one may be its caption
         for index, line in enumerate(lines):
@@ -178,6 +180,11 @@ class _ArticleBuilder(HeaderReader):
                 continue
             if roster := roster_of(text):
                 self.speakers.extend(roster)  # the line stays text; its names are the hospital's people
+            if (bite := sound_bite_of(text)) is not None:
+                if bite[0]:
+                    self.speakers.append(bite)  # who speaks next in a broadcast script
+                self.consumed.append(("speaker", line.span))
+                continue
             if index >= len(lines) - 3 and (credit := _BARE_CREDIT.match(text)) and split_names(credit["names"]):
                 # `（覃湘君 周雪梅）` closing the text: its writers, named without their role
                 self.byline.merge(Byline(authors=split_names(credit["names"])))
@@ -487,6 +494,28 @@ def parse_articles(text: str) -> list[ParsedArticle]:
         # `本版编辑：张晓东　美编：李薇` under the last item edits every item on the page.
         articles[:-1] = [replace(a, editors=a.editors or tuple(footer.editors)) for a in articles[:-1]]
     return articles
+
+
+# A heading's ordinal on a line of its own above it: `01`, `/ 02 /`, `PART 3`, `三`.
+_LABEL_ONLY = re.compile(r"^[/／|｜\s]*(?:PART|Part|part)?\s*(?P<label>\d{1,2}|[一二三四五六七八九十]{1,3})[/／|｜\s.．、]*$")
+
+
+def _labels_joined(lines: list[Line]) -> list[Line]:
+    """`01` / `术前｜给肿瘤画一张“三维地图”`: a post's numbered heading set on two lines is one."""
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        label = _LABEL_ONLY.match(line.text)
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if label and following is not None and not following.gap and is_short(following.text) \
+                and not ends_sentence(following.text) and not _LABEL_ONLY.match(following.text):
+            out.append(Line(f"{label['label']} {following.text}", line.start, following.end, line.gap))
+            index += 2
+            continue
+        out.append(line)
+        index += 1
+    return out
 
 
 _PAGE_FOOTER = re.compile(r"^(?:本版编辑|本版责编|本版美编|版面编辑)\s*[:：]")

@@ -1,0 +1,105 @@
+"""Copies from platforms and sites (a portal's account page, a government-affairs account, a
+WeChat post, a video page, a county media centre, a Hong Kong e-paper): short texts written
+for the tests in the shapes of real ones."""
+
+import datetime as dt
+
+import pytest
+
+from articles.extraction.entities import extract
+from articles.parsing import parse_bytes, parse_text
+
+pytestmark = pytest.mark.database_independent
+
+
+def only(text):
+    articles = parse_bytes("page.txt", text.encode()).articles
+    assert len(articles) == 1
+    return articles[0]
+
+
+def test_a_portal_account_page_with_its_authors_other_headlines():
+    article = only(
+        "百度首页\n登录\n\n华西医院开出全省首个睡眠呼吸障碍多学科联合门诊\n\n川观新闻\n"
+        "2024-05-09 17:32四川日报社川观新闻官方账号\n关注\n\n川观新闻记者 邱璐\n\n"
+        "5月9日上午，45岁的周先生在四川大学华西医院睡眠呼吸障碍多学科联合门诊一次挂号就见到了5个专科的医生。\n\n"
+        "来源：川观新闻\n\n举报/反馈\n\n作者最新文章\n成都高新区今年将新建12所中小学\n"
+        "四川省人民医院：高温天“热射病”患者增多 这些人群要当心\n\n相关推荐\n换一换\n"
+        "打鼾就是睡得香？医生：严重时可能危及生命\n"
+    )  # the headlines under `作者最新文章` are links, no second article
+    assert article.title == "华西医院开出全省首个睡眠呼吸障碍多学科联合门诊"
+    assert (article.published, article.source, article.authors) == (dt.date(2024, 5, 9), "川观新闻", ("邱璐",))
+    assert "高新区" not in article.body
+
+
+def test_an_accounts_name_a_picture_note_and_the_platforms_disclaimer():
+    article = only(
+        "澎湃号 > 政务 > 健康上海12320\n\n六院“骨质疏松骨折一站式诊疗中心”启用\n\n健康上海12320\n"
+        "2024-07-12 18:05　来源：澎湃新闻·澎湃号·政务\n\n"
+        "7月12日，上海市第六人民医院“骨质疏松骨折一站式诊疗中心”正式启用，老年髋部骨折患者48小时内可手术。\n\n"
+        "图说：医护人员在一站式诊疗中心为老年患者进行术前评估\n\n据统计，中心上半年共收治患者412例。\n\n文/图：黄蕾\n\n"
+        "本文为澎湃号作者或机构在澎湃新闻上传并发布，仅代表该作者或机构观点，不代表澎湃新闻的观点或立场。\n\n"
+        "特别声明\n本文为澎湃号作者或机构在澎湃新闻上传并发布。\n\n热新闻\n1 上海发布高温橙色预警\n"
+    )
+    assert [c.text for c in article.captions] == ["医护人员在一站式诊疗中心为老年患者进行术前评估"]
+    assert article.authors == ("黄蕾",)
+    for junk in ("健康上海12320", "仅代表", "特别声明", "高温橙色预警"):
+        assert junk not in article.body
+
+
+def test_a_wechat_posts_numbered_headings_and_its_credits_with_a_bar():
+    article = only(
+        "8岁女孩脑干长了“鸡蛋大”肿瘤\n原创 天坛宣传 北京天坛医院 2024年06月03日 08:30 北京\n\n收录于合集\n#天坛新闻 86个\n\n"
+        "5月31日，在首都医科大学附属北京天坛医院神经外科病房，8岁的朵朵把亲手画的一幅画送给了医护人员。\n\n"
+        "01\n术前｜给肿瘤画一张“三维地图”\n\n脑干被称为“生命中枢”，这里的手术被视为神经外科的“禁区”。\n\n"
+        "02\n术后｜重症监护和康复“接力”\n\n术后，朵朵转入神经外科重症监护病房，第10天开始平衡训练。\n\n-END-\n\n"
+        "文字丨李思琪\n图片丨李思琪\n编辑丨周一帆\n审核丨孙怀远\n"
+    )
+    assert [(s.label, s.heading) for s in article.sections if s.heading] == [
+        ("01", "术前｜给肿瘤画一张“三维地图”"), ("02", "术后｜重症监护和康复“接力”")]
+    assert article.authors == ("李思琪",)  # `天坛宣传`, the account's team, is no person
+    assert article.editors == ("周一帆", "孙怀远")
+    assert "合集" not in article.body and "#天坛新闻" not in article.body
+
+
+def test_a_video_pages_script_and_who_speaks_in_it():
+    text = (
+        "长江云 · 湖北广播电视台\n首页 > 视频 > 湖北新闻\n\n【视频】92岁老人不开胸换心脏瓣膜　术后第三天下床\n"
+        "00:00 / 02:48　　▶ 点击播放　　　　清晰度：高清\n来源：湖北广播电视台　　2024.07.16　　播放量 1.6万\n\n解说词：\n\n"
+        "【导语】\n近日，武汉协和医院心血管外科团队为一位92岁的老人实施经导管主动脉瓣置换术。\n\n"
+        "【同期声】武汉协和医院心血管外科主任医师 魏家祥\n老人年纪大，基础病多，如果开胸，很可能下不了手术台。\n\n"
+        "【同期声】患者家属 万女士\n没想到这么快就能下地了。\n\n（记者：郑嘉伟　吴哲　武汉报道）\n\n编辑：方晓\n\n"
+        "相关视频\n▶ 协和医院开设“心脏瓣膜病一站式门诊”\n"
+    )
+    article = only(text)
+    assert article.title == "92岁老人不开胸换心脏瓣膜 术后第三天下床"
+    assert (article.published, article.source) == (dt.date(2024, 7, 16), "湖北广播电视台")
+    assert not article.captions and not [s.heading for s in article.sections if s.heading]
+    assert "同期声" not in article.body and "点击播放" not in article.body and "解说" not in article.body
+    people = {p.name: p.role for p in extract(article).people}
+    assert people == {"魏家祥": "心血管外科主任医师"}  # the family member holds no post
+
+
+def test_a_series_name_in_brackets_above_the_page_data_and_a_kicker():
+    article = parse_text(
+        "掌心长兴 | 长兴县融媒体中心\n首页 > 长兴新闻 > 民生 > 正文\n\n【健康长兴·医院巡礼】\n\n"
+        "2024-09-10 07:58:12　来源：长兴县融媒体中心　记者：沈佳怡\n阅读量：3.2万　　　A- A+\n\n长兴县人民医院：\n\n"
+        "创伤中心“一键启动”　抢回“黄金一小时”\n\n9月6日晚上8点多，一名50岁男子被120送到长兴县人民医院，患者从入院到进入手术室只用了28分钟。\n"
+    )[0]
+    assert (article.kicker, article.title) == ("长兴县人民医院", "创伤中心“一键启动” 抢回“黄金一小时”")
+    assert (article.published, article.source) == (dt.date(2024, 9, 10), "长兴县融媒体中心")
+
+
+def test_a_hong_kong_e_paper_in_traditional_script():
+    article = only(
+        "香港文匯報 電子版\nA14 ｜ 內地新聞 ｜ 2024年7月2日（星期二）\n上一版　下一版　　版面導航　　往期回顧\n\n"
+        "人工智能賦能醫療\n中山醫院「AI讀片」　早期肝癌3分鐘出報告\n\n"
+        "【香港文匯報訊】（記者 陸雲舟 上海報道）記者日前從復旦大學附屬中山醫院獲悉，該院的肝癌AI輔助診斷系統已在臨床應用半年。\n\n"
+        "■復旦大學附屬中山醫院醫生在查看AI輔助診斷結果。香港文匯報記者陸雲舟 攝\n\n"
+        "據悉，中山醫院正與上海多家區級醫院合作，將該系統延伸至基層。\n\n責任編輯：梁嘉欣\n"
+    )
+    assert article.title == "中山醫院「AI讀片」 早期肝癌3分鐘出報告"
+    assert (article.source, article.published) == ("香港文匯報", dt.date(2024, 7, 2))
+    assert article.authors == ("陸雲舟",)  # not `上海`, where the report came from
+    assert [c.text for c in article.captions] == ["復旦大學附屬中山醫院醫生在查看AI輔助診斷結果"]
+    assert article.body.startswith("記者日前")
