@@ -33,7 +33,7 @@ _SENTENCE_END = "。！？!?…"
 
 @dataclass
 class Segment:
-    kind: str  # "text", "caption", "byline", "dropped", "original_title"
+    kind: str  # "text", "caption", "byline", "dropped", "original_title", "headline"
     start: int
     end: int
     byline: Byline | None = None
@@ -110,13 +110,17 @@ def read_crawled(text: str) -> CrawledPage | None:
     if preamble:
         page.segments.insert(0, page_data)
     for segment in page.segments:
+        if segment.kind == "headline" and page.title is None:
+            page.title, page.title_span = text[segment.start:segment.end].strip(), (segment.start, segment.end)
+            page.flags = [f for f in page.flags if f.kind != "headline_not_printed"]
+            page.consumed.append(("title", (segment.start, segment.end)))
         if segment.kind == "original_title":
             if page.title is None:
                 title = ORIGINAL_TITLE_END.match(text, segment.start, segment.end)
                 page.title, page.title_span = title["title"].strip(), title.span("title")
                 page.flags = [f for f in page.flags if f.kind != "headline_not_printed"]
             page.consumed.append(("metadata", (segment.start, segment.end)))
-    page.segments = [segment for segment in page.segments if segment.kind != "original_title"]
+    page.segments = [segment for segment in page.segments if segment.kind not in ("original_title", "headline")]
     printed = next((s.byline.published for s in page.segments if s.page_data and s.byline.published), None)
     page.published = printed or page.published  # the page's own 发布时间, not when it was crawled
     return page
@@ -189,6 +193,8 @@ def _captions_before_dispatch(text: str, start: int, end: int, out: list[Segment
 _LEAD_EDITOR = re.compile(rf"(?:互动编辑|责任编辑|编辑)\s*[:：]?\s*(?P<name>[{CJK}]{{2,3}}?)(?=\d|[{CJK}]{{2}}[，,]|近日|日前|据)")
 
 
+_FEATURE_TITLE = re.compile(r"\s*题\s*[:：]\s*")
+_BRACKETED_DATED_DISPATCH = re.compile(rf"[（(](?P<outlet>[{CJK}]{{2,10}}?)(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日(?:讯|电)[)）]")
 _BRACKETED_DISPATCH = re.compile(rf"【(?P<outlet>[{CJK}]{{2,8}}?)(?:讯|电|微特稿|特稿)】")
 _ANY_DISPATCH = re.compile(rf"(?P<outlet>[{CJK}]{{2,8}})讯\s*(?P<bracket>[（(][^（()）]{{2,60}}[)）])")
 
@@ -196,7 +202,7 @@ _ANY_DISPATCH = re.compile(rf"(?P<outlet>[{CJK}]{{2,8}})讯\s*(?P<bracket>[（(]
 def _lead(text: str, pos: int, end: int, out: list[Segment]) -> int:
     """Datelines, bracketed bylines, reporter runs and `来源：` at the start of the body."""
     for _ in range(4):
-        skip = len(text[pos:end]) - len(text[pos:end].lstrip(" \u3000\u00a0"))
+        skip = len(text[pos:end]) - len(text[pos:end].lstrip())
         at = pos + skip
         found = None
         bracket = re.match(r"[（(【](?P<body>[^（()）【】]{2,60})[)）】]", text[at:end])
@@ -212,6 +218,8 @@ def _lead(text: str, pos: int, end: int, out: list[Segment]) -> int:
         if not found:
             found = header_chain(text, at, end)
             page_data = found is not None
+        if not found and (dated := _BRACKETED_DATED_DISPATCH.match(text, at, end)):
+            found = (Byline(source=dated["outlet"], source_rank=1), dated.end() - at)  # `(知消2023年8月17日讯)`
         if not found and (bracketed := _BRACKETED_DISPATCH.match(text, at, end)):
             found = (Byline(source=bracketed["outlet"], source_rank=1), bracketed.end() - at)  # `【新华社微特稿】`
         if not found and (dispatch := _ANY_DISPATCH.match(text, at, end)):
@@ -231,6 +239,11 @@ def _lead(text: str, pos: int, end: int, out: list[Segment]) -> int:
         byline, length = found
         out.append(Segment("byline", at, at + length, byline=byline, page_data=page_data))
         pos = at + length
+        if (label := _FEATURE_TITLE.match(text, pos, end)) and (size := headline_length(text[label.end():end], sure=True)):
+            # `中新社拉萨7月29日电 题：班禅：保护传承…文化中新社记者 江飞波`: a wire feature's headline
+            out.append(Segment("byline", pos, label.end(), byline=Byline()))
+            out.append(Segment("headline", label.end(), label.end() + size))
+            pos = label.end() + size
     return pos
 
 

@@ -224,11 +224,15 @@ def _cut_run_name(text: str, pos: int) -> str | None:
     if not match:
         return None
     name = match.group(0)
-    if any(ch in _NOT_IN_NAME for ch in name[:2]) or name[:2] in TIME_WORDS:
-        return None
+    if any(ch in _NOT_IN_NAME for ch in name[:2]) or name[:2] in TIME_WORDS \
+            or re.match(rf"[{CJK}]{{1,4}}(?:报道|报导)", text[pos:pos + 6]):
+        return None  # `东营报道`: where the report comes from, no name
     if len(name) == 3 and (name[2] in _NOT_IN_NAME or re.match(_REPORTER_KEY, text[pos + 2:]) or
                            text.startswith(("记者", "通讯", "实习", "见习", "摄影", "编辑"), pos + 2)):
         name = name[:2]
+    elif len(name) == 3 and re.match(rf"[{CJK}][“「]", text[pos + 3:pos + 5]) and text[pos + 3] not in _NOT_IN_NAME \
+            and not text.startswith(("报道", "报导"), pos + 2):
+        name = text[pos:pos + 4]  # `贡桑拉姆“藏医药文化…`: a four-character name, then the lead's quote
     return name
 
 

@@ -75,7 +75,9 @@ class Byline:
 
     def merge(self, other: "Byline") -> None:
         self.published = self.published or other.published
-        if other.source and (not self.source or other.source_rank > self.source_rank):
+        # `本网` / `本报` (this site, this paper) names no outlet: any named one is better.
+        if other.source and (not self.source or other.source_rank > self.source_rank) \
+                and not (self.source and other.source in SELF_OUTLETS):
             self.source, self.source_rank = other.source, other.source_rank
         for name in other.authors:
             if name not in self.authors:
@@ -84,6 +86,9 @@ class Byline:
             if name not in self.editors:
                 self.editors.append(name)
         self.credit = self.credit or other.credit
+
+
+SELF_OUTLETS = ("本报", "本网", "本刊", "本台", "本站")
 
 
 def _joined_letters(parts: list[str]) -> list[str]:

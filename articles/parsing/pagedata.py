@@ -65,7 +65,7 @@ def header_chain(text: str, at: int, end: int) -> tuple[Byline, int] | None:
                 break
             getattr(byline, field_name).extend(n for n in names if n not in getattr(byline, field_name))
         pos, pairs = value.end(), pairs + 1
-        pos += len(text[pos:end]) - len(text[pos:end].lstrip(" \u3000\u00a0"))
+        pos += len(text[pos:end]) - len(text[pos:end].lstrip())
     return (byline, pos - at) if pairs >= 2 else None
 
 

@@ -13,17 +13,19 @@ from .text import CJK
 _OPENER = (
     r"(?:[继自于从]?\d{1,2}月\d{1,2}[日至\-—~、]|[继自于从]\d{1,2}月(?:初|中旬|下旬|上旬|底|以来)|随着|炎炎夏日|盛夏时节|酷暑时节|金秋时节|寒冬时节|岁末年初|\d{1,2}月(?:初|中旬|下旬|上旬|底)|(?:19|20)\d{2}年\d{1,2}月|\d{1,2}日[，,上下凌晚中早]"
     r"|近日|日前|近期|近年来|近段时间|连日来|(?:今年|去年|年初|暑假|寒假|入夏|入冬|入汛|开学|进入\d{1,2}月)以来|昨天|昨日|今天|今日|当地时间|事发|当天|当晚|当日|此前|据[^，。]{0,14}(?:消息|报道|通报|介绍)"
+    r"|在[^，。“”]{2,30}(?:之际|前夕)[，,]"  # `在中国人民解放军第96个建军节到来之际，`
     r"|记者从|记者获悉|记者了解到|为(?:进一步|切实|全面|大力|了|提升|推进|深入|帮助|普及|加强|做好|庆祝|表彰|积极|更好|有效|"
     r"满足|迎接|弘扬|落实|确保|营造|丰富|纪念|提高|深化|增强|推动|持续|不断|充分|助力|关爱))"
 )
 _BYLINE_START = (
     rf"(?:[（(][^（()）]{{0,24}}(?:记者|通讯员)|(?:{KNOWN_OUTLET})?(?:全媒体|融媒体|首席|见习|特约|实习)?(?:记者|通讯员)[\s：:]"
     rf"|互动编辑\s|(?:发布时间|发稿时间|发布日期)\s*[:：]|【[{CJK}]{{2,10}}(?:讯|电|微特稿|特稿)】"
-    rf"|(?:{KNOWN_OUTLET})(?:全媒体|融媒体)?记者[{CJK}]{{2,3}}|来源\s*[:：])"
+    rf"|(?:{KNOWN_OUTLET})(?:全媒体|融媒体)?记者[{CJK}]{{2,3}}|来源\s*[:：]"
+    rf"|[（(][{CJK}]{{2,10}}?(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日(?:讯|电)[)）])"  # `(知消2023年8月17日讯)`
 )
 _SPEECH = r"“[^”]{0,60}[，。！？!?](?:[^”]{0,60}”|[^”]*$)"  # closed, or still open where the headline's search stops
 # A paragraph break the crawler kept as a run of spaces.
-SPACE_RUN = re.compile(r"[ \u00a0\u3000\t]{2,}")
+SPACE_RUN = re.compile(r"[^\S\r\n]{2,}")  # any spaces: `\u2003` (em) as often as `\u3000`
 
 def _first_boundary(head: str, minimum: int) -> tuple[int, str] | None:
     found = []
@@ -42,7 +44,7 @@ def _first_boundary(head: str, minimum: int) -> tuple[int, str] | None:
 def _repeat_length(head: str) -> int | None:
     """`标题标题正文…`: the headline printed twice in a row."""
     for length in range(4, min(len(head) // 2, 80) + 1):
-        rest = head[length:].lstrip(" \u3000\u00a0")
+        rest = head[length:].lstrip()
         if rest.startswith(head[:length]) and not head[:length].endswith(" "):
             return length
     return None
@@ -121,6 +123,8 @@ def headline_length(text: str, *, sure: bool) -> int | None:
             return at
         if _plausible_headline(candidate) and (
             kind in ("dateline", "byline", "space") or _reappears(candidate, rest[at:], min(8, len(candidate))) is not None
+            # `…全身二度烧伤！8月12日，云南大理。`: a cry, then the lead's date
+            or kind == "opener" and len(candidate) >= 8 and re.search(r"[！!？?]$", candidate)
         ):
             return at
         if kind == "speech" and _plausible_headline(candidate) and re.search(r"[！!？?：:]", candidate) \
@@ -203,6 +207,7 @@ def _plausible_headline(candidate: str) -> bool:
         6 <= len(candidate) <= 64
         and candidate.count("，") + candidate.count(",") <= 2
         and not re.match(_OPENER, candidate)
+        and not re.match(r"广告\s", candidate)  # `广告 牛股来了！`: an advertisement before the story
         and not re.search(r"[。；;]", candidate)
         and candidate.count("“") == candidate.count("”")
     )

@@ -433,3 +433,31 @@ def test_a_crawlers_line_without_its_prefix_and_a_page_data_preamble_before_the_
                    + "近日，莒县人民医院胸痛中心顺利通过国家标准版认证，患者从进门到血管开通的时间缩短至60分钟以内。" * 4 + "\n")
     assert article.title == "莒县人民医院胸痛中心顺利通过国家标准版认证"
     assert (article.published, article.source, article.editors) == (dt.date(2023, 7, 12), "大众网", ("赵敏",))
+
+
+def test_headlines_run_in_before_an_em_space_a_bracketed_dated_dispatch_or_an_occasion():
+    article = only("2023-08-11 18:16，正文：原标题：连续13载！章丘区人民医院举办职工学子升学联谊会\u2003\u2003鲁网8月11日讯8月10日上午，"
+                   "章丘区人民医院举办升学联谊会。（本网记者）返回搜狐，查看更多责任编辑：\n")
+    assert (article.title, article.source) == ("连续13载！章丘区人民医院举办职工学子升学联谊会", "鲁网")  # not `本网`
+    assert article.body.startswith("8月10日上午")
+    article = only("2023-08-17 16:22，正文：原标题：孩之宝慈善行动：为困境儿童送上7442份玩具(知消2023年8月17日讯)玩具公司孩之宝"
+                   "日前将7442份玩具送至上海市儿童医院。\n")
+    assert (article.title, article.source) == ("孩之宝慈善行动：为困境儿童送上7442份玩具", "知消")
+    article = only("2023-08-01 16:37，正文：原标题：景县开展“情暖退役军人”志愿服务活动在第96个建军节到来之际，景县妇联开展走访慰问活动。\n")
+    assert article.title == "景县开展“情暖退役军人”志愿服务活动"
+
+
+def test_a_cry_before_the_leads_date_and_a_wire_features_headline():
+    article = only("2023-08-14，正文：男子跳火堆松香粉太多秒成火人，全身二度烧伤！8月12日，云南大理。一男子在火把节被烧伤，"
+                   "被送往大理州人民医院救治。\n")
+    assert article.title == "男子跳火堆松香粉太多秒成火人，全身二度烧伤！"
+    article = only("2023-07-29 03:53:26，正文：中新社拉萨7月29日电 题：保护传承发展好藏医药独特文化中新社记者 江飞波 贡桑拉姆"
+                   "“藏医药文化是中华文化宝库中的瑰宝。”7月28日，西藏自治区藏医院举办座谈会。\n")
+    assert (article.title, article.source) == ("保护传承发展好藏医药独特文化", "中新社")
+    assert article.authors == ("江飞波", "贡桑拉姆")  # a four-character name before the lead's quote
+    assert article.body.startswith("“藏医药文化")
+    article = only("2023-08-05，正文：广告 牛股来了！8月5日重点关注这3股！张大爷老人晕倒。8月4日，常德市第一人民医院救治一名晕倒老人。\n")
+    assert not article.title.startswith("广告")
+    article = only("2023-08-03，正文：原标题：东营市人民医院护士长的一天大众网记者 赵奕宁 通讯员 王真真 东营报道“这世界哪有那么多岁月静好。”"
+                   "8月2日，东营市人民医院护士长李敏早早来到病房。\n")
+    assert article.authors == ("赵奕宁", "王真真")  # `东营报道` says where from
