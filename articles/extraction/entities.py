@@ -25,6 +25,7 @@ from .names import (
     NOT_GIVEN_NAMES,
     SURNAMES_1,
     SURNAMES_2,
+    TIBETAN_NAME_PARTS,
     find_hospitals,
     is_short_form,
     name_confidence,
@@ -275,6 +276,11 @@ def name_at(sentence: str, start: int) -> str | None:
     dotted = _DOTTED_NAME.match(sentence, start)
     if dotted:
         return dotted.group(0)  # `艾克拜尔·吐尔逊`, `买买提江·阿布都热依木`: a Uyghur or Kazakh name in its parts
+    if sentence[start:start + 2] in TIBETAN_NAME_PARTS:
+        # `院长次仁介绍`, `副主任次仁桑珠向班禅介绍`: a Tibetan name, one or two parts, ending a word
+        length = 4 if sentence[start + 2:start + 4] in TIBETAN_NAME_PARTS else 2
+        if start + length in _boundaries(sentence) or re.match(f"[^{CJK}]|说|表示|介绍|告诉|向|在|是|等|和", sentence[start + length:]):
+            return sentence[start:start + length]
     boundaries = _boundaries(sentence)
     if start not in boundaries:
         return None
@@ -301,7 +307,7 @@ def name_at(sentence: str, start: int) -> str | None:
 # What follows a name a role introduced (`护理部主任杨淑芬表示`, `主任医师曾海涛主刀`): a verb of
 # speaking or leading, or the clause's end.
 _AFTER_FRAMED_NAME = re.compile(r"表示|介绍|说|指出|强调|告诉|坦言|透露|带领|带队|率队|率领|主刀|回忆|提醒|建议|解释|认为|"
-                                r"谈到|分析|感慨|称|[，,。：:；;]")
+                                r"谈到|分析|感慨|称|看到|发现|接诊|赶到|迅速|立即|随即|马上|[，,。：:；;]")
 # Tags of a dictionary word that is no given name (`曾|多次`, `张|一直`).
 _NOT_GIVEN_TAGS = ("d", "m", "p", "c", "u", "uj", "ul", "r", "t", "f", "q", "ad", "vd", "v")
 

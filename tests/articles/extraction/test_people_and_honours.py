@@ -25,6 +25,8 @@ def people_of(sentence: str, hospital: str = "宜昌市中心医院") -> dict[st
     ("手术由心血管内科副主任医师曾海涛主刀，全程仅用时40分钟。", "曾海涛", "心血管内科副主任医师"),
     ("该院党委副书记、院长曾振华表示，医院将继续开展培训。", "曾振华", "党委副书记、院长"),
     ("宜昌市中心医院院长黄春生介绍，该院始建于1942年。", "黄春生", "院长"),
+    ("该院耳鼻喉科医生郦航波告诉记者，最近因游泳引发耳炎的患者增多。", "郦航波", "耳鼻喉科医生"),  # a rare surname
+    ("当班的胸外科护士肖奕荣看到此情形后，立即上前扶住老人。", "肖奕荣", "胸外科护士"),
 ])
 def test_a_name_jieba_splits_is_read_between_its_role_and_a_verb(sentence, name, role):
     assert people_of(sentence).get(name) == role
@@ -71,3 +73,12 @@ def test_a_province_level_name_opens_a_provincial_honour(name, level):
 @pytest.mark.parametrize("name", ["福建省三八红旗手", "全国技术能手", "湖北名医", "最美护理之星"])
 def test_titles_for_people_are_honours(name):
     assert kind_of(name) == "honour"
+
+
+@pytest.mark.parametrize("sentence, name, role", [
+    ("西藏自治区藏医院院长次仁介绍，医院去年接诊患者80万人次。", "次仁", "院长"),
+    ("药浴中心副主任次仁桑珠向来宾介绍了传统工艺。", "次仁桑珠", "药浴中心副主任"),
+    ("急诊科主任罗布次仁说，今年以来共转运患者120名。", "罗布次仁", "急诊科主任"),
+])
+def test_a_tibetan_name_has_no_surname(sentence, name, role):
+    assert people_of(sentence, "西藏自治区藏医院").get(name) == role
