@@ -113,6 +113,7 @@ _EDITION = re.compile(r"(?:数字报刊平台|多媒体数字报刊|数字报刊
 _EPAPER_MASTHEAD = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,12}?(?:报|刊|网))\s*" + _EDITION.pattern)
 # A platform account's name: a hotline's or a brand's, with digits or Latin letters in it.
 _ACCOUNT = re.compile(r"^(?=.*(?:\d{3,}|[A-Za-z]{2,}))[\u4e00-\u9fffA-Za-z0-9·]{3,16}$")
+_LOCATION = re.compile(r"^(?:当前位置|您的位置|您现在的位置|你的位置|所在位置)\s*[:：]")
 # A series' name in brackets on a line of its own (`【健康长兴·医院巡礼】`).
 _BRACKETED_COLUMN = re.compile(r"^【(?:[^】]{2,8}|[^】]{1,8}[·・｜|][^】]{1,8})】$")
 # The label of a page's list of its items, above their headlines.
@@ -131,6 +132,7 @@ class HeaderReader:
         title_span = None
         orgs: list[str] = []
         i = self._skip_furniture(lines, 0)
+        i = self._skip_to_location(lines, i)
         first = True  # the first line that is no furniture, or the first after the page's metadata
         stacked = False  # a line stood above the headline: the line under it may be a 副题 without its dash
         while i < len(lines):
@@ -196,6 +198,15 @@ class HeaderReader:
                 continue
             if title is None and self._column_above_headline(lines, i):
                 self.consumed.append(("column", line.span))  # `最美医生` above `郭振海：三十年守护患者心跳`
+                i += 1
+                continue
+            if title is None and line.text.endswith("——") and not SUBTITLE_RE.match(line.text) and is_short(line.text) \
+                    and (j := self._real_after(lines, i)) is not None and is_short(lines[j].text) \
+                    and not parse_metadata_line(lines[j].text) and not parse_byline(lines[j].text):
+                # `…借力对口帮扶提升服务能力——` / `山区群众在家门口看上“专家号”`: the 引题 leads into the headline
+                if kicker is None and ORG_LINE_RE.match(line.text.rstrip("—")):
+                    kicker = line.text.rstrip("—")
+                self.consumed.append(("kicker", line.span))
                 i += 1
                 continue
             if title is None and self._above_headline(lines, i):
@@ -347,6 +358,18 @@ class HeaderReader:
                 return i
             self.flag(kind, line.text, line.span)
             i += 1
+        return i
+
+    def _skip_to_location(self, lines: list[Line], i: int) -> int:
+        """A site's menus and lists above `当前位置：首页 >> 新闻中心 >> …`, where the page's own item
+        begins: no sentence of text stands before it, so all of it is navigation."""
+        for j in range(i, min(len(lines), i + 60)):
+            if _LOCATION.match(lines[j].text):
+                if j == i or any("。" in line.text for line in lines[i:j]):
+                    return i
+                for line in lines[i:j]:
+                    self.flag("dropped_navigation", line.text, line.span)
+                return j
         return i
 
     def _real_after(self, lines: list[Line], i: int, metadata: bool = False) -> int | None:

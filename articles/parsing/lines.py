@@ -88,7 +88,8 @@ def is_credited_caption(text: str) -> bool:
     return len(before) <= 80 and sum(before.count(mark) for mark in "。！？!?") <= 1
 SUBTITLE_RE = re.compile(r"^(?:——|—|--|－－|-)\s*(?P<text>\S.*)$")
 
-BREADCRUMB_RE = re.compile(r"^(?:[^<>＞»]{1,20}\s*[>＞»]{1,2}\s*){2,}[^<>＞»]{0,20}$|^(?:当前位置|您的位置|首页)\s*[:：>＞]")
+BREADCRUMB_RE = re.compile(r"^(?:[^<>＞»]{1,20}\s*[>＞»]{1,2}\s*){2,}[^<>＞»]{0,20}$|^(?:当前位置|您的位置|首页)\s*[:：>＞]"
+                           r"|^[^<>＞»\s，。]{2,20}\s+[>＞»]{1,2}\s+[^<>＞»\s，。]{2,12}$")  # `林州市卫生健康委员会 > 工作动态`
 # Words of an outlet's own line above a page's metadata (`辽宁广播电视台 新闻中心 播出稿`).
 MASTHEAD_WORD_RE = re.compile(r"(?:电视台|广播|日报|晚报|早报|时报|报社|院报|新闻网|新闻中心|融媒体中心|客户端|播出稿)")
 HEADLINE_LABEL_RE = re.compile(r"^(?:(?:留言标题|标题|题目)\s*[:：]|【[^】]{2,6}】)\s*(?=\S{8})")
@@ -102,7 +103,7 @@ OUTLET_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|�
 STOP_RE = re.compile(r"^(?:延伸阅读|相关阅读|相关新闻|相关链接|相關連結|本版其他文章|本版其他新闻|推荐阅读|热点推荐|热门排行|精彩推荐|往期推荐|往期回顾|版权声明|免责声明"
                      r"|特别声明|热新闻|热门新闻|相关视频|热门视频|更多视频|作者最新文章|作者其他文章|作者更多文章|相关推荐|为你推荐|为您推荐|猜你喜欢|大家都在看|更多精彩|热门推荐|热门文章"
                      r"|评论\s*\d+|全部评论|热门评论|精选留言|网友评论|喜欢此内容的人还喜欢"
-                     r"|【?责任编辑|分享到|上一篇|下一篇|传媒查询|傳媒查詢|媒体查询|完$|（完）$|[-—]+\s*完\s*[-—]+$)\s*[:：】]?")
+                     r"|【?责任编辑|分享到|上一篇|下一篇|上一条|下一条|传媒查询|傳媒查詢|媒体查询|完$|（完）$|[-—]+\s*完\s*[-—]+$)\s*[:：】]?")
 
 # What a copied page, e-paper or post carries around an article besides navigation: its tools
 # (print, share, font size), follow prompts, image placeholders, end marks. Never the article's.
@@ -117,14 +118,16 @@ _FURNITURE_RE = re.compile(
     r"|[【\[]?(?:导语|正文|结束)[】\]]|返回顶部|打印本页|关闭窗口|.{0,4}分享(?:给|让).{0,12}"
     r"|[（(]?信息公开(?:形式|选项|方式)[:：].{0,10}[)）]?|(?:新闻稿|新闻通稿)?\s*[|｜/]?\s*(?:press|news)\s+release"
     r"|(?:打开|下载|安装)\s*(?:APP|App|app|客户端).{0,12}|打开|立即打开|APP内打开|查看原文|展开全文|举报|评论|写评论"
-    r"|.{0,30}ICP备\s*\d{6,}号(?:-\d+)?.{0,30}|.{0,30}公网安备\s*\d{6,}号.{0,20}"
+    r"|.{0,30}ICP备\s*[\dxX*]{6,}号(?:-\d+)?.{0,30}|.{0,30}公网安备\s*[\dxX*]{6,}号.{0,20}"
     r"|\+?\s*关注|[\d.]+万?粉丝|举报\s*/\s*反馈|预览时标签不可点|分享\s*收藏\s*赞\s*在看|写留言|微信扫一扫.{0,12}"
     r"|(?:喜报|喜讯|重磅|祝贺|热烈祝贺|速看|好消息)[！!]*"
     r"|(?:中共)?[\u4e00-\u9fff]{2,12}机关报(?:\s*今日\s*\d{1,2}\s*版)?|今日\s*\d{1,2}\s*版"  # a paper's masthead furniture
     r"|登录|注册|登录\s*[/|｜]?\s*注册|(?:百度|网易|搜狐|新浪|腾讯)?首页"  # a portal's top bar
     r"|收录于(?:合集|话题).{0,30}|#[^#\s]{1,20}\s*\d+个"  # a WeChat post's collections
+    r"|搜索\s*[:：]?\s*\[[\s_]*\]\s*(?:搜索)?|共\s*\d+\s*条(?:记录|信息)?.{0,60}|页次\s*[:：]?\s*\d+\s*/\s*\d+.{0,40}"  # a list page's search and pages
+    r"|\[(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\]\s*.{2,60}"  # a list page's dated links
     r"|\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?.{0,40}|清晰度\s*[:：].{0,8}"  # a video player
-    r"|解说词\s*[:：]?|[【\[](?:解说|画面|字幕|现场画面|主持人|演播室)[】\]]"  # a broadcast script's labels
+    r"|[大中小]字号|解说词\s*[:：]?|[【\[](?:解说|画面|字幕|现场画面|主持人|演播室)[】\]]"  # a broadcast script's labels
     r"|V|微博(?:官方)?认证[:：].{0,30}|扫一扫.{0,16}|.{0,4}(?:在|用)手机(?:上)?(?:打开|浏览|阅读).{0,10}|转发\s*\d+.{0,20}评论\s*\d+.{0,20}|O?网页链接|收起全文.?|展开全文.?"
     r"|第\s*[A-Z]?\d{1,3}\s*版(?:\s*[\u4e00-\u9fff·]{1,8})?|第\s*\d{1,3}\s*页\s*共\s*\d{1,3}\s*页|[（(](?:根据|据)?录音整理.{0,10}[)）]|[（(]作者单位[:：].{1,40}[)）]"
     r"|[-—－\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—－\s]*"  # a page number: `— 3 —`
@@ -411,3 +414,29 @@ def label_of(text: str) -> tuple[str | None, str] | None:
         return None
     label = match["a"] or match["b"] or match["c"]
     return label, match["heading"].strip()
+
+
+# A subhead of two short clauses: `远程会诊，乡村患者少跑路`.
+COMMA_HEAD_RE = re.compile(r"^[^，,、。！？；：:（）()]{2,12}，[^，,、。！？；：:（）()]{2,14}$")
+
+
+# A heading's ordinal on a line of its own above it: `01`, `/ 02 /`, `PART 3`, `三`.
+LABEL_ONLY_RE = re.compile(r"^[/／|｜\s]*(?:PART|Part|part)?\s*(?P<label>\d{1,2}|[一二三四五六七八九十]{1,3})[/／|｜\s.．、]*$")
+
+
+def join_label_lines(lines: list[Line]) -> list[Line]:
+    """`01` / `术前｜给肿瘤画一张“三维地图”`: a post's numbered heading set on two lines is one."""
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        label = LABEL_ONLY_RE.match(line.text)
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if label and following is not None and not following.gap and is_short(following.text) \
+                and not ends_sentence(following.text) and not LABEL_ONLY_RE.match(following.text):
+            out.append(Line(f"{label['label']} {following.text}", line.start, following.end, line.gap))
+            index += 2
+            continue
+        out.append(line)
+        index += 1
+    return out

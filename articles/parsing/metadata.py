@@ -51,7 +51,7 @@ def parse_date(text: str) -> dt.date | None:
 
 # Keys of `key:value` metadata, by what they fill.
 DATE_KEYS = ("发布时间", "发表时间", "更新时间", "发布日期", "播出日期", "播出时间", "刊发日期", "时间", "日期", "Date")
-SOURCE_KEYS = ("来源", "稿源", "出处", "Source", "本文转自", "转自", "转载自", "稿件来源")
+SOURCE_KEYS = ("来源", "稿源", "出处", "Source", "本文转自", "转自", "转载自", "稿件来源", "信息来源", "文章来源", "新闻来源")
 AUTHOR_KEYS = ("作者", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "采写", "Author", "Reporter", "文字", "摄影", "图片", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
 EDITOR_KEYS = ("责任编辑", "责编", "编辑", "Editor", "互动编辑", "流程编辑", "实习编辑", "审核", "校对", "值班编辑", "本版责任编辑", "本版编辑", "本版责编", "美编", "责任校对", "初审", "复审", "终审", "审校")
 # Keys of a page's metadata line that say nothing the article keeps (a count, a column).
@@ -315,6 +315,8 @@ TRAILING_BYLINE = re.compile(
 )
 
 
+_OUTLET_CREDIT = re.compile(rf"^(?P<outlet>[{CJK}]{{2,10}}?(?:新闻|日报|晚报|报|网|客户端))(?P<role>记者|编辑|责任编辑|责编)"
+                            rf"\s*[|｜丨]\s*(?P<names>{NAMES})$")
 _PADDED_NAME = re.compile(rf"(?<![{CJK}])([{CJK}]) ([{CJK}])(?![{CJK}])")
 
 
@@ -325,6 +327,12 @@ def parse_byline(line: str) -> Byline | None:
         return None
     # A two-character name set in a three-character slot: `记者　向　露　通讯员　余　可`.
     text = _PADDED_NAME.sub(r"\1\2", text)
+    match = _OUTLET_CREDIT.match(text)
+    if match and (names := split_names(match["names"])):
+        # `界面新闻记者 | 谢婉清`, `界面新闻编辑 | 彭芳`: the outlet's role, a bar, the name
+        if match["role"] == "记者":
+            return Byline(source=match["outlet"], source_rank=1, authors=names)
+        return Byline(source=match["outlet"], source_rank=1, editors=names)
     match = _REPORTER.match(text)
     if match:
         result = Byline(source=match["pub"] or None, authors=split_names(match["names"]))

@@ -21,6 +21,7 @@ from .lines import (
     BRACKET_HEADING_RE,
     BREADCRUMB_RE,
     CAPTION_RE,
+    COMMA_HEAD_RE,
     CONTACT_RE,
     COPYRIGHT_RE,
     FIELD_LINE_RE,
@@ -40,6 +41,7 @@ from .lines import (
     is_credited_caption,
     is_photo_credit,
     is_short,
+    join_label_lines,
     label_of,
     roster_of,
     sound_bite_of,
@@ -166,7 +168,7 @@ class _ArticleBuilder(HeaderReader):
     # -- body ------------------------------------------------------------------------------------
 
     def _body_units(self, lines: list[Line]) -> list[_Unit]:
-        lines = _labels_joined(lines)
+        lines = join_label_lines(lines)
         units: list[_Unit] = []
         after_image = False  # the line before was an image's placeholder: this one may be its caption
         for index, line in enumerate(lines):
@@ -350,6 +352,10 @@ class _ArticleBuilder(HeaderReader):
         return out
 
     def _classify_shorts(self, units: list[_Unit]) -> None:
+        # A feature's subheads may hold a comma (`专家常驻，县里能做的手术多了`): when two or more
+        # such lines stand alone between paragraphs, they are its headings, not captions.
+        comma_heads = sum(1 for index, unit in enumerate(units)
+                          if unit.kind == "short" and COMMA_HEAD_RE.match(unit.text) and _between_paragraphs(units, index))
         for index, unit in enumerate(units):
             if unit.kind != "short":
                 continue
@@ -367,7 +373,8 @@ class _ArticleBuilder(HeaderReader):
                      or previous.kind == "caption" and CAPTION_RE.match(previous.text) is not None
                      and index >= 2 and units[index - 2].kind == "para")
                 and len(unit.text) <= MAX_HEADING
-                and not re.search(r"[,，、]", labelled[1] if labelled else unit.text)
+                and (not re.search(r"[,，、]", labelled[1] if labelled else unit.text)
+                     or comma_heads >= 2 and COMMA_HEAD_RE.match(unit.text) is not None)
                 and (previous is not None or index == 0)
             )
             unit.kind = "heading" if stands_alone else "caption"
@@ -496,26 +503,8 @@ def parse_articles(text: str) -> list[ParsedArticle]:
     return articles
 
 
-# A heading's ordinal on a line of its own above it: `01`, `/ 02 /`, `PART 3`, `三`.
-_LABEL_ONLY = re.compile(r"^[/／|｜\s]*(?:PART|Part|part)?\s*(?P<label>\d{1,2}|[一二三四五六七八九十]{1,3})[/／|｜\s.．、]*$")
-
-
-def _labels_joined(lines: list[Line]) -> list[Line]:
-    """`01` / `术前｜给肿瘤画一张“三维地图”`: a post's numbered heading set on two lines is one."""
-    out: list[Line] = []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        label = _LABEL_ONLY.match(line.text)
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        if label and following is not None and not following.gap and is_short(following.text) \
-                and not ends_sentence(following.text) and not _LABEL_ONLY.match(following.text):
-            out.append(Line(f"{label['label']} {following.text}", line.start, following.end, line.gap))
-            index += 2
-            continue
-        out.append(line)
-        index += 1
-    return out
+def _between_paragraphs(units: list[_Unit], index: int) -> bool:
+    return 0 < index < len(units) - 1 and units[index - 1].kind == "para" and units[index + 1].kind == "para"
 
 
 _PAGE_FOOTER = re.compile(r"^(?:本版编辑|本版责编|本版美编|版面编辑)\s*[:：]")

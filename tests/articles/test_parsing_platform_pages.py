@@ -103,3 +103,56 @@ def test_a_hong_kong_e_paper_in_traditional_script():
     assert article.authors == ("陸雲舟",)  # not `上海`, where the report came from
     assert [c.text for c in article.captions] == ["復旦大學附屬中山醫院醫生在查看AI輔助診斷結果"]
     assert article.body.startswith("記者日前")
+
+
+def test_a_hospital_sites_list_page_above_the_item_it_opens():
+    article = only(
+        "郑州大学第一附属医院\n网站首页  医院概况  新闻中心  就医指南  科室导航  专家介绍\n搜索：[          ] 搜索\n\n"
+        "新闻中心\n  医院新闻\n  媒体聚焦\n\n[2024-05-09] 七旬老人胸腔藏“定时炸弹” 多学科联手成功拆弹\n"
+        "近日，郑州大学第一附属医院心血管外科团队联合介入、麻醉等多学科…\n[2024-05-08] 我院召开医疗质量安全分析会\n\n"
+        "共1268条记录  页次：1/85  首页 上一页 1 2 3 下一页 尾页\n\n当前位置：首页 >> 新闻中心 >> 医院新闻\n\n"
+        "七旬老人胸腔藏“定时炸弹” 多学科联手成功拆弹\n\n"
+        "发布时间：2024/05/09　　作者：孔令远　　信息来源：郑州大学第一附属医院党委宣传部\n\n"
+        "近日，郑州大学第一附属医院心血管外科团队为一名72岁患者实施一站式杂交手术，成功切除主动脉弓部巨大动脉瘤。\n\n"
+        "上一条：我院召开2024年第二季度医疗质量安全分析会\n\n版权所有：郑州大学第一附属医院\n豫ICP备xxxxxxxx号\n"
+    )
+    assert article.title == "七旬老人胸腔藏“定时炸弹” 多学科联手成功拆弹"
+    assert article.authors == ("孔令远",)  # not `信息` of 信息来源
+    assert article.source == "郑州大学第一附属医院党委宣传部"
+    for junk in ("上一条", "ICP", "页次", "新闻中心"):
+        assert junk not in article.body
+
+
+def test_a_health_commissions_page_of_two_items_under_a_one_step_breadcrumb():
+    articles = parse_bytes("page.txt", (
+        "林州市卫生健康委员会 > 工作动态\n\n林州市人民医院“三下乡”义诊走进任村镇\n\n"
+        "发布时间：2024年08月12日 16:20　　信息来源：林州市人民医院　　访问次数：426\n\n"
+        "8月10日上午，林州市人民医院组织18名医护人员走进任村镇古城村开展义诊活动。（通讯员 秦晓雨）\n\n【打印】【关闭】\n\n"
+        "──────────────────────────────\n\n林州市中医院中医义诊进社区\n\n"
+        "发布时间：2024-08-16　　信息来源：林州市中医院　　访问次数：311\n\n"
+        "本网讯　8月15日，林州市中医院在振林街道桃园社区开展义诊活动。\n"
+    ).encode()).articles
+    assert [(a.title, a.source, a.published) for a in articles] == [
+        ("林州市人民医院“三下乡”义诊走进任村镇", "林州市人民医院", dt.date(2024, 8, 12)),
+        ("林州市中医院中医义诊进社区", "林州市中医院", dt.date(2024, 8, 16)),
+    ]
+
+
+def test_a_lead_in_line_ending_in_a_dash_and_subheads_with_a_comma():
+    article = only(
+        "人民网 >> 人民日报 >> 社会\n\n宁夏彭阳县人民医院借力对口帮扶提升服务能力——\n山区群众在家门口看上“专家号”\n本报记者　马文瑞\n\n"
+        "2024年01月16日05:52 | 来源：人民网－人民日报\n小字号\n\n　　清晨7点半，彭阳县人民医院门诊楼前已排起长队。\n\n"
+        "　　专家常驻，县里能做的手术多了\n\n　　林建安带着县医院医生开展了20余项新技术。\n\n"
+        "　　远程会诊，乡村患者少跑路\n\n　　医院开通了远程会诊中心，去年会诊患者1200余人次。\n"
+    )
+    assert article.title == "山区群众在家门口看上“专家号”"
+    assert [s.heading for s in article.sections if s.heading] == ["专家常驻，县里能做的手术多了", "远程会诊，乡村患者少跑路"]
+    assert "小字号" not in article.body
+
+
+def test_an_outlets_role_and_a_bar_before_the_name():
+    article = only(
+        "八旬老人住院期间坠床骨折，家属与医院为“护栏”争执11个月\n\n界面新闻记者 | 谢婉清\n界面新闻编辑 | 彭芳\n2024/04/11 07:05\n\n"
+        "2023年5月的一个凌晨，83岁的刘桂香从衡阳市中心医院心内科病床上摔了下来。\n\n未经正式授权严禁转载本文，侵权必究。\n"
+    )
+    assert (article.source, article.authors, article.editors) == ("界面新闻", ("谢婉清",), ("彭芳",))
