@@ -12,7 +12,7 @@ from .mentions import Evidence, HonourMention, PersonMention, sentences
 from .names import find_hospitals, resolve_short_form
 from .places import province_prefix
 
-AWARD_VERBS = r"荣获|荣膺|喜获|再获|获评|获得|获授|蝉联|摘得|斩获|捧得|夺得|被评为|被授予|被命名为|被确定为|被认定为|被批准为|获批|入选|评为|授予"
+AWARD_VERBS = r"获(?=第[一二三四五六七八九十\d]{1,3}届)|荣获|荣膺|喜获|再获|获评|获得|获授|蝉联|摘得|斩获|捧得|夺得|被评为|被授予|被命名为|被确定为|被认定为|被批准为|获批|入选|评为|授予"
 # Verbs that confer a status (a designation), not an award, unless the title says award.
 DESIGNATING_VERBS = ("被确定为", "被认定为", "被批准为", "获批", "入选")
 HONOUR_LIST = re.compile(r"(?P<items>(?:[“\"「][^”\"」]{2,40}[”\"」][、，,和及与]*){1,30})等?(?:多项|一系列)?(?:荣誉称号|荣誉|称号)")
@@ -67,7 +67,7 @@ def _clean_honour(name: str) -> str:
     name = _RECIPIENTS_FIRST.sub("", name.strip())
     name = re.sub(r"(?:等(?:多项)?)?(?:荣誉)?称号$|等荣誉$", "", name.strip())
     name = name.strip(" “”\"'「」、，,")
-    name = re.sub(r"^(?:(?:19|20)\d{2}年度?|首批|第[一二三四五六七八九十\d]+批)", "", name)
+    name = re.sub(r"^(?:(?:19|20)\d{2}年度?|首批|第[一二三四五六七八九十\d]+(?:批|届))", "", name)
     name = COUNT_SUFFIX.sub("", name)
     if name.count("“") != name.count("”") or name.count('"') % 2:
         name = re.sub(r'[“”"]', "", name)

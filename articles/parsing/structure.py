@@ -30,6 +30,8 @@ from .lines import (
     MAX_HEADING,
     OPENER_RE,
     ORG_LINE_RE,
+    OUTLET_RE,
+    ROSTER_LABEL_RE,
     SALUTATION_RE,
     SEPARATOR_RE,
     SPACED_RE,
@@ -43,6 +45,7 @@ from .lines import (
     is_short,
     join_label_lines,
     label_of,
+    roster_line_of,
     roster_of,
     sound_bite_of,
     split_lines,
@@ -182,6 +185,25 @@ class _ArticleBuilder(HeaderReader):
                 continue
             if roster := roster_of(text):
                 self.speakers.extend(roster)  # the line stays text; its names are the hospital's people
+            if OUTLET_RE.match(text) and any(u.kind == "para" for u in units) \
+                    and not any(len(later.text) > 40 and "。" in later.text for later in lines[index + 1:]):
+                # `界面新闻` under the text, an app's banner: whose page it was, no caption
+                self.byline.merge(Byline(source=text, source_rank=-1))
+                self.consumed.append(("metadata", line.span))
+                continue
+            if described := _DESCRIBED_IMAGE.match(text):
+                # `[图片：宋怀谦教授生前在病房查房（资料图）]`: an image's place, with its caption
+                units.append(_Unit("caption", described["caption"], [line.span], line.gap))
+                continue
+            if (listed := roster_line_of(text)) is not None:
+                if listed[0]:
+                    self.speakers.append(listed)  # a press conference's roster: `…医院院长　陈启明`
+                self.consumed.append(("speaker", line.span))
+                continue
+            if ROSTER_LABEL_RE.match(text) or _VALEDICTION.match(text):
+                # `发布人：` over the roster; a letter's `此致` / `敬礼`: no heading, no caption
+                self.consumed.append(("speaker" if ROSTER_LABEL_RE.match(text) else "signature", line.span))
+                continue
             if (bite := sound_bite_of(text)) is not None:
                 if bite[0]:
                     self.speakers.append(bite)  # who speaks next in a broadcast script
@@ -252,7 +274,10 @@ class _ArticleBuilder(HeaderReader):
         """The issuing body's name above the date that closes a notice or a letter."""
         if index + 1 >= len(lines) or not ORG_LINE_RE.match(lines[index].text):
             return False
-        following = parse_metadata_line(lines[index + 1].text)
+        step = index + 1
+        while step < min(len(lines), index + 3) and _ISSUER.match(lines[step].text):
+            step += 1  # `天津医科大学总医院` / `宋怀谦同志治丧委员会` / `2024年1月8日`
+        following = parse_metadata_line(lines[step].text) if step < len(lines) else None
         return bool(following and following.published and not following.source and not following.authors)
 
     def _strip_trailing_byline(self, text: str, line: Line) -> tuple[str, int]:
@@ -352,6 +377,7 @@ class _ArticleBuilder(HeaderReader):
         return out
 
     def _classify_shorts(self, units: list[_Unit]) -> None:
+        _short_runs_are_rows(units)
         # A feature's subheads may hold a comma (`专家常驻，县里能做的手术多了`): when two or more
         # such lines stand alone between paragraphs, they are its headings, not captions.
         comma_heads = sum(1 for index, unit in enumerate(units)
@@ -368,7 +394,7 @@ class _ArticleBuilder(HeaderReader):
             stands_alone = (
                 following is not None
                 and (following.kind == "para" or BRACKET_HEADING_RE.match(unit.text) is not None)
-                and (previous is None or previous.kind in ("para", "heading")
+                and (previous is None or previous.kind in ("para", "heading") or BRACKET_HEADING_RE.match(unit.text)
                      # a photo marked as such between two paragraphs (`▲…`, `图为…`) ends nothing
                      or previous.kind == "caption" and CAPTION_RE.match(previous.text) is not None
                      and index >= 2 and units[index - 2].kind == "para")
@@ -462,6 +488,25 @@ def _field_subheads(units: list[_Unit]) -> None:
             units[i].kind = "short"
 
 
+def _short_runs_are_rows(units: list[_Unit]) -> None:
+    """A flattened table (`医院名称` / `所属地区` / `医院等级` / `苏州市立医院` / …): short lines in a
+    row that open with a column's name are its cells, text, not headings or captions of photos."""
+    start = 0
+    while start < len(units):
+        end = start
+        while end < len(units) and units[end].kind == "short":
+            end += 1
+        header = next((k for k in range(start, min(end, start + 3)) if _COLUMN_NAME.match(units[k].text)), None)
+        if header is not None and end - header >= 3:
+            for unit in units[header:end]:  # not a heading above the table (`一、优秀医师（8名）`)
+                unit.kind = "para"
+        start = end + 1
+
+
+_COLUMN_NAME = re.compile(r"^(?:序号|编号|名称|医院名称|单位名称|机构名称|姓名|科室|所在科室|岗位|岗位类别|岗位名称|招聘人数|人数|专业|专业要求"
+                          r"|学历|学历学位|职称|所属地区|地区|等级|医院等级|备注|类别)(?:\s|$)")
+
+
 def _lists_are_no_headings(units: list[_Unit]) -> None:
     """Three or more headings in a row with no text between them are a list or a table's rows
     (`1 四川省妇幼保健院 改善医疗服务示范单位`): body text, not sections."""
@@ -501,6 +546,11 @@ def parse_articles(text: str) -> list[ParsedArticle]:
         # `本版编辑：张晓东　美编：李薇` under the last item edits every item on the page.
         articles[:-1] = [replace(a, editors=a.editors or tuple(footer.editors)) for a in articles[:-1]]
     return articles
+
+
+_DESCRIBED_IMAGE = re.compile(r"^[\[［【](?:图片|图|照片|img|image)\s*[:：]\s*(?P<caption>[^\]］】]{2,60})[\]］】]$", re.IGNORECASE)
+_ISSUER = re.compile(rf"^[{CJK}（）()]{{2,30}}(?:委员会|办公室|领导小组|工作组|党委|支部|医院|中心)$")
+_VALEDICTION = re.compile(r"^(?:此致|敬礼[！!]?|此致敬礼[！!]?)$")
 
 
 def _between_paragraphs(units: list[_Unit], index: int) -> bool:

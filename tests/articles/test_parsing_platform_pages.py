@@ -156,3 +156,41 @@ def test_an_outlets_role_and_a_bar_before_the_name():
         "2023年5月的一个凌晨，83岁的刘桂香从衡阳市中心医院心内科病床上摔了下来。\n\n未经正式授权严禁转载本文，侵权必究。\n"
     )
     assert (article.source, article.authors, article.editors) == ("界面新闻", ("谢婉清",), ("彭芳",))
+
+
+def test_a_press_conferences_roster_gives_its_speakers_not_captions():
+    article = only(
+        "【发布会实录】厦门大学附属第一医院杏林分院全面启用新闻发布会\n\n2024-03-27 16:45　来源：厦门市人民政府新闻办公室\n\n"
+        "时间：2024年3月27日上午10:00\n发布人：\n厦门市卫生健康委员会副主任　林志远\n厦门大学附属第一医院院长　陈启明\n"
+        "主持人：\n厦门市人民政府新闻办公室副主任　郑海燕\n\n■发布环节\n\n"
+        "主持人 郑海燕：各位记者朋友，大家上午好！欢迎参加今天的新闻发布会。\n\n"
+        "陈启明：杏林分院实行“一院两区、同质管理”，与思明院区共用一套专家团队。\n\n（根据现场录音整理，未经发言人审阅）\n"
+    )
+    assert article.captions == ()
+    people = {p.name: p.role for p in extract(article).people}
+    assert people.get("陈启明") == "院长" and "林志远" not in people  # the commission's official is no staff
+
+
+def test_an_obituary_its_signature_its_bracketed_section_and_a_described_image():
+    article = only(
+        "讣告\n\n2024.01.08　　供稿：院长办公室　　编辑：韩璐\n\n"
+        "  我国著名神经外科学家，天津医科大学总医院原神经外科主任宋怀谦同志，因病医治无效，于2024年1月6日在天津逝世，享年91岁。\n"
+        "  宋怀谦教授千古！\n\n天津医科大学总医院\n宋怀谦同志治丧委员会\n2024年1月8日\n\n【宋怀谦教授生平】\n\n"
+        "  宋怀谦，1933年3月生于河北省沧州市，1960年起专攻神经外科，2004年获第二届“中国医师奖”。\n\n"
+        "[图片：宋怀谦教授生前在病房查房（资料图）]\n"
+    )
+    assert [s.heading for s in article.sections if s.heading] == ["宋怀谦教授生平"]
+    assert [c.text for c in article.captions] == ["宋怀谦教授生前在病房查房"]
+    assert "治丧委员会" not in article.body
+    assert "中国医师奖" in {h.name for h in extract(article).honours}
+
+
+def test_a_flattened_tables_cells_are_text_and_an_attachment_is_no_caption():
+    article = only(
+        "关于公布2024年度便民就医服务示范医院名单的通知\n\n发布日期：2024-06-18\n\n"
+        "各市（区）卫生健康委：经评审，确定以下医院为便民就医服务示范医院，现予公布。\n\n"
+        "医院名称\n所属地区\n医院等级\n苏州市立医院\n姑苏区\n三级甲等\n\n"
+        "2024年度便民就医服务示范医院名单.pdf（下载次数：587）\n"
+    )
+    assert article.captions == ()
+    assert "苏州市立医院" in article.body and ".pdf" not in article.body
