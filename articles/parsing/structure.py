@@ -21,20 +21,16 @@ from .lines import (
     BRACKET_HEADING_RE,
     BREADCRUMB_RE,
     CAPTION_RE,
-    COMMA_HEAD_RE,
     CONTACT_RE,
     COPYRIGHT_RE,
     FIELD_LINE_RE,
-    HEADING_MARK_RE,
     IMAGE_RE,
-    MAX_HEADING,
     OPENER_RE,
     ORG_LINE_RE,
     OUTLET_RE,
     ROSTER_LABEL_RE,
     SALUTATION_RE,
     SEPARATOR_RE,
-    SPACED_RE,
     STOP_RE,
     Line,
     caption_text,
@@ -44,7 +40,6 @@ from .lines import (
     is_photo_credit,
     is_short,
     join_label_lines,
-    label_of,
     roster_line_of,
     roster_of,
     sound_bite_of,
@@ -72,18 +67,10 @@ from .text import (
     remove_cjk_spaces,
     stray_latin_words,
 )
+from .units import Unit, classify_shorts, field_subheads, fits_style, heading_style
 
 # ---------------------------------------------------------------------------------------------
 # One article
-
-
-@dataclass
-class _Unit:
-    kind: str  # "para", "short", "heading", "caption"
-    text: str
-    spans: list[Span]
-    gap: int
-    label: str | None = None
 
 
 @dataclass
@@ -111,8 +98,8 @@ class _ArticleBuilder(HeaderReader):
             kicker, title, title_span, subtitle, orgs, body_lines = self._header()
             units = self._body_units(body_lines)
             units = self._join_broken(units)
-            _field_subheads(units)
-        self._classify_shorts(units)
+            field_subheads(units)
+        classify_shorts(units, self.style)
         sections, captions = self._sections(units)
         start = self.lines[0].start if self.lines else 0
         end = self.lines[-1].end if self.lines else 0
@@ -137,14 +124,14 @@ class _ArticleBuilder(HeaderReader):
             speakers=tuple(self.speakers),
         )
 
-    def _page_units(self, page: CrawledPage) -> list[_Unit]:
+    def _page_units(self, page: CrawledPage) -> list[Unit]:
         """Units of a crawled page: its segments are already cut; only their text is classified."""
         self.byline.published = page.published
         if page.source:
             self.byline.merge(Byline(source=page.source, source_rank=2))
         self.flags.extend(page.flags)
         self.consumed.extend(page.consumed)
-        units: list[_Unit] = []
+        units: list[Unit] = []
         text = self.text
         for segment in page.segments:
             raw = text[segment.start:segment.end]
@@ -155,12 +142,12 @@ class _ArticleBuilder(HeaderReader):
             elif segment.kind == "dropped":
                 self.flag(segment.flag or "dropped_boilerplate", clean_line(raw), span)
             elif segment.kind == "caption":
-                units.append(_Unit("caption", re.sub(r"^[（(]([^（()）]*)[)）]$", r"\1", clean_line(raw)), [span], 0))
+                units.append(Unit("caption", re.sub(r"^[（(]([^（()）]*)[)）]$", r"\1", clean_line(raw)), [span], 0))
             else:
                 line = clean_line(raw)
                 lead = len(raw) - len(raw.lstrip())
                 span = (segment.start + lead, segment.start + lead + len(raw.strip()))
-                units.append(_Unit("short" if is_short(line) else "para", line, [span], 1))
+                units.append(Unit("short" if is_short(line) else "para", line, [span], 1))
         if self.byline.source_rank < 0 or not self.byline.source:
             lead = " ".join(u.text for u in units[:2] if u.kind == "para")
             outlet = reporter_outlet(lead[:400])
@@ -170,9 +157,9 @@ class _ArticleBuilder(HeaderReader):
 
     # -- body ------------------------------------------------------------------------------------
 
-    def _body_units(self, lines: list[Line]) -> list[_Unit]:
+    def _body_units(self, lines: list[Line]) -> list[Unit]:
         lines = join_label_lines(lines)
-        units: list[_Unit] = []
+        units: list[Unit] = []
         after_image = False  # the line before was an image's placeholder: this one may be its caption
         for index, line in enumerate(lines):
             text = _POST_TAIL.sub("", line.text) or line.text  # `…）O网页链接 收起全文d`: a post's own links
@@ -193,7 +180,7 @@ class _ArticleBuilder(HeaderReader):
                 continue
             if described := _DESCRIBED_IMAGE.match(text):
                 # `[图片：宋怀谦教授生前在病房查房（资料图）]`: an image's place, with its caption
-                units.append(_Unit("caption", described["caption"], [line.span], line.gap))
+                units.append(Unit("caption", described["caption"], [line.span], line.gap))
                 continue
             if (listed := roster_line_of(text)) is not None:
                 if listed[0]:
@@ -218,7 +205,7 @@ class _ArticleBuilder(HeaderReader):
                 self.consumed.append(("signature", line.span))
                 continue
             if after_image and (is_short(text) or is_credited_caption(text)):
-                units.append(_Unit("caption", text, [line.span], line.gap))
+                units.append(Unit("caption", text, [line.span], line.gap))
                 after_image = False
                 continue
             after_image = False
@@ -262,11 +249,11 @@ class _ArticleBuilder(HeaderReader):
                     self.consumed.append(("byline", (line.start, line.start + length)))
                     text, start = text[length:], line.start + length
             if (len(text) <= 80 and CAPTION_RE.search(text)) or is_credited_caption(text):
-                units.append(_Unit("caption", text, [(start, span_end)], line.gap))
+                units.append(Unit("caption", text, [(start, span_end)], line.gap))
                 continue
             kind = "short" if is_short(text) and not SALUTATION_RE.match(text) and not roster \
                 and not (FIELD_LINE_RE.match(text) and not BRACKET_HEADING_RE.match(text)) else "para"
-            units.append(_Unit(kind, text, [(start, span_end)], line.gap))
+            units.append(Unit(kind, text, [(start, span_end)], line.gap))
         return units
 
     @staticmethod
@@ -293,44 +280,18 @@ class _ArticleBuilder(HeaderReader):
         self.consumed.append(("byline", (end, line.end)))
         return kept, end
 
-    def _heading_style(self, units: list[_Unit]) -> str:
-        shorts = [u for u in units if u.kind == "short" and len(u.text) <= MAX_HEADING]
-        labelled = sum(1 for u in shorts if label_of(u.text))
-        spaced = sum(1 for u in shorts if SPACED_RE.match(u.text))
-        marked = sum(1 for u in shorts if HEADING_MARK_RE.match(u.text))
-        if marked >= 2:
-            return "marked"
-        if labelled >= 2:
-            return "labelled"
-        if spaced >= 2:
-            return "spaced"
-        return "plain"
-
-    def _fits_style(self, unit: _Unit, style: str) -> bool:
-        if len(unit.text) > MAX_HEADING:
-            return False
-        if style != "plain" and BRACKET_HEADING_RE.match(unit.text):
-            return True  # `【医院荣誉】` among `◆ …` headings
-        if style == "marked":
-            return bool(HEADING_MARK_RE.match(unit.text))
-        if style == "labelled":
-            return bool(label_of(unit.text))
-        if style == "spaced":
-            return bool(label_of(unit.text) or SPACED_RE.match(unit.text))
-        return False
-
-    def _join_broken(self, units: list[_Unit]) -> list[_Unit]:
+    def _join_broken(self, units: list[Unit]) -> list[Unit]:
         """Join paragraphs that a column break or a photo caption cut in two."""
-        self.style = self._heading_style(units)
+        self.style = heading_style(units)
         gaps = Counter(u.gap for u in units[1:])
         normal_gap = gaps.most_common(1)[0][0] if gaps else 1
-        out: list[_Unit] = []
-        pending_captions: list[_Unit] = []
+        out: list[Unit] = []
+        pending_captions: list[Unit] = []
         i = 0
         while i < len(units):
             unit = units[i]
             i += 1
-            if unit.kind == "short" and (self._fits_style(unit, self.style) or not out or out[-1].kind != "para" or ends_sentence(out[-1].text)):
+            if unit.kind == "short" and (fits_style(unit, self.style) or not out or out[-1].kind != "para" or ends_sentence(out[-1].text)):
                 out.append(unit)
                 continue
             out.append(unit)
@@ -341,11 +302,11 @@ class _ArticleBuilder(HeaderReader):
             while not ends_sentence(unit.text) and not SALUTATION_RE.match(unit.text) \
                     and not FIELD_LINE_RE.match(unit.text) and not roster_of(unit.text):  # `院训：…`: whole as it stands
                 j = i
-                skipped: list[_Unit] = []
+                skipped: list[Unit] = []
                 target = None
                 while j < len(units) and j - i < 4:
                     candidate = units[j]
-                    if candidate.kind == "short" and (self._fits_style(candidate, self.style)
+                    if candidate.kind == "short" and (fits_style(candidate, self.style)
                                                       or BRACKET_HEADING_RE.match(candidate.text)):
                         break
                     if candidate.kind == "caption" or candidate.kind == "short" and candidate.gap > normal_gap:
@@ -376,43 +337,7 @@ class _ArticleBuilder(HeaderReader):
             pending_captions = []
         return out
 
-    def _classify_shorts(self, units: list[_Unit]) -> None:
-        _short_runs_are_rows(units)
-        # A feature's subheads may hold a comma (`专家常驻，县里能做的手术多了`): when two or more
-        # such lines stand alone between paragraphs, they are its headings, not captions.
-        comma_heads = sum(1 for index, unit in enumerate(units)
-                          if unit.kind == "short" and COMMA_HEAD_RE.match(unit.text) and _between_paragraphs(units, index))
-        for index, unit in enumerate(units):
-            if unit.kind != "short":
-                continue
-            if self.style != "plain":
-                unit.kind = "heading" if self._fits_style(unit, self.style) else "caption"
-                continue
-            previous = units[index - 1] if index else None
-            following = units[index + 1] if index + 1 < len(units) else None
-            labelled = label_of(unit.text)
-            stands_alone = (
-                following is not None
-                and (following.kind == "para" or BRACKET_HEADING_RE.match(unit.text) is not None)
-                and (previous is None or previous.kind in ("para", "heading") or BRACKET_HEADING_RE.match(unit.text)
-                     # a photo marked as such between two paragraphs (`▲…`, `图为…`) ends nothing
-                     or previous.kind == "caption" and CAPTION_RE.match(previous.text) is not None
-                     and index >= 2 and units[index - 2].kind == "para")
-                and len(unit.text) <= MAX_HEADING
-                and (not re.search(r"[,，、]", labelled[1] if labelled else unit.text)
-                     or comma_heads >= 2 and COMMA_HEAD_RE.match(unit.text) is not None)
-                and (previous is not None or index == 0)
-            )
-            unit.kind = "heading" if stands_alone else "caption"
-        _lists_are_no_headings(units)
-        for unit in units:
-            if unit.kind == "heading":
-                unit.text = HEADING_MARK_RE.sub("", unit.text)
-                labelled = label_of(unit.text)
-                if labelled:
-                    unit.label, unit.text = labelled
-
-    def _sections(self, units: list[_Unit]) -> tuple[list[Section], list[Caption]]:
+    def _sections(self, units: list[Unit]) -> tuple[list[Section], list[Caption]]:
         sections: list[dict] = []
         captions: list[Caption] = []
         seen_paragraphs: list[str] = []
@@ -476,51 +401,6 @@ class _ArticleBuilder(HeaderReader):
         return text, changed
 
 
-def _field_subheads(units: list[_Unit]) -> None:
-    """Two or more short `X：Y` lines, each alone between paragraphs, are a feature's subheads
-    (`管理帮扶：从“输血”到“造血”`, `技术帮扶：县里能做的手术多了`), not fields such as `院训：…`, which
-    stand together or once."""
-    found = [i for i, unit in enumerate(units[1:-1], 1)
-             if unit.kind == "para" and is_short(unit.text) and FIELD_LINE_RE.match(unit.text)
-             and all(units[j].kind == "para" and not FIELD_LINE_RE.match(units[j].text) for j in (i - 1, i + 1))]
-    if len(found) >= 2:
-        for i in found:
-            units[i].kind = "short"
-
-
-def _short_runs_are_rows(units: list[_Unit]) -> None:
-    """A flattened table (`医院名称` / `所属地区` / `医院等级` / `苏州市立医院` / …): short lines in a
-    row that open with a column's name are its cells, text, not headings or captions of photos."""
-    start = 0
-    while start < len(units):
-        end = start
-        while end < len(units) and units[end].kind == "short":
-            end += 1
-        header = next((k for k in range(start, min(end, start + 3)) if _COLUMN_NAME.match(units[k].text)), None)
-        if header is not None and end - header >= 3:
-            for unit in units[header:end]:  # not a heading above the table (`一、优秀医师（8名）`)
-                unit.kind = "para"
-        start = end + 1
-
-
-_COLUMN_NAME = re.compile(r"^(?:序号|编号|名称|医院名称|单位名称|机构名称|姓名|科室|所在科室|岗位|岗位类别|岗位名称|招聘人数|人数|专业|专业要求"
-                          r"|学历|学历学位|职称|所属地区|地区|等级|医院等级|备注|类别)(?:\s|$)")
-
-
-def _lists_are_no_headings(units: list[_Unit]) -> None:
-    """Three or more headings in a row with no text between them are a list or a table's rows
-    (`1 四川省妇幼保健院 改善医疗服务示范单位`): body text, not sections."""
-    start = 0
-    while start < len(units):
-        end = start
-        while end < len(units) and units[end].kind == "heading":
-            end += 1
-        if end - start >= 3:
-            for unit in units[start:end]:
-                unit.kind = "para"
-        start = end + 1
-
-
 _BARE_CREDIT = re.compile(f"^[（(](?P<names>[{CJK}]{{2,4}}(?:[ 、，,][{CJK}]{{2,4}}){{0,3}})[)）]$")
 _POST_TAIL = re.compile(r"(?:\s*(?:O?网页链接|收起全文.?|展开全文.?|#[^#\s]{1,20}#))+\s*$")
 
@@ -551,10 +431,6 @@ def parse_articles(text: str) -> list[ParsedArticle]:
 _DESCRIBED_IMAGE = re.compile(r"^[\[［【](?:图片|图|照片|img|image)\s*[:：]\s*(?P<caption>[^\]］】]{2,60})[\]］】]$", re.IGNORECASE)
 _ISSUER = re.compile(rf"^[{CJK}（）()]{{2,30}}(?:委员会|办公室|领导小组|工作组|党委|支部|医院|中心)$")
 _VALEDICTION = re.compile(r"^(?:此致|敬礼[！!]?|此致敬礼[！!]?)$")
-
-
-def _between_paragraphs(units: list[_Unit], index: int) -> bool:
-    return 0 < index < len(units) - 1 and units[index - 1].kind == "para" and units[index + 1].kind == "para"
 
 
 _PAGE_FOOTER = re.compile(r"^(?:本版编辑|本版责编|本版美编|版面编辑)\s*[:：]")

@@ -1,0 +1,144 @@
+"""The units of an article's body (paragraphs, short lines, headings, captions) and how a
+short line is read: a heading of the article's style, a photo's caption, or a table's or list's
+text. Pure text, no Django; used by structure.py."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lines import (
+    BRACKET_HEADING_RE,
+    CAPTION_RE,
+    COMMA_HEAD_RE,
+    FIELD_LINE_RE,
+    HEADING_MARK_RE,
+    MAX_HEADING,
+    SPACED_RE,
+    is_short,
+    label_of,
+)
+from .model import Span
+
+
+@dataclass
+class Unit:
+    kind: str  # "para", "short", "heading", "caption"
+    text: str
+    spans: list[Span]
+    gap: int
+    label: str | None = None
+
+
+def heading_style(units: list[Unit]) -> str:
+    shorts = [u for u in units if u.kind == "short" and len(u.text) <= MAX_HEADING]
+    labelled = sum(1 for u in shorts if label_of(u.text))
+    spaced = sum(1 for u in shorts if SPACED_RE.match(u.text))
+    marked = sum(1 for u in shorts if HEADING_MARK_RE.match(u.text))
+    if marked >= 2:
+        return "marked"
+    if labelled >= 2:
+        return "labelled"
+    if spaced >= 2:
+        return "spaced"
+    return "plain"
+
+def fits_style(unit: Unit, style: str) -> bool:
+    if len(unit.text) > MAX_HEADING:
+        return False
+    if style != "plain" and BRACKET_HEADING_RE.match(unit.text):
+        return True  # `【医院荣誉】` among `◆ …` headings
+    if style == "marked":
+        return bool(HEADING_MARK_RE.match(unit.text))
+    if style == "labelled":
+        return bool(label_of(unit.text))
+    if style == "spaced":
+        return bool(label_of(unit.text) or SPACED_RE.match(unit.text))
+    return False
+
+
+def classify_shorts(units: list[Unit], style: str) -> None:
+    """Each short line a heading, a caption or (in a table or list) text."""
+    short_runs_are_rows(units)
+    # A feature's subheads may hold a comma (`专家常驻，县里能做的手术多了`): when two or more
+    # such lines stand alone between paragraphs, they are its headings, not captions.
+    comma_heads = sum(1 for index, unit in enumerate(units)
+                      if unit.kind == "short" and COMMA_HEAD_RE.match(unit.text) and between_paragraphs(units, index))
+    for index, unit in enumerate(units):
+        if unit.kind != "short":
+            continue
+        if style != "plain":
+            unit.kind = "heading" if fits_style(unit, style) else "caption"
+            continue
+        previous = units[index - 1] if index else None
+        following = units[index + 1] if index + 1 < len(units) else None
+        labelled = label_of(unit.text)
+        stands_alone = (
+            following is not None
+            and (following.kind == "para" or BRACKET_HEADING_RE.match(unit.text) is not None)
+            and (previous is None or previous.kind in ("para", "heading") or BRACKET_HEADING_RE.match(unit.text)
+                 # a photo marked as such between two paragraphs (`▲…`, `图为…`) ends nothing
+                 or previous.kind == "caption" and CAPTION_RE.match(previous.text) is not None
+                 and index >= 2 and units[index - 2].kind == "para")
+            and len(unit.text) <= MAX_HEADING
+            and (not re.search(r"[,，、]", labelled[1] if labelled else unit.text)
+                 or comma_heads >= 2 and COMMA_HEAD_RE.match(unit.text) is not None)
+            and (previous is not None or index == 0)
+        )
+        unit.kind = "heading" if stands_alone else "caption"
+    lists_are_no_headings(units)
+    for unit in units:
+        if unit.kind == "heading":
+            unit.text = HEADING_MARK_RE.sub("", unit.text)
+            labelled = label_of(unit.text)
+            if labelled:
+                unit.label, unit.text = labelled
+
+
+def field_subheads(units: list[Unit]) -> None:
+    """Two or more short `X：Y` lines, each alone between paragraphs, are a feature's subheads
+    (`管理帮扶：从“输血”到“造血”`, `技术帮扶：县里能做的手术多了`), not fields such as `院训：…`, which
+    stand together or once."""
+    found = [i for i, unit in enumerate(units[1:-1], 1)
+             if unit.kind == "para" and is_short(unit.text) and FIELD_LINE_RE.match(unit.text)
+             and all(units[j].kind == "para" and not FIELD_LINE_RE.match(units[j].text) for j in (i - 1, i + 1))]
+    if len(found) >= 2:
+        for i in found:
+            units[i].kind = "short"
+
+
+def short_runs_are_rows(units: list[Unit]) -> None:
+    """A flattened table (`医院名称` / `所属地区` / `医院等级` / `苏州市立医院` / …): short lines in a
+    row that open with a column's name are its cells, text, not headings or captions of photos."""
+    start = 0
+    while start < len(units):
+        end = start
+        while end < len(units) and units[end].kind == "short":
+            end += 1
+        header = next((k for k in range(start, min(end, start + 3)) if COLUMN_NAME.match(units[k].text)), None)
+        if header is not None and end - header >= 3:
+            for unit in units[header:end]:  # not a heading above the table (`一、优秀医师（8名）`)
+                unit.kind = "para"
+        start = end + 1
+
+
+COLUMN_NAME = re.compile(r"^(?:序号|编号|名称|医院名称|单位名称|机构名称|姓名|科室|所在科室|岗位|岗位类别|岗位名称|招聘人数|人数|专业|专业要求"
+                          r"|学历|学历学位|职称|所属地区|地区|等级|医院等级|备注|类别)(?:\s|$)")
+
+
+def lists_are_no_headings(units: list[Unit]) -> None:
+    """Three or more headings in a row with no text between them are a list or a table's rows
+    (`1 四川省妇幼保健院 改善医疗服务示范单位`): body text, not sections."""
+    start = 0
+    while start < len(units):
+        end = start
+        while end < len(units) and units[end].kind == "heading":
+            end += 1
+        if end - start >= 3:
+            for unit in units[start:end]:
+                unit.kind = "para"
+        start = end + 1
+
+
+def between_paragraphs(units: list[Unit], index: int) -> bool:
+    return 0 < index < len(units) - 1 and units[index - 1].kind == "para" and units[index + 1].kind == "para"
