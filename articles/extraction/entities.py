@@ -122,6 +122,8 @@ def _in_passing(name: str, body: str) -> bool:
         return True
     if re.match(_A_PLACE_WORD, after):
         return True
+    if re.match(r"(?:[（(][^（()）]{2,20}[)）])?等(?:多家|\d+家|[一二三四五六七八九十]+家)", after):
+        return True  # one of many (`集聚了瑞金医院等多家知名三甲医院`)
     return before.rfind("“") > before.rfind("”") and bool(_PROJECT_NAME.match(after))
 
 

@@ -317,6 +317,7 @@ def test_a_hospital_with_a_rare_character_in_its_name_is_found():
     ("银行员工开车护送老人，不到三分钟，两辆车顺利停在石门县中医医院门口。老人得到了及时救治。", "石门县中医医院"),
     ("至今村里还保留有红军医院、新四军医院旧址，红色文化底蕴厚重。近几年，村里发展乡村旅游。", "新四军医院"),
     ("近日，在县公共资源交易中心开标室，“云阳县中医院水口分院建设项目EPC”开标。", "云阳县中医院"),
+    ("区内医疗机构众多，集聚了瑞金医院等多家知名三甲医院，临床医学资源丰富。", "瑞金医院"),  # one of many
 ])
 def test_a_hospital_named_once_as_a_place_in_another_story_is_no_subject(lead, hospital):
     entities = extract(only_article(lead))
