@@ -55,6 +55,14 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
                 bracketed.setdefault(short, full)
     # The headline's short form is the hospital the text names in full with it.
     subject = [bracketed.get(name, name) for name in subject]
+    # `厦门医院设台胞专属门诊`: a headline's place and 医院, which the text never repeats, is the one
+    # hospital of that place the text names again and again (厦门大学附属第一医院).
+    for index, name in enumerate(subject):
+        if counts.get(name) or not re.fullmatch(rf"[{CJK}]{{2,4}}医院", name) or any(n.endswith(name) for n in counts):
+            continue
+        fuller = [n for n, c in counts.items() if c >= 3 and n.startswith(name[:2]) and not is_short_form(n)]
+        if len(fuller) == 1:
+            subject[index] = fuller[0]
     if not subject:
         lead = " ".join(p.text for p in article.paragraphs[:2])
         lead_names = [n for n, _, _ in find_hospitals(lead) if not is_short_form(n)]

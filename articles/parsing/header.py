@@ -111,6 +111,7 @@ def _is_reporter_line(text: str) -> bool:
 # An e-paper's name for itself (`湖北日报数字报`): the paper, and its edition's word.
 _EDITION = re.compile(r"(?:数字报刊平台|多媒体数字报刊|数字报刊|数字报|电子报|电子版|数字版)$")
 _EPAPER_MASTHEAD = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,12}?(?:报|刊|网))\s*" + _EDITION.pattern)
+_NAME_AND_LATIN = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,20})\s+[A-Za-z][A-Za-z&'’.,\- ]{1,60}$")
 # A platform account's name: a hotline's or a brand's, with digits or Latin letters in it.
 _ACCOUNT = re.compile(r"^(?=.*(?:\d{3,}|[A-Za-z]{2,}))[\u4e00-\u9fffA-Za-z0-9·]{3,16}$")
 _LOCATION = re.compile(r"^(?:当前位置|您的位置|您现在的位置|你的位置|所在位置)\s*[:：]")
@@ -314,6 +315,14 @@ class HeaderReader:
             kind = furniture_of(line.text)
             if kind is None and _LATIN_NAME.match(line.text):
                 kind = "dropped_boilerplate"  # a site's name in English under its Chinese one
+            elif kind is None and (named := _NAME_AND_LATIN.match(line.text)) and i + 1 < len(lines) \
+                    and (furniture_of(lines[i + 1].text) or BREADCRUMB_RE.match(lines[i + 1].text)):
+                # `中央社 CNA`, `中南大学湘雅医院 Xiangya Hospital…` above the navigation: whose site it is
+                kind = "dropped_navigation"
+                self.byline.merge(Byline(source=named["name"], source_rank=-1))
+                self.masthead.merge(Byline(source=named["name"], source_rank=-1))
+                if ORG_LINE_RE.match(named["name"]):
+                    self.site_hospital = named["name"]
             elif kind is None and BREADCRUMB_RE.match(line.text):
                 kind = "dropped_navigation"
                 parts = re.split(r"\s*[>＞»]+\s*", line.text)

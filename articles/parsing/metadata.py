@@ -129,6 +129,7 @@ _DATETIME_PREFIX = re.compile(
 # `来自 微博 weibo.com`, `四川日报社川观新闻官方账号` (a platform's line for who posted it).
 _POSTED_FROM = re.compile(r"^来自\s+\S.{0,30}$|^\S{2,24}?(?:官方账号|官方帐号|优质\S{2,8}创作者|作者)$")
 _PAGE_BEFORE_DATE = re.compile(rf"^[A-Za-z]?\d{{1,3}}(?:\s*[｜|]\s*|\s+)(?:[{CJK}·]{{2,8}}(?:\s*[｜|]\s*|\s+))?(?=(?:19|20)\d{{2}}\s*年)")
+_UPDATED = re.compile(r"^[（(][^（()）]{0,20}更新[)）]?")
 _LUNAR_DATE = re.compile(rf"^农历[{CJK}]{{2,12}}")
 _COLUMN_BEFORE_KEY = re.compile(rf"^[{CJK}·]{{2,8}}\s+(?=(?:责任编辑|本版编辑|本版责编|编辑|责编|美编)\s*[:：])")
 _WEEKDAY = re.compile(r"^\s*(?:星期[一二三四五六日天]|周[一二三四五六日])")
@@ -175,6 +176,7 @@ def _parsed_metadata_line(line: str) -> Byline | None:
         leading_date = parse_date(match["date"])
         text = _WEEKDAY.sub("", text[match.end():]).strip(" |｜")
         text = _LUNAR_DATE.sub("", text).strip()  # `农历甲辰年二月十三`
+        text = _UPDATED.sub("", text).strip()  # `（3/12 16:05 更新）`
         if leading_date and (column := _COLUMN_BEFORE_KEY.match(text)):
             text = text[column.end():]  # the page's column, then its credits
         text = _POSTED_FROM.sub("", text)  # `2023-9-8 14:20 来自 微博 weibo.com`
@@ -360,6 +362,8 @@ LEAD_BYLINE = re.compile(
     rf"^(?:本报|本台|本刊|[{CJK}]{{2,10}}?(?:网|报|台|社))?(?:[{CJK}]{{0,4}})?讯\s*[(（](?P<body>[^()（）]{{2,60}})[)）]\s*"
     # `人民网兰州4月21日电 （记者 王文娟）`: a wire's dateline, its outlet first.
     rf"|^(?P<outlet>[{CJK}]{{2,10}}?(?:网|报|台|社))[{CJK}]{{0,6}}\d{{1,2}}月\d{{1,2}}日(?:电|消息|讯)\s*[(（](?P<body2>[^()（）]{{2,60}})[)）]\s*"
+    # `（中央社记者周咏恩台北12日电）`: a wire's reporter, the place and the day in one bracket
+    rf"|^[(（](?P<outlet5>[{CJK}]{{2,6}}?(?:社|网|报|台))记者(?P<body7>[{CJK}]{{2,3}})[{CJK}]{{2,4}}\d{{1,2}}日(?:电|讯)[)）]\s*"
     # `【香港文汇报讯】（记者 陆云舟 上海报道）`
     rf"|^【(?P<outlet4>[{CJK}]{{2,10}}?(?:报|网|社|台))讯】\s*[(（](?P<body6>[^()（）]{{2,60}})[)）]\s*"
     # `【大公报讯】记者陈敏仪报道：`
@@ -381,13 +385,14 @@ def parse_lead_byline(paragraph: str) -> tuple[Byline, int] | None:
     if match["bare"]:
         outlet = match["outlet3"]
         return Byline(source=outlet, source_rank=1 if outlet else 0), match.end()
-    body = match["body"] or match["body2"] or match["body3"] or match["body4"] or match["body5"] or match["body6"]
+    body = match["body"] or match["body2"] or match["body3"] or match["body4"] or match["body5"] or match["body6"] \
+        or match["body7"]
     body = re.sub(rf"\s[{CJK}]{{2,6}}(?:报道|报导)$", "", body.strip())  # `记者 陆云舟 上海报道`: where from, no name
     body = re.sub(r"(?:本报|全媒体|融媒体|见习|特约|首席)?(?:记者|通讯员|实习生|摄影|文/图|报道)", " ", body)
     names = split_names(body)
     if not names:
         return None
-    outlet = match["outlet"] or match["outlet2"] or match["outlet4"]
+    outlet = match["outlet"] or match["outlet2"] or match["outlet4"] or match["outlet5"]
     return Byline(authors=names, source=outlet, source_rank=1 if outlet else 0), match.end()
 
 

@@ -268,6 +268,13 @@ class _ArticleBuilder(HeaderReader):
         return bool(following and following.published and not following.source and not following.authors)
 
     def _strip_trailing_byline(self, text: str, line: Line) -> tuple[str, int]:
+        if (editor := _TRAILING_EDITOR.search(text)) and editor.start() > 0 and split_names(editor["names"]):
+            # `…之一。（编辑：杨凯程）1130312`: the desk's editor (and a wire's date code) after the text
+            self.byline.merge(Byline(editors=split_names(editor["names"])))
+            kept = text[: editor.start()].rstrip()
+            end = line.end - (len(text) - len(kept))
+            self.consumed.append(("byline", (end, line.end)))
+            text, line = kept, Line(kept, line.start, end, line.gap)
         match = TRAILING_BYLINE.search(text)
         if not match or match.start() == 0 or is_credited_caption(text):
             return text, line.end  # `…（记者陈嘉欣摄）`: a photo's credit, its caption before it
@@ -401,6 +408,7 @@ class _ArticleBuilder(HeaderReader):
         return text, changed
 
 
+_TRAILING_EDITOR = re.compile(rf"(?<=[。！？”])[（(](?:编辑|责任编辑|责编)\s*[:：]\s*(?P<names>[{CJK}、，, ]{{2,20}})[)）]\s*\d{{0,8}}$")
 _BARE_CREDIT = re.compile(f"^[（(](?P<names>[{CJK}]{{2,4}}(?:[ 、，,][{CJK}]{{2,4}}){{0,3}})[)）]$")
 _POST_TAIL = re.compile(r"(?:\s*(?:O?网页链接|收起全文.?|展开全文.?|#[^#\s]{1,20}#))+\s*$")
 

@@ -194,3 +194,20 @@ def test_a_flattened_tables_cells_are_text_and_an_attachment_is_no_caption():
     )
     assert article.captions == ()
     assert "苏州市立医院" in article.body and ".pdf" not in article.body
+
+
+def test_a_taiwan_wire_page_in_traditional_script():
+    article = only(
+        "中央社 CNA\n即時　政治　國際　兩岸　產經　證券　科技　生活　社會\n首頁 > 兩岸\n\n廈門醫院設台胞專屬門診　首月接診逾600人次\n\n"
+        "2024/03/12 15:40（3/12 16:05 更新）\n字級\n分享\nFacebook\nLine\n複製連結\n\n"
+        "廈門大學附屬第一醫院台胞服務中心內，醫護人員協助台籍患者辦理就診手續。（圖取自廈門大學附屬第一醫院微信公眾號）\n\n"
+        "（中央社記者周詠恩台北12日電）位於福建省的廈門大學附屬第一醫院今年2月起開設「台胞專屬門診」。\n\n"
+        "廈門大學附屬第一醫院副院長許振東說，專屬門診希望縮短台胞的就醫摸索期。\n\n"
+        "據了解，廈門大學附屬第一醫院是當地台胞就醫人數最多的醫院。（編輯：楊凱程）1130312\n\n延伸閱讀\n金門鄉親赴廈就醫增加\n"
+    )
+    assert (article.source, article.published) == ("中央社", dt.date(2024, 3, 12))
+    assert (article.authors, article.editors) == (("周詠恩",), ("楊凱程",))
+    assert [c.text for c in article.captions] == ["廈門大學附屬第一醫院台胞服務中心內，醫護人員協助台籍患者辦理就診手續"]
+    assert article.body.startswith("位於福建省") and "1130312" not in article.body
+    # The headline's `廈門醫院`, never repeated, is the hospital the text names again and again.
+    assert extract(article).subject_hospitals == ["廈門大學附屬第一醫院"]
