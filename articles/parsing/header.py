@@ -8,6 +8,7 @@ import re
 
 from .lines import (
     BREADCRUMB_RE,
+    COPYRIGHT_RE,
     HEADLINE_BULLET_RE,
     HEADLINE_JOIN_RE,
     HEADLINE_LABEL_RE,
@@ -56,7 +57,7 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
             if kicker_of(line, nxt) or kicker_title_of(line):
                 starts = True
             elif SEPARATOR_RE.match(line.text) and nxt is not None and is_short(nxt.text) \
-                    and not parse_metadata_line(nxt.text):
+                    and not parse_metadata_line(nxt.text) and not COPYRIGHT_RE.search(nxt.text) and not furniture_of(nxt.text):
                 starts = True  # a rule, then a headline: the page's next item
             elif is_short(line.text) and nxt is not None and (
                 seen_byline and (parse_metadata_line(nxt.text) or _is_reporter_line(nxt.text))
@@ -137,6 +138,9 @@ class HeaderReader:
         first = True  # the first line that is no furniture, or the first after the page's metadata
         stacked = False  # a line stood above the headline: the line under it may be a 副题 without its dash
         while i < len(lines):
+            if first and title is None and kicker is None and (skipped := self._skip_furniture(lines, i)) > i:
+                i = skipped  # the page's navigation under its date: the first line of the item comes after
+                continue
             if first and title is None and kicker is None:
                 first = False
                 line, nxt = lines[i], lines[i + 1] if i + 1 < len(lines) else None
@@ -353,6 +357,7 @@ class HeaderReader:
             if english and i + 2 < len(lines):
                 nxt = lines[i + 2]  # the site's name, its English name, then its navigation
             if kind is None and nxt is not None and len(line.text) <= 40 and is_short(line.text) \
+                    and not parse_metadata_line(line.text) \
                     and (english and len(line.text) <= 20
                          or BREADCRUMB_RE.match(nxt.text) or furniture_of(nxt.text) == "dropped_navigation"
                          or ORG_LINE_RE.match(line.text) and furniture_of(nxt.text)

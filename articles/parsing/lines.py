@@ -166,7 +166,7 @@ def furniture_of(text: str) -> str | None:
     rest = text
     for word in _TOOL_WORDS:
         rest = rest.replace(word, "")
-    if len(rest) < len(text) and len(re.sub(r"[\s:：【】\[\]|｜/]", "", rest)) <= 2 and len(text) - len(rest) >= 4 \
+    if len(rest) < len(text) and len(re.sub(r"[\s:：【】\[\]|｜/<>《》«»]", "", rest)) <= 2 and len(text) - len(rest) >= 4 \
             and not STOP_RE.match(text):  # `往期回顾` alone opens a block of links: the article ends there
         return "dropped_boilerplate"  # `字号：大 中 小  打印本页  关闭窗口`, `【打印本页】 【关闭窗口】`
     return None

@@ -301,8 +301,8 @@ def _other_metadata_line(text: str) -> Byline | None:
 _REPORTER = re.compile(
     rf"^[■□●◆▲★\s]*[(（]?\s*(?:本报|本台|本刊|(?P<pub>[{CJK}]{{2,12}}?(?:日报|晚报|早报|商报|报社|报|网|电视台|广播电视台|新闻网|新闻|客户端|台))"
     rf"(?:[-－—·][{CJK}]{{2,8}}?(?=记者|全媒体?|融媒体?))?)?"
-    rf"(?:全媒体|融媒体|全媒|融媒|首席|见习|特约)?记者\s*(?P<names>{NAMES})"
-    rf"(?P<more>(?:\s*(?:本报|本台)?(?:特约记者|见习记者|实习记者|通讯员|实习生)\s*{NAMES})*)"
+    rf"(?:全媒体|融媒体|全媒|融媒|首席|见习|特约)?(?:记者|通讯员)\s*(?P<names>{NAMES})"
+    rf"(?P<more>(?:\s*(?:本报|本台)?(?:特约记者|见习记者|实习记者|记者|通讯员|实习生)\s*{NAMES})*)"
     rf"(?:\s*(?:文/图|文／图|摄影|摄|[{CJK}]{{2,6}}报道))?\s*[)）]?$"
 )
 # `晓辉 高鸽 文/图`, `文/图 张三`, `张三 摄`
@@ -338,7 +338,7 @@ def parse_byline(line: str) -> Byline | None:
     match = _REPORTER.match(text)
     if match:
         result = Byline(source=match["pub"] or None, authors=split_names(match["names"]))
-        for names in re.split(r"(?:本报|本台)?(?:特约记者|见习记者|实习记者|通讯员|实习生)", match["more"]):
+        for names in re.split(r"(?:本报|本台)?(?:特约记者|见习记者|实习记者|记者|通讯员|实习生)", match["more"]):
             result.authors += [n for n in split_names(names) if n not in result.authors]
         return result if result.authors else None
     match = _CREDIT_SUFFIX.match(text)

@@ -116,3 +116,19 @@ def test_a_crawled_caption_credited_with_its_outlet_or_after_a_no_break_space():
     assert [c.text for c in article.captions] == ["平原县第一人民医院住院部外科病区", "网格员到医院给老人送资料"]
     assert article.source == "人民网"  # whose reporter went there
     assert "摄" not in article.body and "供图" not in article.body
+
+
+def test_an_e_papers_date_above_its_navigation_and_a_kicker_after_the_page_list():
+    articles = parse_bytes("page.txt", (
+        "新华日报数字报\n2023年11月08日　星期三\n首页 | 往期回顾 | 版面导航 | 标题导航 | PDF下载\n第A07版：健康专刊\n"
+        "<< 上一版　　下一版 >>\n本版标题\n• 心脏急救“绿色通道”再提速\n"
+        "------------------------------------------------------------\n\n南京市第一医院：\n心脏急救“绿色通道”再提速\n\n"
+        "本报记者　刘䶮　通讯员　宁宣\n\n“从救护车到达医院大门，到血管开通，一共用了52分钟。”56岁的张先生在南京市第一医院转危为安。\n\n"
+        "------------------------------------------------------------\n\n苏州大学附属第一医院：\n百年老院“以智提质”跑出加速度\n\n"
+        "□本报通讯员　苏宣　本报记者　顾敏\n\n走进苏州大学附属第一医院总院门诊大厅，自助机前不见长队。\n\n"
+        "------------------------------------------------------------\n新华日报社版权所有　未经书面授权　不得复制或建立镜像\n"
+    ).encode("gb18030")).articles
+    assert [(a.kicker, a.published, a.source, a.authors) for a in articles] == [
+        ("南京市第一医院", dt.date(2023, 11, 8), "新华日报", ("刘䶮", "宁宣")),
+        ("苏州大学附属第一医院", dt.date(2023, 11, 8), "新华日报", ("苏宣", "顾敏")),  # the correspondent first
+    ]  # the copyright under the last rule is no third item
