@@ -85,6 +85,7 @@ class _ArticleBuilder(HeaderReader):
     speakers: list[tuple[str, str]] = field(default_factory=list)
     masthead: Byline = field(default_factory=Byline)  # the date and outlet printed above the headline
     site_hospital: str | None = None  # the hospital whose own site the page is (its name above the navigation)
+    original_title: tuple[str, Span] | None = None  # `原标题：《…》` under the text
 
     def flag(self, kind: str, excerpt: str, span: Span | None = None) -> None:
         self.flags.append(Flag(kind, excerpt[:80], span))
@@ -97,6 +98,10 @@ class _ArticleBuilder(HeaderReader):
         else:
             kicker, title, title_span, subtitle, orgs, body_lines = self._header()
             units = self._body_units(body_lines)
+            if not title and self.original_title:
+                # `原标题：《…》` under the text of a copy that printed no headline above it
+                title, title_span = self.original_title
+                self.flags = [f for f in self.flags if f.kind != "missing_title"]
             units = self._join_broken(units)
             field_subheads(units)
         classify_shorts(units, self.style)
@@ -176,6 +181,11 @@ class _ArticleBuilder(HeaderReader):
                     and not any(len(later.text) > 40 and "。" in later.text for later in lines[index + 1:]):
                 # `界面新闻` under the text, an app's banner: whose page it was, no caption
                 self.byline.merge(Byline(source=text, source_rank=-1))
+                self.consumed.append(("metadata", line.span))
+                continue
+            if original := _ORIGINAL_TITLE_LINE.match(text):
+                start = line.start + original.start("title")
+                self.original_title = self.original_title or (original["title"], (start, start + len(original["title"])))
                 self.consumed.append(("metadata", line.span))
                 continue
             if described := _DESCRIBED_IMAGE.match(text):
@@ -436,6 +446,7 @@ def parse_articles(text: str) -> list[ParsedArticle]:
     return articles
 
 
+_ORIGINAL_TITLE_LINE = re.compile(r"^原标题\s*[:：]\s*《?(?P<title>[^《》]{4,80}?)》?$")
 _DESCRIBED_IMAGE = re.compile(r"^[\[［【](?:图片|图|照片|img|image)\s*[:：]\s*(?P<caption>[^\]］】]{2,60})[\]］】]$", re.IGNORECASE)
 _ISSUER = re.compile(rf"^[{CJK}（）()]{{2,30}}(?:委员会|办公室|领导小组|工作组|党委|支部|医院|中心)$")
 _VALEDICTION = re.compile(r"^(?:此致|敬礼[！!]?|此致敬礼[！!]?)$")

@@ -15,6 +15,7 @@ from .lines import (
     HEADING_MARK_RE,
     MAX_HEADING,
     SPACED_RE,
+    is_credited_caption,
     is_short,
     label_of,
 )
@@ -78,7 +79,8 @@ def classify_shorts(units: list[Unit], style: str) -> None:
             and (following.kind == "para" or BRACKET_HEADING_RE.match(unit.text) is not None)
             and (previous is None or previous.kind in ("para", "heading") or BRACKET_HEADING_RE.match(unit.text)
                  # a photo marked as such between two paragraphs (`▲…`, `图为…`) ends nothing
-                 or previous.kind == "caption" and CAPTION_RE.match(previous.text) is not None
+                 or previous.kind == "caption"
+                 and (CAPTION_RE.match(previous.text) is not None or is_credited_caption(previous.text))
                  and index >= 2 and units[index - 2].kind == "para")
             and len(unit.text) <= MAX_HEADING
             and (not re.search(r"[,，、]", labelled[1] if labelled else unit.text)

@@ -211,3 +211,18 @@ def test_a_taiwan_wire_page_in_traditional_script():
     assert article.body.startswith("位於福建省") and "1130312" not in article.body
     # The headline's `廈門醫院`, never repeated, is the hospital the text names again and again.
     assert extract(article).subject_hospitals == ["廈門大學附屬第一醫院"]
+
+
+def test_an_app_copy_with_its_headline_only_under_the_text():
+    article = only(
+        "红网时刻新闻 2023-10-26 09:12:37 阅读 3.2万\n关注  +\n\n"
+        "红网时刻新闻10月26日讯（记者 罗静 通讯员 湘宣）10月18日深夜，一辆转运救护车驶入中南大学湘雅医院。\n\n**转运途中两次抢救**\n\n"
+        "小宇一周前出现发热、乏力，被送往遵义医科大学附属医院救治。\n\n![](https://img.example.cn/ecmo.jpg)\n"
+        "湘雅医院ECMO团队在救护车上监护患儿 通讯员 湘宣 摄\n\n**ECMO团队接力守护**\n\n当晚11时许，救护车抵达湘雅医院。\n\n"
+        "原标题：《湘雅医院“移动ICU”千里转运危重患儿》\n来源：红网时刻新闻\n编辑：彭思思\n"
+    )
+    assert article.title == "湘雅医院“移动ICU”千里转运危重患儿"
+    assert (article.published, article.source, article.editors) == (dt.date(2023, 10, 26), "红网时刻新闻", ("彭思思",))
+    # a heading after a photo's credited caption still heads its section
+    assert [s.heading for s in article.sections if s.heading] == ["转运途中两次抢救", "ECMO团队接力守护"]
+    assert "原标题" not in article.body and "关注" not in article.body
