@@ -59,6 +59,9 @@ def hospital_type(name: str, text: str = "") -> str:
     return ""
 
 
+_UNIT_FIRST = re.compile(r"^[^，,。]{0,14}?(?:中心|科|病区|病房|院区|分院|门诊部|大楼|新院区)")
+
+
 def _about_subject(sentence: str, position: int, subject: str, short_forms: tuple[str, ...]) -> bool:
     before = sentence[:position]
     named = [n for n, _, _ in find_hospitals(before)] if "医院" in before or "卫生院" in before else []
@@ -102,7 +105,9 @@ def extract_facts(article: ParsedArticle, subject: str) -> list[Fact]:
                 if _about_subject(sentence, found.start(), subject, short_forms):
                     # A new building's, a plan's or an addition's beds are not the hospital's: held.
                     planned = PLANNED.search(sentence[:found.start()])
-                    add("beds", found.group(1), sentence, index, 0.6 if planned else 0.8)
+                    # `中心位于…，设有床位共60张`: a centre's, a department's or a campus's beds
+                    unit = _UNIT_FIRST.match(sentence) and subject not in sentence.split("，")[0]
+                    add("beds", found.group(1), sentence, index, 0.6 if planned or unit else 0.8)
             for found in STAFF.finditer(sentence) if may_staff else ():
                 if _about_subject(sentence, found.start(), subject, short_forms):
                     add("staff", found.group(1), sentence, index, 0.8)

@@ -30,6 +30,7 @@ from .lines import (
     kicker_of,
     kicker_title_of,
 )
+from .mail import after_mail_headers
 from .metadata import TRAILING_BYLINE, Byline, parse_byline, parse_lead_byline, parse_metadata_line
 from .text import has_sentence_punctuation
 
@@ -116,6 +117,8 @@ _NAME_AND_LATIN = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,20})\s+[A-Za-z][A-Za-
 # A platform account's name: a hotline's or a brand's, with digits or Latin letters in it.
 _ACCOUNT = re.compile(r"^(?=.*(?:\d{3,}|[A-Za-z]{2,}))[\u4e00-\u9fffA-Za-z0-9·]{3,16}$")
 _LOCATION = re.compile(r"^(?:当前位置|您的位置|您现在的位置|你的位置|所在位置)\s*[:：]")
+_PRESS_SALUTATION = re.compile(r"^(?:各位|尊敬的)?[\u4e00-\u9fff、]{0,10}(?:媒体|记者|编辑|老师|朋友)[\u4e00-\u9fff]{0,4}[:：]$")
+_COVER_NOTE = re.compile(r"通稿|择优刊发|刊发|供稿|发给大家|转您|请查收|附件")
 # A series' name in brackets on a line of its own (`【健康长兴·医院巡礼】`).
 _BRACKETED_COLUMN = re.compile(r"^【(?:[^】]{2,8}|[^】]{1,8}[·・｜|][^】]{1,8})】$")
 # The label of a page's list of its items, above their headlines.
@@ -133,7 +136,8 @@ class HeaderReader:
         kicker = title = subtitle = None
         title_span = None
         orgs: list[str] = []
-        i = self._skip_furniture(lines, 0)
+        i = self._skip_mail(lines, 0)
+        i = self._skip_furniture(lines, i)
         i = self._skip_to_location(lines, i)
         first = True  # the first line that is no furniture, or the first after the page's metadata
         stacked = False  # a line stood above the headline: the line under it may be a 副题 without its dash
@@ -221,6 +225,13 @@ class HeaderReader:
                 self.consumed.append(("kicker", line.span))
                 stacked = True
                 i += 1
+                continue
+            if title is None and _PRESS_SALUTATION.match(line.text) and (j := self._real_after(lines, i)) is not None \
+                    and _COVER_NOTE.search(lines[j].text):
+                # `各位媒体朋友：` / `大家好！现将…新闻通稿发给大家，欢迎择优刊发。`: the sender's note, no article
+                for note in (line, lines[j]):
+                    self.flag("dropped_boilerplate", note.text, note.span)
+                i = j + 1
                 continue
             if title is None and _BRACKETED_COLUMN.match(line.text) and (j := self._real_after(lines, i, metadata=True)) \
                     is not None and is_short(lines[j].text):
@@ -373,6 +384,14 @@ class HeaderReader:
             self.flag(kind, line.text, line.span)
             i += 1
         return i
+
+    def _skip_mail(self, lines: list[Line], i: int) -> int:
+        """A message's headers, a forwarding note and the forwarded message's headers above the
+        article (mail.py): flagged, the article starts after them."""
+        end = after_mail_headers([line.text for line in lines], [line.gap for line in lines])
+        for line in lines[i:end]:
+            self.flag("dropped_boilerplate", line.text, line.span)
+        return max(i, end)
 
     def _skip_to_location(self, lines: list[Line], i: int) -> int:
         """A site's menus and lists above `当前位置：首页 >> 新闻中心 >> …`, where the page's own item

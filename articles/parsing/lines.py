@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .mail import is_mail_leftover
 from .metadata import parse_metadata_line
 from .model import Span
 from .text import CJK, CLOSERS, FILLER, clean_line, ends_sentence, han_count, has_sentence_punctuation
@@ -149,6 +150,8 @@ def furniture_of(text: str) -> str | None:
     """The flag a line of page furniture is dropped with (`dropped_navigation` for a bar of
     links, `dropped_boilerplate` for tools, prompts and placeholders); None for a line that may
     be the article's."""
+    if is_mail_leftover(text):
+        return "dropped_boilerplate"  # a MIME part's boundary or header, an undecoded quoted-printable line
     if len(text) > 80 or has_sentence_punctuation(text.rstrip("！!")):
         return None
     if _FURNITURE_RE.match(text) or SEPARATOR_RE.match(text) or _PAGE_LABEL_RE.match(text):

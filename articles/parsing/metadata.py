@@ -258,6 +258,8 @@ _POST_LINE = re.compile(rf"^(?:原创\s+)?(?P<account>[^\s]{{2,24}})(?:\s+[^\s]{
 _BARE_EDITOR = re.compile(rf"^(?:责任编辑|责编|编辑|审核|校对)\s+(?P<names>[{CJK}]{{2,4}}(?:[\s、，,]+[{CJK}]{{2,4}}){{0,2}})$")
 _FIRST_PRINTED = re.compile(rf"^(?:原载|原刊于|刊于|转载自)?\s*《(?P<outlet>[^》]{{2,14}})》\s*[（(]?\s*(?P<date>{_DATE})?\s*(?:第\s*[A-Z]?\d{{1,3}}\s*版)?[)）]?$")
 # A platform's account line: `健康湖北 2023-07-20 09:12 · 湖北省卫生健康委员会官方账号`.
+_ISSUE_LINE = re.compile(rf"^(?P<outlet>[{CJK}]{{2,16}})\s*(?:(?:19|20)\d{{2}}\s*年)?\s*第\s*\d{{1,4}}\s*期"
+                         rf"(?:\s*[（(]总第\s*\d{{1,5}}\s*期[)）])?(?:\s+(?P<date>{_DATE}))?$")
 _ACCOUNT_LINE = re.compile(rf"^(?P<account>[^\s·]{{2,20}})\s+(?P<date>{_DATE})(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
                            rf"(?:\s*[·•]\s*\S.{{0,40}}|\s+(?:阅读|浏览|阅读量|浏览量)\s*[\d.]+万?\+?)$")  # `… 阅读 3.2万`
 # An official document's number: `川卫函〔2023〕15号`.
@@ -283,6 +285,9 @@ def _other_metadata_line(text: str) -> Byline | None:
             author = None  # `原创 宣传科 长兴县人民医院 …`: the office that posted it, not a writer
         return Byline(published=parse_date(match["date"] or match["date2"]), source=account, source_rank=0,
                       authors=split_names(author) if author else [])
+    match = _ISSUE_LINE.match(text)
+    if match:  # `北医三院健康通讯 2024年第5期（总第36期） 2024年5月14日`: a newsletter's issue
+        return Byline(published=parse_date(match["date"]) if match["date"] else None, source=match["outlet"], source_rank=1)
     match = _ACCOUNT_LINE.match(text)
     if match:
         return Byline(published=parse_date(match["date"]), source=match["account"], source_rank=0)
