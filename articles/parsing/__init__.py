@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import replace
 
 from .decode import DecodeError, decode_bytes
@@ -20,11 +21,18 @@ __all__ = [
 ]
 
 
+# Kangxi radicals and their supplement (`⽇`, `⼿`), which a PDF made in a word processor copies
+# out for the characters they look like: each is read as its character (NFKC), one for one, so
+# every span holds.
+_RADICALS = {code: unicodedata.normalize("NFKC", chr(code)) for code in [*range(0x2E80, 0x2EF4), *range(0x2F00, 0x2FD6)]
+             if len(unicodedata.normalize("NFKC", chr(code))) == 1}
+
+
 def parse_text(text: str) -> list[ParsedArticle]:
     """A traditional-script text is parsed on its simplified copy (same length, so every span
     holds) and its articles are given back in the printed characters. Markup (HTML, Markdown)
     is read as a reader sees the page, again at the same length (parsing/markup.py)."""
-    text = strip_markup(text)
+    text = strip_markup(text).translate(_RADICALS)
     if is_traditional(text):
         simplified = to_simplified(text)
         printed = Printed(text, simplified)

@@ -135,6 +135,7 @@ _FURNITURE_RE = re.compile(
     r"|V|微博(?:官方)?认证[:：].{0,30}|扫一扫.{0,16}|.{0,4}(?:在|用)手机(?:上)?(?:打开|浏览|阅读).{0,10}|转发\s*\d+.{0,20}评论\s*\d+.{0,20}|O?网页链接|收起全文.?|展开全文.?"
     r"|第\s*[A-Z]?\d{1,3}\s*版(?:\s*[\u4e00-\u9fff·]{1,8})?|第\s*\d{1,3}\s*页\s*共\s*\d{1,3}\s*页|[（(](?:根据|据)?(?:现场)?录音整理.{0,20}[)）]|[（(]作者单位[:：].{1,40}[)）]"
     r"|[-—－\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—－\s]*"  # a page number: `— 3 —`
+    rf"|(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:第\s*\d{{1,4}}\s*期\s*)?[{CJK}]{{2,10}}报"  # a running head, the day first
     rf"|[{CJK}]{{2,10}}(?:日报|晚报|早报|时报|报)\s*(?:19|20)\d{{2}}\s*年(?:\s*\d{{1,2}}\s*月)?"  # a running head
     rf"(?:\s*第?\s*[A-Z]?\d{{1,3}}\s*版.{{0,12}})?)$",  # (with its day, the page's masthead: metadata)
     re.IGNORECASE)
@@ -304,8 +305,9 @@ def unwrap(lines: list[Line]) -> list[Line]:
                     not ends_sentence(current.text) or following.text[:1] in CLOSERS + "。，、；："):
                 break
             passed += lines[i:j]
-            joiner = " " if current.text[-1:].isascii() and current.text[-1:].isalnum() \
-                and following.text[:1].isascii() and following.text[:1].isalnum() else ""
+            # Words of a Latin script part at a line's end; a number (`共计2` / `76个`) does not.
+            joiner = " " if current.text[-1:].isascii() and current.text[-1:].isalpha() \
+                and following.text[:1].isascii() and following.text[:1].isalpha() else ""
             current = Line(current.text + joiner + following.text, current.start, following.end, current.gap,
                            current.indent)
             last = following

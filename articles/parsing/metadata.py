@@ -171,6 +171,8 @@ def _parsed_metadata_line(line: str) -> Byline | None:
     # 浙里·健康 责任编辑：何晴`, `2 综合新闻 2024年3月22日 星期五`).
     page_head = _PAGE_BEFORE_DATE.match(text) is not None
     text = _PAGE_BEFORE_DATE.sub("", text)
+    if (column := _COLUMN_BEFORE_KEY.match(text)) and not _DATETIME_PREFIX.match(text):
+        text = text[column.end():]  # `医疗动态 责任编辑：邓雨桐`: the page's column, then its editor
     match = _DATETIME_PREFIX.match(text)
     if match:
         leading_date = parse_date(match["date"])
@@ -260,6 +262,7 @@ _FIRST_PRINTED = re.compile(rf"^(?:原载|原刊于|刊于|转载自)?\s*《(?P<
 # A platform's account line: `健康湖北 2023-07-20 09:12 · 湖北省卫生健康委员会官方账号`.
 _ISSUE_LINE = re.compile(rf"^(?P<outlet>[{CJK}]{{2,16}})\s*(?:(?:19|20)\d{{2}}\s*年)?\s*第\s*\d{{1,4}}\s*期"
                          rf"(?:\s*[（(]总第\s*\d{{1,5}}\s*期[)）])?(?:\s+(?P<date>{_DATE}))?$")
+_MASTHEAD_DATE = re.compile(rf"^(?P<outlet>[{CJK}]{{2,12}}报)\s+(?P<date>{_DATE})(?:\s*第\s*\d{{1,4}}\s*期)?$")
 _ACCOUNT_LINE = re.compile(rf"^(?P<account>[^\s·]{{2,20}})\s+(?P<date>{_DATE})(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
                            rf"(?:\s*[·•]\s*\S.{{0,40}}|\s+(?:阅读|浏览|阅读量|浏览量)\s*[\d.]+万?\+?)$")  # `… 阅读 3.2万`
 # An official document's number: `川卫函〔2023〕15号`.
@@ -285,6 +288,9 @@ def _other_metadata_line(text: str) -> Byline | None:
             author = None  # `原创 宣传科 长兴县人民医院 …`: the office that posted it, not a writer
         return Byline(published=parse_date(match["date"] or match["date2"]), source=account, source_rank=0,
                       authors=split_names(author) if author else [])
+    match = _MASTHEAD_DATE.match(text)
+    if match:  # `华西医院报 2024年4月15日 第287期`: a paper's masthead with its day
+        return Byline(published=parse_date(match["date"]), source=match["outlet"], source_rank=1)
     match = _ISSUE_LINE.match(text)
     if match:  # `北医三院健康通讯 2024年第5期（总第36期） 2024年5月14日`: a newsletter's issue
         return Byline(published=parse_date(match["date"]) if match["date"] else None, source=match["outlet"], source_rank=1)

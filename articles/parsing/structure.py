@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from .columns import unfold_columns
 from .crawled import CrawledPage, read_crawled
 from .credits import reporter_outlet
 from .fragments import despaced, fragmented, fragments_article
@@ -190,7 +191,7 @@ class _ArticleBuilder(HeaderReader):
                 continue
             if described := _DESCRIBED_IMAGE.match(text):
                 # `[图片：宋怀谦教授生前在病房查房（资料图）]`: an image's place, with its caption
-                units.append(Unit("caption", described["caption"], [line.span], line.gap))
+                units.append(Unit("caption", described["caption"] or described["caption2"], [line.span], line.gap))
                 continue
             if (listed := roster_line_of(text)) is not None:
                 if listed[0]:
@@ -428,7 +429,7 @@ def parse_articles(text: str) -> list[ParsedArticle]:
     if page is not None:
         lines = split_lines(text)
         return [_ArticleBuilder(0, lines, page=page, text=text).build()]
-    lines, was_spaced = despaced(unwrap(split_lines(text)))
+    lines, was_spaced = despaced(unwrap(unfold_columns(text) or split_lines(text)))
     if fragmented(lines):
         return [fragments_article(lines)]
     builders = [_ArticleBuilder(position, block) for position, block in enumerate(split_articles(lines)) if block]
@@ -447,7 +448,8 @@ def parse_articles(text: str) -> list[ParsedArticle]:
 
 
 _ORIGINAL_TITLE_LINE = re.compile(r"^原标题\s*[:：]\s*《?(?P<title>[^《》]{4,80}?)》?$")
-_DESCRIBED_IMAGE = re.compile(r"^[\[［【](?:图片|图|照片|img|image)\s*[:：]\s*(?P<caption>[^\]］】]{2,60})[\]］】]$", re.IGNORECASE)
+_DESCRIBED_IMAGE = re.compile(r"^[\[［【](?:图片|图|照片|img|image)\s*[:：]\s*(?P<caption>[^\]］】]{2,60})[\]］】]$"
+                             r"|^[\[［](?:图片|图|照片)[\]］]\s*(?P<caption2>[^\s\[］].{1,60})$", re.IGNORECASE)
 _ISSUER = re.compile(rf"^[{CJK}（）()]{{2,30}}(?:委员会|办公室|领导小组|工作组|党委|支部|医院|中心)$")
 _VALEDICTION = re.compile(r"^(?:此致|敬礼[！!]?|此致敬礼[！!]?)$")
 
