@@ -69,7 +69,7 @@ def _refine(run: str) -> str | None:
         if place:
             rest = run[start + place:]
             # What follows the place is a name's (`第五人民医院`, `中医院`), not `推动医院`.
-            if len(rest) >= 2 and all(tag in _NAME_TAGS or tag == "s" for _, tag in pos_tokens(rest)):
+            if len(rest) >= 2 and all(tag in _NAME_TAGS or tag == "s" or word in _FOUNDED_BY for word, tag in pos_tokens(rest)):
                 anchored = run[start:]
             break
     if anchored is None or anchored in NOT_A_HOSPITAL:
@@ -89,7 +89,7 @@ def _kept_tokens(tokens) -> list[tuple[str, str]]:
         # tags 高新 (an adverb) or the 经 it cuts from 开区 (a preposition).
         if word == "高新" or (word == "经" and kept and kept[-1][0].startswith("开")):
             tag = "ns"
-        elif word == "附设":  # Taiwan's 附属: `国立台湾大学医学院附设医院`
+        elif word == "附设" or word in _FOUNDED_BY:  # Taiwan's 附属 (`…医学院附设医院`); `青岛市|市立|医院`
             tag = "b"
         if tag not in _NAME_TAGS or not word.strip() or word in "()（）":
             break
@@ -107,12 +107,19 @@ def _name_from_tokens(kept: list[tuple[str, str]]) -> str | None:
         return None
     if is_short_form(name):
         return name
+    if len(kept) == 1 and len(name) >= 6 and _PLACE_FIRST.match(name):
+        return name  # one word of the dictionary that opens with its city: `北京积水潭医院`
     if not any(tag in _PROPER_TAGS for _, tag in kept[:-1]) and not any(tag in _PROPER_TAGS for _, tag in kept[-1:] if len(kept) == 1):
         return None
     if kept[-1][0] in NOT_A_HOSPITAL and not any(tag in _STRONG_TAGS for _, tag in kept[:-1]):
         # A kind of hospital (`公立医院`) after a verb jieba took for an abbreviation (`深化`).
         return None
     return name
+
+
+# A province's or a municipality's short name opening a hospital's name.
+_PLACE_FIRST = re.compile(r"^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|四川|贵州"
+                          r"|云南|西藏|陕西|甘肃|青海|宁夏|新疆|内蒙古|香港|澳门)")
 
 
 def _no_proper_noun_before(kept: list[tuple[str, str]], length: int) -> bool:

@@ -359,8 +359,8 @@ class HeaderReader:
                 # `本版新闻` and the page's headlines under it, each a link: `● 武大人民医院…`
                 self.flag("dropped_navigation", line.text, line.span)
                 i += 1
-                while i < len(lines) and HEADLINE_BULLET_RE.match(lines[i].text) and is_short(lines[i].text) \
-                        and not has_sentence_punctuation(lines[i].text):
+                while i < len(lines) and (HEADLINE_BULLET_RE.match(lines[i].text) or lines[i].indent >= 2 and not lines[i].gap) \
+                        and is_short(lines[i].text) and not has_sentence_punctuation(lines[i].text):
                     self.flag("dropped_navigation", lines[i].text, lines[i].span)
                     i += 1
                 continue

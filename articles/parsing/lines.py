@@ -113,7 +113,8 @@ _TOOL_WORDS = ("打印本页", "打印", "关闭窗口", "关闭", "收藏", "�
                "上一篇", "下一篇", "返回目录", "返回列表", "返回首页",
                "大 中 小", "大中小", "上一版", "下一版", "版面导航", "PDF下载", "纠错", "返回顶部", "扫一扫", "【大】", "【中】", "【小】",
                "文字大小", "A A A", "English", "简体", "繁體", "繁体", "上一期", "下一期", "标题导航",
-               "PDF版下载", "返回版面", "回到首页", "版面概览", "版面目录", "往期回顾", "放大", "缩小", "默认", "A-", "A+", "无障碍浏览", "无障碍", "手机版", "院长信箱", "长者模式", "关怀版")
+               "PDF版下载", "返回版面", "回到首页", "版面概览", "版面目录", "往期回顾", "放大", "缩小", "默认", "A-", "A+", "PDF版", "搜索", "登录", "注册",
+               "下载客户端", "无障碍浏览", "无障碍", "手机版", "院长信箱", "长者模式", "关怀版")
 _FURNITURE_RE = re.compile(
     r"^(?:[+＋]\s*关注|听全文|[\d.]+万?粉丝|附件\s*[:：]\s*(?:相片|照片|图片)$|新闻稿|新聞稿|新闻通稿|新聞通稿|Press Release|PRESS RELEASE|点击(?:上方|下方|标题下)?(?:蓝字|关注).*|关注我们|.{0,6}点个?[“\"]?在看[”\"]?.*|阅读原文|长按(?:识别|扫描|扫码).*"
     r"|[-—－=*\s]*END[-—－=*\s]*|阅读\s*\d+(?:\s*在看\s*\d+)?|\[(?:图片|img|视频)\]|<img[^>]*>|[（(]?(?:完|全文完)[)）]"
@@ -142,7 +143,7 @@ _FURNITURE_RE = re.compile(
 # An image's place in copied text: `[图片]`, `<img src=… alt=…>`.
 IMAGE_RE = re.compile(r"^(?:\[(?:图片|img|image|圖片)\]|<img[^>]*>)$", re.IGNORECASE)
 # An e-paper's page: `第A06版：健康周刊`, `A06版 健康周刊`.
-_PAGE_LABEL_RE = re.compile(r"^第?[A-Za-z]{0,2}\d{1,3}版\s*[:：]?\s*[\u4e00-\u9fff·]{0,10}$")
+_PAGE_LABEL_RE = re.compile(r"^第?[A-Za-z]{0,2}\d{1,5}版\s*[:：]?\s*[\u4e00-\u9fff·]{0,10}$")
 _NAV_PARTS = re.compile(r"\s*[|｜]\s*|\s{2,}")
 
 
@@ -170,7 +171,7 @@ def furniture_of(text: str) -> str | None:
     rest = text
     for word in _TOOL_WORDS:
         rest = rest.replace(word, "")
-    if len(rest) < len(text) and len(re.sub(r"[\s:：【】\[\]|｜/<>《》«»]", "", rest)) <= 2 and len(text) - len(rest) >= 4 \
+    if len(rest) < len(text) and len(re.sub(r"[\s:：【】\[\]|｜/<>《》«»◀▶]", "", rest)) <= 2 and len(text) - len(rest) >= 4 \
             and not STOP_RE.match(text):  # `往期回顾` alone opens a block of links: the article ends there
         return "dropped_boilerplate"  # `字号：大 中 小  打印本页  关闭窗口`, `【打印本页】 【关闭窗口】`
     return None

@@ -129,6 +129,8 @@ _DATETIME_PREFIX = re.compile(
 # `来自 微博 weibo.com`, `四川日报社川观新闻官方账号` (a platform's line for who posted it).
 _POSTED_FROM = re.compile(r"^来自\s+\S.{0,30}$|^\S{2,24}?(?:官方账号|官方帐号|优质\S{2,8}创作者|作者)$")
 _PAGE_BEFORE_DATE = re.compile(rf"^[A-Za-z]?\d{{1,3}}(?:\s*[｜|]\s*|\s+)(?:[{CJK}·]{{2,8}}(?:\s*[｜|]\s*|\s+))?(?=(?:19|20)\d{{2}}\s*年)")
+_PAPER_PAGE = re.compile(rf"^(?P<outlet>[{CJK}]{{2,10}}?(?:日报|晚报|早报|时报|商报|报))\s+(?:第?[A-Z]?\d{{1,3}}版?\s+)"
+                         rf"(?:[{CJK}·]{{2,8}}(?:\s+|$))?")
 _UPDATED = re.compile(r"^[（(][^（()）]{0,20}更新[)）]?")
 _LUNAR_DATE = re.compile(rf"^农历[{CJK}]{{2,12}}")
 _COLUMN_BEFORE_KEY = re.compile(rf"^[{CJK}·]{{2,8}}\s+(?=(?:责任编辑|本版编辑|本版责编|编辑|责编|美编)\s*[:：])")
@@ -179,6 +181,14 @@ def _parsed_metadata_line(line: str) -> Byline | None:
         text = _WEEKDAY.sub("", text[match.end():]).strip(" |｜")
         text = _LUNAR_DATE.sub("", text).strip()  # `农历甲辰年二月十三`
         text = _UPDATED.sub("", text).strip()  # `（3/12 16:05 更新）`
+        if leading_date and (paper := _PAPER_PAGE.match(text)) and paper.group(0).strip():
+            # `2024年5月29日 星期三 北京青年报 A06 北京新闻 本版责编/孙佳`: the paper, its page and column
+            outlet, text = paper["outlet"], text[paper.end():]
+            head = _parsed_metadata_line(text) if text else None
+            result = Byline(published=leading_date, source=outlet, source_rank=1)
+            if head is not None:
+                result.merge(replace(head, source=None))
+            return result if not text or head is not None else None
         if leading_date and (column := _COLUMN_BEFORE_KEY.match(text)):
             text = text[column.end():]  # the page's column, then its credits
         text = _POSTED_FROM.sub("", text)  # `2023-9-8 14:20 来自 微博 weibo.com`
@@ -400,6 +410,7 @@ def parse_lead_byline(paragraph: str) -> tuple[Byline, int] | None:
     body = match["body"] or match["body2"] or match["body3"] or match["body4"] or match["body5"] or match["body6"] \
         or match["body7"]
     body = re.sub(rf"\s[{CJK}]{{2,6}}(?:报道|报导)$", "", body.strip())  # `记者 陆云舟 上海报道`: where from, no name
+    body = re.sub(rf"[{CJK}]{{2,8}}?(?:报道组|通讯组|宣传组|宣传部|宣传科|宣传处|办公室)", " ", body)  # `县委报道组 方舟`
     body = re.sub(r"(?:本报|全媒体|融媒体|见习|特约|首席)?(?:记者|通讯员|实习生|摄影|文/图|报道)", " ", body)
     names = split_names(body)
     if not names:

@@ -132,3 +132,23 @@ def test_an_e_papers_date_above_its_navigation_and_a_kicker_after_the_page_list(
         ("南京市第一医院", dt.date(2023, 11, 8), "新华日报", ("刘䶮", "宁宣")),
         ("苏州大学附属第一医院", dt.date(2023, 11, 8), "新华日报", ("苏宣", "顾敏")),  # the correspondent first
     ]  # the copyright under the last rule is no third item
+
+
+def test_a_running_head_with_the_day_the_paper_its_page_column_and_editor():
+    articles = parse_bytes("page.txt", (
+        "2024年5月29日 星期三　　北京青年报　　A06　　北京新闻　　本版责编/孙佳\n\n骨折老人手术等待时间缩短一半\n\n"
+        "　　5月28日，在北京积水潭医院回龙观院区创伤骨科病房，82岁的孙奶奶恢复得不错。\n"
+    ).encode()).articles
+    assert [(a.published, a.source, a.editors) for a in articles] == [(dt.date(2024, 5, 29), "北京青年报", ("孙佳",))]
+
+
+def test_an_e_papers_page_list_indented_and_a_county_desk_in_the_byline():
+    [article] = parse_bytes("page.txt", (
+        "浙江日报\n2024年04月18日 星期四    农历甲辰年三月初十\n第00006版：县域新闻\n◀上一版   下一版▶   |   返回目录   |   PDF版\n\n"
+        "本版新闻\n    淳安“流动医院”开进库区小山村\n    长兴：废旧厂房变身“共富工坊”\n\n"
+        "============================================================\n\n淳安“流动医院”开进库区小山村\n\n"
+        "　　本报讯 （记者 王潇斐 县委报道组 方舟 通讯员 余璐）4月15日上午，淳安县第一人民医院的“流动医院”再一次开进威坪镇。\n"
+    ).encode()).articles
+    assert article.title == "淳安“流动医院”开进库区小山村"
+    assert (article.published, article.source) == (dt.date(2024, 4, 18), "浙江日报")
+    assert article.authors == ("王潇斐", "方舟", "余璐")  # `县委报道组` is a desk

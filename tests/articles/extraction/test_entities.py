@@ -359,3 +359,11 @@ def test_a_department_a_role_follows_is_the_next_persons_not_a_name():
     entities = extract(only_article("华山医院五官科主任医师亓卫东、呼吸科主任医师陈小东、文明办主任林怡参加义诊。康复科治疗师陈科为患者训练。"))
     assert {(p.name, p.role) for p in entities.people} == {
         ("亓卫东", "五官科主任医师"), ("陈小东", "呼吸科主任医师"), ("林怡", "文明办主任"), ("陈科", "康复科治疗师")}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("今年7月，他在青岛市市立医院罕见病诊疗中心确诊。", "青岛市市立医院"),  # 市立 founded by the city, part of the name
+    ("5月28日，在北京积水潭医院回龙观院区创伤骨科病房。", "北京积水潭医院"),  # one word of the dictionary
+])
+def test_names_jieba_reads_as_one_word_or_with_a_verb(text, name):
+    assert [n for n, _, _ in find_hospitals(text)] == [name]
