@@ -10,6 +10,7 @@ from .lines import (
     BREADCRUMB_RE,
     COPYRIGHT_RE,
     HEADLINE_BULLET_RE,
+    LABEL_ONLY_RE,
     HEADLINE_JOIN_RE,
     HEADLINE_LABEL_RE,
     INLINE_SUBTITLE_RE,
@@ -67,6 +68,10 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
                 or _opens_with_dispatch(lines, index)  # a headline (and its column) above `本报讯（…）`
             ) and not parse_metadata_line(line.text) and not parse_byline(line.text) and not furniture_of(line.text):
                 starts = True
+        if current and not starts and LABEL_ONLY_RE.match(line.text) and nxt is not None \
+                and kicker_of(nxt, lines[index + 2] if index + 2 < len(lines) else None) \
+                and any(is_short(other.text) and not LABEL_ONLY_RE.match(other.text) for other in current):
+            starts = True  # `01` / `南昌大学第一附属医院：` in a roundup: the next item, even before any text
         if starts and stopped and not any(len(later.text) > 40 and "。" in later.text and not furniture_of(later.text)
                                           for later in lines[index + 1:index + 6]):
             starts = False  # `作者最新文章` and its list of headlines: links, no item of the page
@@ -120,7 +125,7 @@ _LOCATION = re.compile(r"^(?:当前位置|您的位置|您现在的位置|你的
 _PRESS_SALUTATION = re.compile(r"^(?:各位|尊敬的)?[\u4e00-\u9fff、]{0,10}(?:媒体|记者|编辑|老师|朋友)[\u4e00-\u9fff]{0,4}[:：]$")
 _COVER_NOTE = re.compile(r"通稿|择优刊发|刊发|供稿|发给大家|转您|请查收|附件")
 # A series' name in brackets on a line of its own (`【健康长兴·医院巡礼】`).
-_BRACKETED_COLUMN = re.compile(r"^【(?:[^】]{2,8}|[^】]{1,8}[·・｜|][^】]{1,8})】$")
+_BRACKETED_COLUMN = re.compile(r"^【(?:[^】]{2,8}|[^】]{1,12}[·・｜|][^】]{1,16})】$")
 # The label of a page's list of its items, above their headlines.
 _PAGE_CONTENTS = re.compile(r"^(?:本版新闻|本版导航|本版目录|本版要目|本版标题|本版文章|本期导读|版面导读|本版导读)\s*[:：]?$")
 
@@ -216,6 +221,13 @@ class HeaderReader:
                 if kicker is None and ORG_LINE_RE.match(line.text.rstrip("—")):
                     kicker = line.text.rstrip("—")
                 self.consumed.append(("kicker", line.span))
+                i += 1
+                continue
+            if title is None and _BRACKETED_COLUMN.match(line.text) and (j := self._real_after(lines, i)) is not None \
+                    and ORG_LINE_RE.match(lines[j].text):
+                # `【5·12国际护士节·致敬白衣天使】` / `广州医科大学附属第一医院` / headline: a series, then the kicker
+                self.consumed.append(("column", line.span))
+                first = kicker is None
                 i += 1
                 continue
             if title is None and self._above_headline(lines, i):

@@ -291,8 +291,10 @@ def _other_metadata_line(text: str) -> Byline | None:
         words = text.split()
         words = words[1:] if words[0] == "原创" else words
         named = [w for w in words if not re.match(r"\d", w) and not w.startswith("发表于")]
-        if len(named) >= 3 and re.fullmatch(rf"[{CJK}]{{2,3}}", named[-1]):
-            named = named[:-1]  # the province it was posted from
+        dated = [k for k, w in enumerate(words) if re.match(r"\d", w)]
+        if len(named) >= 2 and re.fullmatch(rf"[{CJK}]{{2,3}}", named[-1]) and dated and words[-1] == named[-1] \
+                and words.index(named[-1]) > dated[0]:
+            named = named[:-1]  # the province it was posted from, after the date
         author, account = (named[0], named[1]) if len(named) >= 2 and named[0] != named[1] else (None, named[0])
         if author and len(author) >= 3 and UNIT_WORD.search(author):
             author = None  # `原创 宣传科 长兴县人民医院 …`: the office that posted it, not a writer
@@ -321,7 +323,7 @@ def _other_metadata_line(text: str) -> Byline | None:
 
 # `■衡阳晚报全媒体记者 朱嘉林`, `本报记者 张三 通讯员 李四`, `(本报记者 魏应欣)`
 _REPORTER = re.compile(
-    rf"^[■□●◆▲★\s]*[(（]?\s*(?:本报|本台|本刊|(?P<pub>[{CJK}]{{2,12}}?(?:日报|晚报|早报|商报|报社|报|网|电视台|广播电视台|新闻网|新闻|客户端|台))"
+    rf"^[■□●◆▲★\s]*[(（]?\s*(?:本报|本台|本刊|(?P<pub>[{CJK}]{{2,12}}?(?:日报|晚报|早报|商报|报社|报|网|电视台|广播电视台|新闻网|新闻|客户端|台)|[{CJK}]{{2,6}}\+)"
     rf"(?:[-－—·][{CJK}]{{2,8}}?(?=记者|全媒体?|融媒体?))?)?"
     rf"(?:全媒体|融媒体|全媒|融媒|首席|见习|特约)?(?:记者|通讯员)\s*(?P<names>{NAMES})"
     rf"(?P<more>(?:\s*(?:本报|本台)?(?:特约记者|见习记者|实习记者|记者|通讯员|实习生)\s*{NAMES})*)"

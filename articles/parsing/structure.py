@@ -227,11 +227,12 @@ class _ArticleBuilder(HeaderReader):
                 # Everything from here on is page furniture (related links, copyright notes),
                 # except the credits that stand with it (`责任编辑：…`, then `审核：…`).
                 self.flag("dropped_boilerplate", text, (line.start, lines[-1].end))
-                for credit in lines[index:]:
+                for credit in lines[index:index + 8]:
                     meta = parse_metadata_line(credit.text)
-                    if credit is not line and (meta is None or STOP_RE.match(credit.text) and not meta.editors):
-                        break
+                    if credit is not line and STOP_RE.match(credit.text) and not (meta and meta.editors):
+                        break  # the next block of links: no credit stands in it
                     if meta is not None:
+                        # `责任编辑：张雨` under a disclaimer and a platform's follow prompt
                         self.byline.merge(Byline(editors=meta.editors, authors=meta.authors))
                 break
             if len(text) < 300 and COPYRIGHT_RE.search(text):
@@ -437,6 +438,17 @@ def parse_articles(text: str) -> list[ParsedArticle]:
     if was_spaced:
         articles = [replace(a, flags=(*a.flags, Flag("removed_ocr_spaces", "全文字间空格已去除", a.span))) for a in articles]
     masthead = builders[0].masthead if builders else None
+    if len(articles) > 1 and not articles[0].paragraphs and any(a.paragraphs for a in articles[1:]):
+        # A roundup's own headline and post line above its items (`一周动态｜…`, then `01` / `某医院：`):
+        # no article, but its date and account are every item's.
+        masthead = replace(masthead, published=masthead.published or articles[0].published,
+                           source=masthead.source or articles[0].source)
+        header, articles = articles[0], [
+            replace(a, position=k, published=a.published or masthead.published, source=a.source or masthead.source)
+            for k, a in enumerate(articles[1:])]
+        # What the header held stays accounted for, on the first item.
+        articles[0] = replace(articles[0], flags=(Flag("dropped_boilerplate", header.title[:80], header.span), *header.flags,
+                                                  *articles[0].flags))
     if masthead is not None and (masthead.published or masthead.source):
         # A page's masthead (`健康时报 2023年7月4日 第06版`) dates and names every item on it.
         articles[1:] = [replace(a, published=a.published or masthead.published, source=a.source or masthead.source)

@@ -226,3 +226,29 @@ def test_an_app_copy_with_its_headline_only_under_the_text():
     # a heading after a photo's credited caption still heads its section
     assert [s.heading for s in article.sections if s.heading] == ["转运途中两次抢救", "ECMO团队接力守护"]
     assert "原标题" not in article.body and "关注" not in article.body
+
+
+def test_a_weekly_roundup_post_gives_its_items_not_its_own_headline():
+    articles = parse_bytes("post.txt", (
+        "一周动态｜全省卫生健康系统工作动态（2024年第19期）\n\n原创 江西省卫生健康委员会 2024年05月13日 17:30 江西\n\n"
+        "▲点击上方蓝字“江西省卫生健康委员会”关注我们\n\n本期导读\n▶ 南昌大学第一附属医院：多学科接力救治重症热射病患者\n"
+        "▶ 江西省人民医院：“移动护理站”开进社区\n\n01\n\n南昌大学第一附属医院：\n\n多学科接力 成功救治一名重症热射病患者\n\n"
+        "5月8日，南昌大学第一附属医院急诊科、重症医学科等多学科协作，成功救治一名重症热射病患者。\n\n02\n\n江西省人民医院：\n\n"
+        "“移动护理站”开进社区\n\n5月10日上午，江西省人民医院护理部在社区文化广场设立“移动护理站”。\n"
+    ).encode()).articles
+    assert [(a.position, a.kicker, a.title) for a in articles] == [
+        (0, "南昌大学第一附属医院", "多学科接力 成功救治一名重症热射病患者"), (1, "江西省人民医院", "“移动护理站”开进社区")]
+    assert {(a.published, a.source) for a in articles} == {(dt.date(2024, 5, 13), "江西省卫生健康委员会")}  # not `江西`
+    assert any(f.kind == "dropped_boilerplate" and f.excerpt.startswith("一周动态") for f in articles[0].flags)
+
+
+def test_a_series_in_brackets_then_the_kicker_and_a_platforms_plus_in_the_byline():
+    article = only(
+        "南方+ 客户端\n首页 > 广州 > 健康\n\n【5·12国际护士节·致敬白衣天使】\n广州医科大学附属第一医院\n"
+        "ICU“夜班护士长”梁晓敏：守住生命的最后一道防线\n\n2024.05.11 20:35  来源：南方+\n南方+记者 黄思婷 通讯员 陈秋华 李敏\n\n"
+        "凌晨2点，广州医科大学附属第一医院重症医学科里灯火通明，护士长梁晓敏正在查看患者的呼吸机参数。\n\n"
+        "特别声明：以上文章内容仅代表作者本人观点。\n\n新浪新闻公众号\n更多猛料！欢迎扫描左方二维码关注\n\n责任编辑：张雨\n\n相关新闻\n孩子总说头晕？\n"
+    )
+    assert (article.kicker, article.title) == ("广州医科大学附属第一医院", "ICU“夜班护士长”梁晓敏：守住生命的最后一道防线")
+    assert article.authors == ("黄思婷", "陈秋华", "李敏")
+    assert article.editors == ("张雨",)  # under the disclaimer and the follow prompt
