@@ -52,6 +52,7 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
     seen_byline = False
     credited = False  # the line before ended with its credit (`…（通讯员 王小雅）`)
     stopped = False  # a block of links (`相关推荐`) closed the article
+    edited = False  # the line before credited the item's editor (`（责任编辑：肖雯）`)
     for index, line in enumerate(lines):
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         starts = False
@@ -68,6 +69,10 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
                 or _opens_with_dispatch(lines, index)  # a headline (and its column) above `本报讯（…）`
             ) and not parse_metadata_line(line.text) and not parse_byline(line.text) and not furniture_of(line.text):
                 starts = True
+        if current and not starts and edited and line.gap and is_short(line.text) and nxt is not None \
+                and len(nxt.text) > 40 and "。" in nxt.text and not STOP_RE.match(line.text) \
+                and not parse_metadata_line(line.text) and not furniture_of(line.text):
+            starts = True  # `（责任编辑：肖雯）`, then the next headline and its text: a periodical's next item
         if current and not starts and LABEL_ONLY_RE.match(line.text) and nxt is not None \
                 and kicker_of(nxt, lines[index + 2] if index + 2 < len(lines) else None) \
                 and any(is_short(other.text) and not LABEL_ONLY_RE.match(other.text) for other in current):
@@ -78,6 +83,7 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
         if starts:
             blocks.append(current)
             current, body_started, seen_byline, stopped = [], False, False, False
+        edited = body_started and bool((meta := parse_metadata_line(line.text)) and meta.editors)
         if body_started and STOP_RE.match(line.text) and is_short(line.text):
             stopped = True
         current.append(line)

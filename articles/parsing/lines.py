@@ -272,6 +272,9 @@ WRAP_MAX_WIDTH = 45
 WRAP_MIN_LINES = 8
 
 
+_PAGE_NUMBER_LINE = re.compile(r"^[-—－\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—－\s]*$")
+
+
 def unwrap(lines: list[Line]) -> list[Line]:
     """Lines of text wrapped at a fixed width (a PDF, a print column) joined into paragraphs: a
     full-width line that does not end a sentence goes on in the next line, unless that one is
@@ -285,7 +288,9 @@ def unwrap(lines: list[Line]) -> list[Line]:
     if not widths:
         return lines
     width, _ = max(widths.items(), key=lambda item: (item[1], item[0]))
-    full = sum(1 for line in lines if width - 2 <= reach(line) <= width)
+    # A line with digits or Latin letters holds more characters in the same room: `…已于3月8日康`.
+    full = sum(1 for line in lines if width - 2 <= reach(line) <= width
+               or width < reach(line) <= width + 3 and len(re.findall(r"[0-9A-Za-z.%]", line.text)) >= 2 * (reach(line) - width))
     if width > WRAP_MAX_WIDTH or full < WRAP_MIN_LINES or full * 5 < sum(widths.values()) * 2:
         return lines
     out: list[Line] = []
@@ -297,7 +302,9 @@ def unwrap(lines: list[Line]) -> list[Line]:
         # A page's date line as wide as the text (`2024年3月22日　星期五　农历…`) goes on in nothing.
         while reach(last) >= width - 2 and not furniture_of(last.text) and not parse_metadata_line(current.text):
             j = i
-            while j < len(lines) and furniture_of(lines[j].text):
+            page_break = False  # past a page's number, its running head and date are the page's too
+            while j < len(lines) and (furniture_of(lines[j].text) or page_break and parse_metadata_line(lines[j].text)):
+                page_break = page_break or bool(_PAGE_NUMBER_LINE.match(lines[j].text))
                 j += 1
             if j >= len(lines):
                 break

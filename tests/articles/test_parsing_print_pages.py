@@ -152,3 +152,20 @@ def test_an_e_papers_page_list_indented_and_a_county_desk_in_the_byline():
     assert article.title == "淳安“流动医院”开进库区小山村"
     assert (article.published, article.source) == (dt.date(2024, 4, 18), "浙江日报")
     assert article.authors == ("王潇斐", "方舟", "余璐")  # `县委报道组` is a desk
+
+
+def test_a_hospital_periodicals_pdf_pages_with_two_items():
+    body1 = ("　　2月26日，一名52岁的扩张型心肌病终末期\n患者在华中科技大学同济医学院附属协和医院接\n受心脏移植手术，术后恢复顺利，已于3月8日康\n"
+             "复出院。这是该院完成的第1200例心脏移植手术。\n至此，医院心脏移植累计手术量突破1200例，年\n手术量连续五年位居全国前列。\n"
+             "　　据心脏大血管外科主任夏文斌介绍，2023年\n医院共完成心脏移植手术186例，其中儿童心脏\n移植41例，受者术后1年生存率达到93.5%，5年\n"
+             "生存率达到81.2%，均高于国际心肺移植协会同\n期公布的平均水平。\n（责任编辑：肖雯）\n")
+    body2 = ("　　3月1日，华中科技大学同济医学院附属协和\n医院召开2024年护理工作会议。副院长何振宇，\n护理部主任汪琴，各院区护理部负责人、科护士\n"
+             "长及护士长共300余人参加会议。\n　　会上，汪琴作2023年护理工作报告。报告指\n出，2023年全院护理人员共完成护理新技术新项\n"
+             "目52项，获批省级以上护理科研课题9项，优质\n护理服务病房覆盖率保持100%，患者对护理服务\n满意度达到98.6%。\n（责任编辑：何畅）\n")
+    text = ("《武汉协和》 2024年第1期（总第186期）              · 新闻聚焦 ·\n2024年3月15日\n\n心脏移植累计突破1200例\n\n"
+            "文/党委宣传部 陈曦\n\n" + body1 + "\n\n医院召开2024年护理工作会议\n\n" + body2)
+    articles = parse_bytes("issue.txt", text.encode()).articles
+    assert [(a.title, a.editors) for a in articles] == [("心脏移植累计突破1200例", ("肖雯",)), ("医院召开2024年护理工作会议", ("何畅",))]
+    assert {(a.source, a.published) for a in articles} == {("武汉协和", dt.date(2024, 3, 15))}
+    # lines with digits hold more characters in the same room: the text is still read as wrapped
+    assert "已于3月8日康复出院" in articles[0].body
