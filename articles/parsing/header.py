@@ -60,7 +60,8 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
             if kicker_of(line, nxt) or kicker_title_of(line):
                 starts = True
             elif SEPARATOR_RE.match(line.text) and nxt is not None and is_short(nxt.text) \
-                    and not parse_metadata_line(nxt.text) and not COPYRIGHT_RE.search(nxt.text) and not furniture_of(nxt.text):
+                    and not parse_metadata_line(nxt.text) and not COPYRIGHT_RE.search(nxt.text) and not furniture_of(nxt.text) \
+                    and not STOP_RE.match(nxt.text):
                 starts = True  # a rule, then a headline: the page's next item
             elif is_short(line.text) and nxt is not None and (
                 seen_byline and (parse_metadata_line(nxt.text) or _is_reporter_line(nxt.text))

@@ -12,7 +12,7 @@ from functools import lru_cache
 from .mail import is_mail_leftover
 from .metadata import parse_metadata_line
 from .model import Span
-from .text import CJK, CLOSERS, FILLER, clean_line, ends_sentence, han_count, has_sentence_punctuation
+from .text import CJK, CJK_GAP_RE, CLOSERS, FILLER, clean_line, ends_sentence, han_count, has_sentence_punctuation
 
 # Names of the organisations a kicker introduces.
 ORG_SUFFIX = r"(?:医院|卫生院|医学中心|医疗中心|保健院|中医院|分院|卫生服务中心|疾病预防控制中心|卫生健康委员会|卫健委|医科大学|医学院)"
@@ -415,7 +415,8 @@ def is_short(text: str) -> bool:
 
 
 def kicker_of(line: Line, next_line: Line | None, at_file_start: bool = False) -> str | None:
-    match = KICKER_RE.match(line.text)
+    # `徐州市 中心医院:`: a scan's stray space inside the name is no part of it
+    match = KICKER_RE.match(line.text) or (len(line.text) <= 32 and KICKER_RE.match(CJK_GAP_RE.sub("", line.text)))
     if not match or next_line is None or STOP_RE.match(line.text):
         return None
     org = match["org"]

@@ -453,6 +453,12 @@ def parse_articles(text: str) -> list[ParsedArticle]:
         # A page's masthead (`健康时报 2023年7月4日 第06版`) dates and names every item on it.
         articles[1:] = [replace(a, published=a.published or masthead.published, source=a.source or masthead.source)
                         for a in articles[1:]]
+    if len(articles) > 1 and not articles[-1].paragraphs and any(a.paragraphs for a in articles[:-1]):
+        # A page's footer under its last item (`…委员会 版权所有　地址：…`) is no item: its lines stay
+        # accounted for on the item above it.
+        footer = articles.pop()
+        articles[-1] = replace(articles[-1], flags=(*articles[-1].flags, *footer.flags,
+                                                    Flag("dropped_boilerplate", footer.title[:80], footer.span)))
     if len(articles) > 1 and lines and _PAGE_FOOTER.match(lines[-1].text) and (footer := parse_metadata_line(lines[-1].text)):
         # `本版编辑：张晓东　美编：李薇` under the last item edits every item on the page.
         articles[:-1] = [replace(a, editors=a.editors or tuple(footer.editors)) for a in articles[:-1]]

@@ -169,3 +169,23 @@ def test_a_hospital_periodicals_pdf_pages_with_two_items():
     assert {(a.source, a.published) for a in articles} == {("武汉协和", dt.date(2024, 3, 15))}
     # lines with digits hold more characters in the same room: the text is still read as wrapped
     assert "已于3月8日康复出院" in articles[0].body
+
+
+def test_a_scanned_pages_second_kicker_with_a_stray_space_opens_the_next_item():
+    articles = parse_bytes("scan.txt", (
+        "徐州医科大学附属医院:\n\n\"四个坚持\" 擦亮淮海经济区医疗高地名片\n\n■本报记者  吕 晨\n\n"
+        "近年来,徐州医科大学附属医院坚持以党建为引领,在淮海经济区率先建成协作网络,综合实力连续多年位居前列。\n\n\n"
+        "徐州市 中心医院:\n\n守护生命“黄金时间”  三大中心联动提速\n\n"
+        "日前,江苏省卫生健康委通报2023年度全省卒中中心建设评估结果,徐州市中心医院获评先进单位。\n"
+    ).encode()).articles
+    assert [a.kicker for a in articles] == ["徐州医科大学附属医院", "徐州市中心医院"]
+
+
+def test_a_sites_footer_under_the_last_item_is_no_item():
+    articles = parse_bytes("page.txt", (
+        "林州市中医院中医义诊进社区\n\n发布时间：2024-08-16　　信息来源：林州市中医院\n\n"
+        "8月15日，林州市中医院在振林街道桃园社区开展义诊活动，为老年人把脉问诊。\n\n【打印】【关闭】\n\n"
+        "──────────────────────────────\n上一篇：林州市卫健委召开医疗质量安全工作会议\n下一篇：林州市开展母乳喂养周宣传活动\n\n"
+        "林州市卫生健康委员会 版权所有　　地址：林州市xx路xx号\n豫ICP备xxxxxxxx号\n"
+    ).encode()).articles
+    assert [a.title for a in articles] == ["林州市中医院中医义诊进社区"]
