@@ -52,6 +52,7 @@ KNOWN_DATELINE = re.compile(
     rf"(?P<place>[-－—·]?[{CJK}]{{0,8}}?)(?P<date>{_DATE})?(?P<kind>讯|电|消息)(?=\s*[（(【：:]|\s|[{CJK}“\d])"
 )
 
+_OUTLET_AT_END = re.compile(rf"(?:^|\s)(?P<outlet>{OUTLET}(?:全媒体|融媒体)?)$")
 # A name of two to four characters, or a Uyghur, Kazakh or Tibetan name in its parts (`阿不都热合曼·买买提`).
 NAME = rf"(?:[{CJK}]{{2,8}}·[{CJK}]{{2,8}}|[{CJK}][{CJK}·]{{1,3}})"
 # Characters that never stand in a Chinese name in a credit: particles and verbs of a sentence.
@@ -106,7 +107,7 @@ def outlet_of(value: str) -> str | None:
 
 def split_outlet_suffix(value: str) -> tuple[str, str]:
     """`顾燕 扬子晚报/紫牛新闻` → (`顾燕`, `扬子晚报/紫牛新闻`): names, then the outlet of the next key."""
-    match = re.search(rf"(?:^|\s)(?P<outlet>{OUTLET}(?:全媒体|融媒体)?)$", value)
+    match = _OUTLET_AT_END.search(value)
     if match:
         return value[: match.start()].strip(), match["outlet"]
     match = re.fullmatch(rf"(?P<outlet>{OUTLET})(?:全媒体|融媒体)?", value.strip())
