@@ -317,7 +317,8 @@ def name_at(sentence: str, start: int) -> str | None:
 # What follows a name a role introduced (`护理部主任杨淑芬表示`, `主任医师曾海涛主刀`): a verb of
 # speaking or leading, or the clause's end.
 _AFTER_FRAMED_NAME = re.compile(r"表示|介绍|说|指出|强调|告诉|坦言|透露|带领|带队|率队|率领|主刀|回忆|提醒|建议|解释|认为|"
-                                r"谈到|分析|感慨|称|看到|发现|接诊|赶到|迅速|立即|随即|马上|[，,。：:；;]")
+                                r"谈到|分析|感慨|称|看到|发现|接诊|赶到|迅速|立即|随即|马上|记得|讲述|说道|涉嫌|同志|向|在|"
+                                r"[，,。：:；;]")
 # Tags of a dictionary word that is no given name (`曾|多次`, `张|一直`).
 _NOT_GIVEN_TAGS = ("d", "m", "p", "c", "u", "uj", "ul", "r", "t", "f", "q", "ad", "vd", "v")
 

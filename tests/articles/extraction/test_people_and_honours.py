@@ -27,6 +27,8 @@ def people_of(sentence: str, hospital: str = "宜昌市中心医院") -> dict[st
     ("宜昌市中心医院院长黄春生介绍，该院始建于1942年。", "黄春生", "院长"),
     ("该院耳鼻喉科医生郦航波告诉记者，最近因游泳引发耳炎的患者增多。", "郦航波", "耳鼻喉科医生"),  # a rare surname
     ("当班的胸外科护士肖奕荣看到此情形后，立即上前扶住老人。", "肖奕荣", "胸外科护士"),
+    ("门急诊办公室主任须冰透露，布局围绕疾病单元。", "须冰", "门急诊办公室主任"),
+    ("宜昌市中心医院原党委书记都鹏飞涉嫌严重违纪违法，正接受审查。", "都鹏飞", "原党委书记"),  # 都, not the adverb
 ])
 def test_a_name_jieba_splits_is_read_between_its_role_and_a_verb(sentence, name, role):
     assert people_of(sentence).get(name) == role
