@@ -356,6 +356,12 @@ def _captions(text: str, start: int, end: int):
         before = text[pos: credit.start()]
         cut = max(before.rstrip(" \u3000\u00a0\t。").rfind(m) for m in _SENTENCE_END + "”▲")
         cap_start = pos + cut + 1 if cut >= 0 else pos
+        if cut >= 0 and text[cap_start - 1] == "”" and text[cap_start:credit.start()].strip(" \u3000\u00a0\t。"):
+            # `。“送医送药进乡村”义诊活动。王津淼供图`: the quote is the caption's own, not the sentence's before it
+            opened = text.rfind("“", pos, cap_start - 1)
+            ended = max(text.rfind(m, pos, cap_start - 1) for m in _SENTENCE_END)
+            if opened > ended:
+                cap_start = opened
         caption = text[cap_start: credit.start()].strip()
         if not 2 <= len(caption.rstrip("。")) <= 50 or caption.count("，") > 1 or caption.count("“") != caption.count("”"):
             # A credit with no caption before it: a credit line, kept out of the body.

@@ -461,3 +461,9 @@ def test_a_cry_before_the_leads_date_and_a_wire_features_headline():
     article = only("2023-08-03，正文：原标题：东营市人民医院护士长的一天大众网记者 赵奕宁 通讯员 王真真 东营报道“这世界哪有那么多岁月静好。”"
                    "8月2日，东营市人民医院护士长李敏早早来到病房。\n")
     assert article.authors == ("赵奕宁", "王真真")  # `东营报道` says where from
+
+
+def test_a_crawled_caption_that_opens_with_a_quote_keeps_it():
+    article = only("2023-08-02，正文：近日，某县人民医院开展义诊。医护人员为村民免费测量血压。“送医送药进乡村”义诊活动。王津淼供图"
+                   "义诊结束后，医护人员还走访了困难家庭。他说“感觉很好”。图片来源：网络截图。活动将持续一个月。\n")
+    assert [c.text for c in article.captions] == ["“送医送药进乡村”义诊活动"]
