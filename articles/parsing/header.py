@@ -192,8 +192,7 @@ class HeaderReader:
                     and (j := self._real_after(lines, i)) is not None and is_short(lines[j].text):
                 # The paper's name on its own line above the item (`钱江晚报`): the masthead.
                 self.consumed.append(("metadata", line.span))
-                self.byline.merge(Byline(source=_EDITION.sub("", line.text), source_rank=-1))
-                self.masthead.merge(Byline(source=_EDITION.sub("", line.text), source_rank=-1))
+                self._page_outlet(line.text)
                 first = True
                 i += 1
                 continue
@@ -230,11 +229,9 @@ class HeaderReader:
                 self.consumed.append(("kicker", line.span))
                 i += 1
                 continue
-            if title is None and _BRACKETED_COLUMN.match(line.text) and (j := self._real_after(lines, i)) is not None \
-                    and ORG_LINE_RE.match(lines[j].text):
-                # `【5·12国际护士节·致敬白衣天使】` / `广州医科大学附属第一医院` / headline: a series, then the kicker
+            if title is None and self._series_above(lines, i):
                 self.consumed.append(("column", line.span))
-                first = kicker is None
+                first = kicker is None  # the kicker may come next
                 i += 1
                 continue
             if title is None and self._above_headline(lines, i):
@@ -252,18 +249,9 @@ class HeaderReader:
                     self.flag("dropped_boilerplate", note.text, note.span)
                 i = j + 1
                 continue
-            if title is None and _BRACKETED_COLUMN.match(line.text) and (j := self._real_after(lines, i, metadata=True)) \
-                    is not None and is_short(lines[j].text):
-                # `【健康长兴·医院巡礼】` above the page's data and the item's kicker and headline
-                self.consumed.append(("column", line.span))
-                first = kicker is None
-                i += 1
-                continue
             if title is None and self._masthead_above_metadata(lines, i):
                 self.consumed.append(("metadata", line.span))
-                outlet = _EDITION.sub("", line.text.split(" ")[0])  # `湖北日报数字报`: the paper's edition
-                self.byline.merge(Byline(source=outlet, source_rank=-1))
-                self.masthead.merge(Byline(source=outlet, source_rank=-1))
+                self._page_outlet(line.text.split(" ")[0])
                 i += 1
                 continue
             if title is not None and OUTLET_RE.match(line.text) and (j := self._real_after(lines, i)) is not None \
@@ -353,8 +341,7 @@ class HeaderReader:
                     and (furniture_of(lines[i + 1].text) or BREADCRUMB_RE.match(lines[i + 1].text)):
                 # `中央社 CNA`, `中南大学湘雅医院 Xiangya Hospital…` above the navigation: whose site it is
                 kind = "dropped_navigation"
-                self.byline.merge(Byline(source=named["name"], source_rank=-1))
-                self.masthead.merge(Byline(source=named["name"], source_rank=-1))
+                self._page_outlet(named["name"])
                 if ORG_LINE_RE.match(named["name"]):
                     self.site_hospital = named["name"]
             elif kind is None and BREADCRUMB_RE.match(line.text):
@@ -372,8 +359,7 @@ class HeaderReader:
                 kind = "dropped_boilerplate"  # `分享到：` above the text ends nothing
             elif kind is None and (paper := _EPAPER_MASTHEAD.match(line.text)):
                 kind = "dropped_navigation"  # `香港文汇报 电子版`: whose page it is
-                self.byline.merge(Byline(source=paper["paper"], source_rank=-1))
-                self.masthead.merge(Byline(source=paper["paper"], source_rank=-1))
+                self._page_outlet(paper["paper"])
             elif kind is None and _PAGE_CONTENTS.match(line.text):
                 # `本版新闻` and the page's headlines under it, each a link: `● 武大人民医院…`
                 self.flag("dropped_navigation", line.text, line.span)
@@ -394,8 +380,7 @@ class HeaderReader:
                          or OUTLET_RE.match(line.text) and furniture_of(nxt.text)):
                 kind = "dropped_navigation"  # the site's (or app's) name above its navigation: no kicker
                 if ORG_LINE_RE.match(line.text) or OUTLET_RE.match(line.text) or english:
-                    self.byline.merge(Byline(source=line.text, source_rank=-1))
-                    self.masthead.merge(Byline(source=line.text, source_rank=-1))  # every item's on the page
+                    self._page_outlet(line.text)
                 if ORG_LINE_RE.match(line.text):
                     self.site_hospital = line.text  # whose `我院` the page's headline means
             if kind is None:
@@ -403,6 +388,25 @@ class HeaderReader:
             self.flag(kind, line.text, line.span)
             i += 1
         return i
+
+    def _page_outlet(self, name: str) -> None:
+        """The outlet a page's masthead or site line names (`湖北日报数字报` is 湖北日报's edition):
+        the source of every item on the page unless one names a better."""
+        outlet = Byline(source=_EDITION.sub("", name), source_rank=-1)
+        self.byline.merge(outlet)
+        self.masthead.merge(outlet)
+
+    def _series_above(self, lines: list[Line], i: int) -> bool:
+        """A series' name in brackets above the item: `【5·12国际护士节·致敬白衣天使】` over a hospital's
+        kicker line, or `【健康长兴·医院巡礼】` over the page's data and the headline (but not the 引题
+        of a 引题 / 主题 / 副题 stack, `【医患故事】` / headline / 副题)."""
+        if not _BRACKETED_COLUMN.match(lines[i].text):
+            return False
+        j = self._real_after(lines, i)
+        if j is not None and ORG_LINE_RE.match(lines[j].text):
+            return True
+        j = self._real_after(lines, i, metadata=True)
+        return j is not None and is_short(lines[j].text) and not self._above_headline(lines, i)
 
     def _skip_mail(self, lines: list[Line], i: int) -> int:
         """A message's headers, a forwarding note and the forwarded message's headers above the
