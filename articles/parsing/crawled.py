@@ -150,7 +150,7 @@ _AD_WORDS = re.compile(
 _FOOTER_MARKS = re.compile(
     r"返回搜狐|(?<![\u4e00-\u9fff])声明\s*[:：]|版权说明|版权声明|免责声明|本网（平台）所刊载|如遇作品内容|新闻线索报料|原文链接\s*[:：]|"
     r"[*＊]?\s*转载请注明|“转载请注明|商务合作电话|【原标题】|发布日期\s*[:：]|所属分类|往期回顾|分享让更多人看到|"
-    r"点亮和持续关注|别忘了点赞|版权所有|推荐阅读|相关阅读|延伸阅读|未经(?:书面)?(?:授权|许可)|上一篇\s*[:：]|下一篇\s*[:：]|Copyright|©|【打印本页】|【关闭窗口】"
+    r"获取(?:更多|最新)?资讯|设为星标|点亮和持续关注|别忘了点赞|版权所有|推荐阅读|相关阅读|延伸阅读|未经(?:书面)?(?:授权|许可)|上一篇\s*[:：]|下一篇\s*[:：]|Copyright|©|【打印本页】|【关闭窗口】"
 )
 # What a page's video player or share bar leaves in the text.
 _PLAYER_JUNK = re.compile(r"全文共\s*\d+\s*字，\s*阅读(?:大约|大概|约)?需要?\s*\d+\s*分钟|点击边框调出视频工具条|点击播放|视频加载中[.。…]*|您的浏览器不支持(?:video|视频)[^。]{0,20}")
@@ -194,7 +194,7 @@ def _captions_before_dispatch(text: str, start: int, end: int, out: list[Segment
 _LEAD_EDITOR = re.compile(rf"(?:互动编辑|责任编辑|编辑)\s*[:：]?\s*(?P<name>[{CJK}]{{2,3}}?)(?=\d|[{CJK}]{{2}}[，,]|近日|日前|据)")
 
 
-_SOURCE_CREDIT = re.compile(rf"来源\s*[:：]\s*(?P<source>{OUTLET}(?:[-－—·][{CJK}]{{2,8}})?)")
+_SOURCE_CREDIT = re.compile(rf"来源\s*[:：|｜丨]\s*(?P<source>{OUTLET}(?:[-－—·][{CJK}]{{2,8}})?)")
 _AD_SOURCE = re.compile(rf"\s*来源\s*[:：]\s*(?P<source>{KNOWN_OUTLET}|{OUTLET})")
 _FEATURE_TITLE = re.compile(r"\s*题\s*[:：]\s*")
 _BRACKETED_DATED_DISPATCH = re.compile(rf"[（(](?P<outlet>[{CJK}]{{2,10}}?)(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日(?:讯|电)[)）]")
@@ -308,12 +308,13 @@ def _credit_chain(text: str, start: int, end: int) -> Segment | None:
     candidates += [i for i in range(lower, end) if text[i] in "（(【" and i not in candidates]
     # `…海南省人民医院来源：新闻夜航`: a source credit glued to the words before it, if it names an
     # outlet (not `来源：印度iPhone手机起火`, a related headline).
-    glued = {match.start() for match in re.finditer(r"(?:本文)?来源\s*[:：]", text[:end]) if match.start() >= lower}
+    glued = {match.start() for match in re.finditer(r"(?<!资料)(?:本文)?来源\s*[:：]", text[:end]) if match.start() >= lower}
     for at in sorted(set(candidates) | glued):
         if at >= end:
             continue
         byline = parse_chain(text[at:end])
-        if byline and (at not in glued or at in candidates or _OUTLET_NAME.search(byline.source or "")):
+        if byline and (at not in glued or at in candidates or _OUTLET_NAME.search(byline.source or "")
+                       or byline.authors or byline.editors):  # `…落网。来源：南海公安见习编辑：乐丹娜`
             return Segment("byline", at, end, byline=byline)
     return None
 
@@ -342,6 +343,13 @@ def _advert(text: str, start: int, end: int) -> list[Segment] | None:
     return found or None
 
 
+# A screenshot's caption the page ran in between two sentences, with no credit after it
+# (`…东院。搜狐千里眼报道截图25日，…`); not one the next sentence reads from (`视频截图显示，…`).
+_SCREENSHOT = re.compile(rf"(?<=[。！？”）)])[{CJK}《][^。！？，,、“”（）()\s：:/／]{{1,19}}?截图(?=[^，,。、：:显中的上\s（(])")
+# A sentence's attribution before a caption: `（据8月14日央广网）`.
+_ATTRIBUTION = re.compile(r"\s*[（(]据[^（()）]{2,24}[)）]\s*")
+
+
 def _captions(text: str, start: int, end: int):
     """Photo captions inside the run of text: a short phrase after a sentence end, closed by a
     photo credit, or opened by ▲."""
@@ -349,9 +357,13 @@ def _captions(text: str, start: int, end: int):
     for bracketed in BRACKET_CAPTION.finditer(text, start, end):
         yield Segment("caption", bracketed.start(), bracketed.end())
         pos = bracketed.end()
-    for credit in sorted(list(_CREDIT_BRACKET.finditer(text, start, end)) + list(_CREDIT_BARE.finditer(text, start, end)),
-                         key=lambda m: m.start()):
+    for credit in sorted(list(_CREDIT_BRACKET.finditer(text, start, end)) + list(_CREDIT_BARE.finditer(text, start, end))
+                         + list(_SCREENSHOT.finditer(text, start, end)), key=lambda m: m.start()):
         if credit.start() < pos:
+            continue
+        if credit.re is _SCREENSHOT:
+            yield Segment("caption", credit.start(), credit.end())
+            pos = credit.end()
             continue
         before = text[pos: credit.start()]
         cut = max(before.rstrip(" \u3000\u00a0\t。").rfind(m) for m in _SENTENCE_END + "”▲")
@@ -362,6 +374,9 @@ def _captions(text: str, start: int, end: int):
             ended = max(text.rfind(m, pos, cap_start - 1) for m in _SENTENCE_END)
             if opened > ended:
                 cap_start = opened
+        if attributed := _ATTRIBUTION.match(text, cap_start, credit.start()):
+            # `…100套住房。（据8月14日央广网）云南省第一人民医院原院长王天朝（图源：澎湃新闻）`
+            cap_start = attributed.end()
         caption = text[cap_start: credit.start()].strip()
         if not 2 <= len(caption.rstrip("。")) <= 50 or caption.count("，") > 1 or caption.count("“") != caption.count("”"):
             # A credit with no caption before it: a credit line, kept out of the body.

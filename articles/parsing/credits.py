@@ -30,10 +30,10 @@ KNOWN_OUTLETS = (
     "湖南日报", "河北日报", "安徽日报", "福建日报", "江西日报", "广西日报", "海南日报", "辽宁日报", "吉林日报", "黑龙江日报",
     "甘肃日报", "宁夏日报", "青海日报", "新疆日报", "西藏日报", "内蒙古日报", "山西日报", "陕西日报", "天津日报", "兰州日报",
     "沈阳日报", "哈尔滨日报", "南京日报", "杭州日报", "广州日报", "深圳特区报", "深圳商报", "晶报", "信网", "本报", "本网",
-    "本刊", "本台",
+    "本刊", "本台", "南方+",
 )
 KNOWN_OUTLET = "(?:" + "|".join(sorted(map(re.escape, KNOWN_OUTLETS), key=len, reverse=True)) + ")"
-OUTLET_WORD = r"(?:网|报社|报|社|台|新闻|客户端|在线|时刻|频道|视频|融媒|发布)"
+OUTLET_WORD = r"(?:网|报社|报|社|台|(?:融媒体)?(?:新闻|传媒)中心|融媒体中心|新闻|客户端|在线|时刻|频道|视频|融媒|发布)"
 _KNOWN = "|".join(sorted(map(re.escape, KNOWN_OUTLETS), key=len, reverse=True))
 # An outlet: a known one, or up to six characters ending in an outlet word, with an optional
 # second name (`荆楚网（湖北日报网）`, `三秦都市报-三秦网`, `扬子晚报/紫牛新闻`).
@@ -57,14 +57,14 @@ _OUTLET_AT_END = re.compile(rf"(?:^|\s)(?P<outlet>{OUTLET}(?:全媒体|融媒体
 NAME = rf"(?:[{CJK}]{{2,8}}·[{CJK}]{{2,8}}|[{CJK}][{CJK}·]{{1,3}})"
 # Characters that never stand in a Chinese name in a credit: particles and verbs of a sentence.
 _NOT_IN_NAME = set("的了是在对把被从到说称表示获悉这那我你他她它们也都就还又已将")
-AUTHOR_KEYS = ("见习记者", "实习记者", "特约记者", "首席记者", "主任记者", "高级记者", "全媒体记者", "融媒体记者", "记者", "通讯员", "实习生", "作者",
+AUTHOR_KEYS = ("见习记者", "实习记者", "特约记者", "特约作者", "供稿", "首席记者", "主任记者", "高级记者", "全媒体记者", "融媒体记者", "记者", "通讯员", "实习生", "作者",
                "采写", "撰文", "文字", "摄影", "摄像", "文/图", "图/文", "整理", "文", "图")
 # Credits kept out of the body whose people are neither authors nor editors of the article.
 OTHER_KEYS = ("编译", "翻译", "制图", "设计", "出品", "策划", "统筹")
 # One-character keys read only with a separator after them (`文/张三`, `图：李四`): bare, they are
 # words of a sentence or the first character of a name (`文丹`).
 _SHORT_KEYS = ("文", "图")
-EDITOR_KEYS = ("流程编辑", "值班编辑", "责任编辑", "责编", "编辑", "审核", "复审", "终审", "审签", "审发", "监制", "主编",
+EDITOR_KEYS = ("见习编辑", "实习编辑", "流程编辑", "值班编辑", "责任编辑", "责编", "编辑", "审核", "复审", "终审", "审签", "审发", "监制", "主编",
                "一审", "二审", "三审", "编审", "校对")
 SOURCE_KEYS = ("本文来源", "来源", "转自", "稿源")
 _KEYS = sorted(set(AUTHOR_KEYS + EDITOR_KEYS + SOURCE_KEYS + OTHER_KEYS) - set(_SHORT_KEYS), key=len, reverse=True)
@@ -124,6 +124,8 @@ def parse_chain(text: str) -> Byline | None:
         inner, bracketed = inner[1:-1].strip(), True
     if not inner or re.search(r"[（()）【】]", inner):
         return None
+    if bracketed and _ORG_CREDIT.match(inner):
+        return Byline(credit=inner)  # `(垫江县人民医院供稿)`
     if bracketed and (suffixed := _SUFFIX_CREDIT.match(inner)) and (names := clean_names(suffixed["names"])):
         return Byline(authors=names)  # `（王天定 图/文）`: the names, then what they did
     parts = _KEY_SPLIT.split(inner)
@@ -135,19 +137,23 @@ def parse_chain(text: str) -> Byline | None:
         # `（殷振兴 王亚忠）`, `(中国新闻网)`, `(垫江县人民医院供稿)`: only when bracketed.
         if not bracketed:
             return None
-        if _ORG_CREDIT.match(inner):
-            return Byline(credit=inner)
         names = clean_names(inner)
         if names:
             return Byline(authors=names)
+        if signed := _outlet_and_name(inner):
+            return signed  # `（海外网张霓）`: the outlet's reporter signs the story
         outlet = re.fullmatch(OUTLET, inner)
         # A bracketed outlet alone is as often a photo's credit as the article's: the weakest source.
         return Byline(source=inner, source_rank=-2) if outlet else None
-    if prefix:
+    if prefix and (signed := re.fullmatch(rf"(?P<outlet>{OUTLET})\s*[/／]\s*(?P<names>[^/／]+)", prefix)) \
+            and (names := clean_names(signed["names"])):
+        result.source, result.authors = signed["outlet"], names  # `江苏广电融媒体新闻中心/王雪彤编辑/徐玮琪`
+    elif prefix:
         # `沈阳日报、沈报全媒体主任记者 尚志文`: the outlets the reporter writes for, the first named
         # `环球时报驻日本特约记者`: where the outlet's reporter is stationed is no part of its name
         outlets = [re.sub(rf"(?:全媒体|融媒体|驻[{CJK}]{{1,6}})$", "", part) for part in prefix.split("、")]
-        if not all(re.fullmatch(OUTLET, outlet) for outlet in outlets):
+        if not all(re.fullmatch(OUTLET, outlet) for outlet in outlets) and not (
+                pairs[0][0] == "特约作者" and re.fullmatch(rf"[{CJK}]{{2,8}}", prefix)):  # `湖南医聊特约作者：`, an account's
             return None
         result.source = outlets[0]
     for index, (key, value) in enumerate(pairs):
@@ -164,6 +170,15 @@ def parse_chain(text: str) -> Byline | None:
         if next_outlet and not result.source and key not in EDITOR_KEYS:
             result.source = re.sub(r"(?:全媒体|融媒体)$", "", next_outlet)
         names = clean_names(names_part)
+        if names is None and key not in EDITOR_KEYS and key not in OTHER_KEYS:
+            # `通讯员：湖南旺旺医院超声科 黄正飞`, `供稿：湘乡市卫健局 三金`: where the writer works, then the name
+            names = clean_names(_ORG_BEFORE_NAME.sub("", names_part, count=1))
+        if names is None and not following and key in _REPORTER_KEYS and (signed := _name_and_outlet(names_part)):
+            names = signed.authors  # `记者：姚晓鹏中阳融媒`: the last name, then its outlet
+            if key not in EDITOR_KEYS:
+                result.source = result.source or signed.source
+        if names is None and key in EDITOR_KEYS and _INITIALS.fullmatch(names_part.strip()):
+            names = [names_part.strip()]  # `（编辑YH）`: an editor who signs with initials
         if names is None:
             return None
         if not names and not next_outlet and not (key in EDITOR_KEYS and _CODE.match(value)) and value \
@@ -179,10 +194,37 @@ def parse_chain(text: str) -> Byline | None:
     return result
 
 
+_ORG_BEFORE_NAME = re.compile(rf"^[{CJK}]{{2,16}}?(?:局|委|医院|卫生院|中心|科室|科|部|办|站|所)\s+(?=[{CJK}]{{2,4}}$)")
+_INITIALS = re.compile(r"[A-Z]{1,4}")
+_REPORTER_KEYS = {key for key in AUTHOR_KEYS if key.endswith(("记者", "通讯员", "作者"))}
+
+
+def _outlet_and_name(value: str) -> Byline | None:
+    """`海外网张霓`, `海外网 张霓`: an outlet, then one name of two or three characters."""
+    if " " in value.strip():
+        outlet, name = value.strip().rsplit(None, 1)
+        return Byline(source=outlet, authors=[name]) if re.fullmatch(OUTLET, outlet) and clean_names(name) else None
+    for size in (3, 2):
+        # Glued, only a known outlet tells where the name begins (`新华社微特稿` is no reporter's)
+        outlet, name = value[:-size], value[-size:]
+        if re.fullmatch(KNOWN_OUTLET, outlet) and clean_names(name) and not re.search(r"[稿讯电]$", name):
+            return Byline(source=outlet, authors=[name])
+    return None
+
+
+def _name_and_outlet(value: str) -> Byline | None:
+    """`姚晓鹏中阳融媒`: a name of three characters (else two), then an outlet of three or more."""
+    for size in (3, 2):
+        name, outlet = value[:size], value[size:].lstrip()
+        if len(outlet) >= 3 and re.fullmatch(OUTLET, outlet) and clean_names(name) and not re.search("医院|官网", outlet):
+            return Byline(source=outlet, authors=[name])
+    return None
+
+
 _REPORTER_KEY = r"(?:全媒体|融媒体|首席|见习|特约|实习)?(?:记者|通讯员|实习生)"
 _RUN_NAME = re.compile(rf"[{CJK}]{{2,3}}")
 # `极目新闻记者 曹洋通讯员 谢靖 赵江波实习生 魏伊琳65岁的…`: roles and names, then the body.
-REPORTER_RUN = re.compile(rf"(?P<outlet>{OUTLET}(?:全媒体|融媒体)?)?(?:\s*[|｜]\s*)?(?={_REPORTER_KEY})")
+REPORTER_RUN = re.compile(rf"(?P<outlet>{OUTLET}(?:全媒体|融媒体)?)?(?:\s*[|｜]\s*|(?<=[{CJK}])[ \u3000](?=\S))?(?={_REPORTER_KEY})")
 
 
 def parse_reporter_run(text: str) -> tuple[Byline, int] | None:
