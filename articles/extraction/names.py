@@ -312,8 +312,9 @@ def find_hospitals(text: str) -> list[tuple[str, int, int]]:
     so that the caller can resolve them against the article's subject."""
     found = []
     for match in hospital_runs(text):
-        if text.startswith(NOT_A_HOSPITAL_AFTER, match.end()):
-            continue
+        if text.startswith(NOT_A_HOSPITAL_AFTER, match.end()) or (
+                match.group(0).endswith("医院") and text.startswith("区", match.end()) and not text.startswith("区域", match.end())):
+            continue  # `郑大一附院河医院区`: the 院 is the campus's (河医|院区), no hospital's name ends there
         name = _refined_name(match.group(0))
         name = trim_hospital_name(name) if name else None
         if not name:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from .decode import DecodeError, decode_bytes
 from .markup import strip_markup
 from .model import Caption, Flag, Paragraph, ParsedArticle, ParsedFile, Section
+from .records import read_records, record_text, with_fields
 from .script import Printed, is_traditional, to_simplified
 from .structure import parse_articles
 
@@ -31,7 +32,35 @@ _RADICALS = {code: unicodedata.normalize("NFKC", chr(code)) for code in [*range(
 def parse_text(text: str) -> list[ParsedArticle]:
     """A traditional-script text is parsed on its simplified copy (same length, so every span
     holds) and its articles are given back in the printed characters. Markup (HTML, Markdown)
-    is read as a reader sees the page, again at the same length (parsing/markup.py)."""
+    is read as a reader sees the page, again at the same length (parsing/markup.py). A file of
+    records (a feed, a CSV or JSON export) is read record by record (parsing/records.py)."""
+    records = read_records(text)
+    if records:
+        articles = []
+        for record in records:
+            variant = record_text(text, record)
+            parsed = [a for a in _parse_page(variant) if a.title or a.paragraphs]
+            if parsed:
+                articles += [with_fields(parsed[0], text, record, variant), *parsed[1:]]
+        if articles:
+            return _with_export_lines(articles, records, text)
+    return _parse_page(text)
+
+
+def _with_export_lines(articles: list[ParsedArticle], records, text: str) -> list[ParsedArticle]:
+    """The export's own lines (a feed's channel, a header row, a rule between records) accounted
+    for on the article before them, those above the first record on the first article."""
+    bounds = [0, *(edge for record in records for edge in record.span), len(text)]
+    extra: dict[int, list] = {}
+    for gap in zip(bounds[::2], bounds[1::2]):
+        if text[gap[0]:gap[1]].strip():
+            before = [k for k, article in enumerate(articles) if article.span[1] <= gap[0]]
+            extra.setdefault(before[-1] if before else 0, []).append(("metadata", gap))
+    return [replace(article, position=k, consumed=(*article.consumed, *extra.get(k, ())))
+            for k, article in enumerate(articles)]
+
+
+def _parse_page(text: str) -> list[ParsedArticle]:
     text = strip_markup(text).translate(_RADICALS)
     if is_traditional(text):
         simplified = to_simplified(text)

@@ -52,13 +52,13 @@ def looks_like_markdown(text: str) -> bool:
 
 def strip_markup(text: str) -> str:
     if looks_like_html(text):
-        text = _strip_html(text)
+        text = strip_html(text)
     if looks_like_markdown(text):
         text = _strip_markdown(text)
     return text
 
 
-def _strip_html(text: str) -> str:
+def strip_html(text: str) -> str:
     text = _IMAGE_TAG.sub(lambda m: _filled(len(m.group(0)), "\n[图片]\n"), text)
     text = _BLOCK_TAG.sub(lambda m: _filled(len(m.group(0)), "\n"), text)
     text = _ANY_TAG.sub(lambda m: _filled(len(m.group(0))), text)
