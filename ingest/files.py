@@ -1,5 +1,7 @@
-"""Finding and reading the files of an import: `.txt` under the paths given, each refused with a
-one-line reason when it cannot be used (missing, not a regular file, over the size limit)."""
+"""Finding and reading the files of an import: article files (`.txt`, and the exports of feeds,
+spreadsheets and crawlers that articles/parsing/records.py reads) under the paths given, each
+refused with a one-line reason when it cannot be used (missing, not a regular file, over the size
+limit)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,16 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from articles.parsing.records import EXPORT_SUFFIXES
+
 from .report import FileResult
+
+# Plain text, and the exports a file of records comes in (a feed, CSV/TSV, JSON).
+ARTICLE_SUFFIXES = (".txt", *EXPORT_SUFFIXES)
+
+
+def is_article_file(name: str) -> bool:
+    return name.lower().endswith(ARTICLE_SUFFIXES)
 
 
 class ImportInputError(Exception):
@@ -23,7 +34,7 @@ class InputFile:
 
 
 def discover(paths: list[str]) -> tuple[list[InputFile], list[FileResult]]:
-    """The .txt files named by `paths` (files or folders, recursively, links not followed into
+    """The article files named by `paths` (files or folders, recursively, links not followed into
     loops), sorted by display path; and a failed result for each path that cannot be used."""
     found: dict[str, InputFile] = {}
     problems: list[FileResult] = []
@@ -33,9 +44,9 @@ def discover(paths: list[str]) -> tuple[list[InputFile], list[FileResult]]:
             problems.append(FileResult(raw, error=f"{raw}: no such file or directory"))
             continue
         if path.is_dir():
-            files = list(_walk_txt(path))
+            files = list(_walk_articles(path))
             if not files:
-                problems.append(FileResult(raw, error=f"{raw}: the directory holds no .txt file"))
+                problems.append(FileResult(raw, error=f"{raw}: the directory holds no .txt file (nor a .csv, .tsv, .json, .jsonl or feed export)"))
             for file in files:
                 rel = file.relative_to(path).as_posix()
                 display = (Path(raw) / rel).as_posix()
@@ -47,7 +58,7 @@ def discover(paths: list[str]) -> tuple[list[InputFile], list[FileResult]]:
     return [found[k] for k in sorted(found)], problems
 
 
-def _walk_txt(root: Path):
+def _walk_articles(root: Path):
     seen: set[tuple[int, int]] = set()
     for folder, dirs, files in os.walk(root, followlinks=False):
         info = os.stat(folder)
@@ -57,7 +68,7 @@ def _walk_txt(root: Path):
         seen.add((info.st_dev, info.st_ino))
         dirs.sort()
         for name in sorted(files):
-            if name.lower().endswith(".txt"):
+            if is_article_file(name):
                 yield Path(folder) / name
 
 

@@ -1,6 +1,7 @@
 """Uploads in, an import job out.
 
-`read_uploads()` checks what an editor sent (plain .txt files and .zip archives of them) and
+`read_uploads()` checks what an editor sent (plain .txt files, exports of records such as .csv or
+.json, and .zip archives of them) and
 returns the text files, or refuses the whole upload with one message per bad file: nothing is
 stored unless every file is good. `stage()` keeps the files under UPLOAD_DIR/<job>/ (and their bytes in the
 database, for workers on other machines) with their SHA-256 and makes the job; `preview()` runs
@@ -25,6 +26,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.parsing.decode import DecodeError, decode_bytes
+from ingest.files import is_article_file
 from ingest.pipeline import import_paths
 from ingest.report import FileResult, ImportReport
 
@@ -71,8 +73,8 @@ def _check_name(name: str, where: str) -> str | None:
         return f"{where}：路径中不允许出现“..”、“.”或空的目录名"
     if len(name) > 400:
         return f"{where}：文件名过长"
-    if not name.lower().endswith(".txt"):
-        return f"{where}：只接受 .txt 文本文件"
+    if not is_article_file(name):
+        return f"{where}：只接受 .txt 文本文件，或 .csv、.tsv、.json、.jsonl、.xml 导出文件"
     return None
 
 
@@ -184,7 +186,7 @@ def read_uploads(files: list[tuple[str, bytes]]) -> list[Entry]:
     if errors:
         raise UploadRejected(errors)
     if not entries:
-        raise UploadRejected(["压缩包中没有 .txt 文件"])
+        raise UploadRejected(["压缩包中没有 .txt 文件或导出文件"])
     return entries
 
 

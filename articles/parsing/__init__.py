@@ -13,7 +13,7 @@ from dataclasses import replace
 from .decode import DecodeError, decode_bytes
 from .markup import strip_markup
 from .model import Caption, Flag, Paragraph, ParsedArticle, ParsedFile, Section
-from .records import read_records, record_text, with_fields
+from .records import EXPORT_SUFFIXES, NO_RECORDS, read_records, record_text, with_fields
 from .script import Printed, is_traditional, to_simplified
 from .structure import parse_articles
 
@@ -80,6 +80,9 @@ def parse_bytes(path: str, data: bytes) -> ParsedFile:
     if not text.strip():
         return ParsedFile(path=path, sha256=digest, size=len(data), encoding=encoding, text=text,
                           error="the file holds only white space")
+    if path.lower().endswith(EXPORT_SUFFIXES) and read_records(text) is None:
+        # Read as prose, a spreadsheet's or a crawler's export would be one article of its fields.
+        return ParsedFile(path=path, sha256=digest, size=len(data), encoding=encoding, text=text, error=NO_RECORDS)
     articles = tuple(a for a in parse_text(text) if a.title or a.paragraphs)
     if not articles:
         return ParsedFile(path=path, sha256=digest, size=len(data), encoding=encoding, text=text,

@@ -25,6 +25,11 @@ from .metadata import parse_date
 from .model import ParsedArticle, Span
 from .text import FILLER
 
+# The names such exports are saved under; a file so named must hold records.
+EXPORT_SUFFIXES = (".csv", ".tsv", ".json", ".jsonl", ".xml", ".rss", ".atom")
+NO_RECORDS = ("no records found: an export needs a title and a body (content) field in each record "
+              "(a CSV or TSV header row naming them, JSON objects, feed items)")
+
 # Field names, by what they fill (compared lower-cased, without spaces).
 _NAMES = {
     "title": ("title", "headline", "标题", "题名", "篇名", "题目", "新闻标题", "文章标题"),

@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count
 
 from articles.models import Article, ArticleHospital, ReviewItem, Section, SourceFile, Tombstone
+from articles.parsing.records import NO_RECORDS
 from hospitals.models import Honour, Hospital, HospitalAlias, HospitalFact, Person, PersonMention, ReviewStatus
 from ingest.pipeline import import_paths
 from tests.conftest import GOLD, SEEDS
@@ -655,3 +656,23 @@ def test_one_file_s_import_writes_a_new_file_without_looking_for_its_row_and_a_r
     result = import_file("a/feature.txt", "feature.txt", changed)
     assert not result.error and result.articles.updated and not result.articles.created
     assert SourceFile.objects.count() == 1 and Article.objects.count() == articles
+
+
+def test_a_folder_of_exports_imports_each_record_and_refuses_an_export_without_records(tmp_path):
+    """A crawler's CSV, a feed and a JSON export are read record by record (articles/parsing/
+    records.py); a .json that holds no records fails by name, and stray files are not read."""
+    (tmp_path / "crawl.csv").write_text(
+        "title,date,source,content\n"
+        "湘雅医院开展义诊,2023-07-03,华声在线,\"7月3日，中南大学湘雅医院在长沙开展义诊活动。\"\n"
+        "郑大一附院启用日间手术中心,2023-07-05,大河网,\"7月5日，郑州大学第一附属医院日间手术中心启用。\"\n",
+        encoding="utf-8")
+    (tmp_path / "settings.json").write_text('{"theme": "dark", "size": 3}', encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# 待办\n- 导入本周稿件\n", encoding="utf-8")
+    report = import_paths([str(tmp_path)])
+    by_name = {os.path.basename(r.display): r for r in report.files}
+    assert set(by_name) == {"crawl.csv", "settings.json"}
+    assert by_name["settings.json"].error.endswith("settings.json: " + NO_RECORDS)
+    assert by_name["crawl.csv"].error is None
+    titles = dict(Article.objects.filter(source_file__path="crawl.csv").values_list("position", "title"))
+    assert titles == {0: "湘雅医院开展义诊", 1: "郑大一附院启用日间手术中心"}
+    assert Article.objects.get(position=1).source.name == "大河网"
