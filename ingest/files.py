@@ -10,7 +10,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from articles.parsing.records import EXPORT_SUFFIXES
+from articles.parsing.decode import DecodeError, decode_bytes
+from articles.parsing.records import EXPORT_SUFFIXES, read_records
 
 from .report import FileResult
 
@@ -68,8 +69,20 @@ def _walk_articles(root: Path):
         seen.add((info.st_dev, info.st_ino))
         dirs.sort()
         for name in sorted(files):
-            if is_article_file(name):
+            if name.lower().endswith(".txt") or (is_article_file(name) and _holds_records(Path(folder) / name)):
                 yield Path(folder) / name
+
+
+def _holds_records(path: Path) -> bool:
+    """Whether an export found in a folder holds articles: a folder's other `.json` or `.xml`
+    (a tool's settings, a gold file) is not an article file, and is left alone as a `.md` is.
+    Named on its own, an export is always read, and one without records fails by name."""
+    try:
+        with open(path, "rb") as handle:
+            text, _ = decode_bytes(handle.read(64 * 1024 * 1024))
+    except (OSError, DecodeError):
+        return False
+    return read_records(text) is not None
 
 
 def read_file(item: InputFile, limit: int) -> bytes:

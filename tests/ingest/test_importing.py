@@ -660,7 +660,7 @@ def test_one_file_s_import_writes_a_new_file_without_looking_for_its_row_and_a_r
 
 def test_a_folder_of_exports_imports_each_record_and_refuses_an_export_without_records(tmp_path):
     """A crawler's CSV, a feed and a JSON export are read record by record (articles/parsing/
-    records.py); a .json that holds no records fails by name, and stray files are not read."""
+    records.py); a .json that holds no records is passed over in a folder and fails when named."""
     (tmp_path / "crawl.csv").write_text(
         "title,date,source,content\n"
         "湘雅医院开展义诊,2023-07-03,华声在线,\"7月3日，中南大学湘雅医院在长沙开展义诊活动。\"\n"
@@ -669,10 +669,10 @@ def test_a_folder_of_exports_imports_each_record_and_refuses_an_export_without_r
     (tmp_path / "settings.json").write_text('{"theme": "dark", "size": 3}', encoding="utf-8")
     (tmp_path / "notes.md").write_text("# 待办\n- 导入本周稿件\n", encoding="utf-8")
     report = import_paths([str(tmp_path)])
-    by_name = {os.path.basename(r.display): r for r in report.files}
-    assert set(by_name) == {"crawl.csv", "settings.json"}
-    assert by_name["settings.json"].error.endswith("settings.json: " + NO_RECORDS)
-    assert by_name["crawl.csv"].error is None
+    # a folder's .json that holds no records is not an article file; named on its own, it fails
+    assert [(os.path.basename(r.display), r.error) for r in report.files] == [("crawl.csv", None)]
+    [refused] = import_paths([str(tmp_path / "settings.json")]).files
+    assert refused.error.endswith("settings.json: " + NO_RECORDS)
     titles = dict(Article.objects.filter(source_file__path="crawl.csv").values_list("position", "title"))
     assert titles == {0: "湘雅医院开展义诊", 1: "郑大一附院启用日间手术中心"}
     assert Article.objects.get(position=1).source.name == "大河网"
