@@ -39,6 +39,7 @@ class Segment:
     byline: Byline | None = None
     flag: str | None = None
     page_data: bool = False  # a byline of the site's own page data (its date is the page's)
+    glued: bool = False  # text that runs on in the next text segment (an advertisement stood between)
 
 
 @dataclass
@@ -148,13 +149,13 @@ _AD_WORDS = re.compile(
 )
 # Furniture at the end of a page, from a marker to the end.
 _FOOTER_MARKS = re.compile(
-    r"返回搜狐|(?<![\u4e00-\u9fff])声明\s*[:：]|版权说明|版权声明|免责声明|本网（平台）所刊载|如遇作品内容|新闻线索报料|原文链接\s*[:：]|"
+    r"返回搜狐|(?<![\u4e00-\u9fff])声明\s*[:：]|声明\s*[:：]\s*(?=转载|本文|本网|本站|文章|凡)|主管部门\s*[:：]|版权说明|版权声明|免责声明|本网（平台）所刊载|如遇作品内容|新闻线索报料|原文链接\s*[:：]|"
     r"[*＊]?\s*转载请注明|“转载请注明|商务合作电话|【原标题】|发布日期\s*[:：]|所属分类|往期回顾|分享让更多人看到|"
     r"获取(?:更多|最新)?资讯|设为星标|点亮和持续关注|别忘了点赞|版权所有|推荐阅读|相关阅读|延伸阅读|未经(?:书面)?(?:授权|许可)|上一篇\s*[:：]|下一篇\s*[:：]|Copyright|©|【打印本页】|【关闭窗口】"
 )
 # What a page's video player or share bar leaves in the text.
-_PLAYER_JUNK = re.compile(r"全文共\s*\d+\s*字，\s*阅读(?:大约|大概|约)?需要?\s*\d+\s*分钟|点击边框调出视频工具条|点击播放|视频加载中[.。…]*|您的浏览器不支持(?:video|视频)[^。]{0,20}")
-_END_JUNK = re.compile(r"(?:[（(]完[)）]|【(?:打印|关闭|收藏|返回顶部)[^】]{0,4}】|(?<=[。！？”」])[A-Za-z]{1,3}|↓+|[＋+]|\s)+$")
+_PLAYER_JUNK = re.compile(r"广告\s[^。×]{2,80}?\s?×|全文共\s*\d+\s*字，\s*阅读(?:大约|大概|约)?需要?\s*\d+\s*分钟|点击边框调出视频工具条|点击播放|视频加载中[.。…]*|您的浏览器不支持(?:video|视频)[^。]{0,20}")
+_END_JUNK = re.compile(r"(?:[（(]完[)）]|(?<![A-Za-z])(?:THE\s?)?END(?![A-Za-z])|【(?:打印|关闭|收藏|返回顶部)[^】]{0,4}】|(?<=[。！？”」])[A-Za-z]{1,3}|↓+|[＋+]|\s)+$")
 _RELATED = re.compile(r"(?:\s*●[^●]{2,60})+$")
 
 
@@ -196,6 +197,7 @@ _LEAD_EDITOR = re.compile(rf"(?:互动编辑|责任编辑|编辑)\s*[:：]?\s*(?
 
 _SOURCE_CREDIT = re.compile(rf"来源\s*[:：|｜丨]\s*(?P<source>{OUTLET}(?:[-－—·][{CJK}]{{2,8}})?)")
 _AD_SOURCE = re.compile(rf"\s*来源\s*[:：]\s*(?P<source>{KNOWN_OUTLET}|{OUTLET})")
+_REPRINTED_FROM = re.compile(r"(?:本文)?转自\s*[:：]?\s*【(?P<source>[^【】\s]{2,20})】\s*[；;，,。]?")
 _FEATURE_TITLE = re.compile(r"\s*题\s*[:：]\s*")
 _BRACKETED_DATED_DISPATCH = re.compile(rf"[（(](?P<outlet>[{CJK}]{{2,10}}?)(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日(?:讯|电)[)）]")
 _BRACKETED_DISPATCH = re.compile(rf"【(?P<outlet>[{CJK}]{{2,8}}?)(?:讯|电|微特稿|特稿)】")
@@ -231,6 +233,8 @@ def _lead(text: str, pos: int, end: int, out: list[Segment]) -> int:
             if byline:
                 byline.source, byline.source_rank = byline.source or dispatch["outlet"], 1
                 found = (byline, dispatch.end() - at)
+        if not found and (reprinted := _REPRINTED_FROM.match(text, at, end)):
+            found = (Byline(source=reprinted["source"], source_rank=2), reprinted.end() - at)  # `本文转自【央视新闻客户端】；`
         if not found:
             source = _SOURCE_CREDIT.match(text, at, end)
             if source:
@@ -306,6 +310,7 @@ def _credit_chain(text: str, start: int, end: int) -> Segment | None:
     candidates = [lower] if lower == start else []
     candidates += [i + 1 for i in range(lower, end - 1) if text[i] in _SENTENCE_END + "”」）)】"]
     candidates += [i for i in range(lower, end) if text[i] in "（(【" and i not in candidates]
+    candidates += [m.end() for m in re.finditer(r"(?<![A-Za-z])(?:THE\s?)?END(?![A-Za-z])", text[:end]) if m.end() >= lower]
     # `…海南省人民医院来源：新闻夜航`: a source credit glued to the words before it, if it names an
     # outlet (not `来源：印度iPhone手机起火`, a related headline).
     glued = {match.start() for match in re.finditer(r"(?<!资料)(?:本文)?来源\s*[:：]", text[:end]) if match.start() >= lower}
@@ -314,11 +319,13 @@ def _credit_chain(text: str, start: int, end: int) -> Segment | None:
             continue
         byline = parse_chain(text[at:end])
         if byline and (at not in glued or at in candidates or _OUTLET_NAME.search(byline.source or "")
-                       or byline.authors or byline.editors):  # `…落网。来源：南海公安见习编辑：乐丹娜`
+                       or byline.authors or byline.editors  # `…落网。来源：南海公安见习编辑：乐丹娜`
+                       or _SECOND_KEY.search(text, at + 3, end)):  # `来源：北京清华长庚医院流程编辑：tf028`
             return Segment("byline", at, end, byline=byline)
     return None
 
 
+_SECOND_KEY = re.compile(r"(?:编辑|责编|审核|校对|记者|通讯员|作者)\s*[:：]")
 _OUTLET_NAME = re.compile(rf"^[{CJK}]{{2,12}}(?:报|网|台|社|新闻|客户端|发布|融媒|杂志|频道|新闻夜航)$")
 
 
@@ -401,6 +408,9 @@ _BRACKET_HEADING = re.compile(r"(?<=[。！？”\s·])(?<!广告 )【(?P<headin
 def _text_segments(text: str, start: int, end: int, out: list[Segment]) -> None:
     for junk in _PLAYER_JUNK.finditer(text, start, end):
         _text_segments(text, start, junk.start(), out)
+        if out and out[-1].kind == "text" and out[-1].end == junk.start() \
+                and text[junk.start() - 1] not in _SENTENCE_END + "”":
+            out[-1].glued = True  # `…感谢高媛广告 … ×“高媛护士，…`: the sentence goes on after the advertisement
         out.append(Segment("dropped", junk.start(), junk.end(), flag="dropped_player_text"))
         start = junk.end()
     pos = start

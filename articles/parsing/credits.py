@@ -30,7 +30,7 @@ KNOWN_OUTLETS = (
     "湖南日报", "河北日报", "安徽日报", "福建日报", "江西日报", "广西日报", "海南日报", "辽宁日报", "吉林日报", "黑龙江日报",
     "甘肃日报", "宁夏日报", "青海日报", "新疆日报", "西藏日报", "内蒙古日报", "山西日报", "陕西日报", "天津日报", "兰州日报",
     "沈阳日报", "哈尔滨日报", "南京日报", "杭州日报", "广州日报", "深圳特区报", "深圳商报", "晶报", "信网", "本报", "本网",
-    "本刊", "本台", "南方+",
+    "本刊", "本台", "南方+", "央视财经", "央视网",
 )
 KNOWN_OUTLET = "(?:" + "|".join(sorted(map(re.escape, KNOWN_OUTLETS), key=len, reverse=True)) + ")"
 OUTLET_WORD = r"(?:网|报社|报|社|台|(?:融媒体)?(?:新闻|传媒)中心|融媒体中心|新闻|客户端|在线|时刻|频道|视频|融媒|发布)"
@@ -39,7 +39,7 @@ _KNOWN = "|".join(sorted(map(re.escape, KNOWN_OUTLETS), key=len, reverse=True))
 # second name (`荆楚网（湖北日报网）`, `三秦都市报-三秦网`, `扬子晚报/紫牛新闻`).
 OUTLET = (
     rf"(?:(?:{_KNOWN})|[{CJK}]{{1,6}}?{OUTLET_WORD})"
-    rf"(?:[（(][{CJK}]{{2,10}}[)）]|[-－—·/／]?(?:(?:{_KNOWN})|[{CJK}]{{1,6}}?{OUTLET_WORD}))?"
+    rf"(?:[（(][{CJK}]{{2,10}}[)）]|(?:[-－—·/／][ \u3000]?)?(?:(?:{_KNOWN})|[{CJK}]{{1,6}}?{OUTLET_WORD}))?"
 )
 _DATE = r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日"
 # `中新网北京8月1日电 (张三)`, `荆楚网（湖北日报网）讯（通讯员 吴欢）`, `东方网7月31日消息：`, `本报讯`.
@@ -60,11 +60,11 @@ _NOT_IN_NAME = set("的了是在对把被从到说称表示获悉这那我你他
 AUTHOR_KEYS = ("见习记者", "实习记者", "特约记者", "特约作者", "供稿", "首席记者", "主任记者", "高级记者", "全媒体记者", "融媒体记者", "记者", "通讯员", "实习生", "作者",
                "采写", "撰文", "文字", "摄影", "摄像", "文/图", "图/文", "整理", "文", "图")
 # Credits kept out of the body whose people are neither authors nor editors of the article.
-OTHER_KEYS = ("编译", "翻译", "制图", "设计", "出品", "策划", "统筹")
+OTHER_KEYS = ("编译", "翻译", "制图", "设计", "出品", "策划", "统筹", "视频制作", "视频剪辑", "剪辑", "后期")
 # One-character keys read only with a separator after them (`文/张三`, `图：李四`): bare, they are
 # words of a sentence or the first character of a name (`文丹`).
 _SHORT_KEYS = ("文", "图")
-EDITOR_KEYS = ("见习编辑", "实习编辑", "流程编辑", "值班编辑", "责任编辑", "责编", "编辑", "审核", "复审", "终审", "审签", "审发", "监制", "主编",
+EDITOR_KEYS = ("见习编辑", "实习编辑", "微编", "流程编辑", "值班编辑", "责任编辑", "责编", "编辑", "审核", "复审", "终审", "审签", "审发", "监制", "主编",
                "一审", "二审", "三审", "编审", "校对")
 SOURCE_KEYS = ("本文来源", "来源", "转自", "稿源")
 _KEYS = sorted(set(AUTHOR_KEYS + EDITOR_KEYS + SOURCE_KEYS + OTHER_KEYS) - set(_SHORT_KEYS), key=len, reverse=True)
@@ -107,6 +107,9 @@ def outlet_of(value: str) -> str | None:
 
 def split_outlet_suffix(value: str) -> tuple[str, str]:
     """`顾燕 扬子晚报/紫牛新闻` → (`顾燕`, `扬子晚报/紫牛新闻`): names, then the outlet of the next key."""
+    glued = re.fullmatch(rf"(?P<names>[{CJK}]{{2,4}})(?P<outlet>(?:{_KNOWN})(?:[-－—·/／][ \u3000]?{OUTLET})?)", value.strip())
+    if glued and clean_names(glued["names"]):
+        return glued["names"], glued["outlet"]  # `龚晓霞扬子晚报/ 紫牛新闻`: a name, then a known outlet glued on
     match = _OUTLET_AT_END.search(value)
     if match:
         return value[: match.start()].strip(), match["outlet"]
@@ -142,6 +145,8 @@ def parse_chain(text: str) -> Byline | None:
             return Byline(authors=names)
         if signed := _outlet_and_name(inner):
             return signed  # `（海外网张霓）`: the outlet's reporter signs the story
+        if programme := re.fullmatch(rf"(?P<outlet>{OUTLET})《[^《》]{{2,20}}》", inner):
+            return Byline(source=programme["outlet"], source_rank=1)  # `(央视财经《经济信息联播》)`
         outlet = re.fullmatch(OUTLET, inner)
         # A bracketed outlet alone is as often a photo's credit as the article's: the weakest source.
         return Byline(source=inner, source_rank=-2) if outlet else None
@@ -169,6 +174,8 @@ def parse_chain(text: str) -> Byline | None:
         names_part, next_outlet = split_outlet_suffix(value) if following else (value, "")
         if next_outlet and not result.source and key not in EDITOR_KEYS:
             result.source = re.sub(r"(?:全媒体|融媒体)$", "", next_outlet)
+        if key == "供稿" and (department := re.fullmatch(rf"[{CJK}]{{4,12}}\s+(?P<name>[{CJK}]{{2,4}})", names_part.strip())):
+            names_part = department["name"]  # `供稿：院前急救 张永健`: a department, then the writer
         names = clean_names(names_part)
         if names is None and key not in EDITOR_KEYS and key not in OTHER_KEYS:
             # `通讯员：湖南旺旺医院超声科 黄正飞`, `供稿：湘乡市卫健局 三金`: where the writer works, then the name
@@ -318,7 +325,7 @@ def parse_dateline(text: str, *, known_only: bool = False) -> tuple[Byline, int]
 # `华商报大风新闻记者注意到…`: the outlet whose reporter speaks in the body.
 _BODY_REPORTER = re.compile(
     rf"(?:^|(?<=[。！？，”\s]))(?P<outlet>(?:{KNOWN_OUTLET})(?:[{CJK}]{{1,4}}新闻)?|[{CJK}]{{2,5}}(?:日报|晚报|都市报|新闻|网))"
-    rf"(?:全媒体|融媒体|首席)?(?:记者|特约评论员|评论员)"
+    rf"(?:(?:全媒体|融媒体|首席)?(?:记者|特约评论员|评论员)|[（(]www\.[\w.]+[)）])"  # `澎湃新闻（www.thepaper.cn）注意到`
 )
 
 

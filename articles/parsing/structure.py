@@ -139,9 +139,20 @@ class _ArticleBuilder(HeaderReader):
         self.consumed.extend(page.consumed)
         units: list[Unit] = []
         text = self.text
+        held = None  # text that runs on past an advertisement: joined to the next text
         for segment in page.segments:
             raw = text[segment.start:segment.end]
             span = (segment.start, segment.end)
+            if segment.kind == "text" and (segment.glued or held):
+                line = clean_line(raw)
+                lead = len(raw) - len(raw.lstrip())
+                piece = (line, [(segment.start + lead, segment.start + lead + len(raw.strip()))])
+                held = (held[0] + piece[0], held[1] + piece[1]) if held else piece
+                if segment.glued:
+                    continue
+                units.append(Unit("short" if is_short(held[0]) else "para", held[0], held[1], 1))
+                held = None
+                continue
             if segment.kind == "byline":
                 self.byline.merge(segment.byline)
                 self.consumed.append(("byline", span))
@@ -154,6 +165,8 @@ class _ArticleBuilder(HeaderReader):
                 lead = len(raw) - len(raw.lstrip())
                 span = (segment.start + lead, segment.start + lead + len(raw.strip()))
                 units.append(Unit("short" if is_short(line) else "para", line, [span], 1))
+        if held:
+            units.append(Unit("short" if is_short(held[0]) else "para", held[0], held[1], 1))
         if self.byline.source_rank < 0 or not self.byline.source:
             lead = " ".join(u.text for u in units[:2] if u.kind == "para")
             outlet = reporter_outlet(lead[:400])

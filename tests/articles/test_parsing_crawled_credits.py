@@ -57,3 +57,40 @@ def test_a_screenshot_caption_run_in_is_kept_whole():
 def test_a_screenshot_the_next_sentence_reads_from_is_no_caption():
     [article] = parse_text(crawled("").replace("恢复良好。", "恢复良好。视频截图显示，患者家属向医护人员鞠躬致谢。"))
     assert article.captions == () and "视频截图显示" in article.body
+
+
+@pytest.mark.parametrize("tail, source, authors, editors", [
+    ("通讯员 龚晓霞扬子晚报/ 紫牛新闻记者 季娜娜校对 徐珩", "扬子晚报/ 紫牛新闻", ("龚晓霞", "季娜娜"), ("徐珩",)),
+    ("来源：某市第一人民医院流程编辑：tf028", "某市第一人民医院", (), ()),
+    ("来源：央视新闻编辑：王布米责任编辑：施薇声明：转载此文是出于传递更多信息之目的。", "央视新闻", (), ("王布米", "施薇")),
+    ("THE END供稿：院前急救 张永健微编：张嘉敏终审：陈祥主管部门：医院党委宣传科", None, ("张永健",), ("张嘉敏", "陈祥")),
+])
+def test_more_closing_credits(tail, source, authors, editors):
+    [article] = parse_text(crawled("", tail))
+    assert (article.source, article.authors, article.editors) == (source, authors, editors)
+    assert article.body.endswith(MORE)
+
+
+def test_a_reprint_note_ends_the_headline_and_names_the_source():
+    [article] = parse_text(crawled("", head="原标题：某市出现多例输入型登革热病例，发热需警惕本文转自【人民日报健康客户端】；"))
+    assert (article.title, article.source) == ("某市出现多例输入型登革热病例，发热需警惕", "人民日报健康客户端")
+    assert article.body.startswith("近日")
+
+
+def test_a_programme_in_brackets_names_the_source():
+    [article] = parse_text(crawled("", head="(央视财经《经济信息联播》)"))
+    assert article.source == "央视财经" and article.body.startswith("近日")
+
+
+def test_an_anniversary_opener_ends_the_headline():
+    [article] = parse_text(crawled("", head="原标题：院士带队！某医院31个科室大型义诊第六个中国医师节到来之际，").replace("近日，", ""))
+    assert article.title == "院士带队！某医院31个科室大型义诊"
+
+
+def test_an_advertisement_inside_a_sentence_leaves_one_paragraph():
+    text = crawled("").replace("患者目前", "患者广告 可御可甜 有颜有料 >>进入直播间与主播亲密互动 ×目前")
+    [article] = parse_text(text)
+    assert "广告" not in article.body and "直播间" not in article.body
+    assert article.paragraphs[0].text.startswith("近日") and "患者，患者目前已转入普通病房" in article.paragraphs[0].text
+    assert len(article.paragraphs[0].spans) == 2  # the text either side of the advertisement, where it is
+    assert [f.kind for f in article.flags].count("dropped_player_text") == 1
