@@ -110,7 +110,7 @@ STOP_RE = re.compile(r"^(?:延伸阅读|相关阅读|相关新闻|相关链接|�
 
 # What a copied page, e-paper or post carries around an article besides navigation: its tools
 # (print, share, font size), follow prompts, image placeholders, end marks. Never the article's.
-_TOOL_WORDS = ("打印本页", "打印", "关闭窗口", "关闭", "收藏", "分享到", "分享", "微信", "微博", "QQ空间", "字号", "字体",
+_TOOL_WORDS = ("打印本页", "打印", "关闭窗口", "关闭", "收藏", "分享到", "分享", "微信", "微博", "QQ空间", "复制链接", "朋友圈", "字号", "字体",
                "上一篇", "下一篇", "返回目录", "返回列表", "返回首页",
                "大 中 小", "大中小", "上一版", "下一版", "版面导航", "PDF下载", "纠错", "返回顶部", "扫一扫", "【大】", "【中】", "【小】",
                "文字大小", "A A A", "English", "简体", "繁體", "繁体", "上一期", "下一期", "标题导航",

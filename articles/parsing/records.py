@@ -14,6 +14,7 @@ field names are there.
 
 from __future__ import annotations
 
+import datetime as dt
 import email.utils
 import html
 import re
@@ -35,14 +36,20 @@ _NAMES = {
     "title": ("title", "headline", "标题", "题名", "篇名", "题目", "新闻标题", "文章标题"),
     "body": ("content", "content:encoded", "body", "text", "article", "fulltext", "正文", "全文", "内容", "新闻内容", "文章内容"),
     "summary": ("description", "summary", "abstract", "digest", "摘要", "正文快照", "导语", "简介"),
-    "published": ("pubdate", "pub_date", "date", "published", "publish_time", "pubtime", "publishtime", "time",
+    "published": ("pubdate", "date", "published", "pubtime", "publishtime", "publishdate", "releasetime", "time",
                   "dc:date", "updated", "日期", "发布时间", "发表时间", "出版日期", "发布日期", "时间"),
-    "source": ("source", "来源", "报纸", "报纸名称", "媒体", "出处", "刊名", "site", "sitename", "site_name", "文献来源"),
+    "source": ("source", "来源", "报纸", "报纸名称", "媒体", "出处", "刊名", "site", "sitename", "文献来源"),
     "authors": ("author", "authors", "dc:creator", "creator", "byline", "作者", "记者"),
     "editors": ("editor", "编辑", "责任编辑"),
 }
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^<>]{0,500}>")
 _KIND = {name: kind for kind, names in _NAMES.items() for name in names}
+
+
+def _kind(name: str) -> str | None:
+    """What a field's name fills: `pub_time`, `Pub-Date` and `pubdate` alike."""
+    name = name.strip().lower()
+    return _KIND.get(name) or _KIND.get(re.sub(r"[\s_\-]", "", name))
 
 
 @dataclass(frozen=True)
@@ -52,11 +59,15 @@ class Record:
     fields: dict[str, Span] = field(default_factory=dict)
     encoding: str = "plain"  # "csv", "json", "xml" or "plain": how values are escaped
 
+    # More values of a field a record repeats (a feed entry's second `<author>`).
+    more: dict[str, tuple[Span, ...]] = field(default_factory=dict)
+
     def value(self, text: str, kind: str) -> str:
-        span = self.fields.get(kind)
-        if span is None:
-            return ""
-        return _decoded(text[span[0]:span[1]], self.encoding).replace(FILLER, "").strip()
+        spans = [self.fields[kind], *self.more.get(kind, ())] if kind in self.fields else []
+        values = [_decoded(text[a:b], self.encoding) for a, b in spans]
+        if self.encoding == "xml":
+            values = [_TAG.sub(" ", value) for value in values]  # `<source><title>四川在线</title></source>`
+        return "、".join(v.replace(FILLER, "").strip() for v in values if v.replace(FILLER, "").strip())
 
 
 def read_records(text: str) -> list[Record] | None:
@@ -94,7 +105,8 @@ _CDATA = re.compile(r"<!\[CDATA\[|\]\]>")
 
 def _decoded(raw: str, encoding: str) -> str:
     if encoding == "csv":
-        return raw.replace('""', '"' + FILLER)
+        # `""` is a quote; a literal `\n` is the line break an exporter wrote out (a TSV's cell)
+        return raw.replace('""', '"' + FILLER).replace("\\n", "\n" + FILLER)
     if encoding == "json":
         def escape(match: re.Match) -> str:
             code = match.group(0)[1:]
@@ -137,12 +149,16 @@ def _xml_records(text: str, head: str) -> list[Record] | None:
     records = []
     for item in _ITEM.finditer(text):
         fields: dict[str, Span] = {}
+        more: dict[str, list[Span]] = {}
         for element in _ELEMENT.finditer(text, item.start("body"), item.end("body")):
-            kind = _KIND.get(element["tag"].lower())
-            if kind and kind not in fields and element["value"].strip():
-                fields[kind] = element.span("value")
+            kind = _kind(element["tag"])
+            if kind and element["value"].strip():
+                if kind not in fields:
+                    fields[kind] = element.span("value")
+                elif kind == "authors":
+                    more.setdefault(kind, []).append(element.span("value"))
         if record := _record(item.span(), fields, "xml"):
-            records.append(record)
+            records.append(replace(record, more={kind: tuple(spans) for kind, spans in more.items()}))
     return records or None
 
 
@@ -150,7 +166,8 @@ def _xml_records(text: str, head: str) -> list[Record] | None:
 # JSON: an array of objects, or one object a line
 
 _JSON_START = re.compile(r"^[\[{]\s*[\[{\"]")
-_JSON_PAIR = re.compile(r'"(?P<key>[^"\\]{1,40})"\s*:\s*(?:"(?P<value>(?:[^"\\]|\\.)*)"|\[\s*"(?P<first>(?:[^"\\]|\\.)*)")', re.DOTALL)
+_JSON_PAIR = re.compile(r'"(?P<key>[^"\\]{1,40})"\s*:\s*(?:"(?P<value>(?:[^"\\]|\\.)*)"|\[\s*"(?P<first>(?:[^"\\]|\\.)*)"'
+                        r'|(?P<number>\d{10}(?:\d{3})?)\b)', re.DOTALL)
 
 
 def _json_records(text: str, head: str) -> list[Record] | None:
@@ -160,8 +177,10 @@ def _json_records(text: str, head: str) -> list[Record] | None:
     for start, end in _json_objects(text):
         fields: dict[str, Span] = {}
         for pair in _JSON_PAIR.finditer(text, start, end):
-            kind = _KIND.get(pair["key"].strip().lower())
-            group = "value" if pair["value"] is not None else "first"
+            kind = _kind(pair["key"])
+            group = next(name for name in ("value", "first", "number") if pair[name] is not None)
+            if group == "number" and kind != "published":
+                continue
             if kind and kind not in fields and pair[group].strip():
                 fields[kind] = pair.span(group)
         if record := _record((start, end), fields, "json"):
@@ -193,16 +212,26 @@ def _json_objects(text: str):
 
 
 # ---------------------------------------------------------------------------------------------
-# A library database's export: `【题名】…` lines, the body after `【全文】`, records apart
+# A library database's export (`【题名】…` lines, the body after `【全文】`), or articles written out
+# with `标题：` `来源：` `正文：` lines, records apart
 
 _LABEL = re.compile(r"^[ \t\u3000]*【(?P<label>[^【】\n]{1,8})】[ \t\u3000]*", re.MULTILINE)
+# With a colon only the plainest labels, and a body only after 正文 or 全文 (not `内容：`, a notice's item)
+_COLON_LABEL = re.compile(r"^[ \t\u3000]*(?P<label>标题|题名|篇名|正文|全文|来源|出处|作者|记者|时间|日期|发布时间|"
+                          r"编辑|责任编辑|摘要|导语)[ \t\u3000]*[:：][ \t\u3000]*", re.MULTILINE)
+_RULE = re.compile(r"^[ \t]*[=＝\-—_*]{6,}[ \t]*$", re.MULTILINE)
 
 
 def _labelled_records(text: str, head: str) -> list[Record] | None:
-    labels = list(_LABEL.finditer(text))
-    kinds = [_KIND.get(m["label"].strip().lower()) for m in labels]
-    if "title" not in kinds or "body" not in kinds:
-        return None
+    for pattern in (_LABEL, _COLON_LABEL):
+        labels = list(pattern.finditer(text))
+        kinds = [_kind(m["label"]) for m in labels]
+        if "title" in kinds and "body" in kinds:
+            return _records_of_labels(text, labels, kinds, bracketed=pattern is _LABEL)
+    return None
+
+
+def _records_of_labels(text: str, labels: list[re.Match], kinds: list[str | None], *, bracketed: bool) -> list[Record] | None:
     title_label = next(m["label"] for m, kind in zip(labels, kinds) if kind == "title")
     # A record begins at the label before its title that opens every record (`【序号】`), or at the title
     firsts = [i for i, m in enumerate(labels) if m["label"] == title_label]
@@ -214,13 +243,13 @@ def _labelled_records(text: str, head: str) -> list[Record] | None:
         fields: dict[str, Span] = {}
         inside = [(m, kind) for m, kind in zip(labels, kinds) if start <= m.start() < end]
         for index, (match, kind) in enumerate(inside):
-            if kind is None or kind in fields:
-                continue
+            if kind is None or kind in fields or "body" in fields and not bracketed:
+                continue  # after `正文：` a line's `来源：` or `时间：` is the text's own
             if kind == "body":
-                # The body runs to the next label, or to a rule of the export (`=====`)
-                stop = inside[index + 1][0].start() if index + 1 < len(inside) else end
-                rule = re.search(r"^[ \t]*[=＝\-—_*]{6,}[ \t]*$", text[match.end():stop], re.MULTILINE)
-                fields[kind] = (match.end(), match.end() + rule.start() if rule else stop)
+                # The body runs to the next label (a colon's label: to the next record), or to a rule (`=====`)
+                stop = inside[index + 1][0].start() if index + 1 < len(inside) and bracketed else end
+                rule = _RULE.search(text, match.end(), stop)
+                fields[kind] = (match.end(), rule.start() if rule else stop)
             else:
                 line_end = text.find("\n", match.end())
                 fields[kind] = (match.end(), line_end if line_end != -1 else len(text))
@@ -241,7 +270,7 @@ def _delimited_records(text: str, head: str) -> list[Record] | None:
     rows = list(_rows(text, delimiter))
     if len(rows) < 2:
         return None
-    header = [_KIND.get(text[a:b].strip().strip('"').strip().lower()) for a, b in rows[0][1]]
+    header = [_kind(text[a:b].strip().strip('"')) for a, b in rows[0][1]]
     if "title" not in header or not ({"body", "summary"} & set(header)):
         return None
     records = []
@@ -303,6 +332,10 @@ def _date(value: str):
     """A field's date, in a feed's RFC 822 form too (`Tue, 12 Sep 2023 09:30:00 +0800`)."""
     if not value:
         return None
+    if re.fullmatch(r"\d{10}(?:\d{3})?", value):
+        # a crawler's epoch time (seconds, or milliseconds), as a day in China
+        seconds = int(value[:10])
+        return (dt.datetime.fromtimestamp(seconds, dt.timezone.utc) + dt.timedelta(hours=8)).date()
     try:
         return email.utils.parsedate_to_datetime(value).date()
     except (TypeError, ValueError, IndexError):

@@ -125,3 +125,61 @@ def test_other_texts_are_not_read_as_records(text):
     from articles.parsing.records import read_records
 
     assert read_records(text) is None
+
+
+LABELLED = """========================================
+标题：厦门大学附属第一医院完成首例机器人辅助手术
+来源：厦门日报
+时间：2023年10月9日
+作者：记者 林晓薇 通讯员 郑亚楠
+正文：
+近日，厦门大学附属第一医院泌尿外科团队借助手术机器人完成首例肾部分切除术。
+
+义诊时间：10月19日9:00，来源：医院门诊部。泌尿外科主任陈文杰介绍，手术出血不到50毫升。
+
+========================================
+标题：吉大一院专家走进延边义诊
+来源：吉林日报
+时间：2023/10/12 14:00
+正文：
+（记者 赵思远）10月10日，吉林大学第一医院专家走进延边开展义诊。
+"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>健康频道</title>
+  <entry>
+    <title>华西医院日间手术突破30万例</title>
+    <author><name>周洁</name></author>
+    <author><name>李明</name></author>
+    <published>2024-04-02T09:30:00+08:00</published>
+    <source><title>四川在线</title></source>
+    <content type="html">&lt;p&gt;4月1日，四川大学华西医院日间手术累计突破30万例。&lt;/p&gt;</content>
+  </entry>
+</feed>
+"""
+
+
+def test_articles_written_out_with_label_lines():
+    first, second = parse_text(LABELLED)
+    assert (first.title, first.source, first.published) == ("厦门大学附属第一医院完成首例机器人辅助手术", "厦门日报", dt.date(2023, 10, 9))
+    assert first.authors == ("林晓薇", "郑亚楠")
+    assert "正文" not in first.body and "来源：医院门诊部" in first.body  # after 正文： a line's label is the text's
+    assert (second.title, second.published, second.authors) == ("吉大一院专家走进延边义诊", dt.date(2023, 10, 12), ("赵思远",))
+    assert unaccounted(LABELLED) == []
+
+
+def test_an_atom_entry_with_nested_source_and_two_authors():
+    [article] = parse_text(ATOM)
+    assert (article.source, article.authors, article.published) == ("四川在线", ("周洁", "李明"), dt.date(2024, 4, 2))
+    assert article.body == "4月1日，四川大学华西医院日间手术累计突破30万例。"
+
+
+def test_a_crawlers_epoch_time_and_an_exporters_written_out_line_breaks():
+    exported = ('[{"title": "某医院开通夜间门诊", "pub_time": 1715477400000, "content": "5月11日，某市第一人民医院开通夜间门诊。"}]\n')
+    [article] = parse_text(exported)
+    assert article.published == dt.date(2024, 5, 12)  # 1715477400 s is 2024-05-12 09:30 in China
+    tsv = "标题\t日期\t正文\n某医院晋升三甲\t2024/6/3\t6月3日，某县人民医院晋升三级甲等。\\n医院院长表示将继续努力。\n"
+    [article] = parse_text(tsv)
+    assert article.published == dt.date(2024, 6, 3)
+    assert [p.text for p in article.paragraphs] == ["6月3日，某县人民医院晋升三级甲等。", "医院院长表示将继续努力。"]
