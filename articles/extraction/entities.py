@@ -63,6 +63,14 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
         fuller = [n for n, c in counts.items() if c >= 3 and n.startswith(name[:2]) and not is_short_form(n)]
         if len(fuller) == 1:
             subject[index] = fuller[0]
+    if not subject and _NOTICE_TITLE.search(article.title or ""):
+        # An official notice (`关于公布…名单的通知`, `…的通报`, `…任前公示`) is about every hospital it
+        # names: the list it publishes, whether one a line, in a table or after a colon.
+        body = "\n".join(p.text for p in article.paragraphs)
+        listed = [n for n in dict.fromkeys(n for n, _, _ in find_hospitals(body)) if not is_short_form(n)]
+        listed = [n for n in listed if not any(other != n and other.endswith(n) for other in listed)]
+        if len(listed) >= 2:
+            subject = listed[:30]
     if not subject:
         lead = " ".join(p.text for p in article.paragraphs[:2])
         lead_names = [n for n, _, _ in find_hospitals(lead) if not is_short_form(n)]
@@ -119,6 +127,9 @@ _TAKEN_TO = re.compile(r"(?:送入|送往|送至|送到|送进|送去|转往|转
 _A_PLACE_WORD = r"门口|门前|大门|旧址|遗址|不幸|离世|去世|病逝"  # after the name, whatever came before
 _AS_A_PLACE = re.compile(rf"^(?:[。，,；;！!]|附近|对面|{_A_PLACE_WORD})")
 _PROJECT_NAME = re.compile(r"^[^“”。]{0,30}(?:项目|工程|标段|采购)[^“”。]{0,12}”")
+
+
+_NOTICE_TITLE = re.compile(r"关于.{2,80}(?:通知|通报|决定|公示|公告)$|名单(?:的通知|的公示|的公告)?$|任前公示$|通报表扬|表彰(?:决定|名单)")
 
 
 def _in_passing(name: str, body: str) -> bool:

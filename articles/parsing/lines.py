@@ -101,7 +101,7 @@ HEADLINE_BULLET_RE = re.compile(r"^[●■◆▲★☆◇□▶►·•]\s*")
 # The words that open the second line of a headline set on two: `暨…表彰大会`, `及…`.
 HEADLINE_JOIN_RE = re.compile(r"^(?:暨|及|并|以及)[\u4e00-\u9fff“]")
 # The name of a paper, a broadcaster or a news site.
-OUTLET_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|商报|报|网|电视台|新闻)$")
+OUTLET_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|商报|报|网|电视台|新闻|融媒|融媒体|融媒体中心|客户端)$")
 # Blocks that end the article body on web pages: everything after them is furniture.
 STOP_RE = re.compile(r"^(?:延伸阅读|相关阅读|相关新闻|相关链接|相關連結|本版其他文章|本版其他新闻|推荐阅读|热点推荐|热门排行|精彩推荐|往期推荐|往期回顾|版权声明|免责声明"
                      r"|特别声明|热新闻|热门新闻|相关视频|热门视频|更多视频|作者最新文章|作者其他文章|作者更多文章|相关推荐|为你推荐|为您推荐|猜你喜欢|大家都在看|更多精彩|热门推荐|热门文章"
@@ -110,7 +110,7 @@ STOP_RE = re.compile(r"^(?:延伸阅读|相关阅读|相关新闻|相关链接|�
 
 # What a copied page, e-paper or post carries around an article besides navigation: its tools
 # (print, share, font size), follow prompts, image placeholders, end marks. Never the article's.
-_TOOL_WORDS = ("打印本页", "打印", "关闭窗口", "关闭", "收藏", "分享到", "分享", "微信", "微博", "QQ空间", "复制链接", "朋友圈", "字号", "字体",
+_TOOL_WORDS = ("打印本页", "打印", "关闭窗口", "关闭", "收藏", "分享到", "分享", "点赞", "在看", "转发", "微信", "微博", "QQ空间", "复制链接", "朋友圈", "字号", "字体",
                "上一篇", "下一篇", "返回目录", "返回列表", "返回首页",
                "大 中 小", "大中小", "上一版", "下一版", "版面导航", "PDF下载", "纠错", "返回顶部", "扫一扫", "【大】", "【中】", "【小】",
                "文字大小", "A A A", "English", "简体", "繁體", "繁体", "上一期", "下一期", "标题导航",
@@ -118,7 +118,8 @@ _TOOL_WORDS = ("打印本页", "打印", "关闭窗口", "关闭", "收藏", "�
                "下载客户端", "发布作品", "无障碍浏览", "无障碍", "手机版", "院长信箱", "长者模式", "关怀版")
 _FURNITURE_RE = re.compile(
     r"^[▲△↑☝👆]?\s*(?:[+＋]\s*关注|听全文|[\d.]+万?粉丝|附件\s*[:：]\s*(?:相片|照片|图片)$|新闻稿|新聞稿|新闻通稿|新聞通稿|Press Release|PRESS RELEASE|点击(?:上方|下方|标题下)?(?:蓝字|关注).*|关注我们|.{0,6}点个?[“\"]?在看[”\"]?.*|阅读原文|长按(?:识别|扫描|扫码).*"
-    r"|[-—－=*\s]*END[-—－=*\s]*|阅读\s*\d+(?:\s*在看\s*\d+)?|\[(?:图片|img|视频)\]|<img[^>]*>|[（(]?(?:完|全文完)[)）]"
+    r"|[-—－=*\s]*END[-—－=*\s]*|阅读\s*\d+(?:\s*在看\s*\d+)?|\[(?:图片|img|视频)\]|图片|<img[^>]*>|[（(]?(?:完|全文完)[)）]"
+    r"|\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?:\s*·\s*来自[\u4e00-\u9fff]{2,8})?"  # a day, no year
     r"|[【\[]?(?:导语|正文|结束)[】\]]|返回顶部|打印本页|关闭窗口|.{0,4}分享(?:给|让).{0,12}"
     r"|[（(]?信息公开(?:形式|选项|方式)[:：].{0,10}[)）]?|(?:新闻稿|新闻通稿)?\s*[|｜/]?\s*(?:press|news)\s+release"
     r"|(?:打开|下载|安装)\s*[\u4e00-\u9fff]{0,8}\s*(?:APP|App|app|客户端).{0,12}|下载[\u4e00-\u9fff]{2,8}(?:新闻|日报|客户端)|下载[\u4e00-\u9fff]{2,4}|打开|立即打开|APP内打开|查看原文|展开全文|举报|评论|写评论"
@@ -142,7 +143,7 @@ _FURNITURE_RE = re.compile(
     rf"(?:\s*第?\s*[A-Z]?\d{{1,3}}\s*版.{{0,12}})?)$",  # (with its day, the page's masthead: metadata)
     re.IGNORECASE)
 # An image's place in copied text: `[图片]`, `<img src=… alt=…>`.
-IMAGE_RE = re.compile(r"^(?:\[(?:图片|img|image|圖片)\]|<img[^>]*>)$", re.IGNORECASE)
+IMAGE_RE = re.compile(r"^(?:\[(?:图片|img|image|圖片)\]|图片|圖片|<img[^>]*>)$", re.IGNORECASE)
 # An e-paper's page: `第A06版：健康周刊`, `A06版 健康周刊`.
 _PAGE_LABEL_RE = re.compile(r"^第?[A-Za-z]{0,2}\d{1,5}版\s*[:：]?\s*[\u4e00-\u9fff·]{0,10}$")
 _NAV_PARTS = re.compile(r"\s*[|｜]\s*|\s{2,}")

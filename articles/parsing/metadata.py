@@ -50,12 +50,12 @@ def parse_date(text: str) -> dt.date | None:
 
 
 # Keys of `key:value` metadata, by what they fill.
-DATE_KEYS = ("发布时间", "发表时间", "更新时间", "发布日期", "播出日期", "播出时间", "刊发日期", "时间", "日期", "Date")
+DATE_KEYS = ("发布时间", "发表时间", "更新时间", "发布日期", "成文日期", "播出日期", "播出时间", "刊发日期", "时间", "日期", "Date")
 SOURCE_KEYS = ("来源", "稿源", "出处", "Source", "本文转自", "转自", "转载自", "稿件来源", "信息来源", "文章来源", "新闻来源")
 AUTHOR_KEYS = ("作者", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "采写", "Author", "Reporter", "文字", "摄影", "图片", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
 EDITOR_KEYS = ("责任编辑", "责编", "编辑", "Editor", "互动编辑", "流程编辑", "实习编辑", "审核", "校对", "值班编辑", "本版责任编辑", "本版编辑", "本版责编", "美编", "责任校对", "初审", "复审", "终审", "审校")
 # Keys of a page's metadata line that say nothing the article keeps (a count, a column).
-IGNORED_KEYS = ("原标题", "主办", "承办", "浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名")
+IGNORED_KEYS = ("原标题", "索引号", "发布机构", "主题分类", "文号", "发文机关", "发文字号", "信息分类", "公开方式", "标题", "主办", "承办", "浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名")
 ALL_KEYS = sorted(DATE_KEYS + SOURCE_KEYS + AUTHOR_KEYS + EDITOR_KEYS + IGNORED_KEYS, key=len, reverse=True)
 _KEY_RE = re.compile("(" + "|".join(re.escape(k) for k in ALL_KEYS) + r")\s*[:：／/｜|丨]\s*")
 
@@ -159,6 +159,8 @@ def parse_metadata_line(line: str) -> Byline | None:
 def _parsed_metadata_line(line: str) -> Byline | None:
     # `【纠错】 【责任编辑：王萌萌】`: a portal's tool before the credit
     text = _LEADING_TOOLS.sub("", arabic_dates(unicodedata.normalize("NFKC", clean_line(line)))).strip("（）()【】[]")
+    if (spaced := _SPACED_LABEL.match(text)) and " " in spaced["label"]:
+        text = spaced["label"].replace(" ", "") + text[len(spaced["label"]):]  # a portal's `索 引 号：`, `标 题：`
     text = _TRAILING_TOOLS.sub("", re.sub(r"[（(]\s*(?:星期|周)[一二三四五六日天]\s*[)）]?", "", text))
     text = re.sub(r"(?<=\d)\s*发布于\S*$", "", text)  # `2024-07-10 18:26发布于陕西宝鸡日报社官方账号`  # `2024年04月17日 星期三 上一期 下一期 往期回顾`: an e-paper's date and its tools
     if len(text) > 160:
@@ -243,6 +245,7 @@ def _parsed_metadata_line(line: str) -> Byline | None:
     return result
 
 
+_SPACED_LABEL = re.compile(rf"^(?P<label>[{CJK}](?: ?[{CJK}]){{1,5}}) ?[:：]")
 _TRAILING_REPORTER = re.compile(rf"\s(?:本报|全媒体|融媒体)?记者\s*(?P<names>{NAMES})\s*$")
 
 

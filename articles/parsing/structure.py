@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from .columns import unfold_columns
 from .crawled import CrawledPage, read_crawled
-from .credits import reporter_outlet
+from .credits import parse_dateline, reporter_outlet
 from .fragments import despaced, fragmented, fragments_article
 from .header import HeaderReader, split_articles
 from .lines import (
@@ -202,6 +202,11 @@ class _ArticleBuilder(HeaderReader):
                 self.original_title = self.original_title or (original["title"], (start, start + len(original["title"])))
                 self.consumed.append(("metadata", line.span))
                 continue
+            if (dated := parse_dateline(text)) and dated[1] >= len(text) and (dated[0].authors or dated[0].source):
+                # `本报讯（记者 林小燕 通讯员 陈思思）` on a line of its own: the byline, not a heading
+                self.byline.merge(dated[0])
+                self.consumed.append(("byline", line.span))
+                continue
             if described := _DESCRIBED_IMAGE.match(text):
                 # `[图片：宋怀谦教授生前在病房查房（资料图）]`: an image's place, with its caption
                 units.append(Unit("caption", described["caption"] or described["caption2"], [line.span], line.gap))
@@ -221,14 +226,16 @@ class _ArticleBuilder(HeaderReader):
                 self.consumed.append(("speaker", line.span))
                 continue
             if index >= len(lines) - 3 and (credit := _BARE_CREDIT.match(text)) and split_names(credit["names"]):
-                # `（覃湘君 周雪梅）` closing the text: its writers, named without their role
-                self.byline.merge(Byline(authors=split_names(credit["names"])))
+                # `（覃湘君 周雪梅）` closing the text: its writers, named without their role (`（编辑 苏菲）`: with it)
+                keyed = parse_metadata_line(text)
+                self.byline.merge(keyed if keyed and (keyed.authors or keyed.editors)
+                                  else Byline(authors=split_names(credit["names"])))
                 self.consumed.append(("byline", line.span))
                 continue
             if self._signature(lines, index):
                 self.consumed.append(("signature", line.span))
                 continue
-            if after_image and (is_short(text) or is_credited_caption(text)):
+            if after_image and (is_short(text) or is_credited_caption(text)) and not parse_metadata_line(text):
                 units.append(Unit("caption", text, [line.span], line.gap))
                 after_image = False
                 continue

@@ -189,3 +189,47 @@ def test_a_sites_footer_under_the_last_item_is_no_item():
         "林州市卫生健康委员会 版权所有　　地址：林州市xx路xx号\n豫ICP备xxxxxxxx号\n"
     ).encode()).articles
     assert [a.title for a in articles] == ["林州市中医院中医义诊进社区"]
+
+
+EPAPER_ITEM = """某市日报数字报 2023.07.05 第A06版：城事
+
+7月5日 星期三
+
+游客突发心梗倒地 医护接力“抢”回一条命
+
+本报讯（记者 林小燕 通讯员 陈思思 吴晗）
+7月3日下午3时许，一名游客突然倒地，不省人事。
+危急时刻，恰好在附近游玩的某市第一医院护士郑雅婷冲上前去。
+目前，患者已脱离生命危险，转入普通病房。
+（编辑 苏菲）
+"""
+
+POST_CREDITS = """某县医院成功开展首例冠状动脉旋磨术
+
+原创 某县人民医院 2023-07-05 10:21 发表于江西
+
+近日，某县人民医院心血管内科介入团队成功实施了冠状动脉内旋磨术，这是该院首次独立开展该项技术。
+
+图片
+
+文字：肖丽芳
+图片：曾宪亮
+编辑：刘晓雯
+
+阅读 3562
+分享 收藏 点赞 在看
+"""
+
+
+def test_an_epaper_item_with_its_day_and_its_dateline_on_lines_of_their_own():
+    [article] = parse_text(EPAPER_ITEM)
+    assert article.title == "游客突发心梗倒地 医护接力“抢”回一条命"  # not the day's line
+    assert (article.authors, article.editors) == (("林小燕", "陈思思", "吴晗"), ("苏菲",))
+    assert [s.heading for s in article.sections if s.heading] == []  # `本报讯` is no heading
+    assert article.body.startswith("7月3日") and "编辑" not in article.body
+
+
+def test_a_posts_credits_after_its_last_photo_are_credits_not_a_caption():
+    [article] = parse_text(POST_CREDITS)
+    assert (article.authors, article.editors) == (("肖丽芳", "曾宪亮"), ("刘晓雯",))
+    assert article.captions == () and "点赞" not in article.body and "图片" not in article.body

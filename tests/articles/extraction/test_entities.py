@@ -367,3 +367,38 @@ def test_a_department_a_role_follows_is_the_next_persons_not_a_name():
 ])
 def test_names_jieba_reads_as_one_word_or_with_a_verb(text, name):
     assert [n for n, _, _ in find_hospitals(text)] == [name]
+
+
+NOTICE = """某省卫生健康委员会
+首页 > 政务公开 > 通知公告
+
+索 引 号：11370000004163424M/2023-00215
+发布机构：某省卫生健康委员会
+成文日期：2023-07-05
+标　　题：某省卫生健康委员会关于通报表扬2022年度医疗质量安全改进先进单位的通知
+
+某省卫生健康委员会关于通报表扬2022年度医疗质量安全改进先进单位的通知
+
+各市卫生健康委：
+　　经各市推荐、专家评审和网上公示，决定对以下医疗机构予以通报表扬，名单如下：
+　　山东大学齐鲁医院
+　　青岛大学附属医院
+　　济宁市第一人民医院
+　　希望受到表扬的单位再接再厉。患者转诊可联系当地医院。
+
+某省卫生健康委员会
+2023年7月5日
+"""
+
+
+def test_a_notice_is_about_every_hospital_it_lists():
+    [article] = parse_text(NOTICE)
+    assert article.title == "某省卫生健康委员会关于通报表扬2022年度医疗质量安全改进先进单位的通知"  # not `发布机构：…`
+    assert str(article.published) == "2023-07-05"
+    assert extract(article).subject_hospitals == ["山东大学齐鲁医院", "青岛大学附属医院", "济宁市第一人民医院"]
+
+
+def test_a_report_that_names_hospitals_in_passing_is_no_notice():
+    [article] = parse_text("某地开展义诊活动\n\n7月5日，专家主要来自山东大学齐鲁医院、青岛大学附属医院、济宁市第一人民医院，"
+                           "为群众义诊，服务300余人次。\n")
+    assert len(extract(article).subject_hospitals) <= 1  # the lead's pick, not the whole list
