@@ -310,10 +310,10 @@ def _credit_chain(text: str, start: int, end: int) -> Segment | None:
     candidates = [lower] if lower == start else []
     candidates += [i + 1 for i in range(lower, end - 1) if text[i] in _SENTENCE_END + "”」）)】"]
     candidates += [i for i in range(lower, end) if text[i] in "（(【" and i not in candidates]
-    candidates += [m.end() for m in re.finditer(r"(?<![A-Za-z])(?:THE\s?)?END(?![A-Za-z])", text[:end]) if m.end() >= lower]
+    candidates += [m.end() for m in _THE_END.finditer(text, lower, end)]
     # `…海南省人民医院来源：新闻夜航`: a source credit glued to the words before it, if it names an
     # outlet (not `来源：印度iPhone手机起火`, a related headline).
-    glued = {match.start() for match in re.finditer(r"(?<!资料)(?:本文)?来源\s*[:：]", text[:end]) if match.start() >= lower}
+    glued = {match.start() for match in _GLUED_SOURCE.finditer(text, lower, end)}
     for at in sorted(set(candidates) | glued):
         if at >= end:
             continue
@@ -325,6 +325,8 @@ def _credit_chain(text: str, start: int, end: int) -> Segment | None:
     return None
 
 
+_THE_END = re.compile(r"(?<![A-Za-z])(?:THE\s?)?END(?![A-Za-z])")
+_GLUED_SOURCE = re.compile(r"(?<!资料)(?:本文)?来源\s*[:：]")
 _SECOND_KEY = re.compile(r"(?:编辑|责编|审核|校对|记者|通讯员|作者)\s*[:：]")
 _OUTLET_NAME = re.compile(rf"^[{CJK}]{{2,12}}(?:报|网|台|社|新闻|客户端|发布|融媒|杂志|频道|新闻夜航)$")
 

@@ -52,6 +52,15 @@ KNOWN_DATELINE = re.compile(
     rf"(?P<place>[-－—·]?[{CJK}]{{0,8}}?)(?P<date>{_DATE})?(?P<kind>讯|电|消息)(?=\s*[（(【：:]|\s|[{CJK}“\d])"
 )
 
+_OUTLET_RE = re.compile(OUTLET)
+_KNOWN_OUTLET_RE = re.compile(KNOWN_OUTLET)
+_OUTLET_ONLY = re.compile(rf"(?P<outlet>{OUTLET})(?:全媒体|融媒体)?")
+_NAME_THEN_KNOWN_OUTLET = re.compile(rf"(?P<names>[{CJK}]{{2,4}})(?P<outlet>(?:{_KNOWN})(?:[-－—·/／][ \u3000]?{OUTLET})?)")
+_OUTLET_PROGRAMME = re.compile(rf"(?P<outlet>{OUTLET})《[^《》]{{2,20}}》")
+_OUTLET_SLASH_NAMES = re.compile(rf"(?P<outlet>{OUTLET})\s*[/／]\s*(?P<names>[^/／]+)")
+_STATIONED = re.compile(rf"(?:全媒体|融媒体|驻[{CJK}]{{1,6}})$")
+_ACCOUNT = re.compile(rf"[{CJK}]{{2,8}}")
+_DEPARTMENT_THEN_NAME = re.compile(rf"[{CJK}]{{4,12}}\s+(?P<name>[{CJK}]{{2,4}})")
 _OUTLET_AT_END = re.compile(rf"(?:^|\s)(?P<outlet>{OUTLET}(?:全媒体|融媒体)?)$")
 # A name of two to four characters, or a Uyghur, Kazakh or Tibetan name in its parts (`阿不都热合曼·买买提`).
 NAME = rf"(?:[{CJK}]{{2,8}}·[{CJK}]{{2,8}}|[{CJK}][{CJK}·]{{1,3}})"
@@ -107,13 +116,13 @@ def outlet_of(value: str) -> str | None:
 
 def split_outlet_suffix(value: str) -> tuple[str, str]:
     """`顾燕 扬子晚报/紫牛新闻` → (`顾燕`, `扬子晚报/紫牛新闻`): names, then the outlet of the next key."""
-    glued = re.fullmatch(rf"(?P<names>[{CJK}]{{2,4}})(?P<outlet>(?:{_KNOWN})(?:[-－—·/／][ \u3000]?{OUTLET})?)", value.strip())
+    glued = _NAME_THEN_KNOWN_OUTLET.fullmatch(value.strip())
     if glued and clean_names(glued["names"]):
         return glued["names"], glued["outlet"]  # `龚晓霞扬子晚报/ 紫牛新闻`: a name, then a known outlet glued on
     match = _OUTLET_AT_END.search(value)
     if match:
         return value[: match.start()].strip(), match["outlet"]
-    match = re.fullmatch(rf"(?P<outlet>{OUTLET})(?:全媒体|融媒体)?", value.strip())
+    match = _OUTLET_ONLY.fullmatch(value.strip())
     if match:
         return "", match["outlet"]
     return value, ""
@@ -145,20 +154,20 @@ def parse_chain(text: str) -> Byline | None:
             return Byline(authors=names)
         if signed := _outlet_and_name(inner):
             return signed  # `（海外网张霓）`: the outlet's reporter signs the story
-        if programme := re.fullmatch(rf"(?P<outlet>{OUTLET})《[^《》]{{2,20}}》", inner):
+        if programme := _OUTLET_PROGRAMME.fullmatch(inner):
             return Byline(source=programme["outlet"], source_rank=1)  # `(央视财经《经济信息联播》)`
         outlet = re.fullmatch(OUTLET, inner)
         # A bracketed outlet alone is as often a photo's credit as the article's: the weakest source.
         return Byline(source=inner, source_rank=-2) if outlet else None
-    if prefix and (signed := re.fullmatch(rf"(?P<outlet>{OUTLET})\s*[/／]\s*(?P<names>[^/／]+)", prefix)) \
+    if prefix and (signed := _OUTLET_SLASH_NAMES.fullmatch(prefix)) \
             and (names := clean_names(signed["names"])):
         result.source, result.authors = signed["outlet"], names  # `江苏广电融媒体新闻中心/王雪彤编辑/徐玮琪`
     elif prefix:
         # `沈阳日报、沈报全媒体主任记者 尚志文`: the outlets the reporter writes for, the first named
         # `环球时报驻日本特约记者`: where the outlet's reporter is stationed is no part of its name
-        outlets = [re.sub(rf"(?:全媒体|融媒体|驻[{CJK}]{{1,6}})$", "", part) for part in prefix.split("、")]
-        if not all(re.fullmatch(OUTLET, outlet) for outlet in outlets) and not (
-                pairs[0][0] == "特约作者" and re.fullmatch(rf"[{CJK}]{{2,8}}", prefix)):  # `湖南医聊特约作者：`, an account's
+        outlets = [_STATIONED.sub("", part) for part in prefix.split("、")]
+        if not all(_OUTLET_RE.fullmatch(outlet) for outlet in outlets) and not (
+                pairs[0][0] == "特约作者" and _ACCOUNT.fullmatch(prefix)):  # `湖南医聊特约作者：`, an account's
             return None
         result.source = outlets[0]
     for index, (key, value) in enumerate(pairs):
@@ -174,7 +183,7 @@ def parse_chain(text: str) -> Byline | None:
         names_part, next_outlet = split_outlet_suffix(value) if following else (value, "")
         if next_outlet and not result.source and key not in EDITOR_KEYS:
             result.source = re.sub(r"(?:全媒体|融媒体)$", "", next_outlet)
-        if key == "供稿" and (department := re.fullmatch(rf"[{CJK}]{{4,12}}\s+(?P<name>[{CJK}]{{2,4}})", names_part.strip())):
+        if key == "供稿" and (department := _DEPARTMENT_THEN_NAME.fullmatch(names_part.strip())):
             names_part = department["name"]  # `供稿：院前急救 张永健`: a department, then the writer
         names = clean_names(names_part)
         if names is None and key not in EDITOR_KEYS and key not in OTHER_KEYS:
@@ -210,11 +219,11 @@ def _outlet_and_name(value: str) -> Byline | None:
     """`海外网张霓`, `海外网 张霓`: an outlet, then one name of two or three characters."""
     if " " in value.strip():
         outlet, name = value.strip().rsplit(None, 1)
-        return Byline(source=outlet, authors=[name]) if re.fullmatch(OUTLET, outlet) and clean_names(name) else None
+        return Byline(source=outlet, authors=[name]) if _OUTLET_RE.fullmatch(outlet) and clean_names(name) else None
     for size in (3, 2):
         # Glued, only a known outlet tells where the name begins (`新华社微特稿` is no reporter's)
         outlet, name = value[:-size], value[-size:]
-        if re.fullmatch(KNOWN_OUTLET, outlet) and clean_names(name) and not re.search(r"[稿讯电]$", name):
+        if _KNOWN_OUTLET_RE.fullmatch(outlet) and clean_names(name) and not name.endswith(("稿", "讯", "电")):
             return Byline(source=outlet, authors=[name])
     return None
 
@@ -223,7 +232,7 @@ def _name_and_outlet(value: str) -> Byline | None:
     """`姚晓鹏中阳融媒`: a name of three characters (else two), then an outlet of three or more."""
     for size in (3, 2):
         name, outlet = value[:size], value[size:].lstrip()
-        if len(outlet) >= 3 and re.fullmatch(OUTLET, outlet) and clean_names(name) and not re.search("医院|官网", outlet):
+        if len(outlet) >= 3 and _OUTLET_RE.fullmatch(outlet) and clean_names(name) and "医院" not in outlet and "官网" not in outlet:
             return Byline(source=outlet, authors=[name])
     return None
 
@@ -307,7 +316,7 @@ def parse_dateline(text: str, *, known_only: bool = False) -> tuple[Byline, int]
         pos += bracket.end()
     elif bracket:
         body = re.sub(rf"{_REPORTER_KEY}|摄影|文/图|报道", " ", bracket["body"])
-        body = re.sub(rf"{OUTLET}", " ", body) if not clean_names(body) else body
+        body = _OUTLET_RE.sub(" ", body) if not clean_names(body) else body
         names = clean_names(body) or []
         result.authors += names
         pos += bracket.end()
