@@ -39,6 +39,7 @@ PHOTO_CREDIT_END_RE = re.compile(
     r"|(?:[。.]?\s*[（(]|[。.]\s*|\s+|^)(?:资料图|资料照片|网络视频截图|网络截图|视频截图|图片来源于网络|图源网络|网络图片)[)）]?"
     rf"|(?:[{CJK}]{{2,8}}?(?:网|报|台|社|新闻)\s)?[{CJK}]{{0,12}}\s*[/／]?\s*(?:供图|摄|攝))$"
 )
+_CREDIT_WORD = re.compile(r"提供|供图|摄|攝|源|取自|资料|截图|网络图片")
 _CAPTION_MARK = re.compile(r"^(?:[▲△▼■●◆►]+|(?:[上下左右]?[图圖]|图说)\s*[:：/／])\s*")
 
 
@@ -84,6 +85,11 @@ FIELD_LINE_RE = re.compile(rf"^[{CJK}]{{2,8}}(?:[（(][^）)]{{1,8}}[)）])?[:�
 
 def is_credited_caption(text: str) -> bool:
     """A line that ends in a photo's credit and is no longer than a caption (one sentence)."""
+    if len(text) > 240 or not _CREDIT_WORD.search(text, max(0, len(text) - 50)):
+        # The credit starts within a caption's 80 characters and ends the line, no credit runs 160,
+        # and each names what it is within its last 45 characters: no paragraph is searched at
+        # every character (1.7 s of 4 s of parsing 1,000 articles).
+        return False
     match = PHOTO_CREDIT_END_RE.search(text)
     if not match or match.start() == 0:
         return False
