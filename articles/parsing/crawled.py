@@ -176,7 +176,20 @@ def body_segments(text: str, start: int, end: int) -> list[Segment]:
 
 def _captions_before_dispatch(text: str, start: int, end: int, out: list[Segment]) -> int:
     """`启动仪式现场。副市长…正式运营。红网时刻常德7月26日讯（记者 …）是里程碑…`: a page that prints
-    its photos' captions (short sentences, no credit) before the dispatch that opens the story."""
+    its photos' captions (short sentences, no credit) before the dispatch that opens the story; or
+    one caption closed by its credit (`…团队与患者合影  通讯员供图荆楚网讯（…）`, `视频画面截图  海外网8月4日电`)."""
+    at = start + len(text[start:end]) - len(text[start:end].lstrip())
+    credits = [m for m in (*_CREDIT_BRACKET.finditer(text, at, min(end, at + 90)), *_CREDIT_BARE.finditer(text, at, min(end, at + 90)))
+               if m.start() > at]
+    if screenshot := _LEADING_SCREENSHOT.match(text, at, end):
+        credits.append(screenshot)
+    for credit in sorted(credits, key=lambda m: m.end()):
+        after = credit.end() + len(text[credit.end():end]) - len(text[credit.end():end].lstrip())
+        dispatch = parse_dateline(text[after:end])
+        if dispatch and (dispatch[0].authors or KNOWN_DATELINE.match(text, after)) \
+                and "。" not in text[at:credit.start()].rstrip("。"):
+            out.append(Segment("caption", at, credit.end()))
+            return after
     sentence_starts = [start]
     for index in range(start, min(end, start + 200)):
         if text[index] in "。！":
@@ -192,6 +205,7 @@ def _captions_before_dispatch(text: str, start: int, end: int, out: list[Segment
     return start
 
 
+_LEADING_SCREENSHOT = re.compile(rf"[{CJK}《][^。！？，,\s]{{1,19}}截图(?=\s)")
 _LEAD_EDITOR = re.compile(rf"(?:互动编辑|责任编辑|编辑)\s*[:：]?\s*(?P<name>[{CJK}]{{2,3}}?)(?=\d|[{CJK}]{{2}}[，,]|近日|日前|据)")
 
 

@@ -283,7 +283,7 @@ def _cut_run_name(text: str, pos: int) -> str | None:
     if not match:
         return None
     name = match.group(0)
-    if any(ch in _NOT_IN_NAME for ch in name[:2]) or name[:2] in TIME_WORDS \
+    if any(ch in _NOT_IN_NAME for ch in name[:2]) or name[:2] in TIME_WORDS or name.startswith(("供图", "摄影", "摄")) \
             or re.match(rf"[{CJK}]{{1,4}}(?:报道|报导)", text[pos:pos + 6]):
         return None  # `东营报道`: where the report comes from, no name
     if len(name) == 3 and (name[2] in _NOT_IN_NAME or re.match(_REPORTER_KEY, text[pos + 2:]) or

@@ -55,7 +55,7 @@ SOURCE_KEYS = ("来源", "稿源", "出处", "Source", "本文转自", "转自",
 AUTHOR_KEYS = ("作者", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "采写", "Author", "Reporter", "文字", "摄影", "图片", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
 EDITOR_KEYS = ("责任编辑", "责编", "编辑", "Editor", "互动编辑", "流程编辑", "实习编辑", "审核", "校对", "值班编辑", "本版责任编辑", "本版编辑", "本版责编", "美编", "责任校对", "初审", "复审", "终审", "审校")
 # Keys of a page's metadata line that say nothing the article keeps (a count, a column).
-IGNORED_KEYS = ("原标题", "索引号", "发布机构", "主题分类", "文号", "发文机关", "发文字号", "信息分类", "公开方式", "标题", "主办", "承办", "浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名")
+IGNORED_KEYS = ("原标题", "索引号", "发布机构", "主题分类", "文号", "发文机关", "发文字号", "信息分类", "公开方式", "主办", "承办", "浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名")
 ALL_KEYS = sorted(DATE_KEYS + SOURCE_KEYS + AUTHOR_KEYS + EDITOR_KEYS + IGNORED_KEYS, key=len, reverse=True)
 _KEY_RE = re.compile("(" + "|".join(re.escape(k) for k in ALL_KEYS) + r")\s*[:：／/｜|丨]\s*")
 
@@ -161,6 +161,8 @@ def _parsed_metadata_line(line: str) -> Byline | None:
     text = _LEADING_TOOLS.sub("", arabic_dates(unicodedata.normalize("NFKC", clean_line(line)))).strip("（）()【】[]")
     if (spaced := _SPACED_LABEL.match(text)) and " " in spaced["label"]:
         text = spaced["label"].replace(" ", "") + text[len(spaced["label"]):]  # a portal's `索 引 号：`, `标 题：`
+        if text.startswith("标题"):
+            return Byline()  # the info block's copy of the headline printed under it; a bare `标题：` is the headline's label
     text = _TRAILING_TOOLS.sub("", re.sub(r"[（(]\s*(?:星期|周)[一二三四五六日天]\s*[)）]?", "", text))
     text = re.sub(r"(?<=\d)\s*发布于\S*$", "", text)  # `2024-07-10 18:26发布于陕西宝鸡日报社官方账号`  # `2024年04月17日 星期三 上一期 下一期 往期回顾`: an e-paper's date and its tools
     if len(text) > 160:

@@ -94,3 +94,22 @@ def test_an_advertisement_inside_a_sentence_leaves_one_paragraph():
     assert article.paragraphs[0].text.startswith("近日") and "患者，患者目前已转入普通病房" in article.paragraphs[0].text
     assert len(article.paragraphs[0].spans) == 2  # the text either side of the advertisement, where it is
     assert [f.kind for f in article.flags].count("dropped_player_text") == 1
+
+
+def test_a_caption_and_its_credit_before_the_dispatch_are_no_headline():
+    [article] = parse_text(crawled("", head="李萍主任（右三）团队与患者合影  通讯员供图某某网（某某日报网）讯（通讯员 李诗莹 、夏庆琳）"))
+    assert article.title == "" and [c.text for c in article.captions] == ["李萍主任（右三）团队与患者合影"]
+    assert article.authors == ("李诗莹", "夏庆琳") and article.body.startswith("近日")
+    [article] = parse_text(crawled("", head="原标题：某地医院一儿童用纸杯当氧气面罩  视频画面截图  海外网8月4日电"))
+    assert (article.title, article.source) == ("某地医院一儿童用纸杯当氧气面罩", "海外网")
+    assert [c.text for c in article.captions] == ["视频画面截图"] and article.body.startswith("近日")
+
+
+@pytest.mark.parametrize("head, title", [
+    ("原标题：曾用酒店毛巾擦拭身体！南宁一男子染上淋病最近，", "曾用酒店毛巾擦拭身体！南宁一男子染上淋病"),
+    ("原标题：多家医疗卫生机构观摩某医院精益管理工作编者按某医院自启动精益管理以来成效明显。",
+     "多家医疗卫生机构观摩某医院精益管理工作"),
+])
+def test_a_headline_runs_to_the_leads_first_words(head, title):
+    [article] = parse_text(crawled("", head=head))
+    assert article.title == title
