@@ -72,7 +72,7 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
         if len(listed) >= 2:
             subject = listed[:30]
     if not subject:
-        lead = " ".join(p.text for p in article.paragraphs[:2])
+        lead = _lead(article.paragraphs)
         lead_names = [n for n, _, _ in find_hospitals(lead) if not is_short_form(n)]
         # A name that states its place (`周口市中医院`) before one that does not (`国家爱婴医院`).
         lead_names = [n for n in lead_names if locate(n)] or lead_names
@@ -127,6 +127,17 @@ _TAKEN_TO = re.compile(r"(?:送入|送往|送至|送到|送进|送去|转往|转
 _A_PLACE_WORD = r"门口|门前|大门|旧址|遗址|不幸|离世|去世|病逝"  # after the name, whatever came before
 _AS_A_PLACE = re.compile(rf"^(?:[。，,；;！!]|附近|对面|{_A_PLACE_WORD})")
 _PROJECT_NAME = re.compile(r"^[^“”。]{0,30}(?:项目|工程|标段|采购)[^“”。]{0,12}”")
+
+
+def _lead(paragraphs) -> str:
+    """The first two paragraphs, or as many as make 150 characters: a page that sets each
+    sentence on a line of its own (a phone's copy) has its lead in more than two."""
+    taken = []
+    for paragraph in paragraphs:
+        if len(taken) >= 2 and (sum(len(t) for t in taken) >= 150 or any(len(t) > 80 for t in taken)):
+            break
+        taken.append(paragraph.text)
+    return " ".join(taken)
 
 
 _NOTICE_TITLE = re.compile(r"关于.{2,80}(?:通知|通报|决定|公示|公告)$|名单(?:的通知|的公示|的公告)?$|任前公示$|通报表扬|表彰(?:决定|名单)")

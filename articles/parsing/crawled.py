@@ -186,8 +186,9 @@ def _captions_before_dispatch(text: str, start: int, end: int, out: list[Segment
     for credit in sorted(credits, key=lambda m: m.end()):
         after = credit.end() + len(text[credit.end():end]) - len(text[credit.end():end].lstrip())
         dispatch = parse_dateline(text[after:end])
-        if dispatch and (dispatch[0].authors or KNOWN_DATELINE.match(text, after)) \
-                and "。" not in text[at:credit.start()].rstrip("。"):
+        caption = text[at:credit.start()].strip().rstrip("。")
+        if dispatch and (dispatch[0].authors or KNOWN_DATELINE.match(text, after)) and len(caption) <= 50 \
+                and not re.search(r"[。【】]|广告", caption):
             out.append(Segment("caption", at, credit.end()))
             return after
     sentence_starts = [start]

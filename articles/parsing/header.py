@@ -43,6 +43,9 @@ _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z&'’.,\-]*(?: [A-Za-z&'’.,\-]+)+$"
 # Splitting a file into articles
 
 
+_LABELLED_HEADLINE = re.compile(r"^(?:标题|题目)\s*[:：]\s*\S{6}")
+
+
 def split_articles(lines: list[Line]) -> list[list[Line]]:
     """Article boundaries: a kicker line followed by a headline, a `XX医院：headline` line, or a
     new headline (followed by metadata) after the previous article's byline."""
@@ -59,6 +62,8 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
         if current and body_started:
             if kicker_of(line, nxt) or kicker_title_of(line):
                 starts = True
+            elif _LABELLED_HEADLINE.match(line.text) and any(_LABELLED_HEADLINE.match(other.text) for other in current[:8]):
+                starts = True  # `标题：…` again, as the item before began: a script's or a digest's next item
             elif SEPARATOR_RE.match(line.text) and nxt is not None and is_short(nxt.text) \
                     and not parse_metadata_line(nxt.text) and not COPYRIGHT_RE.search(nxt.text) and not furniture_of(nxt.text) \
                     and not STOP_RE.match(nxt.text):
@@ -123,7 +128,7 @@ def _is_reporter_line(text: str) -> bool:
 
 
 # An e-paper's name for itself (`湖北日报数字报`): the paper, and its edition's word.
-_EDITION = re.compile(r"(?:数字报刊平台|多媒体数字报刊|数字报刊|数字报|电子报|电子版|数字版)$")
+_EDITION = re.compile(r"(?:数字报刊平台|多媒体数字报刊|数字报刊|数字报|电子报|电子版|数字版|播出文稿|播出稿)$")
 _EPAPER_MASTHEAD = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,12}?(?:报|刊|网))\s*" + _EDITION.pattern)
 _NAME_AND_LATIN = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,20})\s+[A-Za-z][A-Za-z&'’.,\- ]{1,60}$")
 # A platform account's name: a hotline's or a brand's, with digits or Latin letters in it.

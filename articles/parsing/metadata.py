@@ -159,6 +159,10 @@ def parse_metadata_line(line: str) -> Byline | None:
 def _parsed_metadata_line(line: str) -> Byline | None:
     # `【纠错】 【责任编辑：王萌萌】`: a portal's tool before the credit
     text = _LEADING_TOOLS.sub("", arabic_dates(unicodedata.normalize("NFKC", clean_line(line)))).strip("（）()【】[]")
+    if (paper := _PAPER_PAGE_COLUMN.fullmatch(text)) and _OUTLET_WORD.search(paper["outlet"]):
+        return Byline(source=paper["outlet"], source_rank=1)  # `现代快报 A6 城事·视觉`: the paper, its page, its column
+    if (page := _PAGE_THEN_KEY.match(text)) and _KEY_RE.match(text, page.end()):
+        text = text[page.end():]  # `第05版：健康宝鸡 责任编辑：杨晓峰`: the page, then its editor
     if (spaced := _SPACED_LABEL.match(text)) and " " in spaced["label"]:
         text = spaced["label"].replace(" ", "") + text[len(spaced["label"]):]  # a portal's `索 引 号：`, `标 题：`
         if text.startswith("标题"):
@@ -247,6 +251,8 @@ def _parsed_metadata_line(line: str) -> Byline | None:
     return result
 
 
+_PAPER_PAGE_COLUMN = re.compile(rf"(?P<outlet>[{CJK}]{{2,10}})\s+[A-Z]?\d{{1,3}}版?\s+[{CJK}·]{{2,10}}")
+_PAGE_THEN_KEY = re.compile(rf"第?\s*[A-Z]?\d{{1,3}}\s*版(?:\s*[:：]\s*[{CJK}·]{{1,10}})?\s+")
 _SPACED_LABEL = re.compile(rf"^(?P<label>[{CJK}](?: ?[{CJK}]){{1,5}}) ?[:：]")
 _TRAILING_REPORTER = re.compile(rf"\s(?:本报|全媒体|融媒体)?记者\s*(?P<names>{NAMES})\s*$")
 

@@ -119,7 +119,7 @@ class _ArticleBuilder(HeaderReader):
             title_span=title_span,
             subtitle=subtitle,
             published=self.byline.published,
-            source=self.byline.source,
+            source=_EDITION_WORDS.sub("", self.byline.source) or self.byline.source if self.byline.source else None,
             authors=tuple(self.byline.authors),
             editors=tuple(self.byline.editors),
             sections=tuple(sections),
@@ -441,6 +441,8 @@ class _ArticleBuilder(HeaderReader):
 
 
 _TRAILING_EDITOR = re.compile(rf"(?<=[。！？”])[（(](?:编辑|责任编辑|责编)\s*[:：]\s*(?P<names>[{CJK}、，, ]{{2,20}})[)）]\s*\d{{0,8}}$")
+# `厦门日报数字报`, `…《桐梓新闻》播出文稿`: the paper, not its edition or the script
+_EDITION_WORDS = re.compile(r"(?<=[报刊》])(?:数字报刊平台|多媒体数字报刊|数字报刊|数字报|电子报|电子版|数字版|播出文稿|播出稿)$")
 _BARE_CREDIT = re.compile(f"^[（(](?P<names>[{CJK}]{{2,4}}(?:[ 、，,][{CJK}]{{2,4}}){{0,3}})[)）]$")
 _POST_TAIL = re.compile(r"(?:\s*(?:O?网页链接|收起全文.?|展开全文.?|#[^#\s]{1,20}#))+\s*$")
 

@@ -233,3 +233,35 @@ def test_a_posts_credits_after_its_last_photo_are_credits_not_a_caption():
     [article] = parse_text(POST_CREDITS)
     assert (article.authors, article.editors) == (("肖丽芳", "曾宪亮"), ("刘晓雯",))
     assert article.captions == () and "点赞" not in article.body and "图片" not in article.body
+
+
+SCRIPT = """某县融媒体中心《某县新闻》播出文稿
+播出日期：2023.11.08
+
+稿件一
+标题：某镇卫生院：家门口的“小医院”有了“大本事”
+【主持人】今天，我们一起走进某镇卫生院，看看这里的新变化。
+【记者】今年，卫生院新建了医技综合楼，添置了数字化X光机。
+记者：赵婷 杨帆 报道
+
+稿件二
+标题：我县启动2024年度城乡居民医保集中征缴工作
+【主持人】11月1日起，我县城乡居民医保集中征缴工作全面启动。
+记者：冯静 报道
+"""
+
+
+def test_a_broadcast_script_is_one_article_a_labelled_headline():
+    first, second = parse_text(SCRIPT)
+    assert (first.title, second.title) == ("某镇卫生院：家门口的“小医院”有了“大本事”", "我县启动2024年度城乡居民医保集中征缴工作")
+    assert first.source == second.source == "某县融媒体中心《某县新闻》"  # not `…播出文稿`
+    assert (first.authors, second.authors) == (("赵婷", "杨帆"), ("冯静",))
+    assert "稿件" not in first.body + second.body
+
+
+def test_a_page_line_with_its_editor_and_a_masthead_with_page_and_column_are_metadata():
+    page = "某某日报\n2023年10月16日 星期一\n第05版：健康某市          责任编辑：杨晓峰\n\n某市中心医院建院70周年\n\n本报讯 10月15日，某市中心医院举行建院70周年发展大会，回顾医院发展历程。\n"
+    [article] = parse_text(page)
+    assert (article.title, article.editors, article.source) == ("某市中心医院建院70周年", ("杨晓峰",), "某某日报")
+    [article] = parse_text("某某快报  A6  城事·视觉\n\n组图｜高温下急诊科里的“加速度”\n\n7月5日，某市迎来入夏以来最热的一天，某医院急诊科医护人员忙碌不停。\n")
+    assert (article.title, article.source) == ("组图｜高温下急诊科里的“加速度”", "某某快报")
