@@ -64,6 +64,11 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
                 starts = True
             elif _LABELLED_HEADLINE.match(line.text) and any(_LABELLED_HEADLINE.match(other.text) for other in current[:8]):
                 starts = True  # `标题：…` again, as the item before began: a script's or a digest's next item
+            elif ORG_LINE_RE.match(line.text) and line.gap and nxt is not None and nxt.gap and is_short(nxt.text) \
+                    and len(nxt.text) >= 8 and not ORG_LINE_RE.match(nxt.text) and not parse_metadata_line(nxt.text) \
+                    and not furniture_of(nxt.text) and not _dated(nxt.text) \
+                    and any(ORG_LINE_RE.match(other.text) for other in current[:8]):
+                starts = True  # `江西省儿童医院` over its headline, as the item before began: a page's next item
             elif SEPARATOR_RE.match(line.text) and nxt is not None and is_short(nxt.text) \
                     and not parse_metadata_line(nxt.text) and not COPYRIGHT_RE.search(nxt.text) and not furniture_of(nxt.text) \
                     and not STOP_RE.match(nxt.text):

@@ -53,7 +53,7 @@ def parse_date(text: str) -> dt.date | None:
 DATE_KEYS = ("发布时间", "发表时间", "更新时间", "发布日期", "成文日期", "播出日期", "播出时间", "刊发日期", "时间", "日期", "Date")
 SOURCE_KEYS = ("来源", "稿源", "出处", "Source", "本文转自", "转自", "转载自", "稿件来源", "信息来源", "文章来源", "新闻来源")
 AUTHOR_KEYS = ("作者", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "采写", "Author", "Reporter", "文字", "摄影", "图片", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
-EDITOR_KEYS = ("责任编辑", "责编", "编辑", "Editor", "互动编辑", "流程编辑", "实习编辑", "审核", "校对", "值班编辑", "本版责任编辑", "本版编辑", "本版责编", "美编", "责任校对", "初审", "复审", "终审", "审校")
+EDITOR_KEYS = ("策划", "统筹", "责任编辑", "责编", "编辑", "Editor", "互动编辑", "流程编辑", "实习编辑", "审核", "校对", "值班编辑", "本版责任编辑", "本版编辑", "本版责编", "美编", "责任校对", "初审", "复审", "终审", "审校")
 # Keys of a page's metadata line that say nothing the article keeps (a count, a column).
 IGNORED_KEYS = ("原标题", "索引号", "发布机构", "主题分类", "文号", "发文机关", "发文字号", "信息分类", "公开方式", "主办", "承办", "浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名")
 ALL_KEYS = sorted(DATE_KEYS + SOURCE_KEYS + AUTHOR_KEYS + EDITOR_KEYS + IGNORED_KEYS, key=len, reverse=True)
@@ -334,6 +334,7 @@ def _other_metadata_line(text: str) -> Byline | None:
 
 
 # `■衡阳晚报全媒体记者 朱嘉林`, `本报记者 张三 通讯员 李四`, `(本报记者 魏应欣)`
+_NAME_THEN_KEYED = re.compile(rf"^(?P<first>[{CJK}]{{2,3}})\s+(?P<more>(?:(?:通讯员|实习生|记者)\s*{NAMES}\s*)+)$")
 _REPORTER = re.compile(
     rf"^[■□●◆▲★\s]*[(（]?\s*(?:本报|本台|本刊|(?P<pub>[{CJK}]{{2,12}}?(?:日报|晚报|早报|商报|报社|报|网|电视台|广播电视台|新闻网|新闻|客户端|台)|[{CJK}]{{2,6}}\+)"
     rf"(?:[-－—·][{CJK}]{{2,8}}?(?=记者|全媒体?|融媒体?))?)?"
@@ -377,6 +378,13 @@ def parse_byline(line: str) -> Byline | None:
         for names in re.split(r"(?:本报|本台)?(?:特约记者|见习记者|实习记者|记者|通讯员|实习生)", match["more"]):
             result.authors += [n for n in split_names(names) if n not in result.authors]
         return result if result.authors else None
+    match = _NAME_THEN_KEYED.match(text)
+    if match and (first := split_names(match["first"])):
+        # `熊晓琳　通讯员 胡斌`: the paper's own reporter named without her role, then the others
+        result = Byline(authors=first)
+        for names in re.split(r"(?:特约记者|见习记者|实习记者|记者|通讯员|实习生)", match["more"]):
+            result.authors += [n for n in split_names(names) if n not in result.authors]
+        return result
     match = _CREDIT_SUFFIX.match(text)
     if match:
         return Byline(authors=split_names(match["names"])) if split_names(match["names"]) else None
