@@ -43,6 +43,8 @@ _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z&'’.,\-]*(?: [A-Za-z&'’.,\-]+)+$"
 # Splitting a file into articles
 
 
+_ITEM_LABEL = re.compile(r"^稿件[一二三四五六七八九十\d]{1,3}$")
+_HEADLINE_PART = re.compile(r"^[【\[](?P<role>引题|肩题|眉题|主题|主标题|正题|副题|副标题)[】\]]\s*(?P<value>.+)$")
 _LABELLED_HEADLINE = re.compile(r"^(?:标题|题目)\s*[:：]\s*\S{6}")
 
 
@@ -62,6 +64,10 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
         if current and body_started:
             if kicker_of(line, nxt) or kicker_title_of(line):
                 starts = True
+            elif _ITEM_LABEL.match(line.text):
+                starts = True  # `稿件二`: a script's or a manuscript's next item
+            elif _HEADLINE_PART.match(line.text) and not _HEADLINE_PART.match(lines[index - 1].text):
+                starts = True  # `【引题】` or `【主题】` after a text: a manuscript's next article
             elif _LABELLED_HEADLINE.match(line.text) and any(_LABELLED_HEADLINE.match(other.text) for other in current[:8]):
                 starts = True  # `标题：…` again, as the item before began: a script's or a digest's next item
             elif ORG_LINE_RE.match(line.text) and line.gap and nxt is not None and nxt.gap and is_short(nxt.text) \
@@ -185,6 +191,24 @@ class HeaderReader:
                     i += 1
                     continue
             line = lines[i]
+            if (part := _HEADLINE_PART.match(line.text)) and (value := part["value"].strip(" —-")):
+                # A manuscript's labelled headline: `【引题】…`, `【主题】…`, `【副题】——记…`
+                role, value_span = part["role"], (line.end - len(value), line.end)
+                if role in ("引题", "肩题", "眉题") and title is None and kicker is None:
+                    kicker, stacked = value, True
+                    self.consumed.append(("kicker", line.span))
+                    i += 1
+                    continue
+                if role in ("主题", "主标题", "正题") and title is None:
+                    title, title_span = value, value_span
+                    self.consumed.append(("title", (line.start, value_span[0])))
+                    i += 1
+                    continue
+                if role in ("副题", "副标题") and title is not None and subtitle is None:
+                    subtitle = value
+                    self.consumed.append(("subtitle", line.span))
+                    i += 1
+                    continue
             meta = parse_metadata_line(line.text)
             if meta:
                 self.byline.merge(meta)

@@ -460,7 +460,9 @@ def parse_articles(text: str) -> list[ParsedArticle]:
     if was_spaced:
         articles = [replace(a, flags=(*a.flags, Flag("removed_ocr_spaces", "全文字间空格已去除", a.span))) for a in articles]
     masthead = builders[0].masthead if builders else None
-    if len(articles) > 1 and not articles[0].paragraphs and any(a.paragraphs for a in articles[1:]):
+    if len(articles) > 1 and (not articles[0].paragraphs or not articles[0].title and all(a.title for a in articles[1:])) \
+            and any(a.paragraphs for a in articles[1:]):
+        # (or, headline-less, a note above items that all have one: `附上我院近期两篇稿件，烦请审阅。`)
         # A roundup's own headline and post line above its items (`一周动态｜…`, then `01` / `某医院：`):
         # no article, but its date and account are every item's.
         masthead = replace(masthead, published=masthead.published or articles[0].published,

@@ -7,7 +7,7 @@ import pytest
 
 from articles.extraction.entities import extract
 from articles.extraction.facts import extract_facts
-from articles.parsing import parse_bytes
+from articles.parsing import parse_bytes, parse_text
 
 pytestmark = pytest.mark.database_independent
 
@@ -93,3 +93,32 @@ def test_a_notices_subject_and_attachment_lines_are_no_mail():
         "各科室：为进一步提升护理质量，医院定于5月开展年度护理质量检查，请各科室做好准备。\n"
     ).encode()).articles
     assert article.title == "关于开展2024年度护理质量检查的通知"
+
+
+SUBMISSION = """各位编辑老师好：
+
+附上我院近期两篇稿件，烦请审阅。
+
+稿件一
+
+【引题】某市第一人民医院
+【主题】让“生命之舟”驶向更远的彼岸
+【副题】——记某市第一人民医院重症医学科团队
+文/通讯员 顾晓宇
+
+在某市第一人民医院重症医学科，监护仪的声音昼夜不停。去年，团队共收治危重症患者3600余例。
+
+稿件二
+
+某市第一人民医院成功救治主动脉夹层孕妇
+通讯员 陈亚楠
+
+近日，某市第一人民医院多学科团队成功为一名孕妇实施手术，母子平安。
+"""
+
+
+def test_a_manuscript_with_labelled_headlines_and_numbered_items():
+    first, second = parse_text(SUBMISSION)
+    assert (first.kicker, first.title, first.subtitle) == ("某市第一人民医院", "让“生命之舟”驶向更远的彼岸", "记某市第一人民医院重症医学科团队")
+    assert (second.title, second.authors) == ("某市第一人民医院成功救治主动脉夹层孕妇", ("陈亚楠",))
+    assert "附上我院" not in first.body and "老师" not in first.body  # the sender's note is no article
