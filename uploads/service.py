@@ -26,6 +26,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.parsing.decode import DecodeError, decode_bytes
+from articles.parsing.records import EXPORT_SUFFIXES, read_records
 from ingest.files import is_article_file
 from ingest.pipeline import import_paths
 from ingest.report import FileResult, ImportReport
@@ -83,7 +84,7 @@ def _check_text(name: str, data: bytes) -> str | None:
     if len(data) > limit:
         return f"{name}：{_mib(len(data))}，超过单个文件上限 {_mib(limit)}"
     try:
-        decode_bytes(data)
+        text, _ = decode_bytes(data)
     except DecodeError as exc:
         reason = str(exc)
         if "empty" in reason:
@@ -91,6 +92,8 @@ def _check_text(name: str, data: bytes) -> str | None:
         if "NUL" in reason or "binary" in reason:
             return f"{name}：不是文本文件（含有二进制内容）"
         return f"{name}：无法识别编码，不是 UTF-8、UTF-16、GB18030/GBK 或 Big5 文本"
+    if name.lower().endswith(EXPORT_SUFFIXES) and read_records(text) is None:
+        return f"{name}：导出文件中没有找到文章记录（每条记录需有标题和正文字段，如 CSV 的表头、JSON 的对象、RSS 的条目）"
     return None
 
 
@@ -236,6 +239,8 @@ ERROR_REASONS = (
     ("binary", "不是文本文件"),
     ("NUL", "不是文本文件"),
     ("a headline but no body", "只有标题，没有正文"),
+    ("no records found", "导出文件中没有找到文章记录：每条记录需有标题和正文字段"),
+    ("no article found", "没有找到文章：没有标题后接正文的内容"),
     ("cannot read", "无法读取"),
 )
 

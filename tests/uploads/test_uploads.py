@@ -60,6 +60,14 @@ def rejected(files) -> list[str]:
     return caught.value.errors
 
 
+def test_exports_are_read_when_they_hold_records_and_refused_by_name_when_not():
+    csv = "title,date,content\n某医院开设夜间门诊,2024-07-02,\"7月1日起，某市中心医院夜间门诊开诊。\"\n".encode()
+    [entry] = service.read_uploads([("crawl.csv", csv)])
+    assert entry.name == "crawl.csv"
+    assert rejected([("settings.json", b'{"theme": "dark"}'), ("crawl.csv", csv)]) == [
+        "settings.json：导出文件中没有找到文章记录（每条记录需有标题和正文字段，如 CSV 的表头、JSON 的对象、RSS 的条目）"]
+
+
 def test_text_files_and_zips_of_them_are_read():
     first, second, third = seed_bytes()
     entries = service.read_uploads([first, ("batch.zip", make_zip([("2024/" + second[0], second[1]), third]))])
