@@ -72,6 +72,8 @@ def _refine(run: str) -> str | None:
             if len(rest) >= 2 and all(tag in _NAME_TAGS or tag == "s" or word in _FOUNDED_BY for word, tag in pos_tokens(rest)):
                 anchored = run[start:]
             break
+    if name is None and anchored is None:
+        return _place_then_word(tokens)
     if anchored is None or anchored in NOT_A_HOSPITAL:
         return name
     if name is None or is_short_form(name) or len(name) < len(anchored):
@@ -80,6 +82,37 @@ def _refine(run: str) -> str | None:
             and not name.startswith(_FOUNDED_BY):
         return anchored
     return name
+
+
+# Two characters between a place and 医院 that make no name: `湖南各级医院`, `广州多家医院`.
+_NOT_A_BRAND = {"各级", "大型", "公立", "民营", "私立", "定点", "三甲", "综合", "专科", "知名", "当地", "多家", "两家", "几家",
+                "一家", "部分", "省级", "市级", "县级", "基层", "附近", "指定", "所有", "其他", "其它", "本地", "全部", "各大",
+                "大小", "正规", "医保", "合作", "协作", "帮扶", "托管", "对口", "周边", "沿线", "新建", "在建", "各类",
+                "各地", "全市", "全省", "全县", "全区", "最佳", "最好", "最大", "顶级", "一流", "优秀", "先进", "示范", "百强"}
+
+
+def _place_then_word(tokens) -> str | None:
+    """A place jieba knows, then two characters it tags as an adjective, a rare character or a
+    direction, then the suffix: `湖南|旺旺(a)|医院`, `湖南|光|琇(zg)|医院`, `广州市|南方(f)|医院`; and
+    `枣庄市|立(v)|医院`, a 市立 hospital jieba cut after the city. Not a verb (`郑州市推动医院`), a
+    common word (`湖南各级医院`), nor a place and one character (`北京大医院`)."""
+    if len(tokens) < 3 or tokens[-1][0] != "医院":
+        return None
+    places = [i for i, (_, tag) in enumerate(tokens[:-1]) if tag == "ns"]
+    if not places:
+        return None
+    last = places[-1]
+    middle = "".join(word for word, _ in tokens[last + 1:-1])
+    first = last
+    while first > 0 and tokens[first - 1][1] == "ns":
+        first -= 1
+    place = "".join(word for word, _ in tokens[first:last + 1])
+    tags = {tag for _, tag in tokens[last + 1:-1]}
+    if (len(middle) == 2 and middle not in _NOT_A_BRAND and re.fullmatch(f"[{CJK}]{{2}}", middle)
+            and tags <= {"a", "ad", "an", "ag", "zg", "n", "f", "s", "b"} and middle[-1] not in "在到的了于向给把被让从和与及") \
+            or (middle == "立" and place.endswith("市")):
+        return place + middle + "医院"
+    return None
 
 
 def _kept_tokens(tokens) -> list[tuple[str, str]]:

@@ -402,3 +402,15 @@ def test_a_report_that_names_hospitals_in_passing_is_no_notice():
     [article] = parse_text("某地开展义诊活动\n\n7月5日，专家主要来自山东大学齐鲁医院、青岛大学附属医院、济宁市第一人民医院，"
                            "为群众义诊，服务300余人次。\n")
     assert len(extract(article).subject_hospitals) <= 1  # the lead's pick, not the whole list
+
+
+@pytest.mark.parametrize("text, names", [
+    ("近日，枣庄市立医院开展应急演练。", ["枣庄市立医院"]),  # jieba cuts 枣庄市|立
+    ("湖南光琇医院消化内科提醒您注意饮食。", ["湖南光琇医院"]),  # 光|琇(zg)
+    ("来湖南旺旺医院超声室做检查的患者增多。", ["湖南旺旺医院"]),  # 旺旺(a)
+    ("湖南各级医院都在推进改革。", []),
+    ("他被评为中国最佳医院的专家。", []),
+    ("北京大医院人满为患。", []),
+])
+def test_a_place_then_a_word_jieba_does_not_call_a_noun_is_a_hospital(text, names):
+    assert [name for name, _, _ in find_hospitals(text)] == names
