@@ -209,8 +209,10 @@ ROLE_THEN_NAME = re.compile(
 )
 # What the unit's reach takes in before the department itself: the hospital (`…医院心内科`), `该院`,
 # and the sentence's words (`与此次义诊的口腔科`, `在泌尿外科`, `一位心内科`).
-_HOSPITAL_BEFORE_UNIT = re.compile(r"^(?:.*(?:医院|卫生院|中心|大学)|.{0,3}?[该本我全]院)(?=.)")
-_WORDS_BEFORE_UNIT = re.compile(r"^(?:.*[的在是由和、](?=.))?(?:.*?(?:授予|给予|邀请|特邀|聘请)|据|由|经|向|对|给|请)?(?:一位|一名|这位|那位|著名)?")
+_HOSPITAL_BEFORE_UNIT = re.compile(r"^(?:.*(?:医院|卫生院|中心|大学|学院)|.{0,3}?[该本我全]院|院(?=.{2}))(?=.)")
+# (and what a verb did to the one named: `感谢老年病科`, `院长戴冬梅为输血科`, `不住地对康复医学科`)
+_WORDS_BEFORE_UNIT = re.compile(r"^(?:.*[的在是由和、](?=.))?(?:.*?(?:授予|给予|邀请|特邀|聘请)|.*(?:感谢|举报|看望|慰问|陪同|为|对|向|给)(?=.)"
+                                r"|据|由|经|请)?(?:一位|一名|这位|那位|著名)?")
 # `李云龙主任为了…`, `叶姝医生解释`: the name stands after punctuation.
 NAME_THEN_ROLE = re.compile(rf"(?:^|(?<=[，,。！!？?“”\"、：:\s]))(?P<rest>[{CJK}]{{2,3}})(?P<role>主任|教授|医生|护士长|院长)(?![{CJK}]{{0,1}}(?:医师|助理))")
 # `该院…`, or `医院` itself opening the clause (`医院党委书记黄静`): the article's own hospital.

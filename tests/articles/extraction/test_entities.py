@@ -414,3 +414,14 @@ def test_a_report_that_names_hospitals_in_passing_is_no_notice():
 ])
 def test_a_place_then_a_word_jieba_does_not_call_a_noun_is_a_hospital(text, names):
     assert [name for name, _, _ in find_hospitals(text)] == names
+
+
+@pytest.mark.parametrize("sentence, role", [
+    ("患者不住地对康复医学科主任裴绪群表示感谢。", "康复医学科主任"),
+    ("院长戴冬梅为输血科主任任红颁发证书。", "输血科主任"),
+    ("北京佑安医院呼吸与感染疾病科主任医师李侗曾介绍。", "呼吸与感染疾病科主任医师"),
+])
+def test_a_role_keeps_its_department_not_the_words_before_it(sentence, role):
+    [article] = parse_text(f"某医院的一天\n\n{sentence}\n")
+    roles = {p.name: p.role for p in extract(article).people}
+    assert role in roles.values(), roles
