@@ -120,7 +120,8 @@ def _kept_tokens(tokens) -> list[tuple[str, str]]:
     for word, tag in reversed(tokens):
         # A development zone is a place in a name (`西安高新医院`, `长沙经开区医院`), whatever jieba
         # tags 高新 (an adverb) or the 经 it cuts from 开区 (a preposition).
-        if word == "高新" or (word == "经" and kept and kept[-1][0].startswith("开")):
+        if word == "高新" or (word == "经" and kept and kept[-1][0].startswith("开")) \
+                or (word in ("南方", "东方") and kept):  # `南方|医科大学|深圳医院`: jieba tags the direction f
             tag = "ns"
         elif word == "附设" or word in _FOUNDED_BY:  # Taiwan's 附属 (`…医学院附设医院`); `青岛市|市立|医院`
             tag = "b"
@@ -247,8 +248,8 @@ def trim_hospital_name(name: str) -> str | None:
     tokens = pos_tokens(name)
     offset = 0
     for word, tag in tokens:
-        if _anchor_at(name, offset, word, tag):
-            break
+        if _anchor_at(name, offset, word, tag) or (offset == 0 and word in ("南方", "东方") and len(name) > len(word) + 2):
+            break  # (`南方|医科大学…`, `东方|医院`: a name that opens with a direction jieba tags f)
         offset += len(word)
     if offset >= len(name) - 2:
         # No place or organisation: the name starts at its last proper noun (`…联系|湘雅三医院`),

@@ -138,7 +138,8 @@ _CREDIT_BRACKET = re.compile(r"[（(]\s*[^（()）。，]{0,32}?(?:摄|供图|�
 _CREDIT_BARE = re.compile(
     rf"(?:(?<=[。\s])(?:[{CJK}]{{2,8}}?(?:网|报|台|社|新闻)\s?)?(?:(?:本报)?记者\s?)?[{CJK}]{{2,3}}\s?摄(?![入影像取氏制录])"
     rf"|(?<=[。\s”])(?:(?:通讯员|本报记者|记者|受访者|[{CJK}]{{2,12}}?(?:医院|中心|报社|报|网))\s)?[^。！？\s，“”（）()]{{0,20}}供图"
-    rf"|(?<=。)(?:资料图|网络截图|视频截图|图片来源于网络|图源网络|网络图片)(?=[\s{CJK}“]|$)(?!显示|中|上)"
+    rf"|(?<=[。\s])(?:资料图|网络截图|视频截图|图片来源于网络|图源网络|网络图片)(?=[\s{CJK}“\d]|$)(?!显示|中|上)"
+    rf"|(?<=[。\s])图\s?[/／]\s?[{CJK}]{{2,10}}?(?:资料图|供图)"  # `。图/新华社资料图报道称…`
     rf"|图片来源\s*[/:：]\s*(?:网传)?(?:视频)?(?:截图|网络)|图片来源\s*[/:：]\s*[^\s。，（）]{{2,8}}?(?:报|网|社|台|新闻)"
     rf"|图源\s*[:：]\s*(?:网传)?(?:视频)?(?:截图|网络)|图源\s*[:：]\s*[^\s。，（）]{{2,8}}?(?:报|网|社|台|新闻)|(?<=[。\s])[{CJK}]{{2,6}}\s图(?=[{CJK}“])"
     rf"|(?<=[。\s])视觉中国\s?图)"
@@ -387,6 +388,11 @@ def _captions(text: str, start: int, end: int):
             continue
         if credit.re is _SCREENSHOT:
             yield Segment("caption", credit.start(), credit.end())
+            pos = credit.end()
+            continue
+        if text[credit.start() - 1] == "。" and credit.group(0).startswith(("图/", "图／", "图 /")):
+            # `…的案例。图/新华社资料图报道称`: a credit after a full stop names no caption
+            yield Segment("dropped", credit.start(), credit.end(), flag="dropped_photo_credit")
             pos = credit.end()
             continue
         before = text[pos: credit.start()]

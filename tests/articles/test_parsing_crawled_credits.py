@@ -113,3 +113,17 @@ def test_a_caption_and_its_credit_before_the_dispatch_are_no_headline():
 def test_a_headline_runs_to_the_leads_first_words(head, title):
     [article] = parse_text(crawled("", head=head))
     assert article.title == title
+
+
+def test_a_bare_screenshot_credit_after_a_space_closes_its_caption_and_a_credit_after_a_stop_names_none():
+    [article] = parse_text(crawled("").replace("恢复良好。", "恢复良好。事实是否如此？医院现场 网络截图7月25日，"))
+    assert [c.text for c in article.captions] == ["医院现场"] and "网络截图" not in article.body
+    [article] = parse_text(crawled("").replace("恢复良好。", "恢复良好。图/新华社资料图报道称，"))
+    assert article.captions == () and "新华社资料图" not in article.body and "报道称" in article.body
+
+
+def test_a_headline_stops_at_a_spaced_date_and_an_attribution_is_no_headline():
+    [article] = parse_text(crawled("", head="原标题：精彩回顾丨某医院义诊活动顺利举行！8月 4日，"))
+    assert article.title == "精彩回顾丨某医院义诊活动顺利举行！"
+    [article] = parse_text(crawled("", head="据“清廉某市”微信公众号8月12日消息，"))
+    assert article.title == ""

@@ -425,3 +425,7 @@ def test_a_role_keeps_its_department_not_the_words_before_it(sentence, role):
     [article] = parse_text(f"某医院的一天\n\n{sentence}\n")
     roles = {p.name: p.role for p in extract(article).people}
     assert role in roles.values(), roles
+
+
+def test_a_name_that_opens_with_a_direction_keeps_it():
+    assert [n for n, _, _ in find_hospitals("南方医科大学深圳医院举行挂牌仪式")] == ["南方医科大学深圳医院"]
