@@ -17,7 +17,7 @@ from .columns import unfold_columns
 from .crawled import CrawledPage, read_crawled
 from .credits import parse_dateline, reporter_outlet
 from .fragments import despaced, fragmented, fragments_article
-from .header import HeaderReader, split_articles
+from .header import HeaderReader
 from .lines import (
     BRACKET_HEADING_RE,
     BREADCRUMB_RE,
@@ -57,6 +57,7 @@ from .metadata import (
     split_names,
 )
 from .model import Caption, Flag, Paragraph, ParsedArticle, Section, Span
+from .splitting import split_articles
 from .text import (
     CJK,
     clean_line,

@@ -1,0 +1,166 @@
+"""Which hospitals an article names, and which of them it is about: the headline's, else the
+lead's most named one (not one named in passing), every hospital an official notice lists, with
+each subject's aliases and place. Used by entities.extract."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from articles.parsing.model import ParsedArticle
+from articles.parsing.text import CJK
+
+from .mentions import HospitalMention, sentences
+from .names import find_hospitals, is_short_form, name_confidence, resolve_short_form
+from .places import Place, locate
+
+
+def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
+    headline_text = " ".join(filter(None, [article.kicker, article.title, article.subtitle]))
+    subject: list[str] = list(article.headline_organisations)
+    for name, _, _ in find_hospitals(headline_text):
+        if not is_short_form(name) and name not in subject and not any(name in s for s in subject):
+            subject.append(name)
+    counts: Counter[str] = Counter()
+    bracketed: dict[str, str] = {}  # a short form the text declares: `珠海市人民医院（珠海医院）`
+    for paragraph in article.paragraphs:
+        found = find_hospitals(paragraph.text)
+        for name, _, _ in found:
+            counts[name] += 1
+        for (full, _, end), (short, start, _) in zip(found, found[1:]):
+            if paragraph.text[end:start] in ("（", "(", "（以下简称", "（简称", "（下称") and len(short) < len(full) \
+                    and not is_short_form(full):
+                bracketed.setdefault(short, full)
+    # The headline's short form is the hospital the text names in full with it.
+    subject = [bracketed.get(name, name) for name in subject]
+    # `厦门医院设台胞专属门诊`: a headline's place and 医院, which the text never repeats, is the one
+    # hospital of that place the text names again and again (厦门大学附属第一医院).
+    for index, name in enumerate(subject):
+        if counts.get(name) or not re.fullmatch(rf"[{CJK}]{{2,4}}医院", name) or any(n.endswith(name) for n in counts):
+            continue
+        fuller = [n for n, c in counts.items() if c >= 3 and n.startswith(name[:2]) and not is_short_form(n)]
+        if len(fuller) == 1:
+            subject[index] = fuller[0]
+    if not subject and _NOTICE_TITLE.search(article.title or ""):
+        # An official notice (`关于公布…名单的通知`, `…的通报`, `…任前公示`) is about every hospital it
+        # names: the list it publishes, whether one a line, in a table or after a colon.
+        body = "\n".join(p.text for p in article.paragraphs)
+        listed = [n for n in dict.fromkeys(n for n, _, _ in find_hospitals(body)) if not is_short_form(n)]
+        listed = [n for n in listed if not any(other != n and other.endswith(n) for other in listed)]
+        if len(listed) >= 2:
+            subject = listed[:30]
+    if not subject:
+        lead = _lead(article.paragraphs)
+        lead_names = [n for n, _, _ in find_hospitals(lead) if not is_short_form(n)]
+        # A name that states its place (`周口市中医院`) before one that does not (`国家爱婴医院`).
+        lead_names = [n for n in lead_names if locate(n)] or lead_names
+        body = "\n".join(p.text for p in article.paragraphs)
+        lead_names = [n for n in lead_names if not _in_passing(n, body)]
+        if lead_names:
+            # A name counts with its shorter forms (`新疆焉耆县人民医院` once, then `焉耆县人民医院`).
+            def mentions(name: str) -> int:
+                return counts[name] + sum(c for m, c in counts.items() if m != name and name.endswith(m) and len(m) >= 5
+                                          and not is_short_form(m))
+
+            top = max(lead_names, key=lambda n: (mentions(n), -lead_names.index(n)))
+            subject.append(top)
+            for name in _co_organisers(lead, top):
+                if name in lead_names and name not in subject:
+                    subject.append(name)
+    # A fuller form in the body (`洛阳市孟津区中医院` for the kicker's `孟津区中医院`) is the official
+    # name; the kicker's is kept as an alias by the importer.
+    full_subject = []
+    for name in subject:
+        fuller = [n for n in counts if n.endswith(name) and len(n) > len(name) and not is_short_form(n)]
+        full_subject.append(max(fuller, key=len) if fuller else name)
+    mentioned = []
+    aliases: dict[str, list[str]] = {n: [] for n in full_subject}
+    for name in list(subject) + list(counts):
+        # Shorter forms of a subject's name that are names in their own right (`綦江区人民医院`
+        # for `重庆市綦江区人民医院`) become aliases; bare short forms (`市二院`) do not.
+        for full in full_subject:
+            if name != full and (full.endswith(name) or bracketed.get(name) == full) and not is_short_form(name) \
+                    and name not in aliases[full]:
+                aliases[full].append(name)
+    for name, count in counts.most_common():
+        if is_short_form(name) or name in full_subject or any(name in s or s.endswith(name) for s in full_subject):
+            continue
+        if resolve_short_form(name, full_subject) or bracketed.get(name) in full_subject:
+            continue
+        mentioned.append(HospitalMention(name, False, count, locate(name), confidence=name_confidence(name)))
+    subjects = tuple(
+        HospitalMention(n, True, counts.get(n, 0) + 1, _place(n, aliases[n]), tuple(aliases[n]),
+                        confidence=max([name_confidence(n), *(name_confidence(a) for a in aliases[n])]))
+        for n in full_subject
+    )
+    return subjects + tuple(mentioned)
+
+
+# A hospital an article names once as a place in someone else's story: where an ambulance took
+# a patient (`将发病者送入齐鲁医院。`), where cars stopped (`停在壶瓶山卫生院门口`), a site
+# (`新四军医院旧址`), where someone died (`于上海医院不幸离世`), or a word of a project's name
+# (`“云阳县中医院水口分院建设项目”`). A patient taken to a department (`被送进…医院急诊科`) is
+# the hospital's own story.
+_TAKEN_TO = re.compile(r"(?:送入|送往|送至|送到|送进|送去|转往|转至|转入|拉到|拉往|抬到|停在)(?:了)?(?:当地|附近的?)?$")
+_A_PLACE_WORD = r"门口|门前|大门|旧址|遗址|不幸|离世|去世|病逝"  # after the name, whatever came before
+_AS_A_PLACE = re.compile(rf"^(?:[。，,；;！!]|附近|对面|{_A_PLACE_WORD})")
+_PROJECT_NAME = re.compile(r"^[^“”。]{0,30}(?:项目|工程|标段|采购)[^“”。]{0,12}”")
+
+
+def _lead(paragraphs) -> str:
+    """The first two paragraphs, or as many as make 150 characters: a page that sets each
+    sentence on a line of its own (a phone's copy) has its lead in more than two."""
+    taken = []
+    for paragraph in paragraphs:
+        if len(taken) >= 2 and (sum(len(t) for t in taken) >= 150 or any(len(t) > 80 for t in taken)):
+            break
+        taken.append(paragraph.text)
+    return " ".join(taken)
+
+
+_NOTICE_TITLE = re.compile(r"关于.{2,80}(?:通知|通报|决定|公示|公告)$|名单(?:的通知|的公示|的公告)?$|任前公示$|通报表扬|表彰(?:决定|名单)")
+
+
+def _in_passing(name: str, body: str) -> bool:
+    if body.count(name) != 1:
+        return False
+    at = body.index(name)
+    before, after = body[max(0, at - 12):at], body[at + len(name):]
+    if _TAKEN_TO.search(before) and _AS_A_PLACE.match(after):
+        return True
+    if re.match(_A_PLACE_WORD, after):
+        return True
+    if re.match(r"(?:[（(][^（()）]{2,20}[)）])?等(?:多家|\d+家|[一二三四五六七八九十]+家)", after):
+        return True  # one of many (`集聚了瑞金医院等多家知名三甲医院`)
+    return before.rfind("“") > before.rfind("”") and bool(_PROJECT_NAME.match(after))
+
+
+# Who holds the event with the subject: `由…甘肃省第三人民医院联合主办，…陇西县妇幼保健院共同承办的…`.
+# (Not a list the subject stands in, `…等多家医院已首批应用`: read against their articles, most
+# such lists name users, visitors or participants of a story about something else.)
+_ORGANISED = re.compile(r"主办|承办")
+
+
+def _co_organisers(lead: str, top: str) -> list[str]:
+    """The hospitals that organise the lead's event together with `top`, in the sentence that
+    first names it: those named before its last 主办/承办 (not a 协办's helpers); a venue after
+    them (`在陇西县妇幼保健院举行`) is not one."""
+    for _, sentence in sentences(lead):
+        if top not in sentence:
+            continue
+        found = [(n, start, end) for n, start, end in find_hospitals(sentence)
+                 if not is_short_form(n) and not n.endswith(top) and not top.endswith(n)]
+        found.append((top, sentence.index(top), sentence.index(top) + len(top)))
+        organised = [m.end() for m in _ORGANISED.finditer(sentence)]
+        if organised and any(n == top and end <= organised[-1] for n, _, end in found):
+            return [n for n, _, end in found if end <= organised[-1] and n != top]
+        return []
+    return []
+
+
+def _place(name: str, aliases: list[str]) -> Place:
+    for candidate in [name, *aliases]:
+        place = locate(candidate)
+        if place:
+            return place
+    return Place()
