@@ -360,7 +360,12 @@ def keywords_from_words(cut_words: list[str], top: int = 8) -> list[str]:
     candidates = _keyword_candidates(extractor)
     counts: dict[str, int] = {}
     weights: dict[str, float | None] = {}
+    # The rest of a number's phrase, cut after its digits: `7月1|日起`, `6|点至|10点`, `3|天后`.
+    after_numbers = {word for before, word in zip(cut_words, cut_words[1:])
+                     if before[-1:].isdigit() and word[:1] in _NUMBER_UNITS}
     for word, count in Counter(cut_words).items():  # each distinct word once, in order of appearance
+        if word in after_numbers:
+            continue
         entry = candidates.get(word)
         if entry is None:
             entry = candidates[word] = _keyword_candidate(word, extractor)
@@ -376,6 +381,7 @@ def keywords_from_words(cut_words: list[str], top: int = 8) -> list[str]:
     return [w for _, w in ranked]
 
 
+_NUMBER_UNITS = set("日月年时点分秒号岁元天周个次例名人家张台项万亿倍斤米度")
 _CANDIDATES_LIMIT = 200_000
 
 

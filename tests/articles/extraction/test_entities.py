@@ -429,3 +429,11 @@ def test_a_role_keeps_its_department_not_the_words_before_it(sentence, role):
 
 def test_a_name_that_opens_with_a_direction_keeps_it():
     assert [n for n, _, _ in find_hospitals("南方医科大学深圳医院举行挂牌仪式")] == ["南方医科大学深圳医院"]
+
+
+def test_the_rest_of_a_numbers_phrase_is_no_keyword():
+    from articles.extraction.segmenter import keywords_from_words, words
+
+    text = "7月1日起，某市中心医院儿科夜间门诊开诊，每晚6点至10点接诊，费用约2万元。夜间门诊方便家长，儿科医生坐诊。"
+    keywords = keywords_from_words(words(text))
+    assert not {"日起", "点至", "万元"} & set(keywords) and "门诊" in keywords
