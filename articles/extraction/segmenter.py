@@ -381,6 +381,7 @@ def keywords_from_words(cut_words: list[str], top: int = 8) -> list[str]:
     return [w for _, w in ranked]
 
 
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 _NUMBER_UNITS = set("日月年时点分秒号岁元天周个次例名人家张台项万亿倍斤米度")
 _CANDIDATES_LIMIT = 200_000
 
@@ -396,8 +397,9 @@ def _keyword_candidates(extractor) -> dict[str, tuple[str, float | None]]:
 
 def _keyword_candidate(word: str, extractor) -> tuple[str, float | None]:
     word = word.strip()
-    if len(word) < 2 or word.lower() in extractor.stop_words or word in STOP_WORDS or word.isdigit():
-        return "", None
+    if len(word) < 2 or word.lower() in extractor.stop_words or word in STOP_WORDS or not _HAS_LETTER.search(word) \
+            or word.strip("某") == "":
+        return "", None  # (`1.5`, `30%`: a number; `某某`: a name the text withholds)
     if word.endswith(("医院", "卫生院")):
         return word, None
     return word, extractor.idf_freq.get(word, extractor.median_idf)

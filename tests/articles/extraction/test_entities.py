@@ -437,3 +437,5 @@ def test_the_rest_of_a_numbers_phrase_is_no_keyword():
     text = "7月1日起，某市中心医院儿科夜间门诊开诊，每晚6点至10点接诊，费用约2万元。夜间门诊方便家长，儿科医生坐诊。"
     keywords = keywords_from_words(words(text))
     assert not {"日起", "点至", "万元"} & set(keywords) and "门诊" in keywords
+    keywords = keywords_from_words(words("网传某某医生家中搜出1.5亿元，某某医生否认，网传消息不实，1.5亿元是谣言。"))
+    assert not {"某某", "1.5"} & set(keywords) and "网传" in keywords
