@@ -184,6 +184,10 @@ def _captions_before_dispatch(text: str, start: int, end: int, out: list[Segment
                if m.start() > at]
     if screenshot := _LEADING_SCREENSHOT.match(text, at, end):
         credits.append(screenshot)
+    if (scene := _LEADING_SCENE.match(text, at, end)) and (dispatch := parse_dateline(text[scene.end():end])) \
+            and (dispatch[0].authors or KNOWN_DATELINE.match(text, scene.end())):
+        out.append(Segment("caption", at, scene.end()))  # `活动现场四川新闻网-首屏新闻成都8月4日讯（记者 陈淋）`
+        return scene.end()
     for credit in sorted(credits, key=lambda m: m.end()):
         after = credit.end() + len(text[credit.end():end]) - len(text[credit.end():end].lstrip())
         dispatch = parse_dateline(text[after:end])
@@ -207,6 +211,7 @@ def _captions_before_dispatch(text: str, start: int, end: int, out: list[Segment
     return start
 
 
+_LEADING_SCENE = re.compile(rf"[{CJK}]{{2,8}}(?:现场|合影|掠影|剪影)")
 _LEADING_SCREENSHOT = re.compile(rf"[{CJK}《][^。！？，,\s]{{1,19}}截图(?=\s)")
 _LEAD_EDITOR = re.compile(rf"(?:互动编辑|责任编辑|编辑)\s*[:：]?\s*(?P<name>[{CJK}]{{2,3}}?)(?=\d|[{CJK}]{{2}}[，,]|近日|日前|据)")
 

@@ -127,3 +127,9 @@ def test_a_headline_stops_at_a_spaced_date_and_an_attribution_is_no_headline():
     assert article.title == "精彩回顾丨某医院义诊活动顺利举行！"
     [article] = parse_text(crawled("", head="据“清廉某市”微信公众号8月12日消息，"))
     assert article.title == ""
+
+
+def test_a_scenes_caption_before_the_dispatch():
+    [article] = parse_text(crawled("", head="活动现场某某新闻网成都8月4日讯（记者 陈淋）"))
+    assert [c.text for c in article.captions] == ["活动现场"] and article.authors == ("陈淋",)
+    assert article.body.startswith("近日")
