@@ -210,6 +210,8 @@ def _parsed_metadata_line(line: str) -> Byline | None:
                     or (page_head and re.fullmatch(rf"[{CJK}·]{{2,8}}", text)):
                 # `2024年07月11日 星期四 第06版：健康湖北`, `2 综合新闻 2024年3月22日 星期五`: a page, not the paper
                 return Byline(published=leading_date)
+            if _POSTED_IN.fullmatch(text):
+                return Byline(published=leading_date)  # `2023-10-18 07:12 浙江`: an app's post line
             return Byline(published=leading_date, source=text, source_rank=2) \
                 if outlet and _OUTLET_WORD.search(text) else None
         if (other := _other_metadata_line(text)) is not None or not (key := _KEY_RE.search(text)):
@@ -253,6 +255,9 @@ def _parsed_metadata_line(line: str) -> Byline | None:
 
 _PAPER_PAGE_COLUMN = re.compile(rf"(?P<outlet>[{CJK}]{{2,10}})\s+[A-Z]?\d{{1,3}}版?\s+[{CJK}·]{{2,10}}")
 _PAGE_THEN_KEY = re.compile(rf"第?\s*[A-Z]?\d{{1,3}}\s*版(?:\s*[:：]\s*[{CJK}·]{{1,10}})?\s+")
+_POSTED_IN = re.compile(r"(?:来自|发布于|发表于)?\s*(?:北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北"
+                        r"|湖南|广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门|台湾)")
+_RELEASE_HEAD = re.compile(rf"[{CJK}（）()]{{2,30}}\s+(?:新闻通稿|新闻稿|通稿)(?:\s+(?P<date>(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日|(?:19|20)\d{{2}}[-./]\d{{1,2}}[-./]\d{{1,2}}))?")
 _SPACED_LABEL = re.compile(rf"^(?P<label>[{CJK}](?: ?[{CJK}]){{1,5}}) ?[:：]")
 _TRAILING_REPORTER = re.compile(rf"\s(?:本报|全媒体|融媒体)?记者\s*(?P<names>{NAMES})\s*$")
 
@@ -294,6 +299,9 @@ _DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}[〔\[［(（]\s*(?:19|20)\
 def _other_metadata_line(text: str) -> Byline | None:
     """A metadata line without `key：value`: a masthead, a post's or an account's line, a
     document number, a credit without its colon, where the story was first printed."""
+    if release := _RELEASE_HEAD.fullmatch(text):
+        # `中山大学附属第一医院党委宣传部　新闻通稿　2023年10月24日`: a release's running head
+        return Byline(published=parse_date(release["date"]) if release["date"] else None)
     match = _MASTHEAD.match(text)
     if match and (match["page"] or _OUTLET_WORD.search(match["outlet"])):
         return Byline(published=parse_date(match["date"]), source=match["outlet"], source_rank=2)
@@ -336,8 +344,9 @@ def _other_metadata_line(text: str) -> Byline | None:
 # `■衡阳晚报全媒体记者 朱嘉林`, `本报记者 张三 通讯员 李四`, `(本报记者 魏应欣)`
 _NAME_THEN_KEYED = re.compile(rf"^(?P<first>[{CJK}]{{2,3}})\s+(?P<more>(?:(?:通讯员|实习生|记者)\s*{NAMES}\s*)+)$")
 _REPORTER = re.compile(
-    rf"^[■□●◆▲★\s]*[(（]?\s*(?:本报|本台|本刊|(?P<pub>[{CJK}]{{2,12}}?(?:日报|晚报|早报|商报|报社|报|网|电视台|广播电视台|新闻网|新闻|客户端|台)|[{CJK}]{{2,6}}\+)"
+    rf"^[■□●◆▲★\s]*[(（]?\s*(?:本报|本台|本刊|(?P<pub>[{CJK}]{{2,12}}?(?:日报|晚报|早报|商报|报社|报|网|电视台|广播电视台|新闻网|新闻|客户端|台)|新华社|中新社|[{CJK}]{{2,6}}\+)"
     rf"(?:[-－—·][{CJK}]{{2,8}}?(?=记者|全媒体?|融媒体?))?)?"
+    rf"(?:(?<=[{CJK}])[ \u3000](?=记者|通讯员))?"  # `潮新闻客户端 记者 林晓`: the outlet, a space, the role
     rf"(?:全媒体|融媒体|全媒|融媒|首席|见习|特约)?(?:记者|通讯员)\s*(?P<names>{NAMES})"
     rf"(?P<more>(?:\s*(?:本报|本台)?(?:特约记者|见习记者|实习记者|记者|通讯员|实习生)\s*{NAMES})*)"
     rf"(?:\s*(?:文/图|文／图|摄影|摄|[{CJK}]{{2,6}}报道))?\s*[)）]?$"
@@ -373,6 +382,8 @@ def parse_byline(line: str) -> Byline | None:
             return Byline(source=match["outlet"], source_rank=1, authors=names)
         return Byline(source=match["outlet"], source_rank=1, editors=names)
     match = _REPORTER.match(text)
+    if match and match["pub"] in ("新华社", "中新社") and text.rstrip(" )）").endswith("摄"):
+        match = None  # `新华社记者 刘文博 摄`: a wire photographer's credit under a photo, no byline
     if match:
         result = Byline(source=match["pub"] or None, authors=split_names(match["names"]))
         for names in re.split(r"(?:本报|本台)?(?:特约记者|见习记者|实习记者|记者|通讯员|实习生)", match["more"]):

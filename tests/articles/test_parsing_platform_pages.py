@@ -252,3 +252,33 @@ def test_a_series_in_brackets_then_the_kicker_and_a_platforms_plus_in_the_byline
     assert (article.kicker, article.title) == ("广州医科大学附属第一医院", "ICU“夜班护士长”梁晓敏：守住生命的最后一道防线")
     assert article.authors == ("黄思婷", "陈秋华", "李敏")
     assert article.editors == ("张雨",)  # under the disclaimer and the follow prompt
+
+
+APP_SHARE = """某新闻
+打开APP
+
+某医院“无陪护病房”扩至12个病区 家属不用再打地铺了
+
+某新闻客户端 记者 林晓 通讯员 郑洁 钱语
+2023-10-18 07:12 浙江
+已有 2.3万 人阅读　　＋关注
+
+10月17日，在某市第一人民医院老年病科，市民王女士看着护理员为母亲翻身拍背。
+
+展开全文 ∨
+评论（128）
+"""
+
+
+def test_an_app_share_with_its_post_line_reading_count_and_tools():
+    [article] = parse_text(APP_SHARE)
+    assert article.title == "某医院“无陪护病房”扩至12个病区 家属不用再打地铺了" and article.subtitle is None
+    assert (article.source, article.authors) == ("某新闻客户端", ("林晓", "郑洁", "钱语"))
+    assert str(article.published) == "2023-10-18"
+    assert article.body == "10月17日，在某市第一人民医院老年病科，市民王女士看着护理员为母亲翻身拍背。"
+
+
+def test_a_press_releases_running_head_is_metadata():
+    [article] = parse_text("某医院党委宣传部　　新闻通稿　　2023年10月24日\n\n某医院成功实施活体肝移植\n\n文/通讯员 何晓敏\n\n10月20日，"
+                           "某医院儿科监护病房里，女童已能在护士逗弄下咯咯直笑。\n")
+    assert (article.title, str(article.published), article.authors) == ("某医院成功实施活体肝移植", "2023-10-24", ("何晓敏",))
