@@ -44,7 +44,7 @@ OUTLET = (
 _DATE = r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日"
 # `中新网北京8月1日电 (张三)`, `荆楚网（湖北日报网）讯（通讯员 吴欢）`, `东方网7月31日消息：`, `本报讯`.
 DATELINE = re.compile(
-    rf"(?P<outlet>{OUTLET})(?P<place>[-－—·]?[{CJK}]{{0,8}}?)(?P<date>{_DATE})?(?P<kind>讯|电|消息)"
+    rf"(?!近日|日前|昨日|今日|今天|昨天|目前|当日|此前)(?P<outlet>{OUTLET})(?P<place>[-－—·]?[{CJK}]{{0,8}}?)(?P<date>{_DATE})?(?P<kind>讯|电|消息)"
     rf"(?=\s*[（(【：:]|\s|[{CJK}“\d])"
 )
 KNOWN_DATELINE = re.compile(
@@ -53,6 +53,7 @@ KNOWN_DATELINE = re.compile(
 )
 
 _OUTLET_RE = re.compile(OUTLET)
+_OUTLET_PLACE_NAME = re.compile(rf"(?P<outlet>{_KNOWN})[-－—][{CJK}]{{2,6}}[-－—](?P<name>[{CJK}]{{2,3}})")
 _KNOWN_OUTLET_RE = re.compile(KNOWN_OUTLET)
 _OUTLET_ONLY = re.compile(rf"(?P<outlet>{OUTLET})(?:全媒体|融媒体)?")
 _NAME_THEN_KNOWN_OUTLET = re.compile(rf"(?P<names>[{CJK}]{{2,4}})(?P<outlet>(?:{_KNOWN})(?:[-－—·/／][ \u3000]?{OUTLET})?)")
@@ -217,6 +218,8 @@ _REPORTER_KEYS = {key for key in AUTHOR_KEYS if key.endswith(("记者", "通讯�
 
 def _outlet_and_name(value: str) -> Byline | None:
     """`海外网张霓`, `海外网 张霓`: an outlet, then one name of two or three characters."""
+    if placed := _OUTLET_PLACE_NAME.fullmatch(value.strip()):
+        return Byline(source=placed["outlet"], authors=[placed["name"]])  # `（海外网-巴黎-鲁佳）`
     if " " in value.strip():
         outlet, name = value.strip().rsplit(None, 1)
         return Byline(source=outlet, authors=[name]) if _OUTLET_RE.fullmatch(outlet) and clean_names(name) else None

@@ -28,11 +28,16 @@ _SPEECH = r"“[^”]{0,60}[，。！？!?](?:[^”]{0,60}”|[^”]*$)"  # clos
 # A paragraph break the crawler kept as a run of spaces.
 SPACE_RUN = re.compile(r"[^\S\r\n]{2,}")  # any spaces: `\u2003` (em) as often as `\u3000`
 
-def _first_boundary(head: str, minimum: int) -> tuple[int, str] | None:
+# `…一台手术解决62岁的丁女士腰腿疼痛两年`: an age run into the word before it opens the lead (only
+# after `原标题：`: a headline of its own may hold one, `七年后38岁的儿子竟也确诊了胃癌！`)
+_AGE_OPENER = r"(?<=[\u4e00-\u9fff])\d{1,3}岁的"
+
+
+def _first_boundary(head: str, minimum: int, sure: bool = False) -> tuple[int, str] | None:
     found = []
     for kind, pattern in (("space", SPACE_RUN.pattern), ("dateline", KNOWN_DATELINE.pattern),
-                          ("byline", _BYLINE_START), ("opener", _OPENER), ("speech", _SPEECH),
-                          ("ellipsis", r"(?<=…)(?=[^…”])")):
+                          ("byline", _BYLINE_START), ("opener", _OPENER + (f"|{_AGE_OPENER}" if sure else "")),
+                          ("speech", _SPEECH), ("ellipsis", r"(?<=…)(?=[^…”])")):
         for match in re.finditer(pattern, head):
             at = match.start()
             if at >= minimum and (kind == "speech" or head.count("“", 0, at) <= head.count("”", 0, at)):
@@ -86,9 +91,15 @@ def headline_length(text: str, *, sure: bool) -> int | None:
     rest = text[:20000]
     if not sure and (parse_dateline(text) or parse_reporter_run(text) or re.match(r"[（(【]", text)):
         return None
+    if sure:
+        for match in re.finditer(r"[？?！!]+", head[:64]):
+            # `20天减重20斤！三伏天小伙为了“救命”奔跑！20天减重20斤24岁小伙…`: the body opens
+            # with the headline's first words, right after its last cry
+            if match.end() >= 8 and head.startswith(head[:5], match.end()):
+                return match.end()
     # A bracketed label opens the headline (`【通知】8月13日在…义诊`): its words are the headline's.
     label = re.match(r"[【\[［][^】\]］]{1,8}[】\]］]", head)
-    boundary = _first_boundary(head, (4 if sure else 6) + (label.end() if label else 0))
+    boundary = _first_boundary(head, (4 if sure else 6) + (label.end() if label else 0), sure)
     if boundary:
         at, kind = boundary
         if kind == "opener" and (dated := re.match(r"\d{1,2}月\d{1,2}日(?:讯|电)", head[at:])):

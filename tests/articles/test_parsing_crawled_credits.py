@@ -133,3 +133,17 @@ def test_a_scenes_caption_before_the_dispatch():
     [article] = parse_text(crawled("", head="活动现场某某新闻网成都8月4日讯（记者 陈淋）"))
     assert [c.text for c in article.captions] == ["活动现场"] and article.authors == ("陈淋",)
     assert article.body.startswith("近日")
+
+
+@pytest.mark.parametrize("head, title", [
+    ("原标题：打了三个小孔，腰腿不疼了！六旬老人疼到无法行走，一台手术解决62岁的", "打了三个小孔，腰腿不疼了！六旬老人疼到无法行走，一台手术解决"),
+    ("原标题：20天减重20斤！三伏天小伙为了“救命”奔跑！20天减重20斤的小伙", "20天减重20斤！三伏天小伙为了“救命”奔跑！"),
+])
+def test_a_headline_in_two_cries_runs_to_the_lead(head, title):
+    [article] = parse_text(crawled("", head=head))
+    assert article.title == title
+
+
+def test_a_time_word_is_no_outlet_and_an_outlets_place_is_no_name():
+    [article] = parse_text(crawled("", head="近日网上有消息称，某医院开展义诊。", tail="（海外网-巴黎-鲁佳）"))
+    assert article.source == "海外网" and article.authors == ("鲁佳",)
