@@ -84,6 +84,8 @@ def _refine(run: str) -> str | None:
     return name
 
 
+# Directions that open names (`南方医科大学深圳医院`, `东方医院`), which jieba tags f, not a place.
+_DIRECTION_NAMES = ("南方", "东方")
 # Two characters between a place and 医院 that make no name: `湖南各级医院`, `广州多家医院`.
 _NOT_A_BRAND = {"各级", "大型", "公立", "民营", "私立", "定点", "三甲", "综合", "专科", "知名", "当地", "多家", "两家", "几家",
                 "一家", "部分", "省级", "市级", "县级", "基层", "附近", "指定", "所有", "其他", "其它", "本地", "全部", "各大",
@@ -121,7 +123,7 @@ def _kept_tokens(tokens) -> list[tuple[str, str]]:
         # A development zone is a place in a name (`西安高新医院`, `长沙经开区医院`), whatever jieba
         # tags 高新 (an adverb) or the 经 it cuts from 开区 (a preposition).
         if word == "高新" or (word == "经" and kept and kept[-1][0].startswith("开")) \
-                or (word in ("南方", "东方") and kept):  # `南方|医科大学|深圳医院`: jieba tags the direction f
+                or (word in _DIRECTION_NAMES and kept):  # `南方|医科大学|深圳医院`: jieba tags the direction f
             tag = "ns"
         elif word == "附设" or word in _FOUNDED_BY:  # Taiwan's 附属 (`…医学院附设医院`); `青岛市|市立|医院`
             tag = "b"
@@ -248,8 +250,8 @@ def trim_hospital_name(name: str) -> str | None:
     tokens = pos_tokens(name)
     offset = 0
     for word, tag in tokens:
-        if _anchor_at(name, offset, word, tag) or (offset == 0 and word in ("南方", "东方") and len(name) > len(word) + 2):
-            break  # (`南方|医科大学…`, `东方|医院`: a name that opens with a direction jieba tags f)
+        if _anchor_at(name, offset, word, tag) or (offset == 0 and word in _DIRECTION_NAMES and len(name) > len(word) + 2):
+            break
         offset += len(word)
     if offset >= len(name) - 2:
         # No place or organisation: the name starts at its last proper noun (`…联系|湘雅三医院`),

@@ -44,8 +44,7 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
     if not subject and _NOTICE_TITLE.search(article.title or ""):
         # An official notice (`关于公布…名单的通知`, `…的通报`, `…任前公示`) is about every hospital it
         # names: the list it publishes, whether one a line, in a table or after a colon.
-        body = "\n".join(p.text for p in article.paragraphs)
-        listed = [n for n in dict.fromkeys(n for n, _, _ in find_hospitals(body)) if not is_short_form(n)]
+        listed = [n for n in counts if not is_short_form(n)]  # in the order the text first names them
         listed = [n for n in listed if not any(other != n and other.endswith(n) for other in listed)]
         if len(listed) >= 2:
             subject = listed[:30]

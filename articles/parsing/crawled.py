@@ -156,7 +156,8 @@ _FOOTER_MARKS = re.compile(
 )
 # What a page's video player or share bar leaves in the text.
 _PLAYER_JUNK = re.compile(r"广告\s[^。×]{2,80}?\s?×|全文共\s*\d+\s*字，\s*阅读(?:大约|大概|约)?需要?\s*\d+\s*分钟|点击边框调出视频工具条|点击播放|视频加载中[.。…]*|您的浏览器不支持(?:video|视频)[^。]{0,20}")
-_END_JUNK = re.compile(r"(?:[（(]完[)）]|(?<![A-Za-z])(?:THE\s?)?END(?![A-Za-z])|【(?:打印|关闭|收藏|返回顶部)[^】]{0,4}】|(?<=[。！？”」])[A-Za-z]{1,3}|↓+|[＋+]|\s)+$")
+_THE_END = re.compile(r"(?<![A-Za-z])(?:THE\s?)?END(?![A-Za-z])")  # a post's `THE END`, its credits after it
+_END_JUNK = re.compile(r"(?:[（(]完[)）]|" + _THE_END.pattern + r"|【(?:打印|关闭|收藏|返回顶部)[^】]{0,4}】|(?<=[。！？”」])[A-Za-z]{1,3}|↓+|[＋+]|\s)+$")
 _RELATED = re.compile(r"(?:\s*●[^●]{2,60})+$")
 
 
@@ -182,12 +183,8 @@ def _captions_before_dispatch(text: str, start: int, end: int, out: list[Segment
     at = start + len(text[start:end]) - len(text[start:end].lstrip())
     credits = [m for m in (*_CREDIT_BRACKET.finditer(text, at, min(end, at + 90)), *_CREDIT_BARE.finditer(text, at, min(end, at + 90)))
                if m.start() > at]
-    if screenshot := _LEADING_SCREENSHOT.match(text, at, end):
-        credits.append(screenshot)
-    if (scene := _LEADING_SCENE.match(text, at, end)) and (dispatch := parse_dateline(text[scene.end():end])) \
-            and (dispatch[0].authors or KNOWN_DATELINE.match(text, scene.end())):
-        out.append(Segment("caption", at, scene.end()))  # `活动现场四川新闻网-首屏新闻成都8月4日讯（记者 陈淋）`
-        return scene.end()
+    # A caption that is its own credit: `视频画面截图`, `活动现场四川新闻网-首屏新闻成都8月4日讯（记者 陈淋）`
+    credits += [m for m in (_LEADING_SCREENSHOT.match(text, at, end), _LEADING_SCENE.match(text, at, end)) if m]
     for credit in sorted(credits, key=lambda m: m.end()):
         after = credit.end() + len(text[credit.end():end]) - len(text[credit.end():end].lstrip())
         dispatch = parse_dateline(text[after:end])
@@ -346,7 +343,6 @@ def _credit_chain(text: str, start: int, end: int) -> Segment | None:
     return None
 
 
-_THE_END = re.compile(r"(?<![A-Za-z])(?:THE\s?)?END(?![A-Za-z])")
 _GLUED_SOURCE = re.compile(r"(?<!资料)(?:本文)?来源\s*[:：]")
 _SECOND_KEY = re.compile(r"(?:编辑|责编|审核|校对|记者|通讯员|作者)\s*[:：]")
 _OUTLET_NAME = re.compile(rf"^[{CJK}]{{2,12}}(?:报|网|台|社|新闻|客户端|发布|融媒|杂志|频道|新闻夜航)$")

@@ -192,8 +192,7 @@ def parse_chain(text: str) -> Byline | None:
             names = clean_names(_ORG_BEFORE_NAME.sub("", names_part, count=1))
         if names is None and not following and key in _REPORTER_KEYS and (signed := _name_and_outlet(names_part)):
             names = signed.authors  # `记者：姚晓鹏中阳融媒`: the last name, then its outlet
-            if key not in EDITOR_KEYS:
-                result.source = result.source or signed.source
+            result.source = result.source or signed.source
         if names is None and key in EDITOR_KEYS and _INITIALS.fullmatch(names_part.strip()):
             names = [names_part.strip()]  # `（编辑YH）`: an editor who signs with initials
         if names is None:

@@ -34,8 +34,8 @@ from .splitting import HEADLINE_PART, LATIN_NAME
 from .text import has_sentence_punctuation
 
 # An e-paper's name for itself (`湖北日报数字报`): the paper, and its edition's word.
-_EDITION = re.compile(r"(?:数字报刊平台|多媒体数字报刊|数字报刊|数字报|电子报|电子版|数字版|播出文稿|播出稿)$")
-_EPAPER_MASTHEAD = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,12}?(?:报|刊|网))\s*" + _EDITION.pattern)
+EDITION = re.compile(r"(?:数字报刊平台|多媒体数字报刊|数字报刊|数字报|电子报|电子版|数字版|播出文稿|播出稿)$")
+_EPAPER_MASTHEAD = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,12}?(?:报|刊|网))\s*" + EDITION.pattern)
 _NAME_AND_LATIN = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,20})\s+[A-Za-z][A-Za-z&'’.,\- ]{1,60}$")
 # A platform account's name: a hotline's or a brand's, with digits or Latin letters in it.
 _ACCOUNT = re.compile(r"^(?=.*(?:\d{3,}|[A-Za-z]{2,}))[\u4e00-\u9fffA-Za-z0-9·]{3,16}$")
@@ -276,7 +276,7 @@ class HeaderReader:
             elif kind is None and BREADCRUMB_RE.match(line.text):
                 kind = "dropped_navigation"
                 parts = re.split(r"\s*[>＞»]+\s*", line.text)
-                site = _EDITION.sub("", parts[0])  # `健康报电子版 > 2024年06月03日 > 第05版：院长论坛`
+                site = EDITION.sub("", parts[0])  # `健康报电子版 > 2024年06月03日 > 第05版：院长论坛`
                 if OUTLET_RE.search(site):  # `星岛日报 > 中国 > 大湾区`: whose page it is, if nothing says better
                     self.byline.merge(Byline(source=site, source_rank=-1))
                 for part in parts[1:]:
@@ -321,7 +321,7 @@ class HeaderReader:
     def _page_outlet(self, name: str) -> None:
         """The outlet a page's masthead or site line names (`湖北日报数字报` is 湖北日报's edition):
         the source of every item on the page unless one names a better."""
-        outlet = Byline(source=_EDITION.sub("", name), source_rank=-1)
+        outlet = Byline(source=EDITION.sub("", name), source_rank=-1)
         self.byline.merge(outlet)
         self.masthead.merge(outlet)
 

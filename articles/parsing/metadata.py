@@ -159,7 +159,7 @@ def parse_metadata_line(line: str) -> Byline | None:
 def _parsed_metadata_line(line: str) -> Byline | None:
     # `【纠错】 【责任编辑：王萌萌】`: a portal's tool before the credit
     text = _LEADING_TOOLS.sub("", arabic_dates(unicodedata.normalize("NFKC", clean_line(line)))).strip("（）()【】[]")
-    if (paper := _PAPER_PAGE_COLUMN.fullmatch(text)) and _OUTLET_WORD.search(paper["outlet"]):
+    if paper := _PAPER_PAGE.fullmatch(text):
         return Byline(source=paper["outlet"], source_rank=1)  # `现代快报 A6 城事·视觉`: the paper, its page, its column
     if (page := _PAGE_THEN_KEY.match(text)) and _KEY_RE.match(text, page.end()):
         text = text[page.end():]  # `第05版：健康宝鸡 责任编辑：杨晓峰`: the page, then its editor
@@ -253,7 +253,6 @@ def _parsed_metadata_line(line: str) -> Byline | None:
     return result
 
 
-_PAPER_PAGE_COLUMN = re.compile(rf"(?P<outlet>[{CJK}]{{2,10}})\s+[A-Z]?\d{{1,3}}版?\s+[{CJK}·]{{2,10}}")
 _PAGE_THEN_KEY = re.compile(rf"第?\s*[A-Z]?\d{{1,3}}\s*版(?:\s*[:：]\s*[{CJK}·]{{1,10}})?\s+")
 _POSTED_IN = re.compile(r"(?:来自|发布于|发表于)?\s*(?:北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北"
                         r"|湖南|广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门|台湾)")
@@ -342,9 +341,9 @@ def _other_metadata_line(text: str) -> Byline | None:
 
 
 # `■衡阳晚报全媒体记者 朱嘉林`, `本报记者 张三 通讯员 李四`, `(本报记者 魏应欣)`
-_NAME_THEN_KEYED = re.compile(rf"^(?P<first>[{CJK}]{{2,3}})\s+(?P<more>(?:(?:通讯员|实习生|记者)\s*{NAMES}\s*)+)$")
+_NAME_THEN_KEYED = re.compile(rf"^(?P<names>[{CJK}]{{2,3}})\s+(?P<more>(?:(?:通讯员|实习生|记者)\s*{NAMES}\s*)+)$")
 _REPORTER = re.compile(
-    rf"^[■□●◆▲★\s]*[(（]?\s*(?:本报|本台|本刊|(?P<pub>[{CJK}]{{2,12}}?(?:日报|晚报|早报|商报|报社|报|网|电视台|广播电视台|新闻网|新闻|客户端|台)|新华社|中新社|[{CJK}]{{2,6}}\+)"
+    rf"^[■□●◆▲★\s]*[(（]?\s*(?:本报|本台|本刊|(?P<pub>[{CJK}]{{2,12}}?(?:日报|晚报|早报|商报|报社|报|网|电视台|广播电视台|新闻网|新闻|客户端|台)|[{CJK}]{{1,3}}社|[{CJK}]{{2,6}}\+)"
     rf"(?:[-－—·][{CJK}]{{2,8}}?(?=记者|全媒体?|融媒体?))?)?"
     rf"(?:(?<=[{CJK}])[ \u3000](?=记者|通讯员))?"  # `潮新闻客户端 记者 林晓`: the outlet, a space, the role
     rf"(?:全媒体|融媒体|全媒|融媒|首席|见习|特约)?(?:记者|通讯员)\s*(?P<names>{NAMES})"
@@ -382,20 +381,14 @@ def parse_byline(line: str) -> Byline | None:
             return Byline(source=match["outlet"], source_rank=1, authors=names)
         return Byline(source=match["outlet"], source_rank=1, editors=names)
     match = _REPORTER.match(text)
-    if match and match["pub"] in ("新华社", "中新社") and text.rstrip(" )）").endswith("摄"):
-        match = None  # `新华社记者 刘文博 摄`: a wire photographer's credit under a photo, no byline
-    if match:
-        result = Byline(source=match["pub"] or None, authors=split_names(match["names"]))
-        for names in re.split(r"(?:本报|本台)?(?:特约记者|见习记者|实习记者|记者|通讯员|实习生)", match["more"]):
+    if match and (match["pub"] or "").endswith("社") and text.rstrip(" )）").endswith("摄"):
+        match = None  # `新华社记者 刘文博 摄`: a news agency photographer's credit under a photo, no byline
+    # (`熊晓琳　通讯员 胡斌`: the paper's own reporter named without her role, then the others)
+    if keyed := match or _NAME_THEN_KEYED.match(text):
+        result = Byline(source=match["pub"] or None if match else None, authors=split_names(keyed["names"]))
+        for names in re.split(r"(?:本报|本台)?(?:特约记者|见习记者|实习记者|记者|通讯员|实习生)", keyed["more"]):
             result.authors += [n for n in split_names(names) if n not in result.authors]
         return result if result.authors else None
-    match = _NAME_THEN_KEYED.match(text)
-    if match and (first := split_names(match["first"])):
-        # `熊晓琳　通讯员 胡斌`: the paper's own reporter named without her role, then the others
-        result = Byline(authors=first)
-        for names in re.split(r"(?:特约记者|见习记者|实习记者|记者|通讯员|实习生)", match["more"]):
-            result.authors += [n for n in split_names(names) if n not in result.authors]
-        return result
     match = _CREDIT_SUFFIX.match(text)
     if match:
         return Byline(authors=split_names(match["names"])) if split_names(match["names"]) else None

@@ -17,7 +17,7 @@ from .columns import unfold_columns
 from .crawled import CrawledPage, read_crawled
 from .credits import parse_dateline, reporter_outlet
 from .fragments import despaced, fragmented, fragments_article
-from .header import HeaderReader
+from .header import EDITION, HeaderReader
 from .lines import (
     BRACKET_HEADING_RE,
     BREADCRUMB_RE,
@@ -120,7 +120,7 @@ class _ArticleBuilder(HeaderReader):
             title_span=title_span,
             subtitle=subtitle,
             published=self.byline.published,
-            source=_EDITION_WORDS.sub("", self.byline.source) or self.byline.source if self.byline.source else None,
+            source=EDITION.sub("", self.byline.source) or self.byline.source if self.byline.source else None,
             authors=tuple(self.byline.authors),
             editors=tuple(self.byline.editors),
             sections=tuple(sections),
@@ -140,20 +140,10 @@ class _ArticleBuilder(HeaderReader):
         self.consumed.extend(page.consumed)
         units: list[Unit] = []
         text = self.text
-        held = None  # text that runs on past an advertisement: joined to the next text
+        runs_on = False  # the text before ran on past an advertisement (crawled.py: `glued`)
         for segment in page.segments:
             raw = text[segment.start:segment.end]
             span = (segment.start, segment.end)
-            if segment.kind == "text" and (segment.glued or held):
-                line = clean_line(raw)
-                lead = len(raw) - len(raw.lstrip())
-                piece = (line, [(segment.start + lead, segment.start + lead + len(raw.strip()))])
-                held = (held[0] + piece[0], held[1] + piece[1]) if held else piece
-                if segment.glued:
-                    continue
-                units.append(Unit("short" if is_short(held[0]) else "para", held[0], held[1], 1))
-                held = None
-                continue
             if segment.kind == "byline":
                 self.byline.merge(segment.byline)
                 self.consumed.append(("byline", span))
@@ -164,10 +154,12 @@ class _ArticleBuilder(HeaderReader):
             else:
                 line = clean_line(raw)
                 lead = len(raw) - len(raw.lstrip())
-                span = (segment.start + lead, segment.start + lead + len(raw.strip()))
-                units.append(Unit("short" if is_short(line) else "para", line, [span], 1))
-        if held:
-            units.append(Unit("short" if is_short(held[0]) else "para", held[0], held[1], 1))
+                spans = [(segment.start + lead, segment.start + lead + len(raw.strip()))]
+                if runs_on and units:
+                    before = units.pop()  # one sentence, the advertisement taken out of it
+                    line, spans = before.text + line, before.spans + spans
+                units.append(Unit("short" if is_short(line) else "para", line, spans, 1))
+                runs_on = segment.glued
         if self.byline.source_rank < 0 or not self.byline.source:
             lead = " ".join(u.text for u in units[:2] if u.kind == "para")
             outlet = reporter_outlet(lead[:400])
@@ -442,8 +434,6 @@ class _ArticleBuilder(HeaderReader):
 
 
 _TRAILING_EDITOR = re.compile(rf"(?<=[。！？”])[（(](?:编辑|责任编辑|责编)\s*[:：]\s*(?P<names>[{CJK}、，, ]{{2,20}})[)）]\s*\d{{0,8}}$")
-# `厦门日报数字报`, `…《桐梓新闻》播出文稿`: the paper, not its edition or the script
-_EDITION_WORDS = re.compile(r"(?<=[报刊》])(?:数字报刊平台|多媒体数字报刊|数字报刊|数字报|电子报|电子版|数字版|播出文稿|播出稿)$")
 _BARE_CREDIT = re.compile(f"^[（(](?P<names>[{CJK}]{{2,4}}(?:[ 、，,][{CJK}]{{2,4}}){{0,3}})[)）]$")
 _POST_TAIL = re.compile(r"(?:\s*(?:O?网页链接|收起全文.?|展开全文.?|#[^#\s]{1,20}#))+\s*$")
 
