@@ -34,7 +34,10 @@ def parse_text(text: str) -> list[ParsedArticle]:
     holds) and its articles are given back in the printed characters. Markup (HTML, Markdown)
     is read as a reader sees the page, again at the same length (parsing/markup.py). A file of
     records (a feed, a CSV or JSON export) is read record by record (parsing/records.py)."""
-    records = read_records(text)
+    return _parse_records(text, read_records(text))
+
+
+def _parse_records(text: str, records) -> list[ParsedArticle]:
     if records:
         articles = []
         for record in records:
@@ -80,10 +83,11 @@ def parse_bytes(path: str, data: bytes) -> ParsedFile:
     if not text.strip():
         return ParsedFile(path=path, sha256=digest, size=len(data), encoding=encoding, text=text,
                           error="the file holds only white space")
-    if path.lower().endswith(EXPORT_SUFFIXES) and read_records(text) is None:
+    records = read_records(text)
+    if path.lower().endswith(EXPORT_SUFFIXES) and records is None:
         # Read as prose, a spreadsheet's or a crawler's export would be one article of its fields.
         return ParsedFile(path=path, sha256=digest, size=len(data), encoding=encoding, text=text, error=NO_RECORDS)
-    articles = tuple(a for a in parse_text(text) if a.title or a.paragraphs)
+    articles = tuple(a for a in _parse_records(text, records) if a.title or a.paragraphs)
     if not articles:
         return ParsedFile(path=path, sha256=digest, size=len(data), encoding=encoding, text=text,
                           error="no article found: no headline followed by text")
