@@ -17,7 +17,8 @@ from articles.parsing.text import CJK, CJK_GAP_RE
 from .facts import extract_facts
 from .honours import YEAR_IN, extract_honours, level_of
 from .mentions import Entities, Evidence, HonourMention, HospitalMention, PersonMention, sentences
-from .names import (
+from .names import find_hospitals, is_short_form, resolve_short_form
+from .personnames import (
     FIRST_GIVEN_STOPS,
     NAME_STOP_BIGRAMS,
     NAME_STOPS,
@@ -25,9 +26,6 @@ from .names import (
     SURNAMES_1,
     SURNAMES_2,
     TIBETAN_NAME_PARTS,
-    find_hospitals,
-    is_short_form,
-    resolve_short_form,
 )
 from .subjects import extract_hospitals
 
@@ -36,7 +34,7 @@ from .subjects import extract_hospitals
 
 LEADER_ROLES = (
     "党委书记", "党委副书记", "纪委书记", "党委委员", "党总支书记", "党总支部书记", "党总支副书记", "党支部书记",
-    "党支部副书记", "支部书记", "执行院长", "名誉院长", "常务副院长", "副院长", "院长", "院领导", "工会主席",
+    "党支部副书记", "支部书记", "执行院长", "名誉院长", "常务副院长", "副院长", "院长", "院领导", "工会主席", "总会计师",
     "行政总监", "联网总监",  # Hong Kong's hospitals and clusters
 )
 STAFF_ROLES = ("护士长", "主任医师", "副主任医师", "主治医师", "副主任", "主任", "护士", "医生", "医师", "教授", "专家", "治疗师",

@@ -73,7 +73,7 @@ def _refine(run: str) -> str | None:
                 anchored = run[start:]
             break
     if name is None and anchored is None:
-        return _place_then_word(tokens)
+        return _place_then_word(tokens) or _unknown_brand(run, tokens)
     if anchored is None or anchored in NOT_A_HOSPITAL:
         return name
     if name is None or is_short_form(name) or len(name) < len(anchored):
@@ -114,6 +114,15 @@ def _place_then_word(tokens) -> str | None:
             and tags <= {"a", "ad", "an", "ag", "zg", "n", "f", "s", "b"} and middle[-1] not in "在到的了于向给把被让从和与及") \
             or (middle == "立" and place.endswith("市")):
         return place + middle + "医院"
+    return None
+
+
+def _unknown_brand(run: str, tokens) -> str | None:
+    """A run of two characters jieba does not know as a word and 医院, alone between punctuation:
+    `近日，控江|医院…` (控(v)|江(ns)). Without a place it is held for an editor (`name_confidence`)."""
+    if len(run) == 4 and len(tokens) == 3 and tokens[2][0] == "医院" and len(tokens[0][0]) == len(tokens[1][0]) == 1 \
+            and tokens[0][1] in ("v", "ns", "nr", "j", "vg") and tokens[1][1] in ("ns", "nr", "j", "nz"):
+        return run
     return None
 
 
@@ -173,7 +182,8 @@ def _no_proper_noun_before(kept: list[tuple[str, str]], length: int) -> bool:
 
 # What turns a hospital name into another body's (`重庆市医院协会`: an association of hospitals;
 # `华大医院控股`: a company).
-NOT_A_HOSPITAL_AFTER = ("协会", "学会", "联合会", "控股", "集团", "有限公司", "股份", "管理公司", "投资")
+NOT_A_HOSPITAL_AFTER = ("协会", "学会", "联合会", "控股", "集团", "有限公司", "股份", "管理公司", "投资", "管理学会", "管理协会",
+                        "管理局", "管理中心")
 
 COUNTRIES = ("中国", "我国", "国内", "国外", "海外", "境外", "美国", "日本", "韩国", "朝鲜", "英国", "法国", "德国", "意大利",
              "西班牙", "俄罗斯", "乌克兰", "印度", "缅甸", "泰国", "越南", "老挝", "柬埔寨", "新加坡", "马来西亚", "印尼",
@@ -212,6 +222,10 @@ def _anchor_at(name: str, offset: int, word: str, tag: str) -> bool:
     )
 
 
+_BEFORE_NAME = re.compile(rf"^[{CJK}]{{2,}}?[会局委所站校部](?:和|与|及)(?=[{CJK}]{{4}})"
+                          r"|^.*?新建(?=市)|^.*?(?:迁址|异地|原址|整体|搬迁|医院)新建(?=[区县])")
+_BARE_AFTER_VERB = re.compile(r"(?:代表|作为|带领|率领)(?:医院|分院)$")
+
 # Tags of words that end a sentence's part before a name (`联系`, `现任`, `多次`).
 _BEFORE_NAME_TAGS = ("v", "vn", "vd", "p", "d", "c", "u", "uj", "ul", "r", "t", "m", "q", "f")
 
@@ -241,6 +255,11 @@ def trim_hospital_name(name: str) -> str | None:
         tail = name[at + 1:]
         if len(tail) >= 4 and (division_prefix(tail) or (at == 0 and not name.startswith("暨南大学"))):
             name = tail
+    # `苏州市医学会和三香社区卫生服务中心`: another body, then the hospital; `迁址新建市第一中医医院`: the
+    # move, then the hospital's short form (there is no 新建市; 南昌市新建区 is a place).
+    name = _BEFORE_NAME.sub("", name)
+    if _BARE_AFTER_VERB.search(name):
+        return None  # `廉凯代表医院党委`: a person speaks for the hospital, which has no name here
     for opening, closing in (("（", "）"), ("(", ")")):
         if name.count(opening) > name.count(closing):
             # `湖南省结核病防治所（湖南省胸科医院`: the name in the bracket, not the run before it.
@@ -249,22 +268,30 @@ def trim_hospital_name(name: str) -> str | None:
         return name  # `市第二人民医院`: resolved against the article's subject, not trimmed
     tokens = pos_tokens(name)
     offset = 0
+    previous = None
     for word, tag in tokens:
         if _anchor_at(name, offset, word, tag) or (offset == 0 and word in _DIRECTION_NAMES and len(name) > len(word) + 2):
+            if previous and previous[1] == "ns" and len(previous[0]) >= 2 and _UNIVERSITY.search(word):
+                offset -= len(previous[0])  # a region names the university: `赣南|医学院`, `川北|医学院`, `皖南|医学院`
             break
         offset += len(word)
+        previous = (word, tag)
     if offset >= len(name) - 2:
         # No place or organisation: the name starts at its last proper noun (`…联系|湘雅三医院`),
         # else after the last word of the sentence before it.
-        offset, position, proper, in_run = 0, 0, None, False
+        offset, position, proper, in_run, numeral = 0, 0, None, False, None
         for word, tag in tokens[:-1]:
             if tag in ("ns", "nz", "nr", "nrt", "j") and len(name) - position >= 4:
                 if not in_run:  # proper nouns in a row are one name: `伊利|沙伯|医院`
                     proper = position
+                    if len(word) == 1 and numeral is not None:
+                        proper = offset = min(offset, numeral)  # a numeral opens the place's name: `三|香|社区…`
+                numeral = None
                 # not an address (`幸福北路|华硕口腔医院`), a one-character word or a joined name's 暨
                 in_run = len(word) >= 2 and not word.endswith(("路", "街", "巷", "号", "道")) and "暨" not in word
             else:
                 in_run = False
+                numeral = position if tag == "m" and word in "一二三四五六七八九十" else None
             position += len(word)
             if tag in _BEFORE_NAME_TAGS and len(name) - position >= 4:
                 offset = position
@@ -379,59 +406,6 @@ def resolve_short_form(name: str, candidates: list[str]) -> str | None:
             if re.search(f"{abbreviation['level']}第{abbreviation['n']}(?:人民)?医院$", full):
                 return full
     return None
-
-
-# The family names in use (百家姓 and the common rarer ones, including 老, 和, 向).
-SURNAMES_2 = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木")
-SURNAMES_1 = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪"
-    "范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪"
-    "庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房"
-    "滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁"
-    "沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花"
-    "权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿"
-    "鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由老"
-    "郦杞税禤萧眭蹇糜訾谯蒯宓羿钮綦须代"
-)
-# Tibetan names have no surname: they are one or two of these parts (`次仁`, `罗布次仁`, `扎西顿珠`).
-TIBETAN_NAME_PARTS = frozenset(
-    "次仁 扎西 卓玛 格桑 旦增 尼玛 达瓦 顿珠 平措 索朗 拉巴 多吉 巴桑 白玛 德吉 央金 曲珍 罗布 普布 边巴 琼达 次旦 洛桑 贡嘎 桑珠 益西 "
-    "拉姆 措姆 德庆 仁青 群培 强巴 土登 阿旺 嘎玛 丹增 班旦 欧珠 晋美 米玛 扎巴 洛松 次珍 卓嘎 巴珠 贡桑 朗杰 普赤 央宗 拉珍".split()
-)
-# Characters that end a name when they follow it: verbs and particles of the sentence.
-NAME_STOPS = set("以在表说出主介等和与及为宣担对于将把被是也都就还又已这那的了着过讲称谈作做告坦认参陪牵负兼协组每向则却竟仍便")
-# Two-character verbs whose first character is also common at the end of a given name
-# (`刘国强调` vs `刘国强说`): the name stops before them.
-NAME_STOP_BIGRAMS = ("立即", "先后", "同志", "任职", "亲自", "带领", "带队", "指出", "指导", "率队", "率领", "从事", "向记者",
-                     "再次", "共同", "用心", "来到", "到院", "强调", "希望", "呼吁", "提出", "如是", "分管", "深入", "荣获",
-                     "获得", "领衔", "首次", "均为", "曾经", "所在")
-FIRST_GIVEN_STOPS = set("的了在是与及等为对从把被将向于和副")
-# Position nouns that follow a surname-like character but are no given name (`任组长`).
-NOT_GIVEN_NAMES = ("大夫", "组长", "班长", "队长", "成员", "主任", "委员", "书记", "院长", "科长", "部长", "同志", "代表", "干部",
-                   "班子", "领导", "医生", "护士", "专家", "教授", "职工", "党员", "群众", "患者")
-AFTER_NAME = re.compile(rf"^(?:$|[^{CJK}]|[{''.join(sorted(NAME_STOPS))}]|[、和与及]|{'|'.join(NAME_STOP_BIGRAMS)})")
-PERSON_NAME = re.compile(rf"(?:{'|'.join(SURNAMES_2)}|[{''.join(sorted(SURNAMES_1))}])[{CJK}]{{1,2}}")
-
-
-def cut_name(text: str) -> str | None:
-    """The person's name at the start of `text` (2 or 3 characters), or None."""
-    surname_length = 2 if text[:2] in SURNAMES_2 else 1
-    if surname_length == 1 and text[:1] not in SURNAMES_1:
-        return None
-    given = ""
-    for offset, ch in enumerate(text[surname_length: surname_length + 2]):
-        at = surname_length + offset
-        if not re.match(f"[{CJK}]", ch) or ch in (NAME_STOPS if given else FIRST_GIVEN_STOPS):
-            break
-        if given and text[at:at + 2] in NAME_STOP_BIGRAMS:
-            break
-        given += ch
-    if not given or given in NOT_GIVEN_NAMES or text[surname_length:surname_length + 2] in NOT_GIVEN_NAMES or "某" in given:
-        return None
-    name = text[:surname_length] + given
-    if not AFTER_NAME.match(text[len(name):]):
-        return None
-    return name
 
 
 # What a hospital's name says beyond its place and owner: `中南大学湘雅三医院`, `长沙湘雅三医院` and

@@ -101,7 +101,11 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
 # (`“云阳县中医院水口分院建设项目”`). A patient taken to a department (`被送进…医院急诊科`) is
 # the hospital's own story.
 _TAKEN_TO = re.compile(r"(?:送入|送往|送至|送到|送进|送去|转往|转至|转入|拉到|拉往|抬到|停在)(?:了)?(?:当地|附近的?)?$")
-_A_PLACE_WORD = r"门口|门前|大门|旧址|遗址|不幸|离世|去世|病逝"  # after the name, whatever came before
+# After the name, whatever came before; a building site (`武汉市第七医院施工现场…突发起火`) too.
+_A_PLACE_WORD = r"门口|门前|大门|旧址|遗址|不幸|离世|去世|病逝|施工现场|施工工地|建设工地|工地"
+# A career (`先后在简阳市人民医院、市规划局工作`, `曾在…医院任职`): someone else's story.
+_LISTED_PROJECT = re.compile(r"[^，,。、；;]{0,14}(?:工程|项目)(?P<next>[、和及])?")
+_CAREER = re.compile(r"^(?:、[^，,。；;、]{2,20})*(?:工作|任职)")
 _AS_A_PLACE = re.compile(rf"^(?:[。，,；;！!]|附近|对面|{_A_PLACE_WORD})")
 _PROJECT_NAME = re.compile(r"^[^“”。]{0,30}(?:项目|工程|标段|采购)[^“”。]{0,12}”")
 
@@ -127,8 +131,10 @@ def _in_passing(name: str, body: str) -> bool:
     before, after = body[max(0, at - 12):at], body[at + len(name):]
     if _TAKEN_TO.search(before) and _AS_A_PLACE.match(after):
         return True
-    if re.match(_A_PLACE_WORD, after):
+    if re.match(_A_PLACE_WORD, after) or (before.endswith(("先后在", "曾在", "曾经在")) and _CAREER.match(after)):
         return True
+    if (project := _LISTED_PROJECT.match(after)) and (project["next"] or before.endswith("、")):
+        return True  # one project of a list (`…上盖项目、控江医院医技综合楼新建及辅助工程、平凉路…`)
     if re.match(r"(?:[（(][^（()）]{2,20}[)）])?等(?:多家|\d+家|[一二三四五六七八九十]+家)", after):
         return True  # one of many (`集聚了瑞金医院等多家知名三甲医院`)
     return before.rfind("“") > before.rfind("”") and bool(_PROJECT_NAME.match(after))

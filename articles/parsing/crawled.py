@@ -19,7 +19,7 @@ from .lines import OPENERS
 from .metadata import Byline, parse_date
 from .model import Flag, Span
 from .pagedata import BRACKET_CAPTION, BREADCRUMB, ORIGINAL_TITLE_END, header_chain
-from .runin import SPACE_RUN, headline_length, outlet_start
+from .runin import SPACE_RUN, headline_length, lead_opener, outlet_start
 from .text import CJK
 
 # `2023-08-18 21:50，正文：`, `发表时间：2023-08-07 06:12，正文：`, `来源：羊城晚报 | 2023年08月18日，正文：`
@@ -77,9 +77,10 @@ def read_crawled(text: str) -> CrawledPage | None:
         page.consumed.append(("metadata", (pos, crumbs.end())))
         pos = crumbs.end()
         pos += len(text[pos:end]) - len(text[pos:end].lstrip())
+    page_data = []
     preamble = header_chain(text, pos, end)  # `发布时间:… 来源:大众网 作者:王振 责任编辑:赵敏 <headline>…`
     if preamble:
-        page_data = Segment("byline", pos, pos + preamble[1], byline=preamble[0], page_data=True)
+        page_data.append(Segment("byline", pos, pos + preamble[1], byline=preamble[0], page_data=True))
         pos += preamble[1]
     original = re.match(r"原标题\s*[:：]\s*", text[pos:end])
     if original:
@@ -104,13 +105,18 @@ def read_crawled(text: str) -> CrawledPage | None:
             # the headline printed again (a plain test: a pattern per page would crowd out the compiled ones)
             page.consumed.append(("title", (pos, pos + spaces + len(title))))
             pos += spaces + len(title)
+        # `…慰问活动作者：朝阳来源：中国视窗为进一步弘扬…`: the credits run on into the lead, whose
+        # first words end them.
+        if not preamble and (lead := lead_opener(text, pos, min(end, pos + 60))) is not None \
+                and (credits := header_chain(text, pos, lead)):
+            page_data.append(Segment("byline", pos, pos + credits[1], byline=credits[0], page_data=True))
+            pos += credits[1]
     else:
         # A crawled page that starts with its lead printed no headline (13 of the 30 annotated
         # real documents): a fact of the source, noted on the article, not a doubt to decide.
         page.flags.append(Flag("headline_not_printed", text[pos: pos + 30], (pos, pos)))
     page.segments = body_segments(text, pos, end)
-    if preamble:
-        page.segments.insert(0, page_data)
+    page.segments[:0] = page_data
     for segment in page.segments:
         if segment.kind == "headline" and page.title is None:
             page.title, page.title_span = text[segment.start:segment.end].strip(), (segment.start, segment.end)

@@ -147,3 +147,16 @@ def test_a_headline_in_two_cries_runs_to_the_lead(head, title):
 def test_a_time_word_is_no_outlet_and_an_outlets_place_is_no_name():
     [article] = parse_text(crawled("", head="近日网上有消息称，某医院开展义诊。", tail="（海外网-巴黎-鲁佳）"))
     assert article.source == "海外网" and article.authors == ("鲁佳",)
+
+
+def test_credits_run_on_after_the_headline_end_where_the_lead_opens():
+    page = crawled("", head="原标题：某市协会携手某市骨科医院志愿者开展慰问活动作者：朝阳来源：中国视窗")
+    [article] = parse_text(page.replace(LEAD, "为进一步弘扬优良传统，" + LEAD))
+    assert (article.title, article.source, article.authors) == ("某市协会携手某市骨科医院志愿者开展慰问活动", "中国视窗", ("朝阳",))
+    assert article.body.startswith("为进一步弘扬")
+
+
+def test_a_lead_that_opens_with_whom_it_reports_ends_the_headline():
+    [article] = parse_text(crawled("", head="原标题：某基金会向某医院捐赠据某大学医学院附属第一医院，8月7日上午，"))
+    assert article.title == "某基金会向某医院捐赠"
+    assert article.body.startswith("据某大学医学院附属第一医院，8月7日上午")

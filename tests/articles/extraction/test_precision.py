@@ -25,6 +25,11 @@ REVIEW_THRESHOLD = 0.8
     ("首都医科大学附属北京朝阳医院", "首都医科大学附属北京朝阳医院"),
     ("洛阳市孟津区中医院", "洛阳市孟津区中医院"),
     ("湖南省结核病防治所（湖南省胸科医院", "湖南省胸科医院"),  # an unclosed bracket
+    ("和赣南医学院第一附属医院", "赣南医学院第一附属医院"),  # a region names the university
+    ("川北医学院附属医院", "川北医学院附属医院"),
+    ("苏州市医学会和三香社区卫生服务中心", "三香社区卫生服务中心"),  # another body first; a numeral opens the place
+    ("迁址新建市第一中医医院", "市第一中医医院"),  # the move; there is no 新建市
+    ("南昌市新建区人民医院", "南昌市新建区人民医院"),  # but there is a 新建区
 ])
 def test_words_before_the_official_name_are_not_part_of_it(run, name):
     assert trim_hospital_name(run) == name
@@ -40,6 +45,8 @@ def test_generic_phrases_and_companies_are_no_hospital(run):
 
 def test_a_company_named_after_a_hospital_is_not_found():
     assert find_hospitals("华大医院控股旗下的诊所开业") == []
+    assert find_hospitals("他曾任中华医院管理学会理事，北京市医院管理中心主任") == []  # bodies that run hospitals
+    assert find_hospitals("廉凯代表医院党委向受表彰的医师表示祝贺") == []  # a person speaks for the hospital
     assert [n for n, _, _ in find_hospitals("前往眼科医院和中医医院就诊")] == []
 
 
@@ -141,3 +148,13 @@ def test_withheld_names_and_other_hospitals_staff_stay_off_the_public_pages():
     assert people[("黄静", "党委书记", "宿松县人民医院")] >= REVIEW_THRESHOLD
     assert people[("张小勤", "原院长", "宿松县人民医院")] < REVIEW_THRESHOLD
     assert not any(name.endswith("某") for name, _, _ in people)
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("华中医科大学同济医学院附属协和医院", ""),  # 华中|医科大学: no 中医 in it
+    ("湖南中医药大学第一附属医院", "tcm"), ("常德市第一中医医院", "tcm"),
+])
+def test_a_hospital_s_kind_is_read_from_its_name(name, kind):
+    from articles.extraction.facts import hospital_type
+
+    assert hospital_type(name) == kind
