@@ -429,8 +429,14 @@ def _captions(text: str, start: int, end: int):
 # then a lead's opening words and their comma (or a list's first number).
 _RUN_IN_HEADING = re.compile(
     rf"(?<=[。！？”])(?!{'|'.join(OPENERS)}|[“”])(?P<heading>[{CJK}“”0-9A-Za-z：:？?]{{4,30}}?)"
-    rf"(?<![是的了在和与及对将把被从向也都就还又已要会能可该其根依数证占收以格：:0-9])"
-    rf"(?=(?:近年来|近日|日前|今年以来|近期)，|(?:为便于|经专家)[^。，“”]{{0,20}}，|据[^。，]{{0,14}}，|[1１][.、．](?!\d))"
+    rf"(?<![是的了在和与及对将把被从向也都就还又已要会能可该其根依数证占收以格于自至到即：:0-9])"
+    rf"(?=(?:近年来|近日|日前|今年以来|近期)，|(?:为便于|经专家)[^。，“”]{{0,20}}，|据[^。，]{{0,14}}，|[1１][.、．](?!\d)"
+    rf"|(?<=[^年时间\d]{{6}})\d{{1,2}}月\d{{1,2}}日[，,])"  # `…警方通报：2人被采取刑事强制措施7月26日，湖南…`
+    # `…监察调查。陈晓恒简历陈晓恒，男，汉族`, `…No.1医生收入的金字塔医生收入的分化，`: the paragraph
+    # opens with a numbered heading's first words, or with the name whose record the heading is
+    # (a sentence's own words recur: `齐齐哈尔市第34中学位于齐齐哈尔市…`)
+    rf"|(?<=[。！？”])(?P<repeated>(?:No\.\s?|0)\d(?P<first>[{CJK}]{{4}})[{CJK}“”0-9A-Za-z：:？?]{{1,26}}?(?=(?P=first))"
+    rf"|(?P<name>[{CJK}]{{2,3}})(?:简历|简介)(?=(?P=name)[，,]))"
 )
 _BRACKET_HEADING = re.compile(r"(?<=[。！？”\s·])(?<!广告 )【(?P<heading>(?![^【】]*(?:推荐|评论|阅读|广告))[^【】:：\d]{2,8})】")
 
@@ -455,8 +461,9 @@ def _paragraphs(text: str, start: int, end: int, out: list[Segment]) -> None:
     headings = sorted([*_RUN_IN_HEADING.finditer(text, start, end), *_BRACKET_HEADING.finditer(text, start, end)],
                       key=lambda m: m.start())
     for heading in headings:
-        if heading.start() < start or re.search(r"(?:说|表示|介绍|指出|认为|记者|来源|编辑|推荐|评论)", heading["heading"]) \
-                or re.search(r"\d{1,2}月\d{1,2}日", heading["heading"]):
+        words = heading["heading"] or heading["repeated"]
+        if heading.start() < start or re.search(r"(?:说|表示|介绍|指出|认为|记者|来源|编辑|推荐|评论)", words) \
+                or re.search(r"\d{1,2}月\d{1,2}日", words):
             continue
         if text[start:heading.start()].strip():
             out.append(Segment("text", start, heading.start()))

@@ -160,3 +160,22 @@ def test_a_lead_that_opens_with_whom_it_reports_ends_the_headline():
     [article] = parse_text(crawled("", head="原标题：某基金会向某医院捐赠据某大学医学院附属第一医院，8月7日上午，"))
     assert article.title == "某基金会向某医院捐赠"
     assert article.body.startswith("据某大学医学院附属第一医院，8月7日上午")
+
+
+@pytest.mark.parametrize("heading, after", [
+    ("警方通报：2人被采取刑事强制措施", "7月26日，某市公安局通报了此事。"),  # a lead that opens with its date
+    ("张某某简历", "张某某，男，汉族，1970年生。"),  # the record of the name it heads
+    ("No.1医生收入的金字塔", "医生收入的分化，在同一家医院已相当明显。"),  # numbered, its words again
+])
+def test_a_heading_run_in_between_sentences_is_found(heading, after):
+    [article] = parse_text(crawled("").replace(MORE, MORE + heading + after))
+    assert [s.heading for s in article.sections if s.heading] == [heading]
+
+
+@pytest.mark.parametrize("sentence", [
+    "齐齐哈尔市第34中学位于齐齐哈尔市龙沙区。",  # a sentence's own words recur
+    "此前的2015年7月26日，该院曾有类似事件。",
+])
+def test_a_sentence_is_no_heading(sentence):
+    [article] = parse_text(crawled("").replace(MORE, MORE + sentence))
+    assert [s.heading for s in article.sections if s.heading] == []
