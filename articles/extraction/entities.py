@@ -11,14 +11,7 @@ import re
 from dataclasses import replace
 
 from articles.parsing.model import ParsedArticle
-from articles.parsing.script import Printed, simplify, to_simplified
-from articles.parsing.text import CJK, CJK_GAP_RE
-
-from .facts import extract_facts
-from .honours import YEAR_IN, extract_honours, level_of
-from .mentions import Entities, Evidence, HonourMention, HospitalMention, PersonMention, sentences
-from .names import find_hospitals, is_short_form, resolve_short_form
-from .personnames import (
+from articles.parsing.personnames import (
     FIRST_GIVEN_STOPS,
     NAME_STOP_BIGRAMS,
     NAME_STOPS,
@@ -27,6 +20,13 @@ from .personnames import (
     SURNAMES_2,
     TIBETAN_NAME_PARTS,
 )
+from articles.parsing.script import Printed, simplify, to_simplified
+from articles.parsing.text import CJK, CJK_GAP_RE
+
+from .facts import extract_facts
+from .honours import YEAR_IN, extract_honours, level_of
+from .mentions import Entities, Evidence, HonourMention, HospitalMention, PersonMention, sentences
+from .names import find_hospitals, is_short_form, resolve_short_form
 from .subjects import extract_hospitals
 
 # ---------------------------------------------------------------------------------------------

@@ -164,6 +164,7 @@ _FOOTER_MARKS = re.compile(
 _PLAYER_JUNK = re.compile(r"广告\s[^。×]{2,80}?\s?×|全文共\s*\d+\s*字，\s*阅读(?:大约|大概|约)?需要?\s*\d+\s*分钟|点击边框调出视频工具条|点击播放|视频加载中[.。…]*|您的浏览器不支持(?:video|视频)[^。]{0,20}")
 _THE_END = re.compile(r"(?<![A-Za-z])(?:THE\s?)?END(?![A-Za-z])")  # a post's `THE END`, its credits after it
 _END_JUNK = re.compile(r"(?:[（(]完[)）]|" + _THE_END.pattern + r"|【(?:打印|关闭|收藏|返回顶部)[^】]{0,4}】|(?<=[。！？”」])[A-Za-z]{1,3}|↓+|[＋+]|\s)+$")
+_TIP_OFF = re.compile(r"【(?:爆料|报料)】[^【】。]{0,40}$")  # `…编辑任卓【爆料】请联系记者微信：…`, between credits
 _RELATED = re.compile(r"(?:\s*●[^●]{2,60})+$")
 
 
@@ -306,6 +307,11 @@ def _peel_tail(text: str, start: int, end: int, out: list[Segment]) -> int:
             out.append(Segment("dropped", start + related.start(), end, flag="dropped_navigation"))
             end = start + related.start()
             continue
+        tip_off = _TIP_OFF.search(region)
+        if tip_off:
+            out.append(Segment("dropped", start + tip_off.start(), end, flag="dropped_boilerplate"))
+            end = start + tip_off.start()
+            continue
         # Furniture follows the article: a marker in its first half is the article's own word.
         window = max(len(region) // 2, len(region) - 600)
         marks = [m for m in _FOOTER_MARKS.finditer(region, window)]
@@ -377,7 +383,9 @@ def _advert(text: str, start: int, end: int) -> list[Segment] | None:
 
 # A screenshot's caption the page ran in between two sentences, with no credit after it
 # (`…东院。搜狐千里眼报道截图25日，…`); not one the next sentence reads from (`视频截图显示，…`).
-_SCREENSHOT = re.compile(rf"(?<=[。！？”）)])[{CJK}《][^。！？，,、“”（）()\s：:/／]{{1,19}}?截图(?=[^，,。、：:显中的上\s（(])")
+_SCREENSHOT = re.compile(rf"(?<=[。！？”）)])[{CJK}《][^。！？，,、“”（）()\s：:/／]{{1,19}}?截图(?=[^，,。、：:显中的上\s（(])"
+                         # or a line of its own between the page's lost breaks: `湘雅三医院官网截图`
+                         rf"|(?<=\s\s)[{CJK}《][^。！？，,、“”（）()\s：:/／]{{1,19}}?截图(?=\s\s)")
 # A sentence's attribution before a caption: `（据8月14日央广网）`.
 _ATTRIBUTION = re.compile(r"\s*[（(]据[^（()）]{2,24}[)）]\s*")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .metadata import TIME_WORDS, Byline
+from .personnames import SURNAMES_1, SURNAMES_2
 from .text import CJK
 
 # Outlets the genre names most often; a name not listed still reads when it ends in an outlet
@@ -87,6 +88,18 @@ _ORG_CREDIT = re.compile(rf"^[{CJK}（）()]{{2,20}}\s?(?:供稿|供图|提供)$
 _SUFFIX_CREDIT = re.compile(rf"^(?P<names>[{CJK}]{{2,4}}(?:[\s、，,]+[{CJK}]{{2,4}}){{0,3}})\s*(?:图/文|文/图|图文|文图|文·图)$")
 
 
+def split_glued_names(run: str) -> list[str] | None:
+    """Two names a page printed without a space (`欧俏妤杨冰钰`, `秦璐朱文青`): five or six characters
+    that split one way only into two names of two or three, each opening with a family name."""
+    if not 5 <= len(run) <= 6 or not re.fullmatch(f"[{CJK}]+", run):
+        return None
+    if run.startswith(SURNAMES_2) or any(ch in _NOT_IN_NAME for ch in run) or re.search(OUTLET_WORD, run):
+        return None  # `海外网张霓`: an outlet and a name
+    splits = [[run[:at], run[at:]] for at in (2, 3) if 2 <= len(run) - at <= 3
+              and run[0] in SURNAMES_1 and run[at] in SURNAMES_1]
+    return splits[0] if len(splits) == 1 else None
+
+
 def clean_names(value: str) -> list[str] | None:
     """Names separated by spaces, 、 or commas; None when any part is not a name (a sentence)."""
     parts = [p for p in re.split(r"[\s、，,；;]+", value.strip()) if p]
@@ -97,6 +110,9 @@ def clean_names(value: str) -> list[str] | None:
         part = _EDITOR_CODE.sub("", part)  # `陈思_NF5619`: a portal's code for its editor
         if part.endswith("报道") and len(part) <= 6:
             continue  # `（记者 帅才 程济安 长沙报道）`: where the report was filed, not a name
+        if (glued := split_glued_names(part)) is not None:
+            names += glued
+            continue
         if not re.fullmatch(NAME, part) or any(ch in _NOT_IN_NAME for ch in part) or re.search(OUTLET_WORD + "$", part) \
                 or part in TIME_WORDS:
             return None  # `记者近日获悉`: a sentence, not a credit

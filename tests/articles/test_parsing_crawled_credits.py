@@ -179,3 +179,28 @@ def test_a_heading_run_in_between_sentences_is_found(heading, after):
 def test_a_sentence_is_no_heading(sentence):
     [article] = parse_text(crawled("").replace(MORE, MORE + sentence))
     assert [s.heading for s in article.sections if s.heading] == []
+
+
+def test_a_tip_off_line_between_closing_credits_leaves_them_readable():
+    tail = "九派新闻记者王某某编辑任某【爆料】请联系记者微信：abcjizhe【来源：九派新闻】"
+    [article] = parse_text(crawled("", tail))
+    assert (article.source, article.authors, article.editors) == ("九派新闻", ("王某某",), ("任某",))
+    assert article.body.endswith(MORE)
+
+
+@pytest.mark.parametrize("run, names", [
+    ("欧俏妤杨冰钰", ["欧俏妤", "杨冰钰"]), ("陈静徐佳文", ["陈静", "徐佳文"]),  # one way to split only
+    ("海外网张霓", None),  # an outlet, then a name
+    ("秦璐朱文青", None),  # 秦璐|朱文青 or 秦璐朱|文青: not guessed
+])
+def test_two_names_printed_without_a_space_are_split_only_one_way(run, names):
+    from articles.parsing.credits import split_glued_names
+
+    assert split_glued_names(run) == names
+
+
+def test_a_screenshot_s_caption_on_a_line_of_its_own_is_no_heading():
+    page = crawled("").replace(LEAD, LEAD + "                         某医院官网截图  ")
+    [article] = parse_text(page)
+    assert [c.text for c in article.captions] == ["某医院官网截图"]
+    assert [s.heading for s in article.sections if s.heading] == []

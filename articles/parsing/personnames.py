@@ -1,5 +1,5 @@
 """What people's names in Chinese text are made of: the family names in use, Tibetan names' parts,
-and the words that end a name when they follow it (used by extraction/entities.py). Pure text."""
+and the words that end a name when they follow it (used by the credits here and by extraction/entities.py). Pure text."""
 
 from __future__ import annotations
 
