@@ -37,8 +37,12 @@ LEADER_ROLES = (
     "党支部副书记", "支部书记", "执行院长", "名誉院长", "常务副院长", "副院长", "院长", "院领导", "工会主席", "总会计师",
     "行政总监", "联网总监",  # Hong Kong's hospitals and clusters
 )
+# What a doctor, nurse or therapist does, in front of the word: `心理医生`, `家庭医生`, `吞咽言语治疗师`.
+_PRACTICES = ("康复", "心理", "言语", "吞咽言语", "吞咽", "手法", "作业", "运动", "呼吸", "物理", "营养", "家庭", "全科", "责任",
+              "专科", "助产")
 STAFF_ROLES = ("护士长", "主任医师", "副主任医师", "主治医师", "副主任", "主任", "护士", "医生", "医师", "教授", "专家", "治疗师",
-               "部门主管", "病房经理", "副顾问医生", "顾问医生")
+               "部门主管", "病房经理", "副顾问医生", "顾问医生",
+               *(practice + word for practice in _PRACTICES for word in ("治疗师", "医生", "护士")))
 ROLE_WORD = "|".join(sorted(LEADER_ROLES + STAFF_ROLES, key=len, reverse=True))
 # `党委书记、院长韩传恩`, `院领导王春玉、寇学斌`, `该科主任陈建宏`, `胸痛中心主任殷世平`
 # The names are looked ahead at, not consumed: `主任赵鹏、副主任医师伍建新` holds two roles.
@@ -55,7 +59,7 @@ _HOSPITAL_BEFORE_UNIT = re.compile(r"^(?:.*(?:医院|卫生院|中心|大学|学
 _WORDS_BEFORE_UNIT = re.compile(r"^(?:.*[的在是由和、](?=.))?(?:.*?(?:授予|给予|邀请|特邀|聘请)|.*(?:感谢|举报|看望|慰问|陪同|为|对|向|给)(?=.)"
                                 r"|据|由|经|请)?(?:一位|一名|这位|那位|著名)?")
 # `李云龙主任为了…`, `叶姝医生解释`: the name stands after punctuation.
-NAME_THEN_ROLE = re.compile(rf"(?:^|(?<=[，,。！!？?“”\"、：:\s]))(?P<rest>[{CJK}]{{2,3}})(?P<role>主任|教授|医生|护士长|院长)(?![{CJK}]{{0,1}}(?:医师|助理))")
+NAME_THEN_ROLE = re.compile(rf"(?:^|(?<=[，,。！!？?“”\"、：:\s])|(?<=医院))(?P<rest>[{CJK}]{{2,3}})(?P<role>主任|教授|医生|护士长|院长)(?![{CJK}]{{0,1}}(?:医师|助理))")
 # `该院…`, or `医院` itself opening the clause (`医院党委书记黄静`): the article's own hospital.
 _OF_THE_HOSPITAL = re.compile(rf"(?:(?:该院|本院|我院|全院)|(?:^|[，。；、：:\s“])医院)[{CJK}]{{0,8}}?(?:科|中心|部|室|病区)?$")
 # `内分泌科田小芳医生`: a department, the name, then the role.
@@ -188,9 +192,10 @@ _AFTER_FRAMED_NAME = re.compile(r"表示|介绍|说|指出|强调|告诉|坦言|
 _NOT_GIVEN_TAGS = ("d", "m", "p", "c", "u", "uj", "ul", "r", "t", "f", "q", "ad", "vd", "v")
 
 
-def framed_name(sentence: str, start: int) -> str | None:
+def framed_name(sentence: str, start: int, role_after: int | None = None) -> str | None:
     """A name jieba does not read as one (`杨淑|芬`, `张|铁军`, `杞云峰` taken for a place,
     `曾` for the adverb) where a role stands before it and a verb of speaking or the clause's end
+    after it, or (`role_after`, where a role starts) a department or hospital before it and a role
     after it: the frame, not the tagger, says it is a name."""
     from .segmenter import dictionary_tag, pos_tokens
 
@@ -215,7 +220,7 @@ def framed_name(sentence: str, start: int) -> str | None:
         first, first_tag = pos_tokens(sentence[start:start + length])[0]
         if len(first) >= 2 and first_tag in _NOT_GIVEN_TAGS:
             continue  # `查房|时`
-        if _AFTER_FRAMED_NAME.match(sentence, start + length):
+        if start + length == role_after or _AFTER_FRAMED_NAME.match(sentence, start + length):
             return name
     return None
 
@@ -279,14 +284,20 @@ def _people_in(sentence: str, subject: list[str]):
                 continue  # `英国护士露西·莱比因`: a name in parts with no hospital of the article's is a foreigner's
             yield name, role, hospital, confidence
     for match in NAME_THEN_ROLE.finditer(sentence):
+        # `北京大学第三医院李健宁教授`: after a hospital's name the frame reads the name
         name = name_at(sentence, match.start("rest"))
+        if not name and sentence.endswith("医院", 0, match.start()):
+            name = framed_name(sentence, match.start("rest"), match.start("role"))
         if name and name == match["rest"] and not name.endswith(("科", "部", "办", "室", "处")):  # `、文明办主任林怡`
-            yield name, match["role"], default, 0.7
+            named = _hospital_before(sentence[:match.start("rest")], subject) if sentence.endswith("医院", 0, match.start()) else None
+            yield name, match["role"], named or default, 0.7
     for match in UNIT_NAME_ROLE.finditer(sentence):
-        name = name_at(sentence, match.start("rest"))
+        # `皮肤科张海龙教授`: between a department and a role, a name jieba glued to either
+        name = name_at(sentence, match.start("rest")) or framed_name(sentence, match.start("rest"), match.start("role"))
         if name and name == match["rest"]:
-            unit = re.sub(r"^.*(?:医院|卫生院|中心|大学)(?=.)", "", match["unit"])
-            yield name, unit + match["role"], default, 0.7
+            unit = _WORDS_BEFORE_UNIT.sub("", re.sub(r"^.*(?:医院|卫生院|中心|大学)(?=.)", "", match["unit"]), count=1)
+            named = _hospital_before(sentence[:match.start("rest") - len(unit)], subject)
+            yield name, unit + match["role"], named or default, 0.7
 
 
 # A hospital named, but not one this article can resolve (`市第二人民医院` beside 潍坊市人民医院).

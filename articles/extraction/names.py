@@ -458,6 +458,7 @@ def likely_same_hospital(a: str, b: str) -> bool:
     return same_place(place_a, place_b, exact=generic)
 
 
+@lru_cache(maxsize=8192)  # a new hospital is compared with up to 20 names per article, most of them again and again
 def _unplaced(name: str, core: str, place) -> str:
     """What stands before `core` in `name` besides the place `locate` read there (its province,
     city and county, in full or short: 江苏常州市 → "")."""

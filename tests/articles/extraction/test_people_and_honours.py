@@ -44,6 +44,26 @@ def test_words_after_a_role_are_no_name(sentence, not_a_name):
     assert not_a_name not in people_of(sentence)
 
 
+def test_a_name_between_a_hospital_or_department_and_a_role_is_that_hospital_s():
+    article = parse_text("专家义诊活动\n近日，北京大学第三医院李健宁教授，携手空军军医大学西京医院（全国排名第三）"
+                         "皮肤科张海龙教授联合开展义诊活动。\n")[0]
+    people = {p.name: (p.role, p.hospital) for p in extract(article).people}
+    assert people["李健宁"] == ("教授", "北京大学第三医院")
+    assert people["张海龙"] == ("皮肤科教授", "空军军医大学西京医院")  # jieba cuts 张|海龙
+
+
+@pytest.mark.parametrize("sentence, name, role", [
+    ("心理医生张丽霞为受灾群众开展心理疏导。", "张丽霞", "心理医生"),
+    ("吞咽言语治疗师冯宇萌、手法治疗师白成建第一时间赶到病房。", "白成建", "手法治疗师"),
+])
+def test_a_practice_before_doctor_or_therapist_is_part_of_the_role(sentence, name, role):
+    assert people_of(sentence).get(name) == role
+
+
+def test_a_conjunction_before_a_name_is_no_name():
+    assert "和郭" not in people_of("“和郭主任搭班十几年，他最常说的一句话就是‘病人等不起’。”")
+
+
 def test_a_name_only_its_frame_reads_needs_the_hospital():
     # A community's party secretary in a hospital's article is no staff of it.
     assert "欧阳学辉" not in people_of("社区党委书记欧阳学辉说，共建美好社区是关键。")
