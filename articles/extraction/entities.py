@@ -16,6 +16,7 @@ from articles.parsing.personnames import (
     NAME_STOP_BIGRAMS,
     NAME_STOPS,
     NOT_GIVEN_NAMES,
+    NOT_NAMES,
     SURNAMES_1,
     SURNAMES_2,
     TIBETAN_NAME_PARTS,
@@ -71,7 +72,8 @@ _FUNCTION_TAGS = ("d", "p", "c", "u", "uj", "ul", "r", "v", "vn", "a", "ad", "f"
 
 
 
-def extract_people(article: ParsedArticle, subject: list[str], byline_names: set[str]) -> tuple[PersonMention, ...]:
+def extract_people(article: ParsedArticle, subject: list[str], byline_names: set[str],
+                   aliases: dict[str, str] | None = None) -> tuple[PersonMention, ...]:
     found: dict[str, PersonMention] = {}
     for name, role in article.speakers:
         line = f"{role} {name}"
@@ -80,7 +82,7 @@ def extract_people(article: ParsedArticle, subject: list[str], byline_names: set
     for index, text in texts:
         for offset, sentence in sentences(text):
             # A space between two Chinese characters is padding (`主任 刘振华 介绍`), not a boundary.
-            for name, role, hospital, confidence in _people_in(CJK_GAP_RE.sub("", sentence), subject):
+            for name, role, hospital, confidence in _people_in(CJK_GAP_RE.sub("", sentence), subject, aliases or {}):
                 if name in byline_names:
                     continue
                 evidence = Evidence(sentence.strip(), index, offset)
@@ -176,6 +178,8 @@ def name_at(sentence: str, start: int) -> str | None:
             return None  # `陈某`, `李某某`: a name the article withholds is no one's record
         if len(name) == surname + 2 and name[-1] in NAME_STOPS:
             continue
+        if name in NOT_NAMES:
+            continue
         said = sentence[start + length:start + length + 2]  # `…党委书记曾国华说。`: jieba cuts 曾国|华说
         if (start + length in boundaries or len(said) == 2 and said[0] == "说" and said[1] in "。，：:“") \
                 and plausible_person(sentence, start, name):
@@ -230,7 +234,7 @@ _ANY_ROLE = re.compile(ROLE_WORD)
 _ROLE_AT = re.compile(rf"(?:[{CJK}]{{0,4}}?(?:科|部|办|室|中心))?(?:{ROLE_WORD})")
 
 
-def _people_in(sentence: str, subject: list[str]):
+def _people_in(sentence: str, subject: list[str], aliases: dict[str, str]):
     if not _ANY_ROLE.search(sentence):
         return
     default = subject[0] if subject else None
@@ -262,7 +266,7 @@ def _people_in(sentence: str, subject: list[str]):
         if match["former"]:
             role = "原" + role
         before = sentence[: match.start("role")]
-        named = _hospital_before(before, subject)
+        named = _hospital_before(before, subject, aliases)
         confidence = 0.9 if match["role"].split("、")[0] in LEADER_ROLES else 0.75
         # Staff of a hospital only when the text ties them to one: the hospital is named before
         # the role, or the role is the hospital's own (`该院呼吸科主任`, `急诊科医生`); a 社区党委书记
@@ -289,14 +293,14 @@ def _people_in(sentence: str, subject: list[str]):
         if not name and sentence.endswith("医院", 0, match.start()):
             name = framed_name(sentence, match.start("rest"), match.start("role"))
         if name and name == match["rest"] and not name.endswith(("科", "部", "办", "室", "处")):  # `、文明办主任林怡`
-            named = _hospital_before(sentence[:match.start("rest")], subject) if sentence.endswith("医院", 0, match.start()) else None
+            named = _hospital_before(sentence[:match.start("rest")], subject, aliases) if sentence.endswith("医院", 0, match.start()) else None
             yield name, match["role"], named or default, 0.7
     for match in UNIT_NAME_ROLE.finditer(sentence):
         # `皮肤科张海龙教授`: between a department and a role, a name jieba glued to either
         name = name_at(sentence, match.start("rest")) or framed_name(sentence, match.start("rest"), match.start("role"))
         if name and name == match["rest"]:
             unit = _WORDS_BEFORE_UNIT.sub("", re.sub(r"^.*(?:医院|卫生院|中心|大学)(?=.)", "", match["unit"]), count=1)
-            named = _hospital_before(sentence[:match.start("rest") - len(unit)], subject)
+            named = _hospital_before(sentence[:match.start("rest") - len(unit)], subject, aliases)
             yield name, unit + match["role"], named or default, 0.7
 
 
@@ -304,13 +308,16 @@ def _people_in(sentence: str, subject: list[str]):
 UNRESOLVED = ""
 
 
-def _hospital_before(prefix: str, subject: list[str]) -> str | None:
-    """The hospital named just before a role: a subject it is a form of, another hospital by
-    name, UNRESOLVED for a short form that stands for none of the subjects, or None."""
+def _hospital_before(prefix: str, subject: list[str], aliases: dict[str, str]) -> str | None:
+    """The hospital named just before a role: a subject it is a form of (or whose alias it is),
+    another hospital by name, UNRESOLVED for a short form that stands for none of the subjects,
+    or None."""
     names = find_hospitals(prefix[-30:])
     if not names:
         return None
     name = names[-1][0]
+    if name in aliases:
+        return aliases[name]  # `海军军医大学第三附属医院（上海东方肝胆外科医院）获悉，该院副院长…`
     for full in subject:
         if full.endswith(name):
             return full
@@ -324,7 +331,8 @@ def extract(article: ParsedArticle) -> Entities:
         return _extract_traditional(article)
     hospitals = extract_hospitals(article)
     subject = [h.name for h in hospitals if h.subject]
-    people = extract_people(article, subject, set(article.authors) | set(article.editors))
+    aliases = {alias: h.name for h in hospitals if h.subject for alias in h.aliases}
+    people = extract_people(article, subject, set(article.authors) | set(article.editors), aliases)
     honours = extract_honours(article, subject, people)
     facts = tuple(extract_facts(article, subject[0])) if subject else ()
     rankings = tuple(

@@ -28,7 +28,7 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
         for name, _, _ in found:
             counts[name] += 1
         for (full, _, end), (short, start, _) in zip(found, found[1:]):
-            if paragraph.text[end:start] in ("（", "(", "（以下简称", "（简称", "（下称") and len(short) < len(full) \
+            if paragraph.text[end:start].rstrip("“\"「") in ("（", "(", "（以下简称", "（简称", "（下称") and len(short) < len(full) \
                     and not is_short_form(full):
                 bracketed.setdefault(short, full)
     # The headline's short form is the hospital the text names in full with it.
@@ -50,7 +50,8 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
             subject = listed[:30]
     if not subject:
         lead = _lead(article.paragraphs)
-        lead_names = [n for n, _, _ in find_hospitals(lead) if not is_short_form(n)]
+        # A short form the text declares stands for its full name (`…肿瘤医院（下称“河北分院”）`).
+        lead_names = list(dict.fromkeys(bracketed.get(n, n) for n, _, _ in find_hospitals(lead) if not is_short_form(n)))
         # A name that states its place (`周口市中医院`) before one that does not (`国家爱婴医院`).
         lead_names = [n for n in lead_names if locate(n)] or lead_names
         body = "\n".join(p.text for p in article.paragraphs)
@@ -58,8 +59,8 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
         if lead_names:
             # A name counts with its shorter forms (`新疆焉耆县人民医院` once, then `焉耆县人民医院`).
             def mentions(name: str) -> int:
-                return counts[name] + sum(c for m, c in counts.items() if m != name and name.endswith(m) and len(m) >= 5
-                                          and not is_short_form(m))
+                return counts[name] + sum(c for m, c in counts.items() if m != name and not is_short_form(m) and (
+                    (name.endswith(m) and len(m) >= 5) or bracketed.get(m) == name))
 
             top = max(lead_names, key=lambda n: (mentions(n), -lead_names.index(n)))
             subject.append(top)

@@ -31,3 +31,6 @@ FIRST_GIVEN_STOPS = set("的了在是与及等为对从把被将向于和副")
 # Position nouns that follow a surname-like character but are no given name (`任组长`).
 NOT_GIVEN_NAMES = ("大夫", "组长", "班长", "队长", "成员", "主任", "委员", "书记", "院长", "科长", "部长", "同志", "代表", "干部",
                    "班子", "领导", "医生", "护士", "专家", "教授", "职工", "党员", "群众", "患者")
+# Words that open with a family name and that jieba's dictionary may tag as a name, but that are
+# no one's (`麻醉医生`, `谢谢医生`, `老公`).
+NOT_NAMES = frozenset("麻醉 谢谢 老公 老婆 老乡 老师 老人 孩子 宝宝 阿姨 叔叔 大爷 大妈 姐姐 哥哥 弟弟 妹妹 高龄 周末 向往".split())

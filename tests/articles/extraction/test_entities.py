@@ -331,6 +331,21 @@ def only_article(body: str):
     return articles[0]
 
 
+def test_a_short_form_the_text_declares_stands_for_its_full_name():
+    entities = extract(only_article("8月9日报道，河北中国医学科学院肿瘤医院（下称“河北分院”）拟申请注销登记。河北分院成立于2020年，"
+                                    "河北分院院长张某某表示将配合清算。"))
+    assert entities.subject_hospitals == ["河北中国医学科学院肿瘤医院"]
+    [subject] = [m for m in entities.hospitals if m.subject]
+    assert "河北分院" in subject.aliases and len(entities.hospitals) == 1
+
+
+def test_staff_named_under_the_subject_s_other_name_are_its_staff():
+    entities = extract(only_article("记者日前从海军军医大学第三附属医院（上海东方肝胆外科医院）获悉，该院副院长刘辉带领团队完成手术。"
+                                    "海军军医大学第三附属医院介绍，手术历时6小时。"))
+    assert entities.subject_hospitals == ["海军军医大学第三附属医院"]
+    assert [(p.name, p.hospital) for p in entities.people] == [("刘辉", "海军军医大学第三附属医院")]
+
+
 def test_a_brand_jieba_does_not_know_is_read_between_punctuation():
     assert [n for n, _, _ in find_hospitals("近日，控江医院在院内举办了一场夏令营。")] == ["控江医院"]
     assert find_hospitals("事故致1人当场死亡，1人经医院抢救无效死亡。") == []

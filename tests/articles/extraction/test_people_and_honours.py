@@ -60,8 +60,13 @@ def test_a_practice_before_doctor_or_therapist_is_part_of_the_role(sentence, nam
     assert people_of(sentence).get(name) == role
 
 
-def test_a_conjunction_before_a_name_is_no_name():
-    assert "和郭" not in people_of("“和郭主任搭班十几年，他最常说的一句话就是‘病人等不起’。”")
+@pytest.mark.parametrize("sentence, not_a_name", [
+    ("“和郭主任搭班十几年，他最常说的一句话就是‘病人等不起’。”", "和郭"),  # a conjunction, then a family name
+    ("手术中，麻醉医生根据手术类型实施多模式镇痛。", "麻醉"),  # jieba's dictionary tags 麻醉 a name
+    ("患者家属连声说：“谢谢医生！”", "谢谢"),
+])
+def test_a_word_before_a_role_is_no_name(sentence, not_a_name):
+    assert not_a_name not in people_of(sentence)
 
 
 def test_a_name_only_its_frame_reads_needs_the_hospital():
