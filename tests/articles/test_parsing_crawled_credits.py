@@ -204,3 +204,9 @@ def test_a_screenshot_s_caption_on_a_line_of_its_own_is_no_heading():
     [article] = parse_text(page)
     assert [c.text for c in article.captions] == ["某医院官网截图"]
     assert [s.heading for s in article.sections if s.heading] == []
+
+
+def test_a_paper_s_name_before_its_dated_report_opens_the_lead():
+    [article] = parse_text(crawled("", head="原标题：某院士被举报：列举“六宗罪”！《某某青年报》8月9日报道，"))
+    assert article.title == "某院士被举报：列举“六宗罪”！"
+    assert article.body.startswith("《某某青年报》8月9日报道")
