@@ -30,7 +30,7 @@ from .lines import (
 )
 from .mail import after_mail_headers
 from .metadata import Byline, parse_byline, parse_metadata_line
-from .splitting import HEADLINE_PART, LATIN_NAME
+from .splitting import HEADLINE_PART, LATIN_NAME, SALUTATION, rubric_over_headline
 from .text import has_sentence_punctuation
 
 # An e-paper's name for itself (`湖北日报数字报`): the paper, and its edition's word.
@@ -110,7 +110,7 @@ class HeaderReader:
                 self.consumed.append(("metadata", line.span))
                 if title is None:  # above the headline: the page's, which its other items share
                     self.masthead.merge(Byline(published=meta.published, source=meta.source,
-                                           source_rank=meta.source_rank))
+                                           source_rank=meta.source_rank, editors=list(meta.editors)))
                     first = kicker is None
                 i += 1
                 continue
@@ -143,6 +143,10 @@ class HeaderReader:
             if title is None and is_short(line.text) and (j := self._real_after(lines, i, metadata=True)) is not None \
                     and kicker_title_of(lines[j]):
                 self.consumed.append(("column", line.span))  # `健康快讯` above `【某医院】headline`
+                i += 1
+                continue
+            if title is None and rubric_over_headline(lines, i):
+                self.consumed.append(("column", line.span))  # `■来信反映·部门回复` over its headline
                 i += 1
                 continue
             if title is None and self._column_above_headline(lines, i):
@@ -285,6 +289,13 @@ class HeaderReader:
                         self.masthead.merge(Byline(published=dated.published))
                         break
             elif kind is None and STOP_RE.match(line.text) and is_short(line.text):
+                if (edited := parse_metadata_line(line.text)) and edited.editors:
+                    # `责任编辑：谭丽` under a page's masthead: the page's editor, every item's
+                    self.byline.merge(edited)
+                    self.masthead.merge(Byline(editors=list(edited.editors)))
+                    self.consumed.append(("metadata", line.span))
+                    i += 1
+                    continue
                 kind = "dropped_boilerplate"  # `分享到：` above the text ends nothing
             elif kind is None and (paper := _EPAPER_MASTHEAD.match(line.text)):
                 kind = "dropped_navigation"  # `香港文汇报 电子版`: whose page it is
@@ -413,7 +424,7 @@ class HeaderReader:
             return False
         after = self._real_after(lines, title)
         return after is not None and (not is_short(lines[after].text) or parse_metadata_line(lines[after].text) is not None
-                                      or parse_byline(lines[after].text) is not None)
+                                      or parse_byline(lines[after].text) is not None or SALUTATION.match(lines[after].text))
 
     def _masthead_above_metadata(self, lines: list[Line], i: int) -> bool:
         """An outlet's line (`辽宁广播电视台 新闻中心 播出稿`) above the page's metadata, the

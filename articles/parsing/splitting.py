@@ -55,6 +55,8 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
                     and not furniture_of(nxt.text) and not _dated(nxt.text) \
                     and any(ORG_LINE_RE.match(other.text) for other in current[:8]):
                 starts = True  # `江西省儿童医院` over its headline, as the item before began: a page's next item
+            elif rubric_over_headline(lines, index):
+                starts = True  # `■来信反映·部门回复` over the next item's headline: a page's next item
             elif SEPARATOR_RE.match(line.text) and nxt is not None and is_short(nxt.text) \
                     and not parse_metadata_line(nxt.text) and not COPYRIGHT_RE.search(nxt.text) and not furniture_of(nxt.text) \
                     and not STOP_RE.match(nxt.text):
@@ -93,6 +95,23 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
     if current:
         blocks.append(current)
     return blocks
+
+
+# A page's rubric over an item (`■读者来信`, `◆来信反映·部门回复`): a mark and a few words.
+_RUBRIC = re.compile(r"^[■◆●▶►]\s*[\u4e00-\u9fff·、]{2,10}$")
+# A letter's salutation (`编辑同志：`, `尊敬的编辑：`): the letter's first words, not a headline's.
+SALUTATION = re.compile(r"^(?:尊敬的)?[\u4e00-\u9fff]{0,8}(?:编辑|记者|编辑部|同志|领导)(?:同志|们)?(?:您好|你好)?[：:]$")
+
+
+def rubric_over_headline(lines: list[Line], index: int) -> bool:
+    """A rubric line, a headline under it, then a text or a letter's salutation: the page's next
+    item (a section heading inside an article has its paragraph right under it)."""
+    if not _RUBRIC.match(lines[index].text) or index + 2 >= len(lines):
+        return False
+    headline, after = lines[index + 1].text, lines[index + 2].text
+    return (is_short(headline.rstrip("？！?!")) and len(headline) >= 6 and not _RUBRIC.match(headline)
+            and not re.match(r"[\u4e00-\u9fffA-Za-z]{1,4}[:：]", headline)  # `问：…` under `■ 对话梁晓敏`: an interview
+            and not parse_metadata_line(headline) and (SALUTATION.match(after) is not None or not is_short(after)))
 
 
 def _opens_with_dispatch(lines: list[Line], index: int) -> bool:

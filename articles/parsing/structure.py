@@ -75,6 +75,10 @@ from .units import Unit, classify_shorts, field_subheads, fits_style, heading_st
 # One article
 
 
+# A reader's letter signed under its text: `读者 易国栋`.
+_LETTER_SIGNATURE = re.compile(r"^(?:读者|来信人)[\s：:]*(?P<name>[\u4e00-\u9fff]{2,3})$")
+
+
 @dataclass
 class _ArticleBuilder(HeaderReader):
     position: int
@@ -223,6 +227,10 @@ class _ArticleBuilder(HeaderReader):
                 keyed = parse_metadata_line(text)
                 self.byline.merge(keyed if keyed and (keyed.authors or keyed.editors)
                                   else Byline(authors=split_names(credit["names"])))
+                self.consumed.append(("byline", line.span))
+                continue
+            if (signed := _LETTER_SIGNATURE.match(text)) is not None:
+                self.byline.merge(Byline(authors=[signed["name"]]))  # `读者 易国栋` under a reader's letter: its writer
                 self.consumed.append(("byline", line.span))
                 continue
             if self._signature(lines, index):
@@ -464,10 +472,11 @@ def parse_articles(text: str) -> list[ParsedArticle]:
         # What the header held stays accounted for, on the first item.
         articles[0] = replace(articles[0], flags=(Flag("dropped_boilerplate", header.title[:80], header.span), *header.flags,
                                                   *articles[0].flags))
-    if masthead is not None and (masthead.published or masthead.source):
-        # A page's masthead (`健康时报 2023年7月4日 第06版`) dates and names every item on it.
-        articles[1:] = [replace(a, published=a.published or masthead.published, source=a.source or masthead.source)
-                        for a in articles[1:]]
+    if masthead is not None and (masthead.published or masthead.source or masthead.editors):
+        # A page's masthead (`健康时报 2023年7月4日 第06版`, `责任编辑：谭丽`) dates and names every
+        # item on it, and its page editor edited each.
+        articles[1:] = [replace(a, published=a.published or masthead.published, source=a.source or masthead.source,
+                                editors=a.editors or tuple(masthead.editors)) for a in articles[1:]]
     if len(articles) > 1 and not articles[-1].paragraphs and any(a.paragraphs for a in articles[:-1]):
         # A page's footer under its last item (`…委员会 版权所有　地址：…`) is no item: its lines stay
         # accounted for on the item above it.

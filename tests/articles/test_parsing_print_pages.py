@@ -265,3 +265,41 @@ def test_a_page_line_with_its_editor_and_a_masthead_with_page_and_column_are_met
     assert (article.title, article.editors, article.source) == ("某市中心医院建院70周年", ("杨晓峰",), "某某日报")
     [article] = parse_text("某某快报  A6  城事·视觉\n\n组图｜高温下急诊科里的“加速度”\n\n7月5日，某市迎来入夏以来最热的一天，某医院急诊科医护人员忙碌不停。\n")
     assert (article.title, article.source) == ("组图｜高温下急诊科里的“加速度”", "某某快报")
+
+
+LETTERS_PAGE = """某州日报  2024年6月12日 星期三  第A06版：读者之声
+责任编辑：谭某
+
+■读者来信
+
+深夜急诊遇上“暖心”医生
+
+编辑同志：
+    5月28日深夜，我老伴突然胸口剧痛，我赶紧打120把她送到某州市中心医院急诊科。值班医生邓某某迅速安排检查，不到十分钟就判断为急性心肌梗死。
+    现在老伴已经康复出院。我想借贵报一角，向医护人员道一声：谢谢你们！
+                                        读者 易某某
+
+■来信反映·部门回复
+
+医院停车位紧张，能否错峰开放内部车位？
+
+编辑同志：
+    我父亲每周要到某州市中医伤科医院做两次康复理疗。医院门口停车场车位太少，老人只能在路边下车再慢慢走进去。
+                                        读者 黄某
+
+【医院回复】
+    感谢读者对我院工作的关注。自6月20日起，医院将把职工停车场的80个车位在工作日向就诊群众错峰开放。
+"""
+
+
+def test_a_letters_page_gives_each_letter_its_headline_writer_and_the_page_s_editor():
+    first, second = parse_text(LETTERS_PAGE)
+    assert (first.title, first.authors, first.editors) == ("深夜急诊遇上“暖心”医生", ("易某某",), ("谭某",))
+    assert (second.title, second.authors, second.editors) == ("医院停车位紧张，能否错峰开放内部车位？", ("黄某",), ("谭某",))
+    assert first.source == second.source == "某州日报"
+    assert first.body.startswith("编辑同志：") and "读者 易某某" not in first.body
+
+
+def test_a_marked_heading_over_an_interview_s_question_is_no_new_item():
+    page = LETTERS_PAGE.split("■来信反映")[0] + "■ 对话邓某某\n\n问：夜班最难的是什么？\n\n答：是在几分钟里作出判断。我们每一次都要把最坏的情况想在前面，然后一步一步排除。\n"
+    assert len(parse_text(page)) == 1
