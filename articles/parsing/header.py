@@ -21,7 +21,6 @@ from .lines import (
     SUBTITLE_RE,
     TITLE_ORG_RE,
     Line,
-    expert_of,
     furniture_of,
     is_question_headline,
     is_short,
@@ -30,6 +29,7 @@ from .lines import (
 )
 from .mail import after_mail_headers
 from .metadata import Byline, parse_byline, parse_metadata_line
+from .speakers import expert_of
 from .splitting import HEADLINE_PART, LATIN_NAME, SALUTATION, rubric_over_headline
 from .text import has_sentence_punctuation
 

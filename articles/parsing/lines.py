@@ -112,7 +112,7 @@ OUTLET_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|�
 STOP_RE = re.compile(r"^(?:延伸阅读|相关阅读|相关新闻|相关链接|相關連結|本版其他文章|本版其他新闻|推荐阅读|热点推荐|热门排行|精彩推荐|往期推荐|往期回顾|版权声明|免责声明"
                      r"|特别声明|热新闻|热门新闻|相关视频|热门视频|更多视频|作者最新文章|作者其他文章|作者更多文章|相关推荐|为你推荐|为您推荐|猜你喜欢|大家都在看|更多精彩|热门推荐|热门文章"
                      r"|评论\s*\d+|全部评论|热门评论|精选留言|网友评论|喜欢此内容的人还喜欢"
-                     r"|【?责任编辑|分享到|上一篇|下一篇|上一条|下一条|传媒查询|傳媒查詢|媒体查询|完$|（完）$|[-—]+\s*完\s*[-—]+$)\s*[:：】]?")
+                     r"|【?责任编辑|分享到|上一篇|下一篇|上一条|下一条|传媒查询|傳媒查詢|媒体查询|【(?:媒体|新闻)联系人】|完$|（完）$|[-—]+\s*完\s*[-—]+$)\s*[:：】]?")
 
 # What a copied page, e-paper or post carries around an article besides navigation: its tools
 # (print, share, font size), follow prompts, image placeholders, end marks. Never the article's.
@@ -126,7 +126,8 @@ _FURNITURE_RE = re.compile(
     r"^[▲△↑☝👆]?\s*(?:[+＋]\s*关注|听全文|[\d.]+万?粉丝|附件\s*[:：]\s*(?:相片|照片|图片)$|新闻稿|新聞稿|新闻通稿|新聞通稿|Press Release|PRESS RELEASE|点击(?:上方|下方|标题下)?(?:蓝字|关注).*|关注我们|.{0,6}点个?[“\"]?在看[”\"]?.*|阅读原文|长按(?:识别|扫描|扫码).*"
     r"|[-—－=*\s]*END[-—－=*\s]*|阅读\s*\d+(?:\s*在看\s*\d+)?|\[(?:图片|img|视频)\]|图片|<img[^>]*>|[（(]?(?:完|全文完)[)）]"
     r"|稿件[一二三四五六七八九十\d]{1,3}|[\u4e00-\u9fff]{0,12}(?:老师|编辑|同志|领导)们?(?:好|您好)[：:，,！!]?|[\u4e00-\u9fff·]{2,10}\s*第\s*[A-Z]?\d{1,3}\s*版|\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?:\s*·\s*来自[\u4e00-\u9fff]{2,8})?"  # a day, no year
-    r"|[【\[]?(?:导语|正文|结束)[】\]]|返回顶部|打印本页|关闭窗口|.{0,4}分享(?:给|让).{0,12}"
+    r"|[【\[]?(?:导语|正文|结束)[】\]]|返回顶部|打印本页|关闭窗口|.{0,4}分享(?:给|让).{0,12}|图片加载(?:失败|中).{0,10}|点击重试"
+    r"|(?:【最新】)?\s*按时间(?:倒序|正序|顺序)排列.{0,12}|.{0,16}下拉刷新"  # a live blog's tools
     r"|[（(]?信息公开(?:形式|选项|方式)[:：].{0,10}[)）]?|(?:新闻稿|新闻通稿)?\s*[|｜/]?\s*(?:press|news)\s+release"
     r"|(?:打开|下载|安装)\s*[\u4e00-\u9fff]{0,8}\s*(?:APP|App|app|客户端).{0,12}|下载[\u4e00-\u9fff]{2,8}(?:新闻|日报|客户端)|下载[\u4e00-\u9fff]{2,4}|打开|立即打开|APP内打开|查看原文|展开全文|举报|评论|写评论"
     r"|.{0,30}ICP备\s*[\dxX*]{6,}号(?:-\d+)?.{0,30}|.{0,30}公网安备\s*[\dxX*]{6,}号.{0,20}"
@@ -141,6 +142,7 @@ _FURNITURE_RE = re.compile(
     r"|[^\s]{2,60}\.(?:pdf|docx?|xlsx?|wps|zip|rar)(?:\s*[（(][^（()）]{0,20}[)）])?"  # an attachment's link
     r"|字级|复制链接|复制连结|订阅|Facebook|Line|LINE|X|Twitter|微信|微博|QQ"  # a share bar, one tool a line
     r"|[大中小]字号|解说词\s*[:：]?|[【\[](?:解说|画面|字幕|现场画面|主持人|演播室)[】\]]"  # a broadcast script's labels
+    r"|[【\[](?:画面|现场画面|字幕|镜头)[】\]].{0,60}|\[\d{1,2}:\d{2}(?::\d{2})?\]"  # what the video shows, a time code
     r"|V|微博(?:官方)?认证[:：].{0,30}|扫一扫.{0,16}|.{0,4}(?:在|用)手机(?:上)?(?:打开|浏览|阅读).{0,10}|转发\s*\d+.{0,20}评论\s*\d+.{0,20}|O?网页链接|收起全文\s*.?|展开全文\s*.?|已有\s*[\d.]+万?\s*人(?:阅读|浏览|观看).{0,8}|评论\s*[（(]\d+[)）]"
     r"|第\s*[A-Z]?\d{1,3}\s*版(?:\s*[\u4e00-\u9fff·]{1,8})?|第\s*\d{1,3}\s*页\s*共\s*\d{1,3}\s*页|[（(](?:根据|据)?(?:现场)?录音整理.{0,20}[)）]|[（(]作者单位[:：].{1,40}[)）]"
     r"|[-—－\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—－\s]*"  # a page number: `— 3 —`
@@ -155,6 +157,12 @@ _PAGE_LABEL_RE = re.compile(r"^第?[A-Za-z]{0,2}\d{1,5}版\s*[:：]?\s*[\u4e00-\
 _NAV_PARTS = re.compile(r"\s*[|｜]\s*|\s{2,}")
 
 
+# A box drawn around a page's contents: its edges (`┌──── 导 读 ────┐`), and lines that send the
+# reader to a page (`▶市妇幼保健院开设…专病门诊 ……见本版`).
+_BOX_EDGE = re.compile(r"^[┌└╔╚┏┗╭╰][─━═┄┅\s\u4e00-\u9fff]*[┐┘╗╝┓┛╮╯]?$")
+_SEE_PAGE = re.compile(r"(?:…{1,2}|\.{3,}|·{3,})\s*(?:见|详见)(?:本版|第?[A-Z]?\d{1,2}版|第?[一二三四五六七八九十]{1,3}版)$")
+
+
 @lru_cache(maxsize=8192)
 def furniture_of(text: str) -> str | None:
     """The flag a line of page furniture is dropped with (`dropped_navigation` for a bar of
@@ -166,6 +174,10 @@ def furniture_of(text: str) -> str | None:
         return None
     if _FURNITURE_RE.match(text) or SEPARATOR_RE.match(text) or _PAGE_LABEL_RE.match(text):
         return "dropped_boilerplate"
+    if _BOX_EDGE.match(text):
+        return "dropped_boilerplate"  # `┌──── 导 读 ────┐`: a box's edge, its title set in it
+    if _SEE_PAGE.search(text):
+        return "dropped_navigation"  # `▶市妇幼保健院开设…专病门诊 ……见本版`: a page's contents, a link each
     parts = [part for part in _NAV_PARTS.split(text) if part]
     if len(parts) >= 4 and all(len(part) <= 10 for part in parts):
         return "dropped_navigation"  # `首页 | 要闻 | 时政 | 地方`
@@ -331,69 +343,6 @@ def unwrap(lines: list[Line]) -> list[Line]:
         out.append(current)
         out += passed
     return out
-
-
-# `专家：佛山市第一人民医院甲状腺外科主任医师 黄志坚`: who answers a health column's questions.
-_EXPERT_RE = re.compile(rf"^(?:专家|受访专家|讲解专家|主讲专家|主讲人|点评专家)\s*[:：]\s*(?P<role>\S.{{1,40}}?)\s*(?P<name>[{CJK}]{{2,4}})$")
-_ORG_BEFORE_ROLE = re.compile(rf"^.*?{ORG_SUFFIX}")
-
-
-# A broadcast script's sound bite: `【同期声】武汉协和医院心血管外科主任医师 魏家祥`, then what they say.
-_SOUND_BITE_RE = re.compile(rf"^[【\[](?:同期声|同期|采访同期)[】\]]\s*(?P<who>\S.{{0,40}}?)\s+(?P<name>[{CJK}]{{2,4}})$")
-_STAFF_WORD = re.compile(r"书记|院长|主任|医师|医生|护士|教授|专家|治疗师|药师|技师")
-
-
-# A press conference's roster line: `厦门大学附属第一医院院长　陈启明` (who, a space, the name).
-_ROSTER_LINE_RE = re.compile(rf"^(?P<who>[{CJK}（）()]{{2,30}}?(?:书记|院长|主任|局长|处长|科长|主任医师|护士长|主持人|发言人))"
-                             rf"[\s\u3000]+(?P<name>[{CJK}]{{2,4}})$")
-# Labels over such a roster: `发布人：`, `主持人：`.
-ROSTER_LABEL_RE = re.compile(r"^(?:发布人|主持人|出席人员|出席嘉宾|嘉宾|发言人|参会人员)\s*[:：]$")
-
-
-def roster_line_of(text: str) -> tuple[str, str] | None:
-    """(name, role) of a roster line whose post is a hospital's; ("", "") for another body's
-    official (`厦门市卫生健康委员会副主任　林志远`); None for no roster line."""
-    match = _ROSTER_LINE_RE.match(text)
-    if not match:
-        return None
-    who = match["who"]
-    if re.search(r"委员会|政府|办公室|局|厅|部(?!长)|委(?!员)", who) and not re.search(r"医院|卫生院|中心", who):
-        return "", ""
-    role = _ORG_BEFORE_ROLE.sub("", who).strip() or who
-    return match["name"], role
-
-
-def sound_bite_of(text: str) -> tuple[str, str] | None:
-    """(name, role) of a sound bite's speaker; ("", "") for one who holds no post (`患者家属 万女士`);
-    None for a line that is no sound bite."""
-    match = _SOUND_BITE_RE.match(text)
-    if not match:
-        return None
-    role = _ORG_BEFORE_ROLE.sub("", match["who"]).strip() or match["who"].strip()
-    return (match["name"], role) if _STAFF_WORD.search(role) else ("", "")
-
-
-def expert_of(text: str) -> tuple[str, str] | None:
-    """(name, role) of an expert's credit line; the role without the hospital before it."""
-    match = _EXPERT_RE.match(text)
-    if not match:
-        return None
-    role = _ORG_BEFORE_ROLE.sub("", match["role"]).strip() or match["role"].strip()
-    return match["name"], role
-
-
-_ROSTER_ROLE = r"[\u4e00-\u9fff]{0,6}(?:书记|院长|主任|处长|科长|理事长|总会计师|总经济师|工会主席|护士长)"
-# A page's roster of leaders: `党委书记：刘建平`, `院长、党委副书记：何文斌`, `副院长：罗敏、邓志远`.
-_ROSTER_RE = re.compile(rf"^(?P<role>{_ROSTER_ROLE}(?:[、，,]{_ROSTER_ROLE})*)\s*[:：]\s*"
-                        rf"(?P<names>[{CJK}]{{2,4}}(?:[、，, ]+[{CJK}]{{2,4}})*)$")
-
-
-def roster_of(text: str) -> list[tuple[str, str]]:
-    """(name, role) of each leader a roster line names."""
-    match = _ROSTER_RE.match(text)
-    if not match:
-        return []
-    return [(name, match["role"]) for name in re.split(r"[、，, ]+", match["names"]) if name]
 
 
 _EXCLAIMED_LABEL = re.compile(rf"^(?:[{CJK}]{{2,4}}|[{CJK}“”]{{2,6}}[，,][{CJK}“”]{{2,6}})[！!]\s*")  # also `“早”安，小勇士！`

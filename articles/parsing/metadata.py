@@ -50,12 +50,16 @@ def parse_date(text: str) -> dt.date | None:
 
 
 # Keys of `key:value` metadata, by what they fill.
-DATE_KEYS = ("发布时间", "发表时间", "更新时间", "发布日期", "成文日期", "播出日期", "播出时间", "刊发日期", "时间", "日期", "Date")
-SOURCE_KEYS = ("来源", "稿源", "出处", "Source", "本文转自", "转自", "转载自", "稿件来源", "信息来源", "文章来源", "新闻来源")
+DATE_KEYS = ("发布时间", "发表时间", "更新时间", "发布日期", "成文日期", "播出日期", "播出时间", "刊发日期", "时间", "日期", "Date",
+             "留言时间", "回复时间", "答复时间")
+SOURCE_KEYS = ("来源", "稿源", "出处", "Source", "本文转自", "转自", "转载自", "稿件来源", "信息来源", "文章来源", "新闻来源", "出品")
 AUTHOR_KEYS = ("作者", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "采写", "Author", "Reporter", "文字", "摄影", "图片", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
 EDITOR_KEYS = ("策划", "统筹", "责任编辑", "责编", "编辑", "Editor", "互动编辑", "流程编辑", "实习编辑", "审核", "校对", "值班编辑", "本版责任编辑", "本版编辑", "本版责编", "美编", "责任校对", "初审", "复审", "终审", "审校")
 # Keys of a page's metadata line that say nothing the article keeps (a count, a column).
-IGNORED_KEYS = ("原标题", "索引号", "发布机构", "主题分类", "文号", "发文机关", "发文字号", "信息分类", "公开方式", "主办", "承办", "浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名")
+IGNORED_KEYS = ("原标题", "索引号", "发布机构", "主题分类", "文号", "发文机关", "发文字号", "信息分类", "公开方式", "主办", "承办", "浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名",
+               # a message board's form around a message and its reply (`留言类型：建议`, `办理速度：满意`)
+               "留言对象", "留言类型", "留言领域", "留言人", "状态", "办理状态", "办理单位", "答复单位", "回复单位",
+               "满意度", "解决程度", "办理态度", "办理速度")
 ALL_KEYS = sorted(DATE_KEYS + SOURCE_KEYS + AUTHOR_KEYS + EDITOR_KEYS + IGNORED_KEYS, key=len, reverse=True)
 _KEY_RE = re.compile("(" + "|".join(re.escape(k) for k in ALL_KEYS) + r")\s*[:：／/｜|丨]\s*")
 
@@ -139,7 +143,9 @@ _DATETIME_ANYWHERE = re.compile(_DATETIME_PREFIX.pattern.lstrip("^"))
 
 
 _LEADING_TOOLS = re.compile(r"^(?:【(?:纠错|打印|关闭|收藏)】\s*)+")
-_TRAILING_TOOLS = re.compile(r"(?:\s*(?:上一期|下一期|往期回顾|上一版|下一版|版面导航|返回目录))+$")
+_TRAILING_TOOLS = re.compile(r"(?:\s*(?:上一期|下一期|往期回顾|上一版|下一版|版面导航|返回目录|时长\s*[:：]?\s*\d{1,2}:\d{2}(?::\d{2})?))+$")
+# A platform account's line over its post: `健康宜宾 · 视频号`, `某某医院 | 微信公众号`.
+_PLATFORM_ACCOUNT = re.compile(r"^(?P<account>[\u4e00-\u9fff]{2,12})\s*[·|｜]\s*(?:微信)?(?:视频号|公众号|抖音号?|快手号?|头条号|百家号|企鹅号|小红书)$")
 
 
 def parse_metadata_line(line: str) -> Byline | None:
@@ -298,6 +304,8 @@ _DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}[〔\[［(（]\s*(?:19|20)\
 def _other_metadata_line(text: str) -> Byline | None:
     """A metadata line without `key：value`: a masthead, a post's or an account's line, a
     document number, a credit without its colon, where the story was first printed."""
+    if account := _PLATFORM_ACCOUNT.match(text):
+        return Byline(source=account["account"], source_rank=1)
     if release := _RELEASE_HEAD.fullmatch(text):
         # `中山大学附属第一医院党委宣传部　新闻通稿　2023年10月24日`: a release's running head
         return Byline(published=parse_date(release["date"]) if release["date"] else None)
@@ -425,8 +433,14 @@ LEAD_BYLINE = re.compile(
 )
 
 
+# A press release's dateline in brackets: `（2024年10月15日，江西吉安）10月12日，…`.
+_RELEASE_DATELINE = re.compile(rf"^[（(](?P<date>(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日)[，,、\s]*[{CJK}]{{2,10}}[)）]")
+
+
 def parse_lead_byline(paragraph: str) -> tuple[Byline, int] | None:
     """The byline at the start of a news lead and how many characters it takes."""
+    if released := _RELEASE_DATELINE.match(paragraph):
+        return Byline(published=parse_date(released["date"])), released.end()
     match = LEAD_BYLINE.match(paragraph)
     if not match:
         return None

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from .closings import LETTER_SIGNATURE, SUPPLIED_BY_OFFICE, VALEDICTION, is_signature
 from .columns import unfold_columns
 from .crawled import CrawledPage, read_crawled
 from .credits import parse_dateline, reporter_outlet
@@ -27,9 +28,7 @@ from .lines import (
     FIELD_LINE_RE,
     IMAGE_RE,
     OPENER_RE,
-    ORG_LINE_RE,
     OUTLET_RE,
-    ROSTER_LABEL_RE,
     SALUTATION_RE,
     SEPARATOR_RE,
     STOP_RE,
@@ -41,9 +40,6 @@ from .lines import (
     is_photo_credit,
     is_short,
     join_label_lines,
-    roster_line_of,
-    roster_of,
-    sound_bite_of,
     split_lines,
     unwrap,
 )
@@ -57,6 +53,8 @@ from .metadata import (
     split_names,
 )
 from .model import Caption, Flag, Paragraph, ParsedArticle, Section, Span
+from .runningheads import running_heads
+from .speakers import ROSTER_LABEL_RE, SCRIPT_LABEL, roster_line_of, roster_of, sound_bite_of
 from .splitting import split_articles
 from .text import (
     CJK,
@@ -75,8 +73,6 @@ from .units import Unit, classify_shorts, field_subheads, fits_style, heading_st
 # One article
 
 
-# A reader's letter signed under its text: `读者 易国栋`.
-_LETTER_SIGNATURE = re.compile(r"^(?:读者|来信人)[\s：:]*(?P<name>[\u4e00-\u9fff]{2,3})$")
 
 
 @dataclass
@@ -178,6 +174,9 @@ class _ArticleBuilder(HeaderReader):
         units: list[Unit] = []
         after_image = False  # the line before was an image's placeholder: this one may be its caption
         for index, line in enumerate(lines):
+            if (label := SCRIPT_LABEL.match(line.text)) and label.end() < len(line.text):
+                # `【解说】钟欣怡今年33岁…`: a script's voice-over, its words the text's
+                line = lines[index] = Line(line.text[label.end():], line.start + label.end(), line.end, line.gap, line.indent)
             text = _POST_TAIL.sub("", line.text) or line.text  # `…）O网页链接 收起全文d`: a post's own links
             if kind := furniture_of(text):
                 self.flag(kind, text, line.span)
@@ -213,7 +212,7 @@ class _ArticleBuilder(HeaderReader):
                     self.speakers.append(listed)  # a press conference's roster: `…医院院长　陈启明`
                 self.consumed.append(("speaker", line.span))
                 continue
-            if ROSTER_LABEL_RE.match(text) or _VALEDICTION.match(text):
+            if ROSTER_LABEL_RE.match(text) or VALEDICTION.match(text):
                 # `发布人：` over the roster; a letter's `此致` / `敬礼`: no heading, no caption
                 self.consumed.append(("speaker" if ROSTER_LABEL_RE.match(text) else "signature", line.span))
                 continue
@@ -229,11 +228,14 @@ class _ArticleBuilder(HeaderReader):
                                   else Byline(authors=split_names(credit["names"])))
                 self.consumed.append(("byline", line.span))
                 continue
-            if (signed := _LETTER_SIGNATURE.match(text)) is not None:
+            if SUPPLIED_BY_OFFICE.match(text):
+                self.consumed.append(("byline", line.span))  # `（党委办公室 供稿）`: an office wrote it, no one by name
+                continue
+            if (signed := LETTER_SIGNATURE.match(text)) is not None:
                 self.byline.merge(Byline(authors=[signed["name"]]))  # `读者 易国栋` under a reader's letter: its writer
                 self.consumed.append(("byline", line.span))
                 continue
-            if self._signature(lines, index):
+            if is_signature(lines, index):
                 self.consumed.append(("signature", line.span))
                 continue
             if after_image and (is_short(text) or is_credited_caption(text)) and not parse_metadata_line(text):
@@ -288,17 +290,6 @@ class _ArticleBuilder(HeaderReader):
                 and not (FIELD_LINE_RE.match(text) and not BRACKET_HEADING_RE.match(text)) else "para"
             units.append(Unit(kind, text, [(start, span_end)], line.gap))
         return units
-
-    @staticmethod
-    def _signature(lines: list[Line], index: int) -> bool:
-        """The issuing body's name above the date that closes a notice or a letter."""
-        if index + 1 >= len(lines) or not ORG_LINE_RE.match(lines[index].text):
-            return False
-        step = index + 1
-        while step < min(len(lines), index + 3) and _ISSUER.match(lines[step].text):
-            step += 1  # `天津医科大学总医院` / `宋怀谦同志治丧委员会` / `2024年1月8日`
-        following = parse_metadata_line(lines[step].text) if step < len(lines) else None
-        return bool(following and following.published and not following.source and not following.authors)
 
     def _strip_trailing_byline(self, text: str, line: Line) -> tuple[str, int]:
         if (editor := _TRAILING_EDITOR.search(text)) and editor.start() > 0 and split_names(editor["names"]):
@@ -454,8 +445,13 @@ def parse_articles(text: str) -> list[ParsedArticle]:
     lines, was_spaced = despaced(unwrap(unfold_columns(text) or split_lines(text)))
     if fragmented(lines):
         return [fragments_article(lines)]
+    heads = running_heads(lines)
+    dropped, lines = [lines[i] for i in sorted(heads)], [line for i, line in enumerate(lines) if i not in heads]
     builders = [_ArticleBuilder(position, block) for position, block in enumerate(split_articles(lines)) if block]
     articles = [builder.build() for builder in builders]
+    if dropped and articles:  # accounted for on the first item: a page's head is the document's
+        articles[0] = replace(articles[0], flags=(*(Flag("dropped_boilerplate", line.text.strip()[:80], line.span)
+                                                    for line in dropped), *articles[0].flags))
     if was_spaced:
         articles = [replace(a, flags=(*a.flags, Flag("removed_ocr_spaces", "全文字间空格已去除", a.span))) for a in articles]
     masthead = builders[0].masthead if builders else None
@@ -492,8 +488,6 @@ def parse_articles(text: str) -> list[ParsedArticle]:
 _ORIGINAL_TITLE_LINE = re.compile(r"^原标题\s*[:：]\s*《?(?P<title>[^《》]{4,80}?)》?$")
 _DESCRIBED_IMAGE = re.compile(r"^[\[［【](?:图片|图|照片|img|image)\s*[:：]\s*(?P<caption>[^\]］】]{2,60})[\]］】]$"
                              r"|^[\[［](?:图片|图|照片)[\]］]\s*(?P<caption2>[^\s\[］].{1,60})$", re.IGNORECASE)
-_ISSUER = re.compile(rf"^[{CJK}（）()]{{2,30}}(?:委员会|办公室|领导小组|工作组|党委|支部|医院|中心)$")
-_VALEDICTION = re.compile(r"^(?:此致|敬礼[！!]?|此致敬礼[！!]?)$")
 
 
 _PAGE_FOOTER = re.compile(r"^(?:本版编辑|本版责编|本版美编|版面编辑)\s*[:：]")

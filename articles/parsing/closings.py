@@ -1,0 +1,30 @@
+"""What closes a text besides its credits: a letter's valediction and signature, the issuing
+body's name above the date of a notice, an office's note that it supplied the text. Pure text."""
+
+from __future__ import annotations
+
+import re
+
+from .lines import ORG_LINE_RE, ORG_SUFFIX, Line
+from .metadata import parse_metadata_line
+from .text import CJK
+
+# A text an office of the hospital supplied, closing it: `（党委办公室 供稿）`, `（宣传科 供稿）`.
+SUPPLIED_BY_OFFICE = re.compile(r"^[（(][\u4e00-\u9fff]{2,16}(?:办公室|办|部|科|处|中心|委员会|站|室)\s?(?:供稿|供)[)）]$")
+# A reader's letter signed under its text: `读者 易国栋`.
+LETTER_SIGNATURE = re.compile(r"^(?:读者|来信人)[\s：:]*(?P<name>[\u4e00-\u9fff]{2,3})$")
+VALEDICTION = re.compile(r"^(?:此致|敬礼[！!]?|此致敬礼[！!]?)$")
+_OFFICE_LINE = re.compile(rf"^[{CJK}]{{2,20}}{ORG_SUFFIX}[{CJK}]{{0,6}}(?:宣传科|宣传部|宣传处|宣传中心|办公室|院办)$")
+_ISSUER = re.compile(rf"^[{CJK}（）()]{{2,30}}(?:委员会|办公室|领导小组|工作组|党委|支部|医院|中心)$")
+
+
+def is_signature(lines: list[Line], index: int) -> bool:
+    """The issuing body's name above the date that closes a notice or a letter (or a hospital's
+    office that wrote it: `漯河市中心医院宣传科`)."""
+    if index + 1 >= len(lines) or not (ORG_LINE_RE.match(lines[index].text) or _OFFICE_LINE.match(lines[index].text)):
+        return False
+    step = index + 1
+    while step < min(len(lines), index + 3) and _ISSUER.match(lines[step].text):
+        step += 1  # `天津医科大学总医院` / `宋怀谦同志治丧委员会` / `2024年1月8日`
+    following = parse_metadata_line(lines[step].text) if step < len(lines) else None
+    return bool(following and following.published and not following.source and not following.authors)

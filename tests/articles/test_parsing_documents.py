@@ -1,0 +1,91 @@
+"""Layouts of round ze (2026-12-07): a video's transcript, a message board's form, a live blog, a
+press release with its contacts, a word processor's pages, a contents box on an e-paper page, a
+CMS page's image tags. Short texts written for the tests in the shapes of the real ones."""
+
+import datetime as dt
+
+import pytest
+
+from articles.parsing import parse_bytes, parse_text
+
+pytestmark = pytest.mark.database_independent
+
+
+def only(text: str):
+    articles = parse_text(text)
+    assert len(articles) == 1
+    return articles[0]
+
+
+def test_a_video_s_transcript_keeps_what_is_said_and_drops_what_is_shown():
+    article = only(
+        "健康某某 · 视频号\n【视频文字稿】“90后”ICU护士长的24小时\n2024年8月19日 18:30 发布于四川    时长 03:42\n"
+        "出品：某某市融媒体中心\n记者：苏某某 唐某某\n\n[00:00]\n【画面】凌晨5点，重症监护室里监护仪的提示音此起彼伏\n"
+        "【字幕】某某市第二人民医院 重症医学科\n【同期声】钟某某（某某市第二人民医院重症医学科护士长）：\n"
+        "这个时间段是病人最容易出状况的时候，我们每隔一个小时就要给病人翻身、吸痰、看指标。\n\n[00:38]\n"
+        "【解说】钟某某今年33岁，在重症医学科一干就是11年，她和42名护士实行“责任制整体护理”。\n\n责任编辑：杜某\n")
+    assert (article.title, article.source, article.published) == ("“90后”ICU护士长的24小时", "某某市融媒体中心", dt.date(2024, 8, 19))
+    assert article.authors == ("苏某某", "唐某某") and article.editors == ("杜某",)
+    assert article.captions == () and [s.heading for s in article.sections if s.heading] == []
+    assert "【" not in article.body and "[00:" not in article.body and "监护仪的提示音" not in article.body
+    assert article.body.startswith("这个时间段") and "钟某某今年33岁" in article.body
+    assert ("钟某某", "重症医学科护士长") in article.speakers
+
+
+def test_a_message_board_s_form_dates_the_message_and_stays_out_of_the_text():
+    article = only(
+        "某网 > 领导留言板 > 某省 > 某市\n\n某市第一人民医院无痛胃肠镜预约要排一个多月，希望增加号源\n\n"
+        "留言对象：某市委书记\n留言类型：建议      留言领域：卫生-医院管理\n留言人：网友（匿名）\n留言时间：2024-05-07 21:14\n状态：已办理\n\n"
+        "留言内容：\n尊敬的领导您好！我母亲今年68岁，医生建议她到某市第一人民医院做无痛胃肠镜检查，预约要排到6月中旬以后。\n\n"
+        "办理单位：某市卫生健康委员会\n回复时间：2024-05-16 10:32\n回复内容：\n网友您好！该院已于5月13日起将内镜中心检查时间延长至每天19:00。\n\n"
+        "满意度：\n解决程度：已解决  办理态度：满意  办理速度：满意\n")
+    assert article.published == dt.date(2024, 5, 7)
+    assert all(word not in article.body for word in ("留言类型", "状态：", "办理速度", "回复时间"))
+    assert "延长至每天19:00" in article.body
+
+
+def test_a_live_blog_s_tools_are_no_caption():
+    article = only("【图文直播】某市第二人民医院某院区正式启用\n2024-04-18 09:02  来源：某某发布\n\n"
+                   "【最新】按时间倒序排列 · 下拉刷新\n\n11:26\n【直播结束】本场图文直播到此结束，感谢各位网友的关注！\n\n"
+                   "[图片]\n▲市民在新院区自助机上挂号缴费（记者 彭某某 摄）\n\n09:00\n【直播开始】各位网友早上好！今天上午，某院区正式启用。\n")
+    assert [c.text for c in article.captions] == ["市民在新院区自助机上挂号缴费"]
+    assert "下拉刷新" not in article.body
+
+
+def test_a_press_release_s_dateline_and_contacts():
+    article = only(
+        "新闻稿\n即时发布\n\n某市中心人民医院成功实施首例经导管三尖瓣置换术\n\n"
+        "（2024年10月15日，江西某市）10月12日，某市中心人民医院心血管内科团队成功实施经导管三尖瓣置换术。\n\n"
+        "【背景资料】\n某市中心人民医院始建于1939年，是一所三级甲等综合医院。\n\n"
+        "【媒体联系人】\n罗某某  某市中心人民医院党委宣传部\n电话：0796-8223456\n邮箱：xcb@example.cn\n\n###\n")
+    assert article.published == dt.date(2024, 10, 15)
+    assert article.body.startswith("10月12日") and "罗某某" not in article.body and article.captions == ()
+
+
+def test_a_word_processor_s_running_head_and_page_numbers_are_no_text():
+    page_head = "某市中心医院 宣传稿件                                         内部资料 注意保存\n" + "—" * 48 + "\n"
+    text = (page_head + "\n喜报！我院入选全国改善就医感受提升患者体验主题活动典型案例\n\n"
+            "    近日，国家卫生健康委办公厅公布典型案例名单，某市中心医院报送的案例成功入选。今年1至10月累计服务患者4.2万\n"
+            + "—" * 48 + "\n                                    第 1 页 共 2 页\n\n" + page_head
+            + "人次，患者满意度达到98.6%。\n\n撰稿：宣传科 王某某\n某市中心医院宣传科\n2024年12月3日\n"
+            + "—" * 48 + "\n                                    第 2 页 共 2 页\n")
+    article = parse_bytes("稿件.txt", text.encode("gb18030")).articles[0]
+    assert article.title == "喜报！我院入选全国改善就医感受提升患者体验主题活动典型案例"
+    assert (article.authors, article.published, article.captions) == (("王某某",), dt.date(2024, 12, 3), ())
+    assert "内部资料" not in article.body and "4.2万人次" in article.body
+
+
+def test_a_contents_box_on_an_e_paper_page_is_no_headline():
+    first = parse_text(
+        "某阳日报\n2024年9月20日 星期五  第07版：健康周刊\n本版编辑：孔某某\n\n"
+        "┌──────────── 导 读 ────────────┐\n  ▶5G+急救让“上车即入院”成为现实 ……见本版\n  ▶重阳节老年健康义诊活动预告 ……见08版\n"
+        "└───────────────────────────────┘\n\n某阳市油田总医院\n5G+急救让“上车即入院”成为现实\n——我市首个5G智慧急救平台运行一周年\n\n"
+        "□本报记者 任某某\n\n    去年9月，某阳市油田总医院建成我市首个5G智慧急救平台，一年来累计接诊急危重症患者3100余人次。\n")[0]
+    assert (first.kicker, first.title, first.subtitle) == ("某阳市油田总医院", "5G+急救让“上车即入院”成为现实", "我市首个5G智慧急救平台运行一周年")
+    assert first.captions == ()
+
+
+def test_an_office_s_credit_and_an_image_s_load_error_are_no_caption():
+    article = only("某医院2023年大事记\n\n1月6日，医院召开2023年工作会议。\n\n[图片]\n图片加载失败，点击重试\n\n"
+                   "3月8日，医院妇产科护理团队荣获“某省三八红旗集体”称号。\n\n（党委办公室 供稿）\n责任编辑：何某某\n")
+    assert article.captions == () and article.authors == () and "供稿" not in article.body
