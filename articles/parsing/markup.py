@@ -1,5 +1,5 @@
-"""Text that kept the markup it was copied with: the tags and entities of a web page's source, or
-a CMS's Markdown export (front matter, `#` headings, `![caption](image)`).
+"""Text that kept the markup it was copied with: the tags and entities of a web page's source, a
+CMS's Markdown export (front matter, `#` headings, `![caption](image)`), or a LaTeX source.
 
 `strip_markup(text)` gives the text as a reader sees it, of the very same length, so that every
 span the parser finds still points at the same place in the file: a block tag becomes a line
@@ -36,6 +36,30 @@ _MD_RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.MULTILINE)
 _MD_QUOTE = re.compile(r"^>[ \t]?", re.MULTILINE)
 
 
+# A LaTeX source (`\documentclass{ctexart}`, `\section{…}`, `\caption{…}`).
+_LATEX_SIGNS = re.compile(r"\\documentclass\b|\\begin\{document\}")
+_LATEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+# Commands whose argument is the text's own, and how it is marked: a caption as `▲`.
+_LATEX_KEPT = re.compile(r"\\(?P<name>title|author|date|section|subsection|subsubsection|paragraph|caption|textbf|emph|textit)\*?"
+                         r"(?:\[[^\]\n]{0,80}\])?\{")
+_LATEX_DROPPED = re.compile(r"\\(?:documentclass|usepackage|geometry|label|includegraphics|bibliography|input|include|"
+                            r"begin|end|setlength|pagestyle|thispagestyle)\*?(?:\[[^\]\n]{0,200}\])?(?:\{[^{}\n]{0,200}\})*"
+                            r"(?:\[[^\]\n]{0,80}\])?")
+_LATEX_COMMAND = re.compile(r"\\(?:[A-Za-z]+\*?|\\)")  # `\maketitle`, `\small`, `\and`, `\\`
+_LATEX_ESCAPE = re.compile(r"\\([%&#$_{}])")
+
+
+def _strip_latex(text: str) -> str:
+    """The text a LaTeX source typesets: comments, preamble, environments and commands filled,
+    the arguments of `title`, `section`, `caption`… kept (a caption marked `▲`), an escaped `%` as %."""
+    text = _LATEX_COMMENT.sub(lambda m: _filled(len(m.group(0))), text)
+    text = _LATEX_DROPPED.sub(lambda m: _filled(len(m.group(0))), text)
+    text = _LATEX_KEPT.sub(lambda m: _filled(len(m.group(0)), "▲" if m["name"] == "caption" else ""), text)
+    text = _LATEX_ESCAPE.sub(lambda m: m.group(1) + FILLER, text)
+    text = _LATEX_COMMAND.sub(lambda m: _filled(len(m.group(0)), " "), text)
+    return text.replace("{", FILLER).replace("}", FILLER)
+
+
 def _filled(length: int, keep: str = "") -> str:
     return keep + FILLER * (length - len(keep))
 
@@ -50,11 +74,17 @@ def looks_like_markdown(text: str) -> bool:
     return bool(_FRONT_MATTER.match(head) or _MD_IMAGE.search(head) or len(_MD_HEADING.findall(head)) >= 2)
 
 
+def looks_like_latex(text: str) -> bool:
+    return bool(_LATEX_SIGNS.search(text, 0, 20_000))
+
+
 def strip_markup(text: str) -> str:
     if looks_like_html(text):
         text = strip_html(text)
     if looks_like_markdown(text):
         text = _strip_markdown(text)
+    if looks_like_latex(text):
+        text = _strip_latex(text)
     return text
 
 

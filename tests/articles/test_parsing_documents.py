@@ -89,3 +89,23 @@ def test_an_office_s_credit_and_an_image_s_load_error_are_no_caption():
     article = only("某医院2023年大事记\n\n1月6日，医院召开2023年工作会议。\n\n[图片]\n图片加载失败，点击重试\n\n"
                    "3月8日，医院妇产科护理团队荣获“某省三八红旗集体”称号。\n\n（党委办公室 供稿）\n责任编辑：何某某\n")
     assert article.captions == () and article.authors == () and "供稿" not in article.body
+
+
+def test_a_latex_source_reads_as_its_typeset_text_with_spans_that_hold():
+    source = ("% 健康版 稿件 终校\n\\documentclass[UTF8,a4paper]{ctexart}\n\\usepackage{graphicx}\n\n"
+              "\\title{医联体建到家门口 山区群众看病不再难}\n\\author{本报记者 石某 \\and 通讯员 冯某某}\n\\date{2024年11月8日}\n\n"
+              "\\begin{document}\n\\maketitle\n\n\\begin{center}\n{\\small 来源：某仁日报}\n\\end{center}\n\n"
+              "11月5日上午，某某县人民医院三、四级手术量同比增长37\\%，县域内就诊率提升到91.2\\%。\n\n"
+              "\\section{专家“下沉” 县里就能做大手术}\n\n某仁市人民医院先后派出28名专家常驻某某县，每周固定坐诊、查房、带教。\n\n"
+              "\\begin{figure}[htbp]\n  \\centering\n  \\includegraphics[width=0.8\\textwidth]{figures/01.jpg}\n"
+              "  \\caption{杨某某（左二）在某某县人民医院指导手术}\n  \\label{fig:surgery}\n\\end{figure}\n\n"
+              "\\begin{flushright}\n（责任编辑：刘某）\n\\end{flushright}\n\\end{document}\n")
+    article = only(source)
+    assert (article.title, article.authors, article.source) == ("医联体建到家门口 山区群众看病不再难", ("石某", "冯某某"), "某仁日报")
+    assert (article.published, article.editors) == (dt.date(2024, 11, 8), ("刘某",))
+    assert [s.heading for s in article.sections if s.heading] == ["专家“下沉” 县里就能做大手术"]
+    assert [c.text for c in article.captions] == ["杨某某（左二）在某某县人民医院指导手术"]
+    assert "\\" not in article.body and "37%" in article.body
+    paragraph = article.sections[0].paragraphs[0]
+    start, end = paragraph.spans[0]
+    assert source[start:end].startswith("11月5日上午")
