@@ -38,11 +38,14 @@ LEADER_ROLES = (
     "党支部副书记", "支部书记", "执行院长", "名誉院长", "常务副院长", "副院长", "院长", "院领导", "工会主席", "总会计师",
     "行政总监", "联网总监",  # Hong Kong's hospitals and clusters
 )
+_HEADS_OF_UNITS = ("副部长", "部长", "副科长", "科长")
+# Departments of a party, a government or the army, not of a hospital (`统战部部长`, `人武部部长`, `卫生部长`).
+_NOT_A_HOSPITAL_UNIT = re.compile(r"统战|人武|武装|组织部|政府|卫生部|卫健|健康委|委员会|党委|区委|市委|县委|省委|公安|军")
 # What a doctor, nurse or therapist does, in front of the word: `心理医生`, `家庭医生`, `吞咽言语治疗师`.
 _PRACTICES = ("康复", "心理", "言语", "吞咽言语", "吞咽", "手法", "作业", "运动", "呼吸", "物理", "营养", "家庭", "全科", "责任",
               "专科", "助产")
 STAFF_ROLES = ("护士长", "主任医师", "副主任医师", "主治医师", "副主任", "主任", "护士", "医生", "医师", "教授", "专家", "治疗师",
-               "部门主管", "病房经理", "副顾问医生", "顾问医生",
+               "部门主管", "病房经理", "副顾问医生", "顾问医生", "副部长", "部长", "副科长", "科长",
                *(practice + word for practice in _PRACTICES for word in ("治疗师", "医生", "护士")))
 ROLE_WORD = "|".join(sorted(LEADER_ROLES + STAFF_ROLES, key=len, reverse=True))
 # `党委书记、院长韩传恩`, `院领导王春玉、寇学斌`, `该科主任陈建宏`, `胸痛中心主任殷世平`
@@ -55,7 +58,7 @@ ROLE_THEN_NAME = re.compile(
 )
 # What the unit's reach takes in before the department itself: the hospital (`…医院心内科`), `该院`,
 # and the sentence's words (`与此次义诊的口腔科`, `在泌尿外科`, `一位心内科`).
-_HOSPITAL_BEFORE_UNIT = re.compile(r"^(?:.*(?:医院|卫生院|中心|大学|学院)|.{0,3}?[该本我全]院|院(?=.{2}))(?=.)")
+_HOSPITAL_BEFORE_UNIT = re.compile(r"^(?:.*(?:医院|卫生院|中心|大学|学院|附院)|.{0,3}?[该本我全]院|院(?=.{2}))(?=.)")
 # (and what a verb did to the one named: `感谢老年病科`, `院长戴冬梅为输血科`, `不住地对康复医学科`)
 _WORDS_BEFORE_UNIT = re.compile(r"^(?:.*[的在是由和、](?=.))?(?:.*?(?:授予|给予|邀请|特邀|聘请)|.*(?:感谢|举报|看望|慰问|陪同|为|对|向|给)(?=.)"
                                 r"|据|由|经|请)?(?:一位|一名|这位|那位|著名)?")
@@ -260,6 +263,8 @@ def _people_in(sentence: str, subject: list[str], aliases: dict[str, str]):
             continue
         unit = _WORDS_BEFORE_UNIT.sub("", _HOSPITAL_BEFORE_UNIT.sub("", match["unit"] or ""), count=1)
         role = match["role"]
+        if role in _HEADS_OF_UNITS and (not unit or _NOT_A_HOSPITAL_UNIT.search(match["unit"] or "")):
+            continue  # a 部长 or 科长 is the hospital's only as the head of its department (`后勤保障部部长`)
         if unit and not unit.startswith(("该", "本", "我")) and (
                 role in STAFF_ROLES or not unit.endswith(("医学中心", "卫生服务中心"))):  # not a hospital itself
             role = unit + role

@@ -20,9 +20,11 @@ _ISSUER = re.compile(rf"^[{CJK}（）()]{{2,30}}(?:委员会|办公室|领导小
 
 def is_signature(lines: list[Line], index: int) -> bool:
     """The issuing body's name above the date that closes a notice or a letter (or a hospital's
-    office that wrote it: `漯河市中心医院宣传科`)."""
-    if index + 1 >= len(lines) or not (ORG_LINE_RE.match(lines[index].text) or _OFFICE_LINE.match(lines[index].text)):
+    office that wrote it: `漯河市中心医院宣传科`), or alone and flush right at the very end."""
+    if not (ORG_LINE_RE.match(lines[index].text) or _OFFICE_LINE.match(lines[index].text)):
         return False
+    if index + 1 >= len(lines):
+        return lines[index].indent >= 8  # set flush right under the last paragraph: who signs a reply
     step = index + 1
     while step < min(len(lines), index + 3) and _ISSUER.match(lines[step].text):
         step += 1  # `天津医科大学总医院` / `宋怀谦同志治丧委员会` / `2024年1月8日`

@@ -109,3 +109,10 @@ def test_a_latex_source_reads_as_its_typeset_text_with_spans_that_hold():
     paragraph = article.sections[0].paragraphs[0]
     start, end = paragraph.spans[0]
     assert source[start:end].startswith("11月5日上午")
+
+
+def test_a_hospital_s_name_flush_right_under_its_reply_signs_it():
+    article = only("医院停车位紧张，能否错峰开放内部车位？\n\n编辑同志：\n    我父亲每周要到某市中医伤科医院做两次康复理疗，门口车位太少。\n\n"
+                   "【医院回复】\n    感谢读者对我院工作的关注。自6月20日起，医院将把职工停车场的80个车位向就诊群众错峰开放。\n"
+                   "                                        某市中医伤科医院\n")
+    assert article.captions == () and "某市中医伤科医院" not in article.body.splitlines()[-1]

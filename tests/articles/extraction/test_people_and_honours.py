@@ -109,3 +109,13 @@ def test_titles_for_people_are_honours(name):
 ])
 def test_a_tibetan_name_has_no_surname(sentence, name, role):
     assert people_of(sentence, "西藏自治区藏医院").get(name) == role
+
+
+def test_a_head_of_a_department_is_staff_and_a_party_or_government_one_is_not():
+    people = people_of("医院后勤保障部部长罗建刚介绍，停车场将错峰开放。区委统战部部长方学武、区人武部部长王海涛出席。")
+    assert people.get("罗建刚") == "后勤保障部部长"
+    assert "方学武" not in people and "王海涛" not in people
+
+
+def test_a_verb_after_a_name_is_no_part_of_it():
+    assert people_of("护士周倩看我年纪大，主动帮我办手续。").get("周倩") == "护士"
