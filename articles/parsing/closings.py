@@ -13,6 +13,8 @@ from .text import CJK
 SUPPLIED_BY_OFFICE = re.compile(r"^[（(][\u4e00-\u9fff]{2,16}(?:办公室|办|部|科|处|中心|委员会|站|室)\s?(?:供稿|供)[)）]$")
 # A reader's letter signed under its text: `读者 易国栋`.
 LETTER_SIGNATURE = re.compile(r"^(?:读者|来信人)[\s：:]*(?P<name>[\u4e00-\u9fff]{2,3})$")
+# Who issued it, in brackets under the text: `（定西市纪委监委）`, `（某市卫生健康委员会）`.
+ISSUER_IN_BRACKETS = re.compile(r"^[（(](?P<issuer>[\u4e00-\u9fff]{2,20}(?:纪委监委|纪委|监委|委员会|卫健委|政府|办公室|融媒体中心|日报|晚报|新闻网))[)）]$")
 VALEDICTION = re.compile(r"^(?:此致|敬礼[！!]?|此致敬礼[！!]?)$")
 _OFFICE_LINE = re.compile(rf"^[{CJK}]{{2,20}}{ORG_SUFFIX}[{CJK}]{{0,6}}(?:宣传科|宣传部|宣传处|宣传中心|办公室|院办)$")
 _ISSUER = re.compile(rf"^[{CJK}（）()]{{2,30}}(?:委员会|办公室|领导小组|工作组|党委|支部|医院|中心)$")

@@ -48,6 +48,10 @@ _BRACKETED_COLUMN = re.compile(r"^【(?:[^】]{2,8}|[^】]{1,12}[·・｜|][^】
 _PAGE_CONTENTS = re.compile(r"^(?:本版新闻|本版导航|本版目录|本版要目|本版标题|本版文章|本期导读|版面导读|本版导读)\s*[:：]?$")
 
 
+# A hospital's own paper (院报): `宜宾市第二人民医院报`, `某某医院院报`.
+_HOUSE_PAPER = re.compile(r"^(?P<hospital>[\u4e00-\u9fff]{2,20}?(?:医院|卫生院|保健院|医学中心))院?报$")
+
+
 class HeaderReader:
     """The header half of structure.py's article builder: it reads `self.lines` and fills
     `self.byline`, `self.masthead`, `self.consumed`, `self.speakers` and the flags."""
@@ -335,6 +339,8 @@ class HeaderReader:
         outlet = Byline(source=EDITION.sub("", name), source_rank=-1)
         self.byline.merge(outlet)
         self.masthead.merge(outlet)
+        if house := _HOUSE_PAPER.match(outlet.source):
+            self.site_hospital = house["hospital"]  # `宜宾市第二人民医院报`: its `我院` is that hospital
 
     def _series_above(self, lines: list[Line], i: int) -> bool:
         """A series' name in brackets above the item: `【5·12国际护士节·致敬白衣天使】` over a hospital's

@@ -112,11 +112,11 @@ OUTLET_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|�
 STOP_RE = re.compile(r"^(?:延伸阅读|相关阅读|相关新闻|相关链接|相關連結|本版其他文章|本版其他新闻|推荐阅读|热点推荐|热门排行|精彩推荐|往期推荐|往期回顾|版权声明|免责声明"
                      r"|特别声明|热新闻|热门新闻|相关视频|热门视频|更多视频|作者最新文章|作者其他文章|作者更多文章|相关推荐|为你推荐|为您推荐|猜你喜欢|大家都在看|更多精彩|热门推荐|热门文章"
                      r"|评论\s*\d+|全部评论|热门评论|精选留言|网友评论|喜欢此内容的人还喜欢"
-                     r"|【?责任编辑|分享到|上一篇|下一篇|上一条|下一条|传媒查询|傳媒查詢|媒体查询|【(?:媒体|新闻)联系人】|完$|（完）$|[-—]+\s*完\s*[-—]+$)\s*[:：】]?")
+                     r"|【?责任编辑|分享到|上一篇|下一篇|上一条|下一条|传媒查询|傳媒查詢|媒体查询|【(?:媒体|新闻)联系人】|#\d{1,4}楼|\d{1,4}楼\s+作者|完$|（完）$|[-—]+\s*完\s*[-—]+$)\s*[:：】]?")
 
 # What a copied page, e-paper or post carries around an article besides navigation: its tools
 # (print, share, font size), follow prompts, image placeholders, end marks. Never the article's.
-_TOOL_WORDS = ("打印本页", "打印", "关闭窗口", "关闭", "收藏", "分享到", "分享", "点赞", "在看", "转发", "微信", "微博", "QQ空间", "复制链接", "朋友圈", "字号", "字体",
+_TOOL_WORDS = ("只看楼主", "倒序浏览", "打印本页", "打印", "关闭窗口", "关闭", "收藏", "分享到", "分享", "点赞", "在看", "转发", "微信", "微博", "QQ空间", "复制链接", "朋友圈", "字号", "字体",
                "上一篇", "下一篇", "返回目录", "返回列表", "返回首页",
                "大 中 小", "大中小", "上一版", "下一版", "版面导航", "PDF下载", "纠错", "返回顶部", "扫一扫", "【大】", "【中】", "【小】",
                "文字大小", "A A A", "English", "简体", "繁體", "繁体", "上一期", "下一期", "标题导航",
@@ -128,6 +128,7 @@ _FURNITURE_RE = re.compile(
     r"|稿件[一二三四五六七八九十\d]{1,3}|[\u4e00-\u9fff]{0,12}(?:老师|编辑|同志|领导)们?(?:好|您好)[：:，,！!]?|[\u4e00-\u9fff·]{2,10}\s*第\s*[A-Z]?\d{1,3}\s*版|\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?:\s*·\s*来自[\u4e00-\u9fff]{2,8})?"  # a day, no year
     r"|[【\[]?(?:导语|正文|结束)[】\]]|返回顶部|打印本页|关闭窗口|.{0,4}分享(?:给|让).{0,12}|图片加载(?:失败|中).{0,10}|点击重试"
     r"|(?:【最新】)?\s*按时间(?:倒序|正序|顺序)排列.{0,12}|.{0,16}下拉刷新"  # a live blog's tools
+    r"|【(?:本期|本版|今日)?导读】|[（(]第[一二三四五六七八九十\d]{1,3}版完[)）]|.{0,16}内资准字.{0,24}|内部资料\s*(?:注意保存|免费交流)"  # an in-house paper's
     r"|[（(]?信息公开(?:形式|选项|方式)[:：].{0,10}[)）]?|(?:新闻稿|新闻通稿)?\s*[|｜/]?\s*(?:press|news)\s+release"
     r"|(?:打开|下载|安装)\s*[\u4e00-\u9fff]{0,8}\s*(?:APP|App|app|客户端).{0,12}|下载[\u4e00-\u9fff]{2,8}(?:新闻|日报|客户端)|下载[\u4e00-\u9fff]{2,4}|打开|立即打开|APP内打开|查看原文|展开全文|举报|评论|写评论"
     r"|.{0,30}ICP备\s*[\dxX*]{6,}号(?:-\d+)?.{0,30}|.{0,30}公网安备\s*[\dxX*]{6,}号.{0,20}"
@@ -139,7 +140,8 @@ _FURNITURE_RE = re.compile(
     r"|搜索\s*[:：]?\s*\[[\s_]*\]\s*(?:搜索)?|共\s*\d+\s*条(?:记录|信息)?.{0,60}|页次\s*[:：]?\s*\d+\s*/\s*\d+.{0,40}"  # a list page's search and pages
     r"|\[(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\]\s*.{2,60}"  # a list page's dated links
     r"|\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?.{0,40}|清晰度\s*[:：].{0,8}"  # a video player
-    r"|[^\s]{2,60}\.(?:pdf|docx?|xlsx?|wps|zip|rar)(?:\s*[（(][^（()）]{0,20}[)）])?"  # an attachment's link
+    r"|(?:\d{1,2}\s*[.、．]\s*)?[^\s]{2,60}\.(?:pdf|docx?|xlsx?|wps|zip|rar|ofd)(?:\s*[（(][^（()）]{0,20}[)）])?"  # an attachment's link
+    r"|附件\s*[:：]|(?:主办|承办|协办)单位\s*[:：].{2,60}|网站标识码.{0,40}"  # a site's attachments label and footer
     r"|字级|复制链接|复制连结|订阅|Facebook|Line|LINE|X|Twitter|微信|微博|QQ"  # a share bar, one tool a line
     r"|[大中小]字号|解说词\s*[:：]?|[【\[](?:解说|画面|字幕|现场画面|主持人|演播室)[】\]]"  # a broadcast script's labels
     r"|[【\[](?:画面|现场画面|字幕|镜头)[】\]].{0,60}|\[\d{1,2}:\d{2}(?::\d{2})?\]"  # what the video shows, a time code
@@ -160,7 +162,7 @@ _NAV_PARTS = re.compile(r"\s*[|｜]\s*|\s{2,}")
 # A box drawn around a page's contents: its edges (`┌──── 导 读 ────┐`), and lines that send the
 # reader to a page (`▶市妇幼保健院开设…专病门诊 ……见本版`).
 _BOX_EDGE = re.compile(r"^[┌└╔╚┏┗╭╰][─━═┄┅\s\u4e00-\u9fff]*[┐┘╗╝┓┛╮╯]?$")
-_SEE_PAGE = re.compile(r"(?:…{1,2}|\.{3,}|·{3,})\s*(?:见|详见)(?:本版|第?[A-Z]?\d{1,2}版|第?[一二三四五六七八九十]{1,3}版)$")
+_SEE_PAGE = re.compile(r"(?:…{1,}|\.{3,}|·{3,})\s*(?:见|详见)?(?:本版|第?[A-Z]?\d{1,2}版|第?[一二三四五六七八九十]{1,3}版)$")
 
 
 @lru_cache(maxsize=8192)
@@ -186,7 +188,8 @@ def furniture_of(text: str) -> str | None:
         return "dropped_navigation"  # `首页 机构概况 政务公开 政策文件`
     words = re.split(r"[ \u3000]", text.strip())
     if len(words) >= 5 and all(2 <= len(word) <= 6 for word in words) and not re.search(r"[，、：:“”]", text) \
-            and not re.search(r"记者|通讯员|编辑|作者|报道|实习生|摄|文/|/图", text):
+            and not re.search(r"记者|通讯员|编辑|作者|报道|实习生|摄|文/|/图", text) \
+            and not re.match(r"(?:序号|编号|姓名|名称|单位|科室|岗位)\s", text):  # a table's header row
         return "dropped_navigation"  # an app's channels: `推荐　要闻　新思想　综合　实播　湖北学习平台`
     rest = text
     for word in _TOOL_WORDS:
@@ -348,11 +351,15 @@ def unwrap(lines: list[Line]) -> list[Line]:
 _EXCLAIMED_LABEL = re.compile(rf"^(?:[{CJK}]{{2,4}}|[{CJK}“”]{{2,6}}[，,][{CJK}“”]{{2,6}})[！!]\s*")  # also `“早”安，小勇士！`
 
 
+_UPDATED_NOTE = re.compile(r"[（(](?:已|有)?(?:更新|附|补充)[^（()）]{0,12}[)）]$")
+
+
 def is_question_headline(text: str) -> bool:
     """A headline that asks (`体检查出甲状腺结节，一定要做手术吗？`), or one a cry opens
     (`喜报！我院3名医护人员获评…`): one question or cry, no full stop."""
     if (label := _EXCLAIMED_LABEL.match(text)) and is_short(text[label.end():]) and len(text) <= 50:
         return True
+    text = _UPDATED_NOTE.sub("", text)  # `…这正常吗？（已更新医院官方回复）`: the poster's note after the question
     stripped = text.rstrip(CLOSERS + " ")
     return (len(text) <= 40 and stripped[-1:] in "？?！!" and "。" not in text
             and sum(text.count(mark) for mark in "？?！!") <= 2 and text.count("，") + text.count(",") <= 2)

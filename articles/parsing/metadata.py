@@ -143,7 +143,12 @@ _DATETIME_ANYWHERE = re.compile(_DATETIME_PREFIX.pattern.lstrip("^"))
 
 
 _LEADING_TOOLS = re.compile(r"^(?:【(?:纠错|打印|关闭|收藏)】\s*)+")
-_TRAILING_TOOLS = re.compile(r"(?:\s*(?:上一期|下一期|往期回顾|上一版|下一版|版面导航|返回目录|时长\s*[:：]?\s*\d{1,2}:\d{2}(?::\d{2})?))+$")
+_TRAILING_TOOLS = re.compile(r"(?:\s*(?:上一期|下一期|往期回顾|上一版|下一版|版面导航|返回目录|时长\s*[:：]?\s*\d{1,2}:\d{2}(?::\d{2})?"
+                             r"|第\s*\d{1,4}\s*期\s*(?:[（(]总第\s*\d{1,5}\s*期[)）]?)?))+$")  # `…星期一  第9期（总第217期）`
+# A forum thread's head: `楼主：青衣江畔的风  时间：2021-11-23 22:14:36  点击：8231  回复：156`.
+_FORUM_POST = re.compile(r"^(?:楼主|发帖人)\s*[:：]\s*(?P<handle>\S{1,20})\s+(?:时间|发表于|发帖时间)\s*[:：]?\s*"
+                         r"(?P<date>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+                         r"(?:\s+(?:点击|浏览|阅读|回复)\s*[:：]?\s*\d+)*$")
 # A platform account's line over its post: `健康宜宾 · 视频号`, `某某医院 | 微信公众号`.
 _PLATFORM_ACCOUNT = re.compile(r"^(?P<account>[\u4e00-\u9fff]{2,12})\s*[·|｜]\s*(?:微信)?(?:视频号|公众号|抖音号?|快手号?|头条号|百家号|企鹅号|小红书)$")
 
@@ -304,6 +309,8 @@ _DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}[〔\[［(（]\s*(?:19|20)\
 def _other_metadata_line(text: str) -> Byline | None:
     """A metadata line without `key：value`: a masthead, a post's or an account's line, a
     document number, a credit without its colon, where the story was first printed."""
+    if post := _FORUM_POST.match(text):
+        return Byline(authors=[post["handle"]], published=parse_date(post["date"]))  # a forum thread's first post
     if account := _PLATFORM_ACCOUNT.match(text):
         return Byline(source=account["account"], source_rank=1)
     if release := _RELEASE_HEAD.fullmatch(text):

@@ -57,7 +57,7 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
                 starts = True  # `江西省儿童医院` over its headline, as the item before began: a page's next item
             elif rubric_over_headline(lines, index):
                 starts = True  # `■来信反映·部门回复` over the next item's headline: a page's next item
-            elif SEPARATOR_RE.match(line.text) and nxt is not None and is_short(nxt.text) \
+            elif SEPARATOR_RE.match(line.text) and nxt is not None and is_short(nxt.text) and not _UPDATE.match(nxt.text) \
                     and not parse_metadata_line(nxt.text) and not COPYRIGHT_RE.search(nxt.text) and not furniture_of(nxt.text) \
                     and not STOP_RE.match(nxt.text):
                 starts = True  # a rule, then a headline: the page's next item
@@ -97,6 +97,8 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
     return blocks
 
 
+# A post's author adding to it under a rule: `楼主更新 2021-11-25 19:40`, `更新：`, `补充：`.
+_UPDATE = re.compile(r"^(?:楼主|作者)?(?:更新|补充|追加)")
 # A page's rubric over an item (`■读者来信`, `◆来信反映·部门回复`): a mark and a few words.
 _RUBRIC = re.compile(r"^[■◆●▶►]\s*[\u4e00-\u9fff·、]{2,10}$")
 # A letter's salutation (`编辑同志：`, `尊敬的编辑：`): the letter's first words, not a headline's.

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from .closings import LETTER_SIGNATURE, SUPPLIED_BY_OFFICE, VALEDICTION, is_signature
+from .closings import ISSUER_IN_BRACKETS, LETTER_SIGNATURE, SUPPLIED_BY_OFFICE, VALEDICTION, is_signature
 from .columns import unfold_columns
 from .crawled import CrawledPage, read_crawled
 from .credits import parse_dateline, reporter_outlet
@@ -73,6 +73,9 @@ from .units import Unit, classify_shorts, field_subheads, fits_style, heading_st
 # One article
 
 
+
+
+_OUR_HOSPITAL = re.compile(r"我院|本院")
 
 
 @dataclass
@@ -226,6 +229,10 @@ class _ArticleBuilder(HeaderReader):
                 keyed = parse_metadata_line(text)
                 self.byline.merge(keyed if keyed and (keyed.authors or keyed.editors)
                                   else Byline(authors=split_names(credit["names"])))
+                self.consumed.append(("byline", line.span))
+                continue
+            if issued := ISSUER_IN_BRACKETS.match(text):
+                self.byline.merge(Byline(source=issued["issuer"], source_rank=0))  # `（定西市纪委监委）` closing the text
                 self.consumed.append(("byline", line.span))
                 continue
             if SUPPLIED_BY_OFFICE.match(text):
@@ -468,6 +475,11 @@ def parse_articles(text: str) -> list[ParsedArticle]:
         # What the header held stays accounted for, on the first item.
         articles[0] = replace(articles[0], flags=(Flag("dropped_boilerplate", header.title[:80], header.span), *header.flags,
                                                   *articles[0].flags))
+    if builders and (house := builders[0].site_hospital):
+        # A hospital's own paper or site: an item that says 我院 and names no hospital over its text is its.
+        articles[1:] = [replace(a, headline_organisations=(house,)) if not a.headline_organisations
+                        and _OUR_HOSPITAL.search(" ".join([a.title or "", *(p.text for p in a.paragraphs[:1])])) else a
+                        for a in articles[1:]]
     if masthead is not None and (masthead.published or masthead.source or masthead.editors):
         # A page's masthead (`健康时报 2023年7月4日 第06版`, `责任编辑：谭丽`) dates and names every
         # item on it, and its page editor edited each.

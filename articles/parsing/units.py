@@ -61,6 +61,9 @@ def fits_style(unit: Unit, style: str) -> bool:
 def classify_shorts(units: list[Unit], style: str) -> None:
     """Each short line a heading, a caption or (in a table or list) text."""
     short_runs_are_rows(units)
+    for unit in units:
+        if unit.kind == "short" and _CAREER_LINE.match(unit.text):
+            unit.kind = "para"  # `1985.09—1990.07 兰州医学院临床医学专业学习`: a line of someone's career
     # A feature's subheads may hold a comma (`专家常驻，县里能做的手术多了`): when two or more
     # such lines stand alone between paragraphs, they are its headings, not captions.
     comma_heads = sum(1 for index, unit in enumerate(units)
@@ -115,8 +118,8 @@ def short_runs_are_rows(units: list[Unit]) -> None:
     start = 0
     while start < len(units):
         end = start
-        while end < len(units) and units[end].kind == "short":
-            end += 1
+        while end < len(units) and units[end].kind == "short" and not (end > start and _SECTION_ORDINAL.match(units[end].text)):
+            end += 1  # (`三、引进待遇` under the table's last row heads what follows)
         header = next((k for k in range(start, min(end, start + 3)) if COLUMN_NAME.match(units[k].text)), None)
         if header is not None and end - header >= 3:
             for unit in units[header:end]:  # not a heading above the table (`一、优秀医师（8名）`)
@@ -124,8 +127,13 @@ def short_runs_are_rows(units: list[Unit]) -> None:
         start = end + 1
 
 
-COLUMN_NAME = re.compile(r"^(?:序号|编号|名称|医院名称|单位名称|机构名称|姓名|科室|所在科室|岗位|岗位类别|岗位名称|招聘人数|人数|专业|专业要求"
-                          r"|学历|学历学位|职称|所属地区|地区|等级|医院等级|备注|类别)(?:\s|$)")
+_CAREER_LINE = re.compile(r"^(?:19|20)\d{2}(?:[.．年]\d{1,2}月?)?\s*[—–\-~～至]+\s*(?:(?:19|20)\d{2}(?:[.．年]\d{1,2}月?)?|今)")
+_SECTION_ORDINAL = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
+_COLUMNS = (r"(?:序号|编号|名称|医院名称|单位名称|机构名称|姓名|科室|所在科室|岗位|岗位类别|岗位名称|招聘人数|引进人数|人数|专业|专业要求"
+            r"|学历|学历学位|学历（学位）|职称|所属地区|地区|等级|医院等级|备注|类别)")
+# A table's header row: a column's name, then a space, the end, or the next column's name (the
+# spaces between cells read as padding and taken out: `序号岗位名称引进人数…`).
+COLUMN_NAME = re.compile(rf"^{_COLUMNS}(?:\s|$|{_COLUMNS})")
 
 
 def lists_are_no_headings(units: list[Unit]) -> None:

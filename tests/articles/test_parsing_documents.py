@@ -116,3 +116,69 @@ def test_a_hospital_s_name_flush_right_under_its_reply_signs_it():
                    "【医院回复】\n    感谢读者对我院工作的关注。自6月20日起，医院将把职工停车场的80个车位向就诊群众错峰开放。\n"
                    "                                        某市中医伤科医院\n")
     assert article.captions == () and "某市中医伤科医院" not in article.body.splitlines()[-1]
+
+
+HOUSE_PAPER = """某市第二人民医院报
+MOUSHI SECOND PEOPLE'S HOSPITAL NEWS
+
+2024年5月20日  星期一  第9期（总第217期）
+主办：中共某市第二人民医院委员会  本版编辑：周某
+内部资料  免费交流  川宜内资准字第（2023）011号
+
+【本期导读】
+★ 我院胸痛中心通过国家标准版再认证 …………1版
+★ 心血管内科成功植入首例无导线起搏器 …………1版
+
+■ 要闻
+
+我院胸痛中心通过国家标准版再认证
+
+本报讯（通讯员 罗某某）5月13日，中国胸痛中心联盟发布再认证结果，我院胸痛中心顺利通过标准版再认证，认证有效期延续至2027年。
+
+心血管内科成功植入首例无导线起搏器
+
+本报讯（通讯员 钟某某）近日，我院心血管内科团队为一名81岁的患者成功植入无导线起搏器，这是该技术在我院首次开展。
+
+（第一版完）
+"""
+
+
+def test_a_hospital_s_own_paper_dates_its_items_and_its_we_means_the_hospital():
+    from articles.extraction.entities import extract
+
+    first, second = parse_text(HOUSE_PAPER)
+    assert (first.title, first.published, first.authors) == ("我院胸痛中心通过国家标准版再认证", dt.date(2024, 5, 20), ("罗某某",))
+    assert (second.published, second.authors) == (dt.date(2024, 5, 20), ("钟某某",))
+    assert first.captions == second.captions == ()
+    assert extract(first).subject_hospitals == extract(second).subject_hospitals == ["某市第二人民医院"]
+
+
+def test_a_forum_thread_keeps_the_post_and_the_reply_it_quotes_not_the_replies_under_it():
+    article = only(
+        "某社区 > 某杂谈 > 浏览帖子\n\n带老人去某市中心医院看急诊等了5个小时，这正常吗？（已更新医院官方回复）\n\n"
+        "楼主：青衣江畔的风  时间：2021-11-23 22:14:36  点击：8231  回复：156\n[只看楼主]  [收藏]  [分享到微博]\n\n"
+        "11月21日晚上9点左右，我家老爷子在家突然说胸口闷、喘不上气，我们赶紧开车送到某市中心医院急诊。\n\n"
+        "-----------\n楼主更新 2021-11-25 19:40\n前天在市长信箱反映了情况，今天医院给了回复：\n\n【官方回复】\n"
+        "网友您好！感谢您对我院工作的关注和监督。科室已从11月24日起在夜间高峰时段增派1名主治医师。\n\n==========\n"
+        "#1楼  作者：老猫不吃鱼  2021-11-23 22:31:05\n急诊就是这样，按病情轻重排，不是先来先看。\n")
+    assert article.title == "带老人去某市中心医院看急诊等了5个小时，这正常吗？（已更新医院官方回复）"
+    assert (article.authors, article.published) == (("青衣江畔的风",), dt.date(2021, 11, 23))
+    assert "增派1名主治医师" in article.body and "按病情轻重排" not in article.body and "只看楼主" not in article.body
+
+
+def test_a_career_line_by_line_and_its_issuer_in_brackets_are_no_captions():
+    article = only("某县人民医院原院长张某某接受审查调查\n\n发布时间：2024-08-21  来源：某市纪委监委网站\n\n"
+                   "据某市纪委监委消息，某县人民医院原党委副书记、院长张建功涉嫌严重违纪违法，目前正接受审查调查。\n\n"
+                   "张建功简历\n\n1985.09—1990.07 某医学院临床医学专业学习\n1990.08—1998.03 某县人民医院外科医师\n"
+                   "2016.09—2023.12 某县人民医院党委副书记、院长\n\n（某市纪委监委）\n")
+    assert article.captions == () and "1990.08—1998.03 某县人民医院外科医师" in article.body
+    assert "（某市纪委监委）" not in article.body
+
+
+def test_a_table_whose_header_row_reads_as_channels_is_text_and_a_site_s_attachments_are_not():
+    article = only("某医院2025年高层次人才引进公告\n\n为进一步加强人才队伍建设，现面向海内外公开引进高层次人才。\n\n二、引进岗位及条件\n\n"
+                   "序号  岗位名称  引进人数  学历（学位）  专业要求  其他条件\n1  心血管内科医师  2  博士研究生  内科学  年龄40周岁及以下\n"
+                   "2  神经外科医师  1  博士研究生  外科学  年龄40周岁及以下\n\n三、引进待遇\n\n（一）安家费：博士研究生40万元至60万元，学科带头人面议。\n\n"
+                   "附件：\n1. 某医院高层次人才报名表.docx\n\n主办单位：某省卫生健康委员会  承办单位：某省卫生健康信息中心\n")
+    assert article.captions == () and [s.heading for s in article.sections if s.heading] == ["引进岗位及条件", "引进待遇"]
+    assert "心血管内科医师" in article.body and "附件" not in article.body and "主办单位" not in article.body
