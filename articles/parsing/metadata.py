@@ -145,6 +145,8 @@ _DATETIME_ANYWHERE = re.compile(_DATETIME_PREFIX.pattern.lstrip("^"))
 _LEADING_TOOLS = re.compile(r"^(?:【(?:纠错|打印|关闭|收藏)】\s*)+")
 _TRAILING_TOOLS = re.compile(r"(?:\s*(?:上一期|下一期|往期回顾|上一版|下一版|版面导航|返回目录|时长\s*[:：]?\s*\d{1,2}:\d{2}(?::\d{2})?"
                              r"|第\s*\d{1,4}\s*期\s*(?:[（(]总第\s*\d{1,5}\s*期[)）]?)?))+$")  # `…星期一  第9期（总第217期）`
+_ENGLISH_KEY = re.compile(r"(?P<key>" + "|".join(re.escape(k) for k in ALL_KEYS if not k.isascii()) + r")\s*"
+                          r"(?:Date|Source|Writer|Author|Editor|Reporter|Photo|Photographer|Translator)(?=\s*[:：])", re.IGNORECASE)
 # A forum thread's head: `楼主：青衣江畔的风  时间：2021-11-23 22:14:36  点击：8231  回复：156`.
 _FORUM_POST = re.compile(r"^(?:楼主|发帖人)\s*[:：]\s*(?P<handle>\S{1,20})\s+(?:时间|发表于|发帖时间)\s*[:：]?\s*"
                          r"(?P<date>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -178,6 +180,7 @@ def _parsed_metadata_line(line: str) -> Byline | None:
         text = spaced["label"].replace(" ", "") + text[len(spaced["label"]):]  # a portal's `索 引 号：`, `标 题：`
         if text.startswith("标题"):
             return Byline()  # the info block's copy of the headline printed under it; a bare `标题：` is the headline's label
+    text = _ENGLISH_KEY.sub(r"\g<key>", text)  # a bilingual page's `发布日期 Date：…`, `撰稿 Writer：…`
     text = _TRAILING_TOOLS.sub("", re.sub(r"[（(]\s*(?:星期|周)[一二三四五六日天]\s*[)）]?", "", text))
     text = re.sub(r"(?<=\d)\s*发布于\S*$", "", text)  # `2024-07-10 18:26发布于陕西宝鸡日报社官方账号`  # `2024年04月17日 星期三 上一期 下一期 往期回顾`: an e-paper's date and its tools
     if len(text) > 160:

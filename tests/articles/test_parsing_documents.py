@@ -182,3 +182,11 @@ def test_a_table_whose_header_row_reads_as_channels_is_text_and_a_site_s_attachm
                    "附件：\n1. 某医院高层次人才报名表.docx\n\n主办单位：某省卫生健康委员会  承办单位：某省卫生健康信息中心\n")
     assert article.captions == () and [s.heading for s in article.sections if s.heading] == ["引进岗位及条件", "引进待遇"]
     assert "心血管内科医师" in article.body and "附件" not in article.body and "主办单位" not in article.body
+
+
+def test_a_bilingual_page_s_keys_carry_their_english_names():
+    article = only("我院举办第二届国际医学交流周\nFAH Hosts the 2nd International Medical Exchange Week\n\n"
+                   "发布日期 Date：2024-11-12    来源 Source：国际合作与交流处 International Office\n\n"
+                   "11月8日至10日，由某大学附属第一医院主办的第二届国际医学交流周在广州举行。\n\n撰稿 Writer：梁某某    编辑 Editor：何某\n")
+    assert (article.published, article.source) == (dt.date(2024, 11, 12), "国际合作与交流处")
+    assert (article.authors, article.editors) == (("梁某某",), ("何某",))
