@@ -40,7 +40,9 @@ _KNOWN = "|".join(sorted(map(re.escape, KNOWN_OUTLETS), key=len, reverse=True))
 # second name (`荆楚网（湖北日报网）`, `三秦都市报-三秦网`, `扬子晚报/紫牛新闻`).
 OUTLET = (
     rf"(?:(?:{_KNOWN})|[{CJK}]{{1,6}}?{OUTLET_WORD})"
-    rf"(?:[（(][{CJK}]{{2,10}}[)）]|(?:[-－—·/／][ \u3000]?)?(?:(?:{_KNOWN})|[{CJK}]{{1,6}}?{OUTLET_WORD}))?"
+    rf"(?:[（(][{CJK}]{{2,10}}[)）]|(?:[-－—·/／][ \u3000]?)?(?:(?:{_KNOWN})|[{CJK}]{{1,6}}?{OUTLET_WORD})"
+    # a paper's app after its name, whatever the app is called: `齐鲁晚报·齐鲁壹点记者`
+    rf"|·[{CJK}]{{2,6}}?(?=(?:全媒体|融媒体|首席|见习)?记者))?"
 )
 _DATE = r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日"
 # `中新网北京8月1日电 (张三)`, `荆楚网（湖北日报网）讯（通讯员 吴欢）`, `东方网7月31日消息：`, `本报讯`.

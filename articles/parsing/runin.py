@@ -134,6 +134,10 @@ def headline_length(text: str, *, sure: bool) -> int | None:
             if starts:
                 at = starts[0]
         elif kind == "byline" and re.match(r"(?:全媒体|融媒体|首席|见习|特约|实习)?记者", head[at:]) \
+                and (app := _APP_AFTER_DOT.search(head, 0, at)) is not None \
+                and (paper := outlet_start(head, app.start())) is not None and paper >= 4:
+            at = paper  # `…男子获刑三年大河报·豫视频记者 王晓宇`: the paper, then its app
+        elif kind == "byline" and re.match(r"(?:全媒体|融媒体|首席|见习|特约|实习)?记者", head[at:]) \
                 and (outlet := outlet_start(head, at)) is not None:
             at = outlet  # `…致一人重伤鲁中晨报记者 赵鹏飞`: the reporter's paper ends the headline too
         candidate = head[:at]
@@ -186,7 +190,8 @@ def headline_length(text: str, *, sure: bool) -> int | None:
     return len(head) if len(head) <= 40 else None
 
 
-_OUTLET_WORDS = ("新闻网", "客户端", "都市报", "日报", "晚报", "晨报", "早报", "商报", "时报", "新闻", "融媒", "网", "报", "台")
+_APP_AFTER_DOT = re.compile(rf"(?<=报)·[{CJK}]{{1,6}}$")
+_OUTLET_WORDS = ("广播电视台", "电视台", "广播电台", "新闻网", "客户端", "视频", "都市报", "日报", "晚报", "晨报", "早报", "商报", "时报", "新闻", "融媒", "网", "报", "台")
 _OUTLET_TAIL = re.compile(
     rf"(?P<name>[{CJK}]{{2,6}}?)(?P<word>{'|'.join(_OUTLET_WORDS)})(?P<place>[{CJK}]{{0,4}}?)"
     r"(?:\d{1,2}月\d{1,2}日)?(?:讯|电|消息)?"
@@ -203,8 +208,9 @@ def outlet_start(head: str, end: int, floor: int = 5) -> int | None:
         match = _OUTLET_TAIL.fullmatch(head, start, end)
         if match is None or any(word in match["name"] for word in ("新闻", "网", "报")):
             continue
-        if match["name"][-1] + match["word"] not in _OUTLET_WORDS:
-            starts.append(start)
+        joined = match["name"] + match["word"]
+        if not any(len(word) > len(match["word"]) and joined.endswith(word) for word in _OUTLET_WORDS):
+            starts.append(start)  # not `…电视|台`, cut from the `广播电视台` it ends
     # A name after a mark or a bracket is the whole name (`■解放军报`, not `■解|放军报`); the
     # bracket opens the credit (`…享年90岁【环球时报驻日本特约记者…】`).
     marked = [start for start in starts if not re.match(f"[{CJK}]", head[start - 1]) and end - start <= 12

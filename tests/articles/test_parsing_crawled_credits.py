@@ -210,3 +210,21 @@ def test_a_paper_s_name_before_its_dated_report_opens_the_lead():
     [article] = parse_text(crawled("", head="原标题：某院士被举报：列举“六宗罪”！《某某青年报》8月9日报道，"))
     assert article.title == "某院士被举报：列举“六宗罪”！"
     assert article.body.startswith("《某某青年报》8月9日报道")
+
+
+@pytest.mark.parametrize("head, title, source, authors", [
+    ("原标题：某男子诈骗善款获刑三年大河报·豫视频记者 王某某 通讯员 孙某某 ", "某男子诈骗善款获刑三年", "大河报·豫视频", ("王某某", "孙某某")),
+    ("原标题：某市医院58分钟打通生命通道某市医院58分钟打通生命通道齐鲁晚报·齐鲁壹点记者 宋某某 通讯员 隋某 ",
+     "某市医院58分钟打通生命通道", "齐鲁晚报·齐鲁壹点", ("宋某某", "隋某")),
+    ("专家进山送健康！某市中心医院义诊队走进某某乡荆州广播电视台讯（记者 邱某 通讯员 黄某）",
+     "专家进山送健康！某市中心医院义诊队走进某某乡", "荆州广播电视台", ("邱某", "黄某")),
+])
+def test_a_paper_and_its_app_or_a_broadcaster_end_a_run_in_headline(head, title, source, authors):
+    [article] = parse_text(crawled("", head=head))
+    assert (article.title, article.source, article.authors) == (title, source, authors)
+    assert article.body.startswith("近日")
+
+
+def test_closing_credits_before_a_bracketed_copyright_notice():
+    [article] = parse_text(crawled("", "编辑：刘某 责任编辑：胡某某【版权声明】本文为某某新闻原创稿件，未经授权不得转载。"))
+    assert article.editors == ("刘某", "胡某某") and article.body.endswith(MORE)
