@@ -15,6 +15,11 @@ SUPPLIED_BY_OFFICE = re.compile(r"^[（(][\u4e00-\u9fff]{2,16}(?:办公室|办|�
 LETTER_SIGNATURE = re.compile(r"^(?:读者|来信人)[\s：:]*(?P<name>[\u4e00-\u9fff]{2,3})$")
 # Who issued it, in brackets under the text: `（定西市纪委监委）`, `（某市卫生健康委员会）`.
 ISSUER_IN_BRACKETS = re.compile(r"^[（(](?P<issuer>[\u4e00-\u9fff]{2,20}(?:纪委监委|纪委|监委|委员会|卫健委|政府|办公室|融媒体中心|日报|晚报|新闻网))[)）]$")
+# The desk's editor after the text (`…之一。（编辑：杨凯程）1130312`), writers named without their
+# role closing it (`（覃湘君 周雪梅）`), a page's editor under its last item (`本版编辑：张晓东`).
+TRAILING_EDITOR = re.compile(rf"(?<=[。！？”])[（(](?:编辑|责任编辑|责编)\s*[:：]\s*(?P<names>[{CJK}、，, ]{{2,20}})[)）]\s*\d{{0,8}}$")
+BARE_CREDIT = re.compile(f"^[（(](?P<names>[{CJK}]{{2,4}}(?:[ 、，,][{CJK}]{{2,4}}){{0,3}})[)）]$")
+PAGE_FOOTER = re.compile(r"^(?:本版编辑|本版责编|本版美编|版面编辑)\s*[:：]")
 VALEDICTION = re.compile(r"^(?:此致|敬礼[！!]?|此致敬礼[！!]?)$")
 _OFFICE_LINE = re.compile(rf"^[{CJK}]{{2,20}}{ORG_SUFFIX}[{CJK}]{{0,6}}(?:宣传科|宣传部|宣传处|宣传中心|办公室|院办)$")
 _ISSUER = re.compile(rf"^[{CJK}（）()]{{2,30}}(?:委员会|办公室|领导小组|工作组|党委|支部|医院|中心)$")

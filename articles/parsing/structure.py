@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from .closings import ISSUER_IN_BRACKETS, LETTER_SIGNATURE, SUPPLIED_BY_OFFICE, VALEDICTION, is_signature
+from . import closings
 from .columns import unfold_columns
 from .crawled import CrawledPage, read_crawled
 from .credits import parse_dateline, reporter_outlet
@@ -215,7 +215,7 @@ class _ArticleBuilder(HeaderReader):
                     self.speakers.append(listed)  # a press conference's roster: `…医院院长　陈启明`
                 self.consumed.append(("speaker", line.span))
                 continue
-            if ROSTER_LABEL_RE.match(text) or VALEDICTION.match(text):
+            if ROSTER_LABEL_RE.match(text) or closings.VALEDICTION.match(text):
                 # `发布人：` over the roster; a letter's `此致` / `敬礼`: no heading, no caption
                 self.consumed.append(("speaker" if ROSTER_LABEL_RE.match(text) else "signature", line.span))
                 continue
@@ -224,25 +224,25 @@ class _ArticleBuilder(HeaderReader):
                     self.speakers.append(bite)  # who speaks next in a broadcast script
                 self.consumed.append(("speaker", line.span))
                 continue
-            if index >= len(lines) - 3 and (credit := _BARE_CREDIT.match(text)) and split_names(credit["names"]):
+            if index >= len(lines) - 3 and (credit := closings.BARE_CREDIT.match(text)) and split_names(credit["names"]):
                 # `（覃湘君 周雪梅）` closing the text: its writers, named without their role (`（编辑 苏菲）`: with it)
                 keyed = parse_metadata_line(text)
                 self.byline.merge(keyed if keyed and (keyed.authors or keyed.editors)
                                   else Byline(authors=split_names(credit["names"])))
                 self.consumed.append(("byline", line.span))
                 continue
-            if issued := ISSUER_IN_BRACKETS.match(text):
+            if issued := closings.ISSUER_IN_BRACKETS.match(text):
                 self.byline.merge(Byline(source=issued["issuer"], source_rank=0))  # `（定西市纪委监委）` closing the text
                 self.consumed.append(("byline", line.span))
                 continue
-            if SUPPLIED_BY_OFFICE.match(text):
+            if closings.SUPPLIED_BY_OFFICE.match(text):
                 self.consumed.append(("byline", line.span))  # `（党委办公室 供稿）`: an office wrote it, no one by name
                 continue
-            if (signed := LETTER_SIGNATURE.match(text)) is not None:
+            if (signed := closings.LETTER_SIGNATURE.match(text)) is not None:
                 self.byline.merge(Byline(authors=[signed["name"]]))  # `读者 易国栋` under a reader's letter: its writer
                 self.consumed.append(("byline", line.span))
                 continue
-            if is_signature(lines, index):
+            if closings.is_signature(lines, index):
                 self.consumed.append(("signature", line.span))
                 continue
             if after_image and (is_short(text) or is_credited_caption(text)) and not parse_metadata_line(text):
@@ -299,7 +299,7 @@ class _ArticleBuilder(HeaderReader):
         return units
 
     def _strip_trailing_byline(self, text: str, line: Line) -> tuple[str, int]:
-        if (editor := _TRAILING_EDITOR.search(text)) and editor.start() > 0 and split_names(editor["names"]):
+        if (editor := closings.TRAILING_EDITOR.search(text)) and editor.start() > 0 and split_names(editor["names"]):
             # `…之一。（编辑：杨凯程）1130312`: the desk's editor (and a wire's date code) after the text
             self.byline.merge(Byline(editors=split_names(editor["names"])))
             kept = text[: editor.start()].rstrip()
@@ -439,8 +439,6 @@ class _ArticleBuilder(HeaderReader):
         return text, changed
 
 
-_TRAILING_EDITOR = re.compile(rf"(?<=[。！？”])[（(](?:编辑|责任编辑|责编)\s*[:：]\s*(?P<names>[{CJK}、，, ]{{2,20}})[)）]\s*\d{{0,8}}$")
-_BARE_CREDIT = re.compile(f"^[（(](?P<names>[{CJK}]{{2,4}}(?:[ 、，,][{CJK}]{{2,4}}){{0,3}})[)）]$")
 _POST_TAIL = re.compile(r"(?:\s*(?:O?网页链接|收起全文.?|展开全文.?|#[^#\s]{1,20}#))+\s*$")
 
 
@@ -491,7 +489,7 @@ def parse_articles(text: str) -> list[ParsedArticle]:
         footer = articles.pop()
         articles[-1] = replace(articles[-1], flags=(*articles[-1].flags, *footer.flags,
                                                     Flag("dropped_boilerplate", footer.title[:80], footer.span)))
-    if len(articles) > 1 and lines and _PAGE_FOOTER.match(lines[-1].text) and (footer := parse_metadata_line(lines[-1].text)):
+    if len(articles) > 1 and lines and closings.PAGE_FOOTER.match(lines[-1].text) and (footer := parse_metadata_line(lines[-1].text)):
         # `本版编辑：张晓东　美编：李薇` under the last item edits every item on the page.
         articles[:-1] = [replace(a, editors=a.editors or tuple(footer.editors)) for a in articles[:-1]]
     return articles
@@ -500,6 +498,3 @@ def parse_articles(text: str) -> list[ParsedArticle]:
 _ORIGINAL_TITLE_LINE = re.compile(r"^原标题\s*[:：]\s*《?(?P<title>[^《》]{4,80}?)》?$")
 _DESCRIBED_IMAGE = re.compile(r"^[\[［【](?:图片|图|照片|img|image)\s*[:：]\s*(?P<caption>[^\]］】]{2,60})[\]］】]$"
                              r"|^[\[［](?:图片|图|照片)[\]］]\s*(?P<caption2>[^\s\[］].{1,60})$", re.IGNORECASE)
-
-
-_PAGE_FOOTER = re.compile(r"^(?:本版编辑|本版责编|本版美编|版面编辑)\s*[:：]")
