@@ -1,20 +1,16 @@
-"""Layouts of round ze (2026-12-07): a video's transcript, a message board's form, a live blog, a
-press release with its contacts, a word processor's pages, a contents box on an e-paper page, a
-CMS page's image tags. Short texts written for the tests in the shapes of the real ones."""
+"""Layouts of rounds ze and zf (2026-12-07): a video's transcript, a message board's form, a live
+blog, a press release with its contacts, a word processor's pages, a contents box on an e-paper
+page, a CMS page's image tags, a LaTeX source, a hospital's own paper, a forum thread, a career line
+by line, a table, a bilingual page. Short texts written for the tests in the shapes of the real ones."""
 
 import datetime as dt
 
 import pytest
 
 from articles.parsing import parse_bytes, parse_text
+from tests.articles.parsed import only
 
 pytestmark = pytest.mark.database_independent
-
-
-def only(text: str):
-    articles = parse_text(text)
-    assert len(articles) == 1
-    return articles[0]
 
 
 def test_a_video_s_transcript_keeps_what_is_said_and_drops_what_is_shown():

@@ -8,14 +8,9 @@ import pytest
 
 from articles.extraction.entities import extract
 from articles.parsing import parse_bytes, parse_text
+from tests.articles.parsed import only
 
 pytestmark = pytest.mark.database_independent
-
-
-def only(text):
-    articles = parse_bytes("page.txt", text.encode()).articles
-    assert len(articles) == 1
-    return articles[0]
 
 
 def test_a_portal_account_page_with_its_authors_other_headlines():

@@ -6,6 +6,7 @@ import pytest
 
 from articles.extraction.entities import extract
 from articles.parsing import parse_bytes, parse_text
+from tests.articles.parsed import only
 
 pytestmark = pytest.mark.database_independent
 
@@ -15,12 +16,6 @@ CRAWLED = (
     "为居民讲解高血压防治知识。义诊活动现场 （王小明 摄）居民们纷纷表示受益匪浅。"
     "（来源：中新网）编辑：周丽 审核：陈刚返回搜狐，查看更多责任编辑：\n"
 )
-
-
-def only(text):
-    articles = parse_text(text)
-    assert len(articles) == 1
-    return articles[0]
 
 
 def test_crawled_page_gives_headline_date_dateline_and_credits():
