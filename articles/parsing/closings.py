@@ -1,5 +1,6 @@
-"""What closes a text besides its credits: a letter's valediction and signature, the issuing
-body's name above the date of a notice, an office's note that it supplied the text. Pure text."""
+"""What closes a text: a letter's valediction and signature, the issuing body's name above the
+date of a notice or in brackets, an office's note that it supplied the text, the desk's editor,
+writers named without their role, a page's editor under its last item. Pure text."""
 
 from __future__ import annotations
 
