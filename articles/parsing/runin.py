@@ -154,6 +154,11 @@ def headline_length(text: str, *, sure: bool) -> int | None:
             or kind == "opener" and len(candidate) >= 8 and re.search(r"[！!？?]$", candidate)
         ):
             return at
+        if kind == "opener" and _YEAR_DATE.match(head, at) and _plausible_headline(candidate, longest=90) \
+                and re.search(r"[：:！!？?]", candidate):
+            # `…学生家长悲痛发声：被送医院5小时无人出面…“天亮了”2023年7月23日下午，`: a headline in two
+            # parts, then a lead that opens with the full date
+            return at
         if kind == "speech" and _plausible_headline(candidate) and re.search(r"[！!？?：:]", candidate) \
                 and not re.search(r"[“”]", candidate) and not re.search(r"[:：]\s*$", candidate) \
                 and not re.match(r"(?:来源|作者|编辑|记者|通讯员|文|图)\s*[:：]", candidate):
@@ -230,10 +235,13 @@ def _repeated_prefix(region: str, rest: str) -> int:
     return length
 
 
-def _plausible_headline(candidate: str) -> bool:
+_YEAR_DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
+
+
+def _plausible_headline(candidate: str, longest: int = 64) -> bool:
     candidate = candidate.strip()
     return (
-        6 <= len(candidate) <= 64
+        6 <= len(candidate) <= longest
         and candidate.count("，") + candidate.count(",") <= 2
         and not re.match(_OPENER, candidate)
         and not re.match(r"广告\s", candidate)  # `广告 牛股来了！`: an advertisement before the story

@@ -228,3 +228,12 @@ def test_a_paper_and_its_app_or_a_broadcaster_end_a_run_in_headline(head, title,
 def test_closing_credits_before_a_bracketed_copyright_notice():
     [article] = parse_text(crawled("", "编辑：刘某 责任编辑：胡某某【版权声明】本文为某某新闻原创稿件，未经授权不得转载。"))
     assert article.editors == ("刘某", "胡某某") and article.body.endswith(MORE)
+
+
+def test_a_two_part_headline_with_no_marker_ends_where_the_lead_opens_with_its_full_date():
+    text = ("2023-07-24，正文：某地坍塌事故学生家长悲痛发声：被送医院5小时无人出面沟通，直到孩子失去生命体征 家长等不到解释说明，"
+            "孩子等不到的“天亮了”2023年7月23日下午，某中学体育馆顶棚发生坍塌。当地居民表示，事发时有学生在馆内训练。"
+            "返回搜狐，查看更多责任编辑：")
+    [article] = parse_text(text)
+    assert article.title.startswith("某地坍塌事故学生家长悲痛发声：") and article.title.endswith("“天亮了”")
+    assert article.body.startswith("2023年7月23日下午")
