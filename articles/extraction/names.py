@@ -383,8 +383,14 @@ def find_hospitals(text: str) -> list[tuple[str, int, int]]:
         if not name:
             continue
         end = match.end()
+        if owner := _OWNER_ABBREVIATION.search(text, max(0, end - len(name) - 6), end - len(name)):
+            name = owner.group(0) + name  # `重医附属永川医院`, `浙大附属邵逸夫医院`: the university, abbreviated
         found.append((name, end - len(name), end))
     return found
+
+
+# A university abbreviated before 附属 (`重医`, `浙大`, `南医大`), where the text's name starts.
+_OWNER_ABBREVIATION = re.compile(rf"(?<![{CJK}])[{CJK}]{{1,2}}(?:医|大|医大)附属$")
 
 
 def is_short_form(name: str) -> bool:

@@ -43,6 +43,11 @@ def test_generic_phrases_and_companies_are_no_hospital(run):
     assert trim_hospital_name(run) is None
 
 
+def test_a_university_abbreviated_before_its_hospital_is_part_of_the_name():
+    assert [n for n, _, _ in find_hospitals("副校长袁军，重医附属永川医院院长朱宇熹一行到访。")] == ["重医附属永川医院"]
+    assert [n for n, _, _ in find_hospitals("，浙大附属邵逸夫医院专家")] == ["浙大附属邵逸夫医院"]
+
+
 def test_a_company_named_after_a_hospital_is_not_found():
     assert find_hospitals("华大医院控股旗下的诊所开业") == []
     assert find_hospitals("他曾任中华医院管理学会理事，北京市医院管理中心主任") == []  # bodies that run hospitals
