@@ -67,6 +67,13 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
             for name in _co_organisers(lead, top):
                 if name in lead_names and name not in subject:
                     subject.append(name)
+            if _EXPERT_AFTER.match(body, body.find(top) + len(top)):
+                # A health piece that quotes the subject's expert quotes another hospital's the
+                # same way: both hospitals' staff speak for the article (`…湘雅医院内分泌科教授吴静
+                # 提醒…`, later `…湘雅二医院骨科教授陶澄介绍…`).
+                for name in _quoted_expert_hospitals(body):
+                    if name not in subject and not any(name.endswith(s) or s.endswith(name) for s in subject):
+                        subject.append(name)
     # A fuller form in the body (`洛阳市孟津区中医院` for the kicker's `孟津区中医院`) is the official
     # name; the kicker's is kept as an alias by the importer.
     full_subject = []
@@ -145,6 +152,15 @@ def _in_passing(name: str, body: str) -> bool:
 # (Not a list the subject stands in, `…等多家医院已首批应用`: read against their articles, most
 # such lists name users, visitors or participants of a story about something else.)
 _ORGANISED = re.compile(r"主办|承办")
+
+
+# An expert quoted right after the hospital's name: its department, the title, the name, the verb.
+_EXPERT_AFTER = re.compile(rf"[{CJK}]{{0,12}}?(?:科|中心)?(?:主任医师|副主任医师|主治医师|教授|主任|专家|医师|医生)"
+                           rf"[{CJK}]{{2,3}}(?:提醒|介绍|表示|建议|解释|指出|说)")
+
+
+def _quoted_expert_hospitals(body: str) -> list[str]:
+    return [name for name, _, end in find_hospitals(body) if not is_short_form(name) and _EXPERT_AFTER.match(body, end)]
 
 
 def _co_organisers(lead: str, top: str) -> list[str]:

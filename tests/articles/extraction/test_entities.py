@@ -331,6 +331,13 @@ def only_article(body: str):
     return articles[0]
 
 
+def test_a_health_piece_that_quotes_two_hospitals_experts_is_about_both():
+    entities = extract(only_article(
+        "医生提醒，暑期是学生科学运动的好时机。中南大学湘雅医院内分泌科教授吴静提醒，青少年肥胖危害不可小觑。"
+        "吴静建议，超重青少年要保证饮食规律。中南大学湘雅二医院骨科教授陶澄介绍，运动前要充分热身。"))
+    assert entities.subject_hospitals == ["中南大学湘雅医院", "中南大学湘雅二医院"]
+
+
 def test_a_short_form_the_text_declares_stands_for_its_full_name():
     entities = extract(only_article("8月9日报道，河北中国医学科学院肿瘤医院（下称“河北分院”）拟申请注销登记。河北分院成立于2020年，"
                                     "河北分院院长张某某表示将配合清算。"))
