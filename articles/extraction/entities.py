@@ -294,11 +294,12 @@ def _people_in(sentence: str, subject: list[str], aliases: dict[str, str]):
             yield name, role, hospital, confidence
     for match in NAME_THEN_ROLE.finditer(sentence):
         # `北京大学第三医院李健宁教授`: after a hospital's name the frame reads the name
+        after_hospital = sentence.endswith("医院", 0, match.start())
         name = name_at(sentence, match.start("rest"))
-        if not name and sentence.endswith("医院", 0, match.start()):
+        if not name and after_hospital:
             name = framed_name(sentence, match.start("rest"), match.start("role"))
         if name and name == match["rest"] and not name.endswith(("科", "部", "办", "室", "处")):  # `、文明办主任林怡`
-            named = _hospital_before(sentence[:match.start("rest")], subject, aliases) if sentence.endswith("医院", 0, match.start()) else None
+            named = _hospital_before(sentence[:match.start()], subject, aliases) if after_hospital else None
             yield name, match["role"], named or default, 0.7
     for match in UNIT_NAME_ROLE.finditer(sentence):
         # `皮肤科张海龙教授`: between a department and a role, a name jieba glued to either

@@ -49,9 +49,10 @@ SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
 
 
 def hospital_type(name: str, text: str = "") -> str:
+    searched = name.replace("华中医", "华中·医")  # 华中|医科大学 holds no 中医
     for marker, kind in TYPES:
-        if marker in name and not (marker == "中医" and "中医" not in name.replace("华中医", "")):
-            return kind  # not the 中医 of 华中|医科大学
+        if marker in searched:
+            return kind
     if re.search(r"综合性?中医医院", text):
         return "tcm"
     if re.search(r"综合(?:性)?医院", text):

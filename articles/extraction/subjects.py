@@ -23,10 +23,13 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
             subject.append(name)
     counts: Counter[str] = Counter()
     bracketed: dict[str, str] = {}  # a short form the text declares: `珠海市人民医院（珠海医院）`
+    quoted: list[str] = []  # hospitals whose staff the text quotes by title and name
     for paragraph in article.paragraphs:
         found = find_hospitals(paragraph.text)
-        for name, _, _ in found:
+        for name, _, end in found:
             counts[name] += 1
+            if _EXPERT_AFTER.match(paragraph.text, end) and not is_short_form(name):
+                quoted.append(name)  # its expert speaks: `…湘雅医院内分泌科教授吴静提醒`
         for (full, _, end), (short, start, _) in zip(found, found[1:]):
             if paragraph.text[end:start].rstrip("“\"「") in ("（", "(", "（以下简称", "（简称", "（下称") and len(short) < len(full) \
                     and not is_short_form(full):
@@ -67,11 +70,11 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
             for name in _co_organisers(lead, top):
                 if name in lead_names and name not in subject:
                     subject.append(name)
-            if _EXPERT_AFTER.match(body, body.find(top) + len(top)):
+            if top in quoted:
                 # A health piece that quotes the subject's expert quotes another hospital's the
                 # same way: both hospitals' staff speak for the article (`…湘雅医院内分泌科教授吴静
                 # 提醒…`, later `…湘雅二医院骨科教授陶澄介绍…`).
-                for name in _quoted_expert_hospitals(body):
+                for name in dict.fromkeys(quoted):
                     if name not in subject and not any(name.endswith(s) or s.endswith(name) for s in subject):
                         subject.append(name)
     # A fuller form in the body (`洛阳市孟津区中医院` for the kicker's `孟津区中医院`) is the official
@@ -158,9 +161,6 @@ _ORGANISED = re.compile(r"主办|承办")
 _EXPERT_AFTER = re.compile(rf"[{CJK}]{{0,12}}?(?:科|中心)?(?:主任医师|副主任医师|主治医师|教授|主任|专家|医师|医生)"
                            rf"[{CJK}]{{2,3}}(?:提醒|介绍|表示|建议|解释|指出|说)")
 
-
-def _quoted_expert_hospitals(body: str) -> list[str]:
-    return [name for name, _, end in find_hospitals(body) if not is_short_form(name) and _EXPERT_AFTER.match(body, end)]
 
 
 def _co_organisers(lead: str, top: str) -> list[str]:

@@ -133,13 +133,14 @@ def headline_length(text: str, *, sure: bool) -> int | None:
                 starts = [outlet]  # `…看“名医”客家新闻网讯（记者…）`, `…海南省人民医院…南海网海口3月5日讯（…）`
             if starts:
                 at = starts[0]
-        elif kind == "byline" and re.match(r"(?:全媒体|融媒体|首席|见习|特约|实习)?记者", head[at:]) \
-                and (app := _APP_AFTER_DOT.search(head, 0, at)) is not None \
-                and (paper := outlet_start(head, app.start())) is not None and paper >= 4:
-            at = paper  # `…男子获刑三年大河报·豫视频记者 王晓宇`: the paper, then its app
-        elif kind == "byline" and re.match(r"(?:全媒体|融媒体|首席|见习|特约|实习)?记者", head[at:]) \
-                and (outlet := outlet_start(head, at)) is not None:
-            at = outlet  # `…致一人重伤鲁中晨报记者 赵鹏飞`: the reporter's paper ends the headline too
+        elif kind == "byline" and re.match(r"(?:全媒体|融媒体|首席|见习|特约|实习)?记者", head[at:]):
+            # `…致一人重伤鲁中晨报记者 赵鹏飞`: the reporter's paper ends the headline too, and so
+            # does a paper before its app (`…男子获刑三年大河报·豫视频记者 王晓宇`)
+            app = _APP_AFTER_DOT.search(head, 0, at)
+            paper = outlet_start(head, app.start()) if app else None
+            outlet = paper if paper is not None and paper >= 4 else outlet_start(head, at)
+            if outlet is not None:
+                at = outlet
         candidate = head[:at]
         if sure:
             if at > 64:
@@ -196,7 +197,8 @@ def headline_length(text: str, *, sure: bool) -> int | None:
 
 
 _APP_AFTER_DOT = re.compile(rf"(?<=报)·[{CJK}]{{1,6}}$")
-_OUTLET_WORDS = ("广播电视台", "电视台", "广播电台", "新闻网", "客户端", "视频", "都市报", "日报", "晚报", "晨报", "早报", "商报", "时报", "新闻", "融媒", "网", "报", "台")
+_OUTLET_WORDS = ("广播电视台", "电视台", "广播电台", "新闻网", "客户端", "视频", "都市报", "日报", "晚报", "晨报", "早报", "商报",
+                 "时报", "新闻", "融媒", "网", "报", "台")
 _OUTLET_TAIL = re.compile(
     rf"(?P<name>[{CJK}]{{2,6}}?)(?P<word>{'|'.join(_OUTLET_WORDS)})(?P<place>[{CJK}]{{0,4}}?)"
     r"(?:\d{1,2}月\d{1,2}日)?(?:讯|电|消息)?"
