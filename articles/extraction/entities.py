@@ -54,8 +54,13 @@ ROLE_WORD = "|".join(sorted(LEADER_ROLES + STAFF_ROLES, key=len, reverse=True))
 # `外科党总支书记`), and so is `原` (a former post: `原党委书记、院长`).
 ROLE_THEN_NAME = re.compile(
     rf"(?P<unit>[{CJK}]{{1,8}}?(?:科|中心|部|室|办|病区|院区|分院|分部))?(?P<former>原)?"
-    rf"(?P<role>(?:{ROLE_WORD})(?:[、和兼](?:{ROLE_WORD}))*)(?=(?P<rest>[{CJK}、和与及·]{{2,40}}))"
+    rf"(?P<role>(?:{ROLE_WORD})(?:[、和兼](?:{ROLE_WORD}))*)(?:、(?:博士|硕士)(?:研究)?生导师)?"  # `主任医师、博士生导师汪芳`
+    rf"(?=(?P<rest>[{CJK}、和与及·]{{2,40}}))"
 )
+# Another body opening the clause before a department and its role (`中国侨联公益事业管理服务中心副主任`,
+# `市卫健委医政科科长`): its staff, not the hospital's.
+_OTHER_BODY = re.compile(r"侨联|妇联|残联|工会|团委|红十字会|协会|学会|基金会|联合会|委员会|政府|公司|集团|银行|研究所|疾控|卫健|"
+                         r"卫生健康|[^医]局|厅")
 # What the unit's reach takes in before the department itself: the hospital (`…医院心内科`), `该院`,
 # and the sentence's words (`与此次义诊的口腔科`, `在泌尿外科`, `一位心内科`).
 _HOSPITAL_BEFORE_UNIT = re.compile(r"^(?:.*(?:医院|卫生院|中心|大学|学院|附院)|.{0,3}?[该本我全]院|院(?=.{2}))(?=.)")
@@ -195,6 +200,7 @@ def name_at(sentence: str, start: int) -> str | None:
 _AFTER_FRAMED_NAME = re.compile(r"表示|介绍|说|指出|强调|告诉|坦言|透露|带领|带队|率队|率领|主刀|回忆|提醒|建议|解释|认为|"
                                 r"谈到|分析|感慨|称|看到|发现|接诊|赶到|迅速|立即|随即|马上|记得|讲述|说道|涉嫌|同志|向|在|"
                                 r"[，,。：:；;]")
+_SAYS = re.compile(r"(?:说|表示|介绍|指出|强调|坦言|透露)[：:，,“]")
 # Tags of a dictionary word that is no given name (`曾|多次`, `张|一直`).
 _NOT_GIVEN_TAGS = ("d", "m", "p", "c", "u", "uj", "ul", "r", "t", "f", "q", "ad", "vd", "v")
 
@@ -219,8 +225,11 @@ def framed_name(sentence: str, start: int, role_after: int | None = None) -> str
                 or sentence.startswith(NAME_STOP_BIGRAMS, start + surname):
             continue
         name_tag, given_tag = dictionary_tag(name), dictionary_tag(given)
-        if (name_tag and not name_tag.startswith("nr")) or (given_tag in _NOT_GIVEN_TAGS):
-            continue  # `门诊`, `全程`: a word, not a name
+        # A word, not a name (`门诊`, `全程`); but between a role and 说 a noun or a verb's one character is a
+        # given name (`纪委书记代维说：`, 代|维(v)).
+        says = _SAYS.match(sentence, start + length) and (name_tag == "n" or (not name_tag and len(given) == 1))
+        if not says and ((name_tag and not name_tag.startswith("nr")) or given_tag in _NOT_GIVEN_TAGS):
+            continue
         if surname == 1 and len(given) == 2 and dictionary_tag(name[0]) in ("v", "p", "c") \
                 and given_tag and not given_tag.startswith(("nr", "ns", "nz")):
             continue  # `专家|来|义诊`: a verb, then a word (but `曾|海涛`)
@@ -263,6 +272,10 @@ def _people_in(sentence: str, subject: list[str], aliases: dict[str, str]):
             continue
         unit = _WORDS_BEFORE_UNIT.sub("", _HOSPITAL_BEFORE_UNIT.sub("", match["unit"] or ""), count=1)
         role = match["role"]
+        clause = re.split(r"[，,。；;：:、\s（(]", sentence[:match.start()])[-1]
+        body = _OTHER_BODY.search(clause + match["unit"]) if match["unit"] else None
+        if body and not find_hospitals(clause + match["unit"]) and not any(body[0] in name for name in subject):
+            continue  # (but `广州市红十字会烧伤整形科主任` is of 广州市红十字会医院's)
         if role in _HEADS_OF_UNITS and (not unit or _NOT_A_HOSPITAL_UNIT.search(match["unit"] or "")):
             continue  # a 部长 or 科长 is the hospital's only as the head of its department (`后勤保障部部长`)
         if unit and not unit.startswith(("该", "本", "我")) and (

@@ -126,9 +126,17 @@ def _unknown_brand(run: str, tokens) -> str | None:
     return None
 
 
+# State-owned groups that run hospitals, a proper noun in the name they open (`中铁十七局中心医院`,
+# `国药东风总医院`, `通用环球中铁西安医院`) however jieba tags them (n, or 通用 a verb).
+_GROUPS = frozenset(("中铁", "中建", "中核", "中冶", "中交", "国药", "华润", "中信", "通用环球", "首钢", "鞍钢", "武钢", "宝钢",
+                     "攀钢", "包钢", "马钢", "开滦", "中石化", "中石油", "中海油", "航天", "兵器", "核工业"))
+
+
 def _kept_tokens(tokens) -> list[tuple[str, str]]:
     kept: list[tuple[str, str]] = []
     for word, tag in reversed(tokens):
+        if word in _GROUPS or (kept and word + kept[-1][0] in _GROUPS):
+            tag = "nt"
         # A development zone is a place in a name (`西安高新医院`, `长沙经开区医院`), whatever jieba
         # tags 高新 (an adverb) or the 经 it cuts from 开区 (a preposition).
         if word == "高新" or (word == "经" and kept and kept[-1][0].startswith("开")) \
@@ -214,7 +222,7 @@ def _anchor_at(name: str, offset: int, word: str, tag: str) -> bool:
 
     rest = name[offset:]
     return (
-        division_prefix(rest) > 0 or rest.startswith(_ANCHOR_WORDS) or tag == "nt"
+        division_prefix(rest) > 0 or rest.startswith(_ANCHOR_WORDS) or tag == "nt" or rest.startswith(tuple(_GROUPS))
         or (tag == "ns" and bool(locate(rest))) or bool(_UNIVERSITY.search(word))
         # A city's or county's short name that jieba calls a common noun or a person's name
         # (`对象|宝鸡|高新医院`, `邀请|库尔勒|爱尔眼科医院`).
@@ -258,6 +266,14 @@ def trim_hospital_name(name: str) -> str | None:
     # `苏州市医学会和三香社区卫生服务中心`: another body, then the hospital; `迁址新建市第一中医医院`: the
     # move, then the hospital's short form (there is no 新建市; 南昌市新建区 is a place).
     name = _BEFORE_NAME.sub("", name)
+    if "公司" in name:
+        # A company's site at a hospital (`中建三局华南公司广州市南方医院`): the hospital's name opens
+        # with its place after the company; `中国石油天然气集团公司中心医院` is one name.
+        from .places import division_prefix
+
+        tail = name[name.rindex("公司") + 2:]
+        if len(tail) >= 4 and division_prefix(tail):
+            name = tail
     if _BARE_AFTER_VERB.search(name):
         return None  # `廉凯代表医院党委`: a person speaks for the hospital, which has no name here
     for opening, closing in (("（", "）"), ("(", ")")):

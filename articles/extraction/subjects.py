@@ -148,7 +148,14 @@ def _in_passing(name: str, body: str) -> bool:
         return True  # one project of a list (`…上盖项目、控江医院医技综合楼新建及辅助工程、平凉路…`)
     if re.match(r"(?:[（(][^（()）]{2,20}[)）])?等(?:多家|\d+家|[一二三四五六七八九十]+家)", after):
         return True  # one of many (`集聚了瑞金医院等多家知名三甲医院`)
+    if (listed := _RECIPIENTS.search(before + name + after[:40])) and listed.end("name") == len(before) + len(name) \
+            and not find_hospitals(listed["next"]):
+        return True  # one recipient of a list of other kinds (`向上海市儿童医院、星舍公益基金会…捐赠玩具`)
     return before.rfind("“") > before.rfind("”") and bool(_PROJECT_NAME.match(after))
+
+
+# A gift's or a visit's recipients listed after 向/给/为, the hospital first of them, another kind next.
+_RECIPIENTS = re.compile(r"(?:向|给|为)(?P<name>[^，,。；;、]{4,30})、(?P<next>[^，,。；;、]{2,30})")
 
 
 # Who holds the event with the subject: `由…甘肃省第三人民医院联合主办，…陇西县妇幼保健院共同承办的…`.

@@ -146,7 +146,7 @@ _CREDIT_BARE = re.compile(
     rf"|(?<=[。\s”])(?:(?:通讯员|本报记者|记者|受访者|[{CJK}]{{2,12}}?(?:医院|中心|报社|报|网))\s)?[^。！？\s，“”（）()]{{0,20}}供图"
     rf"|(?<=[。\s])(?:资料图|网络截图|视频截图|图片来源于网络|图源网络|网络图片)(?=[\s{CJK}“\d]|$)(?!显示|中|上)"
     rf"|(?<=[。\s])图\s?[/／]\s?[{CJK}]{{2,10}}?(?:资料图|供图)"  # `。图/新华社资料图报道称…`
-    rf"|图片来源\s*[/:：]\s*(?:网传)?(?:视频)?(?:截图|网络)|图片来源\s*[/:：]\s*[^\s。，（）]{{2,8}}?(?:报|网|社|台|新闻)"
+    rf"|图片来源\s*[/:：]\s*(?:网传)?(?:视频)?(?:截图|网络)|图片来源(?:\s*[/:：]\s*|\s+)[^\s。，（）]{{2,8}}?(?:报|网|社|台|新闻)"
     rf"|图源\s*[:：]\s*(?:网传)?(?:视频)?(?:截图|网络)|图源\s*[:：]\s*[^\s。，（）]{{2,8}}?(?:报|网|社|台|新闻)|(?<=[。\s])[{CJK}]{{2,6}}\s图(?=[{CJK}“])"
     rf"|(?<=[。\s])视觉中国\s?图)"
 )
@@ -159,6 +159,7 @@ _FOOTER_MARKS = re.compile(
     r"返回搜狐|(?<![\u4e00-\u9fff])声明\s*[:：]|声明\s*[:：]\s*(?=转载|本文|本网|本站|文章|凡)|主管部门\s*[:：]|【?版权说明|【?版权声明|【?免责声明|本网（平台）所刊载|如遇作品内容|新闻线索报料|原文链接\s*[:：]|"
     r"[*＊]?\s*转载请注明|“转载请注明|商务合作电话|【原标题】|发布日期\s*[:：]|所属分类|往期回顾|分享让更多人看到|"
     r"获取(?:更多|最新)?资讯|设为星标|点亮和持续关注|别忘了点赞|版权所有|推荐阅读|相关阅读|延伸阅读|未经(?:书面)?(?:授权|许可)|上一篇\s*[:：]|下一篇\s*[:：]|Copyright|©|【打印本页】|【关闭窗口】"
+    r"|【(?:新闻)?多看点】|新闻多(?:看|一)点(?=\s*[■●◆【])|【(?:相关|热点|精彩|往期)(?:新闻|阅读|链接|推荐|回顾)】"
 )
 # What a page's video player or share bar leaves in the text.
 _PLAYER_JUNK = re.compile(r"广告\s[^。×]{2,80}?\s?×|全文共\s*\d+\s*字，\s*阅读(?:大约|大概|约)?需要?\s*\d+\s*分钟|点击边框调出视频工具条|点击播放|视频加载中[.。…]*|您的浏览器不支持(?:video|视频)[^。]{0,20}")
@@ -451,8 +452,11 @@ _BRACKET_HEADING = re.compile(r"(?<=[。！？”\s·])(?<!广告 )【(?P<headin
 
 def _text_segments(text: str, start: int, end: int, out: list[Segment]) -> None:
     for junk in _PLAYER_JUNK.finditer(text, start, end):
-        _text_segments(text, start, junk.start(), out)
-        if out and out[-1].kind == "text" and out[-1].end == junk.start() \
+        heading = _heading_before(text, start, junk)
+        _text_segments(text, start, heading, out)
+        if heading < junk.start():
+            out.append(Segment("text", heading, junk.start()))
+        elif out and out[-1].kind == "text" and out[-1].end == junk.start() \
                 and text[junk.start() - 1] not in _SENTENCE_END + "”":
             out[-1].glued = True  # `…感谢高媛广告 … ×“高媛护士，…`: the sentence goes on after the advertisement
         out.append(Segment("dropped", junk.start(), junk.end(), flag="dropped_player_text"))
@@ -462,6 +466,17 @@ def _text_segments(text: str, start: int, end: int, out: list[Segment]) -> None:
         _paragraphs(text, pos, run.start(), out)
         pos = run.end()
     _paragraphs(text, pos, end, out)
+
+
+def _heading_before(text: str, start: int, junk) -> int:
+    """Where a heading run in before an advertisement starts (`…仍在进行中。全美今年大规模枪击事件已达400起
+    广告 … ×据美国枪支暴力档案网站数据，`: read as if the advertisement were not there), else its start."""
+    opening = max(text.rfind(mark, start, junk.start()) for mark in "。！？”") + 1
+    if opening <= start:
+        return junk.start()
+    joined = text[opening - 1:junk.start()] + text[junk.end():junk.end() + 40]
+    match = _RUN_IN_HEADING.match(joined, 1)
+    return opening if match and match["heading"] and match.end() == junk.start() - opening + 1 else junk.start()
 
 
 def _paragraphs(text: str, start: int, end: int, out: list[Segment]) -> None:

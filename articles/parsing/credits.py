@@ -78,7 +78,7 @@ OTHER_KEYS = ("编译", "翻译", "制图", "设计", "出品", "策划", "统�
 # words of a sentence or the first character of a name (`文丹`).
 _SHORT_KEYS = ("文", "图")
 EDITOR_KEYS = ("见习编辑", "实习编辑", "微编", "流程编辑", "值班编辑", "责任编辑", "责编", "编辑", "审核", "复审", "终审", "审签", "审发", "监制", "主编",
-               "一审", "二审", "三审", "编审", "校对")
+               "一审", "二审", "三审", "编审", "编校", "校对")
 SOURCE_KEYS = ("本文来源", "来源", "转自", "稿源")
 _KEYS = sorted(set(AUTHOR_KEYS + EDITOR_KEYS + SOURCE_KEYS + OTHER_KEYS) - set(_SHORT_KEYS), key=len, reverse=True)
 _KEY_SPLIT = re.compile(

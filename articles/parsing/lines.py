@@ -53,9 +53,9 @@ def _without_mark_and_credit(text: str) -> str:
 
 # Short lines that stand alone but describe no photo: an end mark (`完`), a tool (`字号`), a date,
 # a list's bullet item, a note in brackets (`（作者系…）`, `（此件主动公开）`), a signature's name or
-# office, a bare label (`/ 01 /`).
+# office, a bare label (`/ 01 /`), a trending topic (`近日话题#…#冲上微博热搜`).
 _NO_CAPTION_RE = re.compile(
-    rf"^(?:.{{0,3}}|[‧•·・]\s*.*|[（(](?:作者系|此件|注|本文|编者)[^）)]*[)）]|[/／|｜\s]*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[/／|｜\s]*"
+    rf"^(?:.{{0,3}}|[‧•·・]\s*.*|.*#[^#\s]{{2,40}}#.*|[（(](?:作者系|此件|注|本文|编者)[^）)]*[)）]|[/／|｜\s]*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[/／|｜\s]*"
     rf"|(?:(?:19|20)\d{{2}}|二[〇○零一二三四五六七八九]{{3}})年[\d一二三四五六七八九十]{{1,3}}月[\d一二三四五六七八九十]{{1,3}}日.{{0,8}}"
     rf"|[{CJK}]{{2,3}}|[{CJK}]{{2,24}}?(?:部|处|办公室|委员会))$"
 )

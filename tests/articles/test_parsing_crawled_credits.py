@@ -64,6 +64,10 @@ def test_a_screenshot_the_next_sentence_reads_from_is_no_caption():
     ("来源：某市第一人民医院流程编辑：tf028", "某市第一人民医院", (), ()),
     ("来源：央视新闻编辑：王布米责任编辑：施薇声明：转载此文是出于传递更多信息之目的。", "央视新闻", (), ("王布米", "施薇")),
     ("THE END供稿：院前急救 张永健微编：张嘉敏终审：陈祥主管部门：医院党委宣传科", None, ("张永健",), ("张嘉敏", "陈祥")),
+    # keys and values apart by spaces or bars, then the page's related headlines
+    ("某某商报·某某新闻网编辑 李瑞琪来源 极目新闻【新闻多看点】某地终止地震应急响应||某高管被警方带走", "极目新闻", (), ("李瑞琪",)),
+    ("来源 | 华商报 某某网编辑 | 巴姣婷编校 | 杨蕤嘉审发 | 孙志丹新闻多一点■秋天的第一口月饼，上线~■某地2岁女童突发疾病",
+     "华商报", (), ("巴姣婷", "杨蕤嘉", "孙志丹")),
 ])
 def test_more_closing_credits(tail, source, authors, editors):
     [article] = parse_text(crawled("", tail))
@@ -170,6 +174,21 @@ def test_a_lead_that_opens_with_whom_it_reports_ends_the_headline():
 def test_a_heading_run_in_between_sentences_is_found(heading, after):
     [article] = parse_text(crawled("").replace(MORE, MORE + heading + after))
     assert [s.heading for s in article.sections if s.heading] == [heading]
+
+
+def test_a_heading_run_in_before_an_advertisement_is_found():
+    page = crawled("").replace(MORE, MORE + "全美今年大规模枪击事件已达400起广告 可御可甜 有颜有料 >>进入直播间 ×"
+                                      "据某档案网站数据，今年以来已有多人受伤。")
+    [article] = parse_text(page)
+    assert [s.heading for s in article.sections if s.heading] == ["全美今年大规模枪击事件已达400起"]
+    assert "广告" not in article.body and article.body.endswith("今年以来已有多人受伤。")
+
+
+def test_a_trending_topic_is_no_caption_and_a_spaced_photo_credit_leaves_the_body():
+    page = crawled("        近日话题#某医院回扣1600万#冲上微博热搜        ", head="").replace(
+        MORE, MORE + "图片来源 每日经济新闻据统计，今年已有多人被查。")
+    [article] = parse_text(page)
+    assert article.captions == () and "图片来源" not in article.body
 
 
 @pytest.mark.parametrize("sentence", [

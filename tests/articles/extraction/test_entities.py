@@ -461,3 +461,27 @@ def test_the_rest_of_a_numbers_phrase_is_no_keyword():
     assert not {"日起", "点至", "万元"} & set(keywords) and "门诊" in keywords
     keywords = keywords_from_words(words("网传某某医生家中搜出1.5亿元，某某医生否认，网传消息不实，1.5亿元是谣言。"))
     assert not {"某某", "1.5"} & set(keywords) and "网传" in keywords
+
+
+def test_another_body_s_department_head_is_not_the_hospital_s_staff():
+    entities = extract(only_article(
+        "7月24日，北京医院参加活动。中国侨联公益事业管理服务中心副主任雷霆，北京医院心内科主任医师、博士生导师汪芳参加活动并致辞。"
+        "北京医院心内科主任医师汪芳介绍了自我保健理念。"))
+    assert [(p.name, p.role, p.hospital) for p in entities.people] == [("汪芳", "心内科主任医师", "北京医院")]
+
+
+def test_a_hospital_named_after_a_body_keeps_its_department_heads():
+    entities = extract(only_article("广州市红十字会医院救治烧伤患者。广州市红十字会烧伤整形科主任李孝建表示，将继续打造救治体系。"
+                                    "广州市红十字会医院供稿。"))
+    assert [p.name for p in entities.people] == ["李孝建"]
+
+
+def test_a_word_between_a_role_and_said_is_a_name():
+    entities = extract(only_article("近日，武汉市第三医院开展廉洁从医活动。武汉市第三医院纪委书记代维说：“今年开展了一系列活动。”"))
+    assert [(p.name, p.role) for p in entities.people] == [("代维", "纪委书记")]
+
+
+def test_a_hospital_first_of_a_gift_s_other_recipients_is_no_subject():
+    entities = extract(only_article("某玩具公司携手某公益基金会，向上海市儿童医院、某公益基金会普陀区公益阵地、云南怒江的留守儿童捐赠了5610份玩具。"
+                                    "该项目预计覆盖5000多名儿童。"))
+    assert entities.subject_hospitals == []

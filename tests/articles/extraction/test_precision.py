@@ -48,6 +48,14 @@ def test_a_university_abbreviated_before_its_hospital_is_part_of_the_name():
     assert [n for n, _, _ in find_hospitals("，浙大附属邵逸夫医院专家")] == ["浙大附属邵逸夫医院"]
 
 
+def test_a_state_owned_group_that_runs_a_hospital_opens_its_name():
+    assert [n for n, _, _ in find_hospitals("7月25日上午，在通用环球中铁西安医院门诊大厅")] == ["通用环球中铁西安医院"]
+    assert [n for n, _, _ in find_hospitals("近日，国药东风总医院开展义诊")] == ["国药东风总医院"]
+    assert [n for n, _, _ in find_hospitals("记者来到中铁十七局中心医院")] == ["中铁十七局中心医院"]
+    # the group's company building a hospital's campus is not part of its name
+    assert [n for n, _, _ in find_hospitals("活动在中建三局华南公司广州市南方医院白云院区举办")] == ["广州市南方医院"]
+
+
 def test_a_company_named_after_a_hospital_is_not_found():
     assert find_hospitals("华大医院控股旗下的诊所开业") == []
     assert find_hospitals("他曾任中华医院管理学会理事，北京市医院管理中心主任") == []  # bodies that run hospitals
