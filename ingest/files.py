@@ -6,6 +6,7 @@ limit)."""
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,8 +16,11 @@ from articles.parsing.records import EXPORT_SUFFIXES, read_records
 
 from .report import FileResult
 
-# Plain text, and the exports a file of records comes in (a feed, CSV/TSV, JSON).
-ARTICLE_SUFFIXES = (".txt", *EXPORT_SUFFIXES)
+# Plain text, a saved web page, a CMS's Markdown export, and the exports a file of records comes
+# in (a feed, CSV/TSV, JSON).
+PAGE_SUFFIXES = (".html", ".htm")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+ARTICLE_SUFFIXES = (".txt", *PAGE_SUFFIXES, *MARKDOWN_SUFFIXES, *EXPORT_SUFFIXES)
 
 
 def is_article_file(name: str) -> bool:
@@ -47,7 +51,8 @@ def discover(paths: list[str]) -> tuple[list[InputFile], list[FileResult]]:
         if path.is_dir():
             files = list(_walk_articles(path))
             if not files:
-                problems.append(FileResult(raw, error=f"{raw}: the directory holds no .txt file (nor a .csv, .tsv, .json, .jsonl or feed export)"))
+                problems.append(FileResult(raw, error=f"{raw}: the directory holds no article file (.txt, .html, "
+                                                      f".md with front matter, .csv, .tsv, .json, .jsonl or a feed export)"))
             for file in files:
                 rel = file.relative_to(path).as_posix()
                 display = (Path(raw) / rel).as_posix()
@@ -69,8 +74,23 @@ def _walk_articles(root: Path):
         seen.add((info.st_dev, info.st_ino))
         dirs.sort()
         for name in sorted(files):
-            if name.lower().endswith(".txt") or (is_article_file(name) and _holds_records(Path(folder) / name)):
+            lowered = name.lower()
+            if lowered.endswith((".txt", *PAGE_SUFFIXES)) \
+                    or (lowered.endswith(MARKDOWN_SUFFIXES) and _is_markdown_export(Path(folder) / name)) \
+                    or (lowered.endswith(EXPORT_SUFFIXES) and _holds_records(Path(folder) / name)):
                 yield Path(folder) / name
+
+
+def _is_markdown_export(path: Path) -> bool:
+    """A CMS's export opens with front matter that has a title; a folder's README or notes do not,
+    and are left alone (named on its own, any `.md` is read)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096).decode("utf-8", errors="replace").lstrip("\ufeff")
+    except OSError:
+        return False
+    front = re.match(r"---[ \t]*\r?\n(?P<body>.*?)\r?\n---", head, re.DOTALL)
+    return bool(front and re.search(r"^title[ \t]*:", front["body"], re.MULTILINE))
 
 
 def _holds_records(path: Path) -> bool:

@@ -44,8 +44,8 @@ class MultipleFileField(forms.FileField):
 
 class UploadForm(forms.Form):
     files = MultipleFileField(
-        label="文件", required=True, widget=MultipleFileInput(attrs={"accept": ".txt,.csv,.tsv,.json,.jsonl,.xml,.rss,.atom,.zip,text/plain,application/zip"}),
-        error_messages={"required": "请选择要上传的 .txt 文件、导出文件（.csv、.json 等）或 .zip 压缩包。"},
+        label="文件", required=True, widget=MultipleFileInput(attrs={"accept": ".txt,.html,.htm,.md,.markdown,.csv,.tsv,.json,.jsonl,.xml,.rss,.atom,.zip,text/plain,text/html,text/markdown,application/zip"}),
+        error_messages={"required": "请选择要上传的 .txt 文件、.html 网页、.md 文稿、导出文件（.csv、.json 等）或 .zip 压缩包。"},
     )
 
 

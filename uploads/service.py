@@ -1,6 +1,6 @@
 """Uploads in, an import job out.
 
-`read_uploads()` checks what an editor sent (plain .txt files, exports of records such as .csv or
+`read_uploads()` checks what an editor sent (plain .txt files, saved .html pages, .md exports, exports of records such as .csv or
 .json, and .zip archives of them) and
 returns the text files, or refuses the whole upload with one message per bad file: nothing is
 stored unless every file is good. `stage()` keeps the files under UPLOAD_DIR/<job>/ (and their bytes in the
@@ -75,7 +75,7 @@ def _check_name(name: str, where: str) -> str | None:
     if len(name) > 400:
         return f"{where}：文件名过长"
     if not is_article_file(name):
-        return f"{where}：只接受 .txt 文本文件，或 .csv、.tsv、.json、.jsonl、.xml 导出文件"
+        return f"{where}：只接受 .txt 文本、.html 网页、.md 文稿，或 .csv、.tsv、.json、.jsonl、.xml 导出文件"
     return None
 
 
@@ -189,7 +189,7 @@ def read_uploads(files: list[tuple[str, bytes]]) -> list[Entry]:
     if errors:
         raise UploadRejected(errors)
     if not entries:
-        raise UploadRejected(["压缩包中没有 .txt 文件或导出文件"])
+        raise UploadRejected(["压缩包中没有文章文件（.txt、.html、.md）或导出文件"])
     return entries
 
 

@@ -348,7 +348,8 @@ def unwrap(lines: list[Line]) -> list[Line]:
     return out
 
 
-_EXCLAIMED_LABEL = re.compile(rf"^(?:[{CJK}]{{2,4}}|[{CJK}“”]{{2,6}}[，,][{CJK}“”]{{2,6}})[！!]\s*")  # also `“早”安，小勇士！`
+_EXCLAIMED_LABEL = re.compile(rf"^(?:[{CJK}]{{2,4}}[！!]|[{CJK}“”]{{2,6}}[，,][{CJK}“”]{{2,6}}[！!]"  # also `“早”安，小勇士！`
+                              rf"|[{CJK}0-9.%“”]{{4,14}}[！!？?])\s*")
 
 
 _UPDATED_NOTE = re.compile(r"[（(](?:已|有)?(?:更新|附|补充)[^（()）]{0,12}[)）]$")
@@ -357,8 +358,9 @@ _UPDATED_NOTE = re.compile(r"[（(](?:已|有)?(?:更新|附|补充)[^（()）]{
 def is_question_headline(text: str) -> bool:
     """A headline that asks (`体检查出甲状腺结节，一定要做手术吗？`), or one a cry opens
     (`喜报！我院3名医护人员获评…`): one question or cry, no full stop."""
-    if (label := _EXCLAIMED_LABEL.match(text)) and is_short(text[label.end():]) and len(text) <= 50:
-        return True
+    if (label := _EXCLAIMED_LABEL.match(text)) and len(text) <= 50 and (
+            is_short(text[label.end():]) or (label.group(0)[-1:] in "！!？?" and is_short(text[label.end():].rstrip("！!？?")))):
+        return True  # also `从750克到2500克！超早产宝宝…出院`, `医生家中搜出1.5亿？最新回应！`
     text = _UPDATED_NOTE.sub("", text)  # `…这正常吗？（已更新医院官方回复）`: the poster's note after the question
     stripped = text.rstrip(CLOSERS + " ")
     return (len(text) <= 40 and stripped[-1:] in "？?！!" and "。" not in text

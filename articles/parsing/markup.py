@@ -88,7 +88,30 @@ def strip_markup(text: str) -> str:
     return text
 
 
+# A saved page's parts that no reader reads as the article: scripts, styles, the site's menus,
+# side columns, forms and footer.
+_HIDDEN = re.compile(r"<(?P<tag>script|style|noscript|template|nav|aside|form|select|button|footer)\b[^<>]{0,500}>.*?</(?P=tag)\s*>",
+                     re.IGNORECASE | re.DOTALL)
+_HEAD = re.compile(r"<head\b[^<>]{0,500}>.*?</head\s*>", re.IGNORECASE | re.DOTALL)
+_ARTICLE = re.compile(r"<article\b[^<>]{0,500}>.*?</article\s*>", re.IGNORECASE | re.DOTALL)
+_H1 = re.compile(r"<h1\b", re.IGNORECASE)
+
+
+def _page_furniture(text: str) -> str:
+    """A whole saved page: what is not the article filled. Its one `<article>` is the article;
+    the `<title>` of its head is read only when the page has no `<h1>` (it adds the site's name)."""
+    text = _HIDDEN.sub(lambda m: _filled(len(m.group(0)), "\n"), text)
+    if _H1.search(text):
+        text = _HEAD.sub(lambda m: _filled(len(m.group(0)), "\n"), text)
+    articles = list(_ARTICLE.finditer(text))
+    if len(articles) == 1 and _H1.search(articles[0].group(0)):
+        start, end = articles[0].span()
+        text = _filled(start, "\n" if start else "") + text[start:end] + _filled(len(text) - end, "\n" if end < len(text) else "")
+    return text
+
+
 def strip_html(text: str) -> str:
+    text = _page_furniture(text)
     text = _IMAGE_TAG.sub(lambda m: _filled(len(m.group(0)), "\n[图片]\n"), text)
     text = _BLOCK_TAG.sub(lambda m: _filled(len(m.group(0)), "\n"), text)
     text = _ANY_TAG.sub(lambda m: _filled(len(m.group(0))), text)

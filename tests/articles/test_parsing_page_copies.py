@@ -302,6 +302,35 @@ def test_a_markdown_export_gives_its_front_matter_headline_headings_and_captions
     assert "#" not in article.body and "治未病”中心启用" in article.body
 
 
+SAVED_PAGE = """<!DOCTYPE html>
+<html><head><title>从750克到2500克！早产宝宝平安出院-某市妇幼保健院</title>
+<script>var _hmt = _hmt || []; (function() { var hm = document.createElement("script"); })();</script></head>
+<body><div class="top-bar">您好，欢迎访问某市妇幼保健院官方网站！</div>
+<nav><ul><li><a href="/">首页</a></li><li><a href="/xwzx/">新闻中心</a></li><li>就医指南</li><li>专家介绍</li></ul></nav>
+<aside><h2>新闻中心</h2><ul><li>院内动态</li><li>媒体聚焦</li></ul></aside>
+<article class="article">
+<h1>从750克到2500克！早产宝宝&ldquo;闯关&rdquo;89天平安出院</h1>
+<div class="info"><span>发布日期：2024-06-28</span><span>来源：本站原创</span></div>
+<p>&emsp;&emsp;6月26日，在某市妇幼保健院新生儿重症监护室，出生时体重仅750克的宝宝迎来了出院的日子。</p>
+<p>&emsp;&emsp;今年3月底，孕26周的妈妈因胎膜早破紧急入院，产科、新生儿科迅速开展联合会诊。</p>
+</article>
+<div class="share">分享到：微信 微博</div>
+<footer><p>版权所有 &copy; 2024 某市妇幼保健院 技术支持：某网络科技有限公司</p></footer>
+</body></html>"""
+
+
+def test_a_saved_page_reads_as_its_article_without_the_site_around_it():
+    from articles.parsing.markup import strip_markup
+
+    assert len(strip_markup(SAVED_PAGE)) == len(SAVED_PAGE)
+    [article] = parse_text(SAVED_PAGE)
+    assert article.title == "从750克到2500克！早产宝宝“闯关”89天平安出院"  # a cry opens it
+    assert article.published == dt.date(2024, 6, 28)
+    assert article.body.startswith("6月26日") and article.body.endswith("迅速开展联合会诊。")
+    for furniture in ("欢迎访问", "_hmt", "就医指南", "院内动态", "版权所有", "分享到"):
+        assert furniture not in article.body
+
+
 def test_text_without_markup_is_left_as_it_is():
     from articles.parsing.markup import strip_markup
 

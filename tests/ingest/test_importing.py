@@ -207,7 +207,19 @@ def test_missing_path_and_empty_directory_are_errors(tmp_path):
     report = import_paths([str(tmp_path / "nope"), str(empty)])
     errors = sorted(r.error for r in report.files)
     assert "no such file or directory" in errors[1] or "no such file or directory" in errors[0]
-    assert any("holds no .txt file" in e for e in errors)
+    assert any("holds no article file" in e for e in errors)
+
+
+def test_a_folder_s_saved_pages_and_markdown_exports_are_read_but_not_its_readme(tmp_path):
+    from ingest.files import discover
+
+    for name, text in (("a.txt", "x"), ("b.html", "<p>x</p>"), ("c.htm", "<p>x</p>"), ("README.md", "# 说明\n\n本目录存放稿件。"),
+                       ("d.md", "---\ntitle: 某医院开展义诊\ndate: 2023-11-07\n---\n\n正文"), ("e.md", "---\ntags: [a]\n---\n正文")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    files, problems = discover([str(tmp_path)])
+    assert [f.key for f in files] == ["a.txt", "b.html", "c.htm", "d.md"] and problems == []
+    named, _ = discover([str(tmp_path / "README.md")])  # named on its own, any file is read
+    assert [f.key for f in named] == ["README.md"]
 
 
 def test_file_over_the_size_limit_is_refused(seeds_dir, settings):

@@ -105,10 +105,10 @@ def test_non_text_files_are_refused_by_name():
     errors = rejected([("photo.jpg", b"\xff\xd8\xff\xe0"), ("binary.txt", b"\x00\x01\x02abc"),
                        ("empty.txt", b""), ("a.zip", make_zip([("b.pdf", b"%PDF-1.4")])), ("not.zip", b"PK junk")])
     assert errors == [
-        "photo.jpg：只接受 .txt 文本文件，或 .csv、.tsv、.json、.jsonl、.xml 导出文件",
+        "photo.jpg：只接受 .txt 文本、.html 网页、.md 文稿，或 .csv、.tsv、.json、.jsonl、.xml 导出文件",
         "binary.txt：不是文本文件（含有二进制内容）",
         "empty.txt：文件是空的",
-        "a.zip 中的 b.pdf：只接受 .txt 文本文件，或 .csv、.tsv、.json、.jsonl、.xml 导出文件",
+        "a.zip 中的 b.pdf：只接受 .txt 文本、.html 网页、.md 文稿，或 .csv、.tsv、.json、.jsonl、.xml 导出文件",
         "not.zip：不是有效的 zip 压缩包（BadZipFile）",
     ]
 
