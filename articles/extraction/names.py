@@ -126,10 +126,11 @@ def _unknown_brand(run: str, tokens) -> str | None:
     return None
 
 
-# State-owned groups that run hospitals, a proper noun in the name they open (`中铁十七局中心医院`,
-# `国药东风总医院`, `通用环球中铁西安医院`) however jieba tags them (n, or 通用 a verb).
+# State-owned groups and a ministry that run hospitals, a proper noun in the name they open
+# (`中铁十七局中心医院`, `国药东风总医院`, `通用环球中铁西安医院`, Taiwan's `卫生福利部南屯医院`) however
+# jieba tags them (n, or 通用 a verb, 卫生 an adjective).
 _GROUPS = frozenset(("中铁", "中建", "中核", "中冶", "中交", "国药", "华润", "中信", "通用环球", "首钢", "鞍钢", "武钢", "宝钢",
-                     "攀钢", "包钢", "马钢", "开滦", "中石化", "中石油", "中海油", "航天", "兵器", "核工业"))
+                     "攀钢", "包钢", "马钢", "开滦", "中石化", "中石油", "中海油", "航天", "兵器", "核工业", "卫生福利部", "卫福部"))
 
 
 def _kept_tokens(tokens) -> list[tuple[str, str]]:

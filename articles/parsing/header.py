@@ -27,11 +27,14 @@ from .lines import (
     kicker_of,
     kicker_title_of,
 )
-from .mail import after_mail_headers
-from .metadata import Byline, parse_byline, parse_metadata_line
+from .mail import MAIL_DATE_RE, MAIL_SENDER_RE, after_mail_headers, mail_date
+from .metadata import Byline, parse_byline, parse_date, parse_metadata_line
 from .speakers import expert_of
 from .splitting import HEADLINE_PART, LATIN_NAME, SALUTATION, rubric_over_headline
 from .text import has_sentence_punctuation
+
+# Manuscripts sent to an editor, not an issue sent to its readers.
+_SUBMISSION = re.compile(r"稿件|投稿|审阅|来稿")
 
 # An e-paper's name for itself (`湖北日报数字报`): the paper, and its edition's word.
 EDITION = re.compile(r"(?:数字报刊平台|多媒体数字报刊|数字报刊|数字报|电子报|电子版|数字版|播出文稿|播出稿)$")
@@ -358,8 +361,18 @@ class HeaderReader:
         """A message's headers, a forwarding note and the forwarded message's headers above the
         article (mail.py): flagged, the article starts after them."""
         end = after_mail_headers([line.text for line in lines], [line.gap for line in lines])
+        # Manuscripts sent to an editor (`附上我院近期两篇稿件，烦请审阅`) are not out on the day they were sent.
+        submitted = any(_SUBMISSION.search(line.text) for line in lines[end:end + 12])
         for line in lines[i:end]:
             self.flag("dropped_boilerplate", line.text, line.span)
+            if submitted:
+                continue
+            if (sent := MAIL_DATE_RE.match(line.text)) and (day := parse_date(sent["date"]) or mail_date(sent["date"])):
+                # A newsletter's items are dated by its message; a date printed with an item wins.
+                self.sent.published = day
+                self.masthead.merge(Byline(published=day))
+            elif (sender := MAIL_SENDER_RE.match(line.text)) and not self.site_hospital:
+                self.site_hospital = sender["hospital"]  # a hospital's own newsletter: its items' 我院
         return max(i, end)
 
     def _skip_to_location(self, lines: list[Line], i: int) -> int:

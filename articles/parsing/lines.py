@@ -155,7 +155,9 @@ _FURNITURE_RE = re.compile(
 # An image's place in copied text: `[图片]`, `<img src=… alt=…>`.
 IMAGE_RE = re.compile(r"^(?:\[(?:图片|img|image|圖片)\]|图片|圖片|<img[^>]*>)$", re.IGNORECASE)
 # An e-paper's page: `第A06版：健康周刊`, `A06版 健康周刊`.
-_PAGE_LABEL_RE = re.compile(r"^第?[A-Za-z]{0,2}\d{1,5}版\s*[:：]?\s*[\u4e00-\u9fff·]{0,10}$")
+_AD_LINE = re.compile(r"^[【\[]\s*(?:广告|廣告|推广|推廣)\s*[】\]]")
+_PAGE_LABEL_RE = re.compile(r"^第?[A-Za-z]{0,2}\d{1,5}版\s*[:：]?\s*[\u4e00-\u9fff·]{0,10}$"
+                            r"|^[A-Z]{1,2}\d{1,2}\s+[\u4e00-\u9fff·]{2,8}$")  # a paper's page and column: `A12 中部综合`
 _NAV_PARTS = re.compile(r"\s*[|｜]\s*|\s{2,}")
 
 
@@ -172,6 +174,8 @@ def furniture_of(text: str) -> str | None:
     be the article's."""
     if is_mail_leftover(text):
         return "dropped_boilerplate"  # a MIME part's boundary or header, an undecoded quoted-printable line
+    if _AD_LINE.match(text) and len(text) <= 120:
+        return "dropped_boilerplate"  # `【廣告】清水新市鎮 景觀2房+車位…`: a strip of advertising between items
     if len(text) > 80 or has_sentence_punctuation(text.rstrip("！!")):
         return None
     if _FURNITURE_RE.match(text) or SEPARATOR_RE.match(text) or _PAGE_LABEL_RE.match(text):

@@ -5,6 +5,8 @@ above them and the transfer encoding's leftovers are no part of the article. Pur
 
 from __future__ import annotations
 
+import datetime as dt
+import email.utils
 import re
 
 # A header of a message, in the form a mail program saves (RFC 5322) or a Chinese client prints
@@ -14,6 +16,11 @@ MAIL_HEADER_RE = re.compile(
     r"|Content-Disposition|Reply-To|Sender|X-[A-Za-z0-9-]+)\s*:\s*\S"
     r"|^(?:发件人|收件人|抄送|密送|发送时间|发送日期|主题|附件)\s*[:：]"
 )
+# When the message was sent: `发送时间: 2024年9月2日 星期一 8:30`, `Date: Mon, 2 Sep 2024 08:30:00 +0800`.
+MAIL_DATE_RE = re.compile(r"^(?:Date|发送时间|发送日期|日期|时间)\s*[:：]\s*(?P<date>.+)$")
+# A hospital (or its office) that sent it: `发件人: 东陵医科大学附属第二医院党委宣传中心 <xczx@…>`.
+MAIL_SENDER_RE = re.compile(r"^(?:From|发件人)\s*[:：]\s*\"?(?P<hospital>[\u4e00-\u9fff]{2,30}?(?:医院|卫生院|保健院))"
+                            r"[\u4e00-\u9fff]{0,10}\"?\s*(?:<[^<>\s]+>)?\s*$")
 # The line a mail program puts above a forwarded message.
 MAIL_BANNER_RE = re.compile(r"^[-=_\s]{2,}(?:转发邮件信息|原始邮件|邮件原文|Forwarded message|Original Message)[-=_\s]{2,}$",
                             re.IGNORECASE)
@@ -25,6 +32,14 @@ QP_LINE_RE = re.compile(r"^(?=(?:[^=]*=[0-9A-F]{2}){4})[\x21-\x7E]{12,78}$")
 
 # How far into a file a message's headers may stand: a forwarded release has two blocks and a note.
 _REACH = 60
+
+
+def mail_date(value: str) -> dt.date | None:
+    """The day of an RFC 5322 date (`Mon, 2 Sep 2024 08:30:00 +0800`), as the sender's clock had it."""
+    try:
+        return email.utils.parsedate_to_datetime(value.strip()).date()
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def is_mail_leftover(text: str) -> bool:

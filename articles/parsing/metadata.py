@@ -27,7 +27,7 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _ENGLISH_DATE = re.compile(r"\b(?P<m>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\.?\s+(?P<d>\d{1,2}),?\s+"
                            r"(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
 # Taiwan's calendar: 民國112年 is 2023.
-_ROC_YEAR = re.compile(r"民[国國]\s*(?P<y>\d{2,3})\s*年")
+_ROC_YEAR = re.compile(r"(?:中[华華])?民[国國]\s*(?P<y>\d{2,3})\s*年")
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -54,7 +54,7 @@ DATE_KEYS = ("发布时间", "发表时间", "更新时间", "发布日期", "�
              "留言时间", "回复时间", "答复时间")
 SOURCE_KEYS = ("来源", "稿源", "出处", "Source", "本文转自", "转自", "转载自", "稿件来源", "信息来源", "文章来源", "新闻来源", "出品")
 AUTHOR_KEYS = ("作者", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "采写", "Author", "Reporter", "文字", "摄影", "图片", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
-EDITOR_KEYS = ("策划", "统筹", "责任编辑", "责编", "编辑", "Editor", "互动编辑", "流程编辑", "实习编辑", "审核", "校对", "值班编辑", "本版责任编辑", "本版编辑", "本版责编", "美编", "责任校对", "初审", "复审", "终审", "审校")
+EDITOR_KEYS = ("策划", "统筹", "责任编辑", "责编", "编辑", "Editor", "互动编辑", "流程编辑", "实习编辑", "审核", "校对", "值班编辑", "本版责任编辑", "本版编辑", "本版责编", "本期编辑", "本期责编", "编校", "美编", "责任校对", "初审", "复审", "终审", "审校")
 # Keys of a page's metadata line that say nothing the article keeps (a count, a column).
 IGNORED_KEYS = ("原标题", "索引号", "发布机构", "主题分类", "文号", "发文机关", "发文字号", "信息分类", "公开方式", "主办", "承办", "浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名",
                # a message board's form around a message and its reply (`留言类型：建议`, `办理速度：满意`)
@@ -137,6 +137,7 @@ _PAPER_PAGE = re.compile(rf"^(?P<outlet>[{CJK}]{{2,10}}?(?:日报|晚报|早报|
                          rf"(?:[{CJK}·]{{2,8}}(?:\s+|$))?")
 _UPDATED = re.compile(r"^[（(][^（()）]{0,20}更新[)）]?")
 _LUNAR_DATE = re.compile(rf"^农历[{CJK}]{{2,12}}")
+_SUPPLIED_BEFORE_KEY = re.compile(rf"^[{CJK}]{{2,12}}\s*供稿\s+(?=(?:撰稿|撰文|作者|文字|文|通讯员|记者)\s*[:：/])")
 _COLUMN_BEFORE_KEY = re.compile(rf"^[{CJK}·]{{2,8}}\s+(?=(?:责任编辑|本版编辑|本版责编|编辑|责编|美编)\s*[:：])")
 _WEEKDAY = re.compile(r"^\s*(?:星期[一二三四五六日天]|周[一二三四五六日])")
 _DATETIME_ANYWHERE = re.compile(_DATETIME_PREFIX.pattern.lstrip("^"))
@@ -172,6 +173,11 @@ def parse_metadata_line(line: str) -> Byline | None:
 def _parsed_metadata_line(line: str) -> Byline | None:
     # `【纠错】 【责任编辑：王萌萌】`: a portal's tool before the credit
     text = _LEADING_TOOLS.sub("", arabic_dates(unicodedata.normalize("NFKC", clean_line(line)))).strip("（）()【】[]")
+    text = _ROC_YEAR.sub(lambda m: f"{int(m['y']) + 1911}年", text)  # `中華民國113年6月12日`: a Taiwan paper's year
+    if (issue := _ISSUE_LINE.match(text)) and not issue["date"]:
+        # `江州卫生健康　2024年第3期（总第87期）`: a periodical's masthead, its issue and no day (before
+        # the e-paper tools, `第3期` among them, are taken off a line's end)
+        return Byline(source=issue["outlet"], source_rank=1)
     if paper := _PAPER_PAGE.fullmatch(text):
         return Byline(source=paper["outlet"], source_rank=1)  # `现代快报 A6 城事·视觉`: the paper, its page, its column
     if (page := _PAGE_THEN_KEY.match(text)) and _KEY_RE.match(text, page.end()):
@@ -195,6 +201,7 @@ def _parsed_metadata_line(line: str) -> Byline | None:
     # 浙里·健康 责任编辑：何晴`, `2 综合新闻 2024年3月22日 星期五`).
     page_head = _PAGE_BEFORE_DATE.match(text) is not None
     text = _PAGE_BEFORE_DATE.sub("", text)
+    text = _SUPPLIED_BEFORE_KEY.sub("", text)  # `心血管内科 供稿  撰稿：胡一鸣`: the department that supplied it, then the writer
     if (column := _COLUMN_BEFORE_KEY.match(text)) and not _DATETIME_PREFIX.match(text):
         text = text[column.end():]  # `医疗动态 责任编辑：邓雨桐`: the page's column, then its editor
     match = _DATETIME_PREFIX.match(text)
@@ -300,8 +307,8 @@ _BARE_EDITOR = re.compile(rf"^(?:责任编辑|责编|编辑|审核|校对)\s+(?P
 _FIRST_PRINTED = re.compile(rf"^(?:原载|原刊于|刊于|转载自)?\s*《(?P<outlet>[^》]{{2,14}})》\s*[（(]?\s*(?P<date>{_DATE})?\s*(?:第\s*[A-Z]?\d{{1,3}}\s*版)?[)）]?$")
 # A platform's account line: `健康湖北 2023-07-20 09:12 · 湖北省卫生健康委员会官方账号`.
 _SECTION_MARK = rf"[·•]\s*[{CJK}]{{2,8}}\s*[·•]"  # `· 新闻聚焦 ·`, a periodical's section
-_ISSUE_LINE = re.compile(rf"^(?:{_SECTION_MARK}\s+)?《?(?P<outlet>[{CJK}]{{2,16}}?)》?\s*(?:(?:19|20)\d{{2}}\s*年)?\s*第\s*\d{{1,4}}\s*期"
-                         rf"(?:\s*[（(]总第\s*\d{{1,5}}\s*期[)）])?(?:\s+{_SECTION_MARK})?(?:\s+(?P<date>{_DATE}))?$")
+_ISSUE_LINE = re.compile(rf"^(?:{_SECTION_MARK}\s+)?《?(?P<outlet>[{CJK}]{{2,16}}?)》?\s*[·•]?\s*(?:(?:19|20)\d{{2}}\s*年)?\s*第\s*\d{{1,4}}\s*期"
+                         rf"(?:\s*[（(]总第\s*\d{{1,5}}\s*期[)）]?)?(?:\s+{_SECTION_MARK})?(?:\s+(?P<date>{_DATE}))?$")
 _MASTHEAD_DATE = re.compile(rf"^(?P<outlet>[{CJK}]{{2,12}}报)\s+(?P<date>{_DATE})(?:\s*第\s*\d{{1,4}}\s*期)?$")
 _ACCOUNT_LINE = re.compile(rf"^(?P<account>[^\s·]{{2,20}})\s+(?P<date>{_DATE})(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
                            rf"(?:\s*[·•]\s*\S.{{0,40}}|\s+(?:阅读|浏览|阅读量|浏览量)\s*[\d.]+万?\+?)$")  # `… 阅读 3.2万`

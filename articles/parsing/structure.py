@@ -53,6 +53,7 @@ from .metadata import (
     split_names,
 )
 from .model import Caption, Flag, Paragraph, ParsedArticle, Section, Span
+from .pagesharing import assemble_page
 from .runningheads import running_heads
 from .speakers import ROSTER_LABEL_RE, SCRIPT_LABEL, roster_line_of, roster_of, sound_bite_of
 from .splitting import split_articles
@@ -73,11 +74,6 @@ from .units import Unit, classify_shorts, field_subheads, fits_style, heading_st
 # One article
 
 
-
-
-_OUR_HOSPITAL = re.compile(r"我院|本院")
-
-
 @dataclass
 class _ArticleBuilder(HeaderReader):
     position: int
@@ -91,6 +87,7 @@ class _ArticleBuilder(HeaderReader):
     masthead: Byline = field(default_factory=Byline)  # the date and outlet printed above the headline
     site_hospital: str | None = None  # the hospital whose own site the page is (its name above the navigation)
     original_title: tuple[str, Span] | None = None  # `原标题：《…》` under the text
+    sent: Byline = field(default_factory=Byline)  # the date of the message that carried it, the article's own if none
 
     def flag(self, kind: str, excerpt: str, span: Span | None = None) -> None:
         self.flags.append(Flag(kind, excerpt[:80], span))
@@ -122,7 +119,7 @@ class _ArticleBuilder(HeaderReader):
             title=title or "",
             title_span=title_span,
             subtitle=subtitle,
-            published=self.byline.published,
+            published=self.byline.published or self.sent.published,
             source=EDITION.sub("", self.byline.source) or self.byline.source if self.byline.source else None,
             authors=tuple(self.byline.authors),
             editors=tuple(self.byline.editors),
@@ -264,6 +261,14 @@ class _ArticleBuilder(HeaderReader):
                     if meta is not None:
                         # `责任编辑：张雨` under a disclaimer and a platform's follow prompt
                         self.byline.merge(Byline(editors=meta.editors, authors=meta.authors))
+                break
+            if closings.PAGE_FOOTER.match(text) and any(u.kind == "para" for u in units) and (meta := parse_metadata_line(text)):
+                # `本期编辑：…　审核：…` closing a newsletter or a page: the imprint, contact and
+                # unsubscribe lines under it are no item's text.
+                self.byline.merge(meta)
+                self.consumed.append(("metadata", line.span))
+                if index + 1 < len(lines):
+                    self.flag("dropped_boilerplate", lines[index + 1].text, (lines[index + 1].start, lines[-1].end))
                 break
             if len(text) < 300 and COPYRIGHT_RE.search(text):
                 self.flag("dropped_boilerplate", text, line.span)
@@ -459,40 +464,8 @@ def parse_articles(text: str) -> list[ParsedArticle]:
                                                     for line in dropped), *articles[0].flags))
     if was_spaced:
         articles = [replace(a, flags=(*a.flags, Flag("removed_ocr_spaces", "全文字间空格已去除", a.span))) for a in articles]
-    masthead = builders[0].masthead if builders else None
-    if len(articles) > 1 and (not articles[0].paragraphs or not articles[0].title and all(a.title for a in articles[1:])) \
-            and any(a.paragraphs for a in articles[1:]):
-        # (or, headline-less, a note above items that all have one: `附上我院近期两篇稿件，烦请审阅。`)
-        # A roundup's own headline and post line above its items (`一周动态｜…`, then `01` / `某医院：`):
-        # no article, but its date and account are every item's.
-        masthead = replace(masthead, published=masthead.published or articles[0].published,
-                           source=masthead.source or articles[0].source)
-        header, articles = articles[0], [
-            replace(a, position=k, published=a.published or masthead.published, source=a.source or masthead.source)
-            for k, a in enumerate(articles[1:])]
-        # What the header held stays accounted for, on the first item.
-        articles[0] = replace(articles[0], flags=(Flag("dropped_boilerplate", header.title[:80], header.span), *header.flags,
-                                                  *articles[0].flags))
-    if builders and (house := builders[0].site_hospital):
-        # A hospital's own paper or site: an item that says 我院 and names no hospital over its text is its.
-        articles[1:] = [replace(a, headline_organisations=(house,)) if not a.headline_organisations
-                        and _OUR_HOSPITAL.search(" ".join([a.title or "", *(p.text for p in a.paragraphs[:1])])) else a
-                        for a in articles[1:]]
-    if masthead is not None and (masthead.published or masthead.source or masthead.editors):
-        # A page's masthead (`健康时报 2023年7月4日 第06版`, `责任编辑：谭丽`) dates and names every
-        # item on it, and its page editor edited each.
-        articles[1:] = [replace(a, published=a.published or masthead.published, source=a.source or masthead.source,
-                                editors=a.editors or tuple(masthead.editors)) for a in articles[1:]]
-    if len(articles) > 1 and not articles[-1].paragraphs and any(a.paragraphs for a in articles[:-1]):
-        # A page's footer under its last item (`…委员会 版权所有　地址：…`) is no item: its lines stay
-        # accounted for on the item above it.
-        footer = articles.pop()
-        articles[-1] = replace(articles[-1], flags=(*articles[-1].flags, *footer.flags,
-                                                    Flag("dropped_boilerplate", footer.title[:80], footer.span)))
-    if len(articles) > 1 and lines and closings.PAGE_FOOTER.match(lines[-1].text) and (footer := parse_metadata_line(lines[-1].text)):
-        # `本版编辑：张晓东　美编：李薇` under the last item edits every item on the page.
-        articles[:-1] = [replace(a, editors=a.editors or tuple(footer.editors)) for a in articles[:-1]]
-    return articles
+    return assemble_page(articles, builders[0].masthead if builders else None,
+                         builders[0].site_hospital if builders else None, lines)
 
 
 _ORIGINAL_TITLE_LINE = re.compile(r"^原标题\s*[:：]\s*《?(?P<title>[^《》]{4,80}?)》?$")

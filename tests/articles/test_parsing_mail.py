@@ -122,3 +122,52 @@ def test_a_manuscript_with_labelled_headlines_and_numbered_items():
     assert (first.kicker, first.title, first.subtitle) == ("某市第一人民医院", "让“生命之舟”驶向更远的彼岸", "记某市第一人民医院重症医学科团队")
     assert (second.title, second.authors) == ("某市第一人民医院成功救治主动脉夹层孕妇", ("陈亚楠",))
     assert "附上我院" not in first.body and "老师" not in first.body  # the sender's note is no article
+
+
+NEWSLETTER = """发件人: 某医科大学附属第二医院党委宣传中心 <xczx@example.cn>
+发送时间: 2024年9月2日 星期一 8:30
+收件人: 全院职工 <all-staff@example.cn>
+主题: 【院务通讯】2024年第17期
+
+各位同事：
+
+    本期院务通讯共2条要闻，请查阅。
+
+    本期导读
+    ▶ 我院成功开展首例经导管三尖瓣置换术
+    ▶ 我院护理工作喜获省级多项荣誉
+
+==================================================
+
+【要闻一】我院成功开展首例经导管三尖瓣置换术
+
+    8月27日，我院心血管内科团队成功为一名78岁重度三尖瓣反流患者实施经导管三尖瓣置换术。这是我院首次开展该项技术。
+
+    心血管内科主任程远航介绍，该手术无需开胸、创伤小、恢复快。
+
+    （心血管内科 供稿  撰稿：胡一鸣）
+
+==================================================
+
+【要闻二】我院护理工作喜获省级多项荣誉
+
+    近日，省卫生健康委通报2024年度全省护理工作表彰结果，我院护理部获评“全省护理工作先进集体”。
+
+    （护理部 供稿  撰稿：彭雪）
+
+==================================================
+
+本期编辑：邵思远    审核：刘文涛
+某医科大学附属第二医院党委宣传中心 编印
+如不希望继续接收本通讯，请回复“退订”。
+"""
+
+
+def test_a_newsletter_s_items_are_dated_edited_and_owned_by_the_issue_that_carried_them():
+    articles = parse_text(NEWSLETTER)
+    assert [a.title for a in articles] == ["我院成功开展首例经导管三尖瓣置换术", "我院护理工作喜获省级多项荣誉"]
+    assert [a.authors for a in articles] == [("胡一鸣",), ("彭雪",)]
+    assert {a.editors for a in articles} == {("邵思远", "刘文涛")}
+    assert {a.published for a in articles} == {dt.date(2024, 9, 2)}
+    assert [extract(a).subject_hospitals for a in articles] == [["某医科大学附属第二医院"]] * 2
+    assert "退订" not in articles[1].body and "本期导读" not in articles[0].body
