@@ -73,7 +73,10 @@ def _refine(run: str) -> str | None:
                 anchored = run[start:]
             break
     if name is None and anchored is None:
-        return _place_then_word(tokens) or _unknown_brand(run, tokens)
+        return _place_then_word(tokens) or _unknown_brand(run, tokens) or _unknown_place(run, tokens)
+    if anchored is None and name is not None and is_short_form(name) and (placed := _unknown_place(run, tokens)) \
+            and placed.endswith(name):
+        return placed  # `安澜|市第一人民医院`: the short form's own place before it
     if anchored is None or anchored in NOT_A_HOSPITAL:
         return name
     if name is None or is_short_form(name) or len(name) < len(anchored):
@@ -114,6 +117,24 @@ def _place_then_word(tokens) -> str | None:
             and tags <= {"a", "ad", "an", "ag", "zg", "n", "f", "s", "b"} and middle[-1] not in "在到的了于向给把被让从和与及") \
             or (middle == "立" and place.endswith("市")):
         return place + middle + "医院"
+    return None
+
+
+# What a public hospital's name says after its city or county: `第一人民医院`, `中医院`, `妇幼保健院`.
+_PUBLIC_BODY = re.compile(r"(?:第[一二三四五六七八九十]{1,3})?(?:人民医院|中医医院|中医院|中西医结合医院|中心医院|妇幼保健院|医院)$")
+
+
+def _unknown_place(run: str, tokens) -> str | None:
+    """A city or county the division table does not hold (a new one, a place a text invents),
+    a word jieba reads as a proper noun, then its level and a public hospital's body:
+    `安澜(nrfg)|市|第一|人民医院`, `云岭(ns)|县|人民医院`. Not a bare `…市医院` (a place's hospitals)."""
+    for index in range(len(tokens) - 2):
+        word, tag = tokens[index]
+        level = tokens[index + 1][0]
+        if len(word) == 2 and tag in ("ns", "nr", "nrfg", "nrt", "nz") and level[:1] in "市县区" and len(level) == 1:
+            rest = "".join(w for w, _ in tokens[index + 2:])
+            if _PUBLIC_BODY.fullmatch(rest) and rest != "医院":
+                return word + level + rest
     return None
 
 

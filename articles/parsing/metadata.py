@@ -302,7 +302,10 @@ _OUTLET_WORD = re.compile(r"(?:日报|晚报|早报|时报|商报|导报|周报|
 # A WeChat post's own line: `原创 某某医院 某某医院 2023-06-18 08:30 发表于湖南`.
 _POST_LINE = re.compile(rf"^(?:原创\s+)?(?P<account>[^\s]{{2,24}})(?:\s+[^\s]{{2,24}})?\s+(?P<date>{_DATE})"
                         r"(?:\s+\d{1,2}:\d{2})?\s*发表于\S{2,8}$|^原创\s+(?P<account2>[^\s]{2,24})(?:\s+[^\s]{2,24})?\s+"
-                        rf"(?P<date2>{_DATE})(?:\s+\d{{1,2}}:\d{{2}})?(?:\s+[{CJK}]{{2,3}})?$")  # `… 17:45 浙江`
+                        rf"(?P<date2>{_DATE})(?:\s+\d{{1,2}}:\d{{2}})?(?:\s+[{CJK}]{{2,3}})?$"  # `… 17:45 浙江`
+                        # a post's account, day, time and province without 原创: the time says it is one
+                        # (not an update's or an export's: `楼主更新 2021-11-25 19:40`, `短信备份导出 …`)
+                        rf"|^(?P<account3>[^\s]{{2,24}}(?<!更新|导出|备份|回复|补充|修改|发表|发布))\s+(?P<date3>{_DATE})\s+\d{{1,2}}:\d{{2}}(?:\s+[{CJK}]{{2,3}})?$")
 _BARE_EDITOR = re.compile(rf"^(?:责任编辑|责编|编辑|审核|校对)\s+(?P<names>[{CJK}]{{2,4}}(?:[\s、，,]+[{CJK}]{{2,4}}){{0,2}})$")
 _FIRST_PRINTED = re.compile(rf"^(?:原载|原刊于|刊于|转载自)?\s*《(?P<outlet>[^》]{{2,14}})》\s*[（(]?\s*(?P<date>{_DATE})?\s*(?:第\s*[A-Z]?\d{{1,3}}\s*版)?[)）]?$")
 # A platform's account line: `健康湖北 2023-07-20 09:12 · 湖北省卫生健康委员会官方账号`.
@@ -342,7 +345,7 @@ def _other_metadata_line(text: str) -> Byline | None:
         author, account = (named[0], named[1]) if len(named) >= 2 and named[0] != named[1] else (None, named[0])
         if author and len(author) >= 3 and UNIT_WORD.search(author):
             author = None  # `原创 宣传科 长兴县人民医院 …`: the office that posted it, not a writer
-        return Byline(published=parse_date(match["date"] or match["date2"]), source=account, source_rank=0,
+        return Byline(published=parse_date(match["date"] or match["date2"] or match["date3"]), source=account, source_rank=0,
                       authors=split_names(author) if author else [])
     match = _MASTHEAD_DATE.match(text)
     if match:  # `华西医院报 2024年4月15日 第287期`: a paper's masthead with its day

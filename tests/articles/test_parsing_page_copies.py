@@ -331,6 +331,12 @@ def test_a_saved_page_reads_as_its_article_without_the_site_around_it():
         assert furniture not in article.body
 
 
+def test_a_post_s_account_line_without_original_mark_dates_it():
+    [article] = parse_text("与死神赛跑！多学科接力打通“生命通道”\n\n某市第一人民医院  2024年03月18日 17:30  江西\n\n"
+                           "3月15日凌晨，某市第一人民医院胸痛中心仅用68分钟为患者打通“生命通道”。\n")
+    assert article.published == dt.date(2024, 3, 18) and "17:30" not in article.body
+
+
 def test_text_without_markup_is_left_as_it_is():
     from articles.parsing.markup import strip_markup
 

@@ -56,6 +56,13 @@ def test_a_state_owned_group_that_runs_a_hospital_opens_its_name():
     assert [n for n, _, _ in find_hospitals("活动在中建三局华南公司广州市南方医院白云院区举办")] == ["广州市南方医院"]
 
 
+def test_a_city_or_county_the_division_table_does_not_hold_opens_a_public_hospital_s_name():
+    assert [n for n, _, _ in find_hospitals("3月15日凌晨，在安澜市第一人民医院心血管外科")] == ["安澜市第一人民医院"]
+    assert [n for n, _, _ in find_hospitals("近年来，云岭县人民医院作为牵头医院")] == ["云岭县人民医院"]
+    assert name_confidence("安澜市第一人民医院") == 0.6  # held for an editor: no division says where it is
+    assert [n for n, _, _ in find_hospitals("该院与市第一人民医院签约")] == ["市第一人民医院"]
+
+
 def test_a_company_named_after_a_hospital_is_not_found():
     assert find_hospitals("华大医院控股旗下的诊所开业") == []
     assert find_hospitals("他曾任中华医院管理学会理事，北京市医院管理中心主任") == []  # bodies that run hospitals
