@@ -128,14 +128,29 @@ def _unknown_place(run: str, tokens) -> str | None:
     """A city or county the division table does not hold (a new one, a place a text invents),
     a word jieba reads as a proper noun, then its level and a public hospital's body:
     `安澜(nrfg)|市|第一|人民医院`, `云岭(ns)|县|人民医院`. Not a bare `…市医院` (a place's hospitals)."""
-    for index in range(len(tokens) - 2):
-        word, tag = tokens[index]
-        level = tokens[index + 1][0]
-        if len(word) == 2 and tag in ("ns", "nr", "nrfg", "nrt", "nz") and level[:1] in "市县区" and len(level) == 1:
-            rest = "".join(w for w, _ in tokens[index + 2:])
-            if _PUBLIC_BODY.fullmatch(rest) and rest != "医院":
-                return word + level + rest
+    for index in range(1, len(tokens) - 1):
+        level = tokens[index][0]
+        if level not in ("市", "县", "区"):
+            continue
+        rest = "".join(w for w, _ in tokens[index + 1:])
+        if not _PUBLIC_BODY.fullmatch(rest) or rest == "医院":
+            continue
+        word, tag = tokens[index - 1]
+        if len(word) == 3 and word[0] in _VISITED and tag in _PROPER_OR_NAME:
+            word = word[1:]  # `——访|青禾(nr)|县中医医院`: the interview's verb glued to the place
+        elif len(word) == 1 and index >= 2 and len(tokens[index - 2][0]) == 1 \
+                and {tag, tokens[index - 2][1]} <= _PLACE_CHARACTER_TAGS:
+            word = tokens[index - 2][0] + word  # `青(a)|禾(ng)|县`: two characters jieba could not join
+        elif not (len(word) == 2 and tag in _PROPER_OR_NAME):
+            continue
+        if word not in _NOT_A_BRAND:
+            return word + level + rest
     return None
+
+
+_VISITED = "访到赴在往"
+_PROPER_OR_NAME = ("ns", "nr", "nrfg", "nrt", "nz")
+_PLACE_CHARACTER_TAGS = {"a", "ng", "n", "ns", "nr", "nz", "j", "b", "zg", "vg", "ag"}
 
 
 def _unknown_brand(run: str, tokens) -> str | None:
@@ -173,6 +188,8 @@ def _kept_tokens(tokens) -> list[tuple[str, str]]:
     # Words that open a feature's subtitle or a sentence, not a name: `——记遵义市…医院`.
     while kept and kept[0][0] in ("中共", "原", "记", "走进", "来到", "探访", "聚焦", "实拍", "直击"):
         kept.pop(0)
+    if kept and len(kept[0][0]) == 3 and kept[0][0][0] in _VISITED and kept[0][1] in _PROPER_OR_NAME:
+        kept[0] = (kept[0][0][1:], kept[0][1])  # `——访|青禾(访青禾 nr)|县中医医院`: an interview's verb glued on
     return kept
 
 

@@ -293,10 +293,11 @@ def _names_only(value: str) -> bool:
 _DATE = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}"
 # A newspaper page's or a broadcast's masthead: `健康时报 2022年11月03日 第05版：医院管理`,
 # `今日安远 2023年6月16日 星期五 第2版 综合新闻`.
+_BAR = r"\s*[|｜│]?\s*"  # parts set apart by bars: `青禾日报 │ 2023.12.15 星期五 │ 03 │ 对话`
 _MASTHEAD = re.compile(
-    rf"^(?P<outlet>[{CJK}·]{{2,14}}?)\s*(?P<date>{_DATE})(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*"
-    rf"(?:星期[一二三四五六日天]|周[一二三四五六日])?\s*"
-    rf"(?P<page>第?\s*[A-Za-z]?\d{{1,3}}\s*版|[A-Z]\d{{1,2}})?\s*(?:[:：|｜]?\s*[{CJK}·]{{0,12}})?$"
+    rf"^(?P<outlet>[{CJK}·]{{2,14}}?){_BAR}(?P<date>{_DATE})(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?{_BAR}"
+    rf"(?:星期[一二三四五六日天]|周[一二三四五六日])?{_BAR}"
+    rf"(?P<page>第?\s*[A-Za-z]?\d{{1,3}}\s*版|[A-Z]\d{{1,2}}|\d{{1,2}}(?=\s*[|｜│]))?\s*(?:[:：|｜│]?\s*[{CJK}·]{{0,12}})?$"
 )
 _OUTLET_WORD = re.compile(r"(?:日报|晚报|早报|时报|商报|导报|周报|报|周刊|杂志|电视台|广播电视台|新闻网|网|融媒体中心|新闻中心)$")
 # A WeChat post's own line: `原创 某某医院 某某医院 2023-06-18 08:30 发表于湖南`.
@@ -306,7 +307,10 @@ _POST_LINE = re.compile(rf"^(?:原创\s+)?(?P<account>[^\s]{{2,24}})(?:\s+[^\s]{
                         # a post's account, day, time and province without 原创: the time says it is one
                         # (not an update's or an export's: `楼主更新 2021-11-25 19:40`, `短信备份导出 …`)
                         rf"|^(?P<account3>[^\s]{{2,24}}(?<!更新|导出|备份|回复|补充|修改|发表|发布))\s+(?P<date3>{_DATE})\s+\d{{1,2}}:\d{{2}}(?:\s+[{CJK}]{{2,3}})?$")
-_BARE_EDITOR = re.compile(rf"^(?:责任编辑|责编|编辑|审核|校对)\s+(?P<names>[{CJK}]{{2,4}}(?:[\s、，,]+[{CJK}]{{2,4}}){{0,2}})$")
+_BARE_EDITOR = re.compile(rf"^(?:本版编辑|本版责编|责任编辑|责编|编辑|审核|校对)\s+(?P<names>[{CJK}]{{2,4}}(?:[\s、，,]+[{CJK}]{{2,4}}){{0,2}})$")
+# Several of them in a row: `本版编辑　庞悦　　校对　林可`.
+_BARE_EDITOR_PAIR = rf"(?:本版编辑|本版责编|责任编辑|责编|编辑|美编|审核|校对)\s+(?P<names>[{CJK}]{{2,4}}(?:[、，,][{CJK}]{{2,4}}){{0,2}})"
+_BARE_EDITORS = re.compile(rf"^(?:{_BARE_EDITOR_PAIR}\s*){{2,4}}$")
 _FIRST_PRINTED = re.compile(rf"^(?:原载|原刊于|刊于|转载自)?\s*《(?P<outlet>[^》]{{2,14}})》\s*[（(]?\s*(?P<date>{_DATE})?\s*(?:第\s*[A-Z]?\d{{1,3}}\s*版)?[)）]?$")
 # A platform's account line: `健康湖北 2023-07-20 09:12 · 湖北省卫生健康委员会官方账号`.
 _SECTION_MARK = rf"[·•]\s*[{CJK}]{{2,8}}\s*[·•]"  # `· 新闻聚焦 ·`, a periodical's section
@@ -358,6 +362,9 @@ def _other_metadata_line(text: str) -> Byline | None:
         return Byline(published=parse_date(match["date"]), source=match["account"], source_rank=0)
     if _DOCUMENT_NUMBER.match(text):
         return Byline()
+    if _BARE_EDITORS.match(text):
+        names = [name for pair in re.finditer(_BARE_EDITOR_PAIR, text) for name in split_names(pair["names"]) or []]
+        return Byline(editors=names) if names else None
     match = _BARE_EDITOR.match(text)
     if match:  # `编辑 罗小兵`: a credit without its colon
         return Byline(editors=split_names(match["names"])) if split_names(match["names"]) else None

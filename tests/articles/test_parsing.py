@@ -147,6 +147,15 @@ def test_kicker_and_headline_on_one_line_then_a_second_article():
         ("时间: 2021年7月1日 | 编辑:李振兵", (dt.date(2021, 7, 1), None, [], ["李振兵"])),
         ("来源：健康报　作者：王五，赵六", (None, "健康报", ["王五", "赵六"], [])),
         ("日期:2023.03.05", (dt.date(2023, 3, 5), None, [], [])),
+        # a masthead in parts set apart by bars, a Taiwan paper's year, a periodical's issue with no day
+        ("青禾日报 │ 2023.12.15 星期五 │ 03 │ 对话", (dt.date(2023, 12, 15), "青禾日报", [], [])),
+        ("中州日报 中华民国113年6月12日 星期三", (dt.date(2024, 6, 12), "中州日报", [], [])),
+        ("江州卫生健康　　　　2024年第3期（总第87期）", (None, "江州卫生健康", [], [])),
+        # credits without their colons, several in a row; a department that supplied the text, then its writer
+        ("（本版编辑　庞悦　　校对　林可）", (None, None, [], ["庞悦", "林可"])),
+        ("编辑 庞悦 审核 王伟", (None, None, [], ["庞悦", "王伟"])),
+        ("（心血管内科 供稿  撰稿：胡一鸣）", (None, None, ["胡一鸣"], [])),
+        ("本期编辑：邵思远    审核：刘文涛", (None, None, [], ["邵思远", "刘文涛"])),
     ],
 )
 def test_metadata_lines(line, expected):

@@ -61,6 +61,9 @@ def test_a_city_or_county_the_division_table_does_not_hold_opens_a_public_hospit
     assert [n for n, _, _ in find_hospitals("近年来，云岭县人民医院作为牵头医院")] == ["云岭县人民医院"]
     assert name_confidence("安澜市第一人民医院") == 0.6  # held for an editor: no division says where it is
     assert [n for n, _, _ in find_hospitals("该院与市第一人民医院签约")] == ["市第一人民医院"]
+    # two characters jieba could not join, an interview's verb glued to the place
+    assert [n for n, _, _ in find_hospitals("近日，记者专访了青禾县中医医院党委副书记")] == ["青禾县中医医院"]
+    assert [n for n, _, _ in find_hospitals("——访青禾县中医医院党委副书记、院长郑怀远")] == ["青禾县中医医院"]
 
 
 def test_a_company_named_after_a_hospital_is_not_found():
