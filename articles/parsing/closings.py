@@ -14,6 +14,8 @@ from .text import CJK
 SUPPLIED_BY_OFFICE = re.compile(r"^[（(][\u4e00-\u9fff]{2,16}(?:办公室|办|部|科|处|中心|委员会|站|室)\s?(?:供稿|供)[)）]$")
 # A reader's letter signed under its text: `读者 易国栋`.
 LETTER_SIGNATURE = re.compile(r"^(?:读者|来信人)[\s：:]*(?P<name>[\u4e00-\u9fff]{2,3})$")
+# Who issued it and the day, under a report: `宣平市人民医院办公室　　2024年2月6日印发`.
+ISSUED_ON = re.compile(r"^(?:[\u4e00-\u9fff]{2,30}\s+)?(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:印发|印|发布|制发)$")
 # Who issued it, in brackets under the text: `（定西市纪委监委）`, `（某市卫生健康委员会）`.
 ISSUER_IN_BRACKETS = re.compile(r"^[（(](?P<issuer>[\u4e00-\u9fff]{2,20}(?:纪委监委|纪委|监委|委员会|卫健委|政府|办公室|融媒体中心|日报|晚报|新闻网))[)）]$")
 # The desk's editor after the text (`…之一。（编辑：杨凯程）1130312`), writers named without their

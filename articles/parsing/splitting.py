@@ -57,10 +57,12 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
                 starts = True  # `江西省儿童医院` over its headline, as the item before began: a page's next item
             elif rubric_over_headline(lines, index):
                 starts = True  # `■来信反映·部门回复` over the next item's headline: a page's next item
-            elif SEPARATOR_RE.match(line.text) and nxt is not None and is_short(nxt.text) and not _UPDATE.match(nxt.text) \
-                    and not parse_metadata_line(nxt.text) and not COPYRIGHT_RE.search(nxt.text) and not furniture_of(nxt.text) \
-                    and not STOP_RE.match(nxt.text):
-                starts = True  # a rule, then a headline: the page's next item
+            elif SEPARATOR_RE.match(line.text) and (headline := _after_reprint_note(lines, index + 1)) is not None \
+                    and is_short(headline.text) and not _UPDATE.match(headline.text) \
+                    and not parse_metadata_line(headline.text) and not COPYRIGHT_RE.search(headline.text) \
+                    and not furniture_of(headline.text) and not STOP_RE.match(headline.text):
+                # a rule, then a headline (a digest's reprint notes between them: `转载自：…`, `原文链接：…`)
+                starts = True
             elif is_short(line.text) and nxt is not None and (
                 seen_byline and (parse_metadata_line(nxt.text) or _is_reporter_line(nxt.text))
                 or line.gap and _dated(nxt.text)  # a headline after a blank line, its date under it
@@ -97,6 +99,19 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
     return blocks
 
 
+def _after_reprint_note(lines: list[Line], index: int) -> Line | None:
+    """The line after a rule and the reprint's notes under it (up to three metadata lines)."""
+    for skipped in range(4):
+        if index + skipped >= len(lines):
+            return None
+        line = lines[index + skipped]
+        if skipped < 3 and _REPRINT_NOTE.match(line.text) and parse_metadata_line(line.text):
+            continue
+        return line
+    return None
+
+
+_REPRINT_NOTE = re.compile(r"^(?:转载自|本文转自|转自|来源|原文链接|原文地址|原载)\s*[:：]")
 # A post's author adding to it under a rule: `楼主更新 2021-11-25 19:40`, `更新：`, `补充：`.
 _UPDATE = re.compile(r"^(?:楼主|作者)?(?:更新|补充|追加)")
 # A page's rubric over an item (`■读者来信`, `◆来信反映·部门回复`): a mark and a few words.

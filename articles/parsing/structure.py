@@ -47,6 +47,7 @@ from .metadata import (
     TRAILING_BYLINE,
     Byline,
     parse_byline,
+    parse_date,
     parse_lead_byline,
     parse_metadata_line,
     parse_trailing_byline,
@@ -230,6 +231,10 @@ class _ArticleBuilder(HeaderReader):
                 continue
             if issued := closings.ISSUER_IN_BRACKETS.match(text):
                 self.byline.merge(Byline(source=issued["issuer"], source_rank=0))  # `（定西市纪委监委）` closing the text
+                self.consumed.append(("byline", line.span))
+                continue
+            if issued := closings.ISSUED_ON.match(text):
+                self.byline.merge(Byline(published=parse_date(issued["date"])))  # the report's day, if it printed none above
                 self.consumed.append(("byline", line.span))
                 continue
             if closings.SUPPLIED_BY_OFFICE.match(text):

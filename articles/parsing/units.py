@@ -35,7 +35,8 @@ def heading_style(units: list[Unit]) -> str:
     shorts = [u for u in units if u.kind == "short" and len(u.text) <= MAX_HEADING]
     labelled = sum(1 for u in shorts if label_of(u.text))
     spaced = sum(1 for u in shorts if SPACED_RE.match(u.text))
-    marked = sum(1 for u in shorts if HEADING_MARK_RE.match(u.text))
+    listed = marked_list(units)
+    marked = sum(1 for i, u in enumerate(shorts) if HEADING_MARK_RE.match(u.text) and id(u) not in listed)
     if marked >= 2:
         return "marked"
     if labelled >= 2:
@@ -44,11 +45,23 @@ def heading_style(units: list[Unit]) -> str:
         return "spaced"
     return "plain"
 
+# A report's parts that carry no ordinal among those that do.
+_UNLABELLED_PARTS = ("前言", "引言", "序言", "结语", "结束语", "后记", "附录", "概述", "小结", "总结", "编者按")
+
+
+def marked_list(units: list[Unit]) -> set[int]:
+    """The short lines (by id) that stand in a run of marked lines: a list (`◆ 急诊医学科荣获…`
+    under `主要有：`), its items text, not headings nor captions."""
+    marked = [u.kind == "short" and bool(HEADING_MARK_RE.match(u.text)) for u in units]
+    return {id(u) for i, u in enumerate(units)
+            if marked[i] and ((i and marked[i - 1]) or (i + 1 < len(units) and marked[i + 1]))}
+
+
 def fits_style(unit: Unit, style: str) -> bool:
     if len(unit.text) > MAX_HEADING:
         return False
-    if style != "plain" and BRACKET_HEADING_RE.match(unit.text):
-        return True  # `【医院荣誉】` among `◆ …` headings
+    if style != "plain" and (BRACKET_HEADING_RE.match(unit.text) or unit.text in _UNLABELLED_PARTS):
+        return True  # `【医院荣誉】` among `◆ …` headings, `前言` before `第一部分 …`
     if style == "marked":
         return bool(HEADING_MARK_RE.match(unit.text))
     if style == "labelled":
@@ -68,8 +81,12 @@ def classify_shorts(units: list[Unit], style: str) -> None:
     # such lines stand alone between paragraphs, they are its headings, not captions.
     comma_heads = sum(1 for index, unit in enumerate(units)
                       if unit.kind == "short" and COMMA_HEAD_RE.match(unit.text) and between_paragraphs(units, index))
+    listed = marked_list(units)
     for index, unit in enumerate(units):
         if unit.kind != "short":
+            continue
+        if id(unit) in listed:
+            unit.kind = "para"
             continue
         if style != "plain":
             unit.kind = "heading" if fits_style(unit, style) else "caption"

@@ -186,3 +186,33 @@ def test_a_bilingual_page_s_keys_carry_their_english_names():
                    "11月8日至10日，由某大学附属第一医院主办的第二届国际医学交流周在广州举行。\n\n撰稿 Writer：梁某某    编辑 Editor：何某\n")
     assert (article.published, article.source) == (dt.date(2024, 11, 12), "国际合作与交流处")
     assert (article.authors, article.editors) == (("梁某某",), ("何某",))
+
+
+def test_a_digest_s_reprints_start_at_their_rule_and_take_their_reprint_notes():
+    page = ("某县人民医院\n首页 ＞ 新闻中心 ＞ 媒体聚焦\n\n媒体聚焦丨主流媒体关注我院卒中救治\n\n"
+            "本栏目转载主流媒体对我院的相关报道，版权归原作者所有。\n\n━━━━━━━━━━━━━━━━\n\n"
+            "转载自：某某健康报　2024年4月2日　第6版\n原文链接：https://www.example.cn/content_58812.htm\n\n"
+            "卒中救治跑出“县域速度”\n\n本报记者　鲁冰清\n\n　　3月18日下午，67岁的老许突然口角歪斜，家人拨打120后送至某县人民医院。"
+            "卒中团队从确诊到溶栓仅用时28分钟。\n\n━━━━━━━━━━━━━━━━\n\n"
+            "转载自：“某县发布”微信公众号　2024年4月5日\n原文链接：https://mp.weixin.qq.com/s/Xk3p9Qa\n\n"
+            "日间手术让患者“当天入院当天回家”\n\n　　4月3日上午，56岁的王女士在某县人民医院日间手术中心接受了腹腔镜胆囊切除术，下午便出院回家。\n\n"
+            "记者：葛伟　　编辑：方圆\n")
+    articles = parse_text(page)
+    assert [(a.title, a.source, a.published) for a in articles] == [
+        ("卒中救治跑出“县域速度”", "某某健康报", dt.date(2024, 4, 2)),
+        ("日间手术让患者“当天入院当天回家”", "“某县发布”微信公众号", dt.date(2024, 4, 5))]
+    assert not any("原文链接" in a.body or "http" in a.body for a in articles)
+
+
+def test_a_report_s_parts_are_its_headings_its_marked_list_is_text_and_its_issue_date_dates_it():
+    report = ("某市人民医院\n2023年度报告（摘编）\n\n\n前言\n\n　　2023年，医院圆满完成了年度各项目标任务。现将主要工作摘编如下。\n\n\n"
+              "第一部分　年度运行概况\n\n　　全年完成门急诊量186.4万人次，同比增长12.3%。\n\n\n第二部分　荣誉榜\n\n"
+              "　　2023年，医院共获得省级以上荣誉23项，主要有：\n\n　　◆ 某市人民医院荣获“全国改善医疗服务创新医院”称号\n"
+              "　　◆ 急诊医学科荣获“全国青年文明号”称号\n　　◆ 产科病区荣获“全省巾帼文明岗”称号\n\n　　（其余市级荣誉41项略）\n\n\n"
+              "第三部分　2024年工作计划\n\n　　2024年，医院将加快推进新院区二期建设。\n\n\n"
+              "某市人民医院办公室　　　　　　　　2024年2月6日印发\n")
+    article = only(report)
+    assert [(s.label, s.heading) for s in article.sections] == [
+        (None, "前言"), ("第一部分", "年度运行概况"), ("第二部分", "荣誉榜"), ("第三部分", "2024年工作计划")]
+    assert article.captions == () and "急诊医学科荣获“全国青年文明号”称号" in article.body
+    assert article.published == dt.date(2024, 2, 6) and "印发" not in article.body
