@@ -84,6 +84,7 @@ _KEYS = sorted(set(AUTHOR_KEYS + EDITOR_KEYS + SOURCE_KEYS + OTHER_KEYS) - set(_
 _KEY_SPLIT = re.compile(
     "(" + "|".join(re.escape(k) for k in _KEYS) + r")\s*[:：|｜/／]?\s*|(" + "|".join(_SHORT_KEYS) + r")\s*[:：|｜/／]\s*"
 )
+_ORG_THEN_WRITER = re.compile(rf"[{CJK}]{{2,20}}(?:医院|卫生院|中心|科|部|办|处|委员会|局)\s+(?P<names>[{CJK}]{{2,4}}(?:[\s、][{CJK}]{{2,4}}){{0,2}})")
 _CODE = re.compile(r"^[A-Za-z]{1,3}\d{2,4}$")
 _EDITOR_CODE = re.compile(r"_[A-Za-z]{1,4}\d{2,6}$")
 _ORG_CREDIT = re.compile(rf"^[{CJK}（）()]{{2,20}}\s?(?:供稿|供图|提供)$")
@@ -181,6 +182,8 @@ def parse_chain(text: str) -> Byline | None:
     if prefix and (signed := _OUTLET_SLASH_NAMES.fullmatch(prefix)) \
             and (names := clean_names(signed["names"])):
         result.source, result.authors = signed["outlet"], names  # `江苏广电融媒体新闻中心/王雪彤编辑/徐玮琪`
+    elif prefix and (writer := _ORG_THEN_WRITER.fullmatch(prefix)) and (names := clean_names(writer["names"])):
+        result.authors = names  # `（宁川市中心医院 马骁 图/何婷）`: the hospital's writer, then the photographer
     elif prefix:
         # `沈阳日报、沈报全媒体主任记者 尚志文`: the outlets the reporter writes for, the first named
         # `环球时报驻日本特约记者`: where the outlet's reporter is stationed is no part of its name

@@ -23,7 +23,7 @@ ORG_LINE_RE = re.compile(rf"^[{CJK}（）()·]{{2,30}}?{ORG_SUFFIX}$")
 TITLE_ORG_RE = re.compile(rf"^(?P<org>[{CJK}（）()·]{{2,30}}?{ORG_SUFFIX}) (?P<rest>\S.*)$")
 INLINE_SUBTITLE_RE = re.compile(r"^(?P<title>\S.{3,40}?)\s*(?:——|--)\s*(?P<subtitle>\S.{3,40})$")
 # Lines that announce a photo: `图为…`, `▲…`, `（图为…）`, `…（张三 摄）`.
-CAPTION_RE = re.compile(r"^[（(]?(?:图为|上图|下图|左图|右图|图[一二三四\d]?[：:]|图说\s*[：:]|图(?:\d{1,2}|[一二三四五六七八九十])\s|▲|△|■图)|[（(]?[\u4e00-\u9fff]{2,4}\s*摄[)）]?$")
+CAPTION_RE = re.compile(r"^[（(]?(?:图为|上图|下图|左图|右图|图[一二三四\d①-⑳]?[：:]|图说\s*[：:]|图(?:\d{1,2}|[一二三四五六七八九十])\s|▲|△|■图)|[（(]?[\u4e00-\u9fff]{2,4}\s*摄[)）]?$")
 # Lines that are a page's contact block, not the article: `联系电话：…`, `邮箱：…`.
 CONTACT_RE = re.compile(r"^[（(]?(?:联系电话|受理电话|咨询电话|监督电话|举报电话|电话|联系人|联系地址|来信地址|通讯地址|地址|邮编|邮政编码|"
                         r"邮箱|电子邮箱|传真|网址|媒体联系|新闻联络|E-?mail|Tel|Fax)\s*[:：]", re.IGNORECASE)
@@ -40,7 +40,7 @@ PHOTO_CREDIT_END_RE = re.compile(
     rf"|(?:[{CJK}]{{2,8}}?(?:网|报|台|社|新闻)\s)?[{CJK}]{{0,12}}\s*[/／]?\s*(?:供图|摄|攝))$"
 )
 _CREDIT_WORD = re.compile(r"提供|供图|摄|攝|源|取自|资料|截图|网络图片")
-_CAPTION_MARK = re.compile(r"^(?:[▲△▼■●◆►]+|(?:[上下左右]?[图圖]|图说)\s*[:：/／])\s*")
+_CAPTION_MARK = re.compile(r"^(?:[▲△▼■●◆►]+|(?:[上下左右]?[图圖][①-⑳]?|图说)\s*[:：/／])\s*")  # also a photo story's `图①：`
 
 
 # What is left of a line that only credits a photo (`新华社记者 刘文博 摄`, `新华社发（陈云飞摄）`).

@@ -216,3 +216,12 @@ def test_a_report_s_parts_are_its_headings_its_marked_list_is_text_and_its_issue
         (None, "前言"), ("第一部分", "年度运行概况"), ("第二部分", "荣誉榜"), ("第三部分", "2024年工作计划")]
     assert article.captions == () and "急诊医学科荣获“全国青年文明号”称号" in article.body
     assert article.published == dt.date(2024, 2, 6) and "印发" not in article.body
+
+
+def test_a_photo_story_s_numbered_captions_and_a_credit_that_names_the_writer_s_hospital():
+    story = ("白衣执甲　护佑生命\n\n本报记者　钟岩　摄影报道\n\n　　5月12日是国际护士节。在某县人民医院，600余名护士日夜守护着患者的健康。\n\n"
+             "　　图①：清晨7时30分，重症医学科护士床旁交接班。\n\n　　图②：急诊科护士为行动不便的老人推轮椅。\n\n"
+             "　　在重症医学科工作了19年的护士长张慧敏说：“所有的辛苦都值得。”\n\n（某县人民医院 马骁 图/何婷）\n")
+    article = only(story)
+    assert [c.text for c in article.captions] == ["清晨7时30分，重症医学科护士床旁交接班", "急诊科护士为行动不便的老人推轮椅"]
+    assert "图①" not in article.body and article.authors == ("钟岩", "马骁", "何婷")
