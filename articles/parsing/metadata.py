@@ -56,10 +56,12 @@ SOURCE_KEYS = ("来源", "稿源", "出处", "Source", "本文转自", "转自",
 AUTHOR_KEYS = ("作者", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "采写", "Author", "Reporter", "文字", "摄影", "图片", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
 EDITOR_KEYS = ("策划", "统筹", "责任编辑", "责编", "编辑", "Editor", "互动编辑", "流程编辑", "实习编辑", "审核", "校对", "值班编辑", "本版责任编辑", "本版编辑", "本版责编", "本期编辑", "本期责编", "编校", "美编", "责任校对", "初审", "复审", "终审", "审校")
 # Keys of a page's metadata line that say nothing the article keeps (a count, a column).
-IGNORED_KEYS = ("原标题", "原文链接", "原文地址", "索引号", "发布机构", "主题分类", "文号", "发文机关", "发文字号", "信息分类", "公开方式", "主办", "承办", "浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名",
+IGNORED_KEYS = ("原标题", "原文链接", "原文地址", "发布会主题", "地点", "索引号", "发布机构", "主题分类", "文号", "发文机关", "发文字号", "信息分类", "公开方式", "主办", "承办", "浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名",
                # a message board's form around a message and its reply (`留言类型：建议`, `办理速度：满意`)
                "留言对象", "留言类型", "留言领域", "留言人", "状态", "办理状态", "办理单位", "答复单位", "回复单位",
                "满意度", "解决程度", "办理态度", "办理速度")
+# A press conference's form (`地　　点：…`, `发 布 人：…`): keys a transcript's speaker or a sentence may also open.
+_SPEAKING_KEYS = ("发布会主题", "地点")
 ALL_KEYS = sorted(DATE_KEYS + SOURCE_KEYS + AUTHOR_KEYS + EDITOR_KEYS + IGNORED_KEYS, key=len, reverse=True)
 _KEY_RE = re.compile("(" + "|".join(re.escape(k) for k in ALL_KEYS) + r")\s*[:：／/｜|丨]\s*")
 
@@ -248,6 +250,8 @@ def _parsed_metadata_line(line: str) -> Byline | None:
     for key, value in zip(parts[1::2], parts[2::2], strict=True):
         value = value.strip(" |｜").strip()
         value = re.split(r"\s*[|｜]\s*", value)[0].strip()
+        if key in _SPEAKING_KEYS and has_sentence_punctuation(value):
+            return None  # `主持人：各位观众朋友，大家好！…`: a transcript's turn, not a press conference's form
         if key in IGNORED_KEYS:
             continue
         if key in DATE_KEYS:
@@ -314,8 +318,8 @@ _BARE_EDITORS = re.compile(rf"^(?:{_BARE_EDITOR_PAIR}\s*){{2,4}}$")
 _FIRST_PRINTED = re.compile(rf"^(?:原载|原刊于|刊于|转载自)?\s*《(?P<outlet>[^》]{{2,14}})》\s*[（(]?\s*(?P<date>{_DATE})?\s*(?:第\s*[A-Z]?\d{{1,3}}\s*版)?[)）]?$")
 # A platform's account line: `健康湖北 2023-07-20 09:12 · 湖北省卫生健康委员会官方账号`.
 _SECTION_MARK = rf"[·•]\s*[{CJK}]{{2,8}}\s*[·•]"  # `· 新闻聚焦 ·`, a periodical's section
-_ISSUE_LINE = re.compile(rf"^(?:{_SECTION_MARK}\s+)?《?(?P<outlet>[{CJK}]{{2,16}}?)》?\s*[·•]?\s*(?:(?:19|20)\d{{2}}\s*年)?\s*第\s*\d{{1,4}}\s*期"
-                         rf"(?:\s*[（(]总第\s*\d{{1,5}}\s*期[)）]?)?(?:\s+{_SECTION_MARK})?(?:\s+(?P<date>{_DATE}))?$")
+_ISSUE_LINE = re.compile(rf"^(?:{_SECTION_MARK}\s+|[{CJK}]{{2,8}}\s+)?《?(?P<outlet>[{CJK}]{{2,16}}?)》?\s*[·•]?\s*(?:(?:19|20)\d{{2}}\s*年)?\s*第\s*\d{{1,4}}\s*期"
+                         rf"(?:\s*[（(]总第\s*\d{{1,5}}\s*期[)）]?)?(?:\s+{_SECTION_MARK}|\s+[{CJK}]{{2,8}})?(?:\s+(?P<date>{_DATE}))?$")
 _MASTHEAD_DATE = re.compile(rf"^(?P<outlet>[{CJK}]{{2,12}}报)\s+(?P<date>{_DATE})(?:\s*第\s*\d{{1,4}}\s*期)?$")
 _ACCOUNT_LINE = re.compile(rf"^(?P<account>[^\s·]{{2,20}})\s+(?P<date>{_DATE})(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
                            rf"(?:\s*[·•]\s*\S.{{0,40}}|\s+(?:阅读|浏览|阅读量|浏览量)\s*[\d.]+万?\+?)$")  # `… 阅读 3.2万`

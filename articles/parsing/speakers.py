@@ -27,12 +27,17 @@ _ROSTER_LINE_RE = re.compile(rf"^(?P<who>[{CJK}（）()]{{2,30}}?(?:书记|院�
                              rf"[\s\u3000]+(?P<name>[{CJK}]{{2,4}})$")
 # Labels over such a roster: `发布人：`, `主持人：`.
 ROSTER_LABEL_RE = re.compile(r"^(?:发布人|主持人|出席人员|出席嘉宾|嘉宾|发言人|参会人员)\s*[:：]$")
+_KEYED_LINE_RE = re.compile(rf"^(?P<who>[{CJK}（）()、]{{2,30}}?(?:书记|院长|主任|局长|处长|科长|主任医师|护士长|发言人))"
+                            rf"[\s\u3000]*(?P<name>[{CJK}]{{2,3}})$")
+ROSTER_KEYED_RE = re.compile(r"^(?:发\s*布\s*人|主\s*持\s*人|发\s*言\s*人|出席嘉宾|嘉\s*宾)\s*[:：]\s*(?P<line>\S.*)$")
 
 
 def roster_line_of(text: str) -> tuple[str, str] | None:
     """(name, role) of a roster line whose post is a hospital's; ("", "") for another body's
-    official (`厦门市卫生健康委员会副主任　林志远`); None for no roster line."""
-    match = _ROSTER_LINE_RE.match(text)
+    official (`厦门市卫生健康委员会副主任　林志远`); None for no roster line. After its label
+    (`发 布 人：…院长沈屹`) the post may hold several roles and run into the name."""
+    keyed = ROSTER_KEYED_RE.match(text)
+    match = _KEYED_LINE_RE.match(keyed["line"]) if keyed else _ROSTER_LINE_RE.match(text)
     if not match:
         return None
     who = match["who"]

@@ -225,3 +225,17 @@ def test_a_photo_story_s_numbered_captions_and_a_credit_that_names_the_writer_s_
     article = only(story)
     assert [c.text for c in article.captions] == ["清晨7时30分，重症医学科护士床旁交接班", "急诊科护士为行动不便的老人推轮椅"]
     assert "图①" not in article.body and article.authors == ("钟岩", "马骁", "何婷")
+
+
+def test_a_press_conference_s_form_is_no_caption_and_its_roster_names_the_hospital_s_leaders():
+    transcript = ("【发布会实录】某市人民医院国家区域医疗中心建设取得阶段性成效\n\n发布会主题：某市人民医院国家区域医疗中心建设进展情况\n"
+                  "时　　间：2024年7月26日（星期五）上午10:00\n地　　点：市政府新闻发布厅\n"
+                  "发 布 人：某市卫生健康委员会党组书记、主任　廖国平\n　　　　　某市人民医院院长　沈屹\n"
+                  "主 持 人：某市人民政府新闻办公室副主任　梁晓\n\n"
+                  "　　梁晓：各位记者朋友，上午好！首先，请廖国平同志介绍有关情况。\n\n"
+                  "　　沈屹：在学科建设方面，我们重点建设心血管、神经、肿瘤、创伤、儿科五大中心。\n\n"
+                  "　　主持人：各位记者朋友，下面进入提问环节。\n")
+    article = only(transcript)
+    assert article.captions == () and article.published == dt.date(2024, 7, 26)
+    assert ("沈屹", "院长") in article.speakers and not any(name == "廖国平" for name, _ in article.speakers)
+    assert "发布厅" not in article.body and "主持人：各位记者朋友，下面进入提问环节。" in article.body
