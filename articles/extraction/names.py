@@ -46,6 +46,15 @@ _PROPER_TAGS = ("ns", "nt", "nz", "nr", "nrt", "j")
 _STRONG_TAGS = ("ns", "nt", "nz", "nr", "nrt")
 
 
+# An armed force's hospital by its number: `中国人民解放军联勤保障部队第九八四医院`, `海军第九〇五医院`.
+_NUMBERED_MILITARY = re.compile(rf"(?:中国人民解放军|解放军)?(?:联勤保障部队|陆军|海军|空军|火箭军|武警[{CJK}]{{0,6}}?(?:总队|部队)?)"
+                                rf"[{CJK}]{{0,8}}?第?[一二三四五六七八九十〇零]{{2,4}}医院$")
+# Such a number in Arabic digits (`第984医院`), read as the same number of Chinese digits so that
+# every offset holds; the name is then taken from the text as it was written.
+_ARABIC_NUMBERED = re.compile(r"第(\d{2,4})(?=(?:医院|分院))")
+_CHINESE_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
+
+
 def _refine(run: str) -> str | None:
     """The hospital name at the end of `run`, or None when what precedes the suffix is not a
     name (`推动医院`, `综合性中医医院`). jieba's tags decide where the name starts; a name that
@@ -55,6 +64,8 @@ def _refine(run: str) -> str | None:
     from .places import division_prefix
     from .segmenter import pos_tokens
 
+    if military := _NUMBERED_MILITARY.search(run):
+        return military.group(0)  # `联勤保障部队第九八四医院`: jieba cuts 保障 a verb and the number in two
     tokens = pos_tokens(run)
     for suffix in _WHOLE_SUFFIXES:  # jieba cuts 精神|卫生(an)|中心: a name's kind, read whole
         if run.endswith(suffix) and len(run) > len(suffix):
@@ -429,6 +440,9 @@ def find_hospitals(text: str) -> list[tuple[str, int, int]]:
     """Hospital names in text with their offsets. Short forms are kept (they start with 市/区/该…)
     so that the caller can resolve them against the article's subject."""
     found = []
+    written = text
+    if "第" in text:
+        text = _ARABIC_NUMBERED.sub(lambda m: "第" + m.group(1).translate(_CHINESE_DIGITS), text)
     for match in hospital_runs(text):
         if text.startswith(NOT_A_HOSPITAL_AFTER, match.end()) or (
                 match.group(0).endswith("医院") and text.startswith("区", match.end()) and not text.startswith("区域", match.end())):
@@ -440,8 +454,13 @@ def find_hospitals(text: str) -> list[tuple[str, int, int]]:
         end = match.end()
         if owner := _OWNER_ABBREVIATION.search(text, max(0, end - len(name) - 6), end - len(name)):
             name = owner.group(0) + name  # `重医附属永川医院`, `浙大附属邵逸夫医院`: the university, abbreviated
-        found.append((name, end - len(name), end))
+        if text[end - len(name) - 1:end - len(name) + 1] in _PRAISED and len(name) > 5:
+            name = name[1:]  # `点|赞古(ns)|美社区卫生服务中心`: the verb's second character read into a place
+        found.append((written[end - len(name):end], end - len(name), end))
     return found
+
+
+_PRAISED = frozenset(("点赞", "称赞", "夸赞", "盛赞", "力赞", "怒赞"))
 
 
 # A university abbreviated before 附属 (`重医`, `浙大`, `南医大`), where the text's name starts.

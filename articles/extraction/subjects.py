@@ -12,7 +12,7 @@ from articles.parsing.text import CJK
 
 from .mentions import HospitalMention, sentences
 from .names import find_hospitals, is_short_form, name_confidence, resolve_short_form
-from .places import Place, locate
+from .places import Place, is_division, locate
 
 
 def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
@@ -77,6 +77,9 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
                 for name in dict.fromkeys(quoted):
                     if name not in subject and not any(name.endswith(s) or s.endswith(name) for s in subject):
                         subject.append(name)
+    placed = None
+    if not subject and (placed := _placed_short_form(headline_text, article.paragraphs, counts)):
+        subject.append(placed)
     # A fuller form in the body (`洛阳市孟津区中医院` for the kicker's `孟津区中医院`) is the official
     # name; the kicker's is kept as an alias by the importer.
     full_subject = []
@@ -100,10 +103,29 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
         mentioned.append(HospitalMention(name, False, count, locate(name), confidence=name_confidence(name)))
     subjects = tuple(
         HospitalMention(n, True, counts.get(n, 0) + 1, _place(n, aliases[n]), tuple(aliases[n]),
-                        confidence=max([name_confidence(n), *(name_confidence(a) for a in aliases[n])]))
+                        confidence=0.6 if n == placed else max([name_confidence(n), *(name_confidence(a) for a in aliases[n])]))
         for n in full_subject
     )
     return subjects + tuple(mentioned)
+
+
+def _placed_short_form(headline: str, paragraphs, counts: Counter) -> str | None:
+    """A hospital the article names only by its short form (`市口腔医院`), placed by the one city
+    (county) the text names (`推动徐州市无偿献血工作`): `徐州市口腔医院`, a name the text never
+    prints, so held for an editor."""
+    lead = _lead(paragraphs)
+    shorts = [n for n, _, _ in find_hospitals(f"{headline} {lead}") if is_short_form(n) and n[:1] in ("市", "县")]
+    if not shorts:
+        return None
+    short = max(dict.fromkeys(shorts), key=lambda n: counts[n])
+    level = short[0]
+    text = headline + "\n" + "\n".join(p.text for p in paragraphs)
+    places = {text[at - length:at + 1] for at, character in enumerate(text) if character == level
+              for length in (2, 3, 4) if at >= length and is_division(text[at - length:at + 1])}
+    if len(places) != 1:
+        return None
+    [place] = places
+    return place + short[1:]
 
 
 # A hospital an article names once as a place in someone else's story: where an ambulance took
@@ -148,12 +170,16 @@ def _in_passing(name: str, body: str) -> bool:
         return True  # one project of a list (`…上盖项目、控江医院医技综合楼新建及辅助工程、平凉路…`)
     if re.match(r"(?:[（(][^（()）]{2,20}[)）])?等(?:多家|\d+家|[一二三四五六七八九十]+家)", after):
         return True  # one of many (`集聚了瑞金医院等多家知名三甲医院`)
+    if (members := _MEMBERS.match(after)) and not find_hospitals(members["next"]):
+        return True  # one of a list of other kinds (`上海长征医院、上海新世界股份有限公司…等16家联盟成员单位`)
     if (listed := _RECIPIENTS.search(before + name + after[:40])) and listed.end("name") == len(before) + len(name) \
             and not find_hospitals(listed["next"]):
         return True  # one recipient of a list of other kinds (`向上海市儿童医院、星舍公益基金会…捐赠玩具`)
     return before.rfind("“") > before.rfind("”") and bool(_PROJECT_NAME.match(after))
 
 
+# A list the hospital opens, its next item of another kind, closed by a count: `、…等16家`.
+_MEMBERS = re.compile(r"、(?P<next>[^，,。；;、]{2,30})(?:、[^，,。；;、]{2,30}){0,10}等(?:多家|\d+家|[一二三四五六七八九十]+家)")
 # A gift's or a visit's recipients listed after 向/给/为, the hospital first of them, another kind next.
 _RECIPIENTS = re.compile(r"(?:向|给|为)(?P<name>[^，,。；;、]{4,30})、(?P<next>[^，,。；;、]{2,30})")
 

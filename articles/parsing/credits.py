@@ -152,7 +152,7 @@ def parse_chain(text: str) -> Byline | None:
     """A run of credits and nothing else: every key's value must be names, a code or an outlet."""
     inner = text.strip()
     bracketed = False
-    while inner[:1] in "（(【[" and inner[-1:] in "）)】]" and not re.search(r"[（()）【】\[\]]", inner[1:-1]):
+    while inner[:1] in "（(【[［" and inner[-1:] in "）)】]］" and not re.search(r"[（()）【】\[\]［］]", inner[1:-1]):
         inner, bracketed = inner[1:-1].strip(), True
     if not inner or re.search(r"[（()）【】]", inner):
         return None
@@ -310,7 +310,8 @@ def _cut_run_name(text: str, pos: int) -> str | None:
             or re.match(rf"[{CJK}]{{1,4}}(?:报道|报导)", text[pos:pos + 6]):
         return None  # `东营报道`: where the report comes from, no name
     if len(name) == 3 and (name[2] in _NOT_IN_NAME or re.match(_REPORTER_KEY, text[pos + 2:]) or
-                           text.startswith(("记者", "通讯", "实习", "见习", "摄影", "编辑"), pos + 2)):
+                           text.startswith(("记者", "通讯", "实习", "见习", "摄影", "编辑"), pos + 2)
+                           or text[pos + 2:pos + 4] in TIME_WORDS):  # `记者 张奇近日，…`: the lead's first word
         name = name[:2]
     elif len(name) == 3 and re.match(rf"[{CJK}][“「]", text[pos + 3:pos + 5]) and text[pos + 3] not in _NOT_IN_NAME \
             and not text.startswith(("报道", "报导"), pos + 2):
