@@ -82,15 +82,19 @@ def _walk_articles(root: Path):
 
 
 def _is_markdown_export(path: Path) -> bool:
-    """A CMS's export opens with front matter that has a title; a folder's README or notes do not,
-    and are left alone (named on its own, any `.md` is read)."""
+    """A CMS's export opens with front matter that has a title, or with its `# ` headline over
+    Chinese text (a copied post); a folder's README or notes do not, and are left alone (named on
+    its own, any `.md` is read)."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(4096).decode("utf-8", errors="replace").lstrip("\ufeff")
     except OSError:
         return False
     front = re.match(r"---[ \t]*\r?\n(?P<body>.*?)\r?\n---", head, re.DOTALL)
-    return bool(front and re.search(r"^title[ \t]*:", front["body"], re.MULTILINE))
+    if front:
+        return bool(re.search(r"^title[ \t]*:", front["body"], re.MULTILINE))
+    chinese, latin = len(re.findall(r"[\u4e00-\u9fff]", head)), len(re.findall(r"[A-Za-z]", head))
+    return head.lstrip().startswith("# ") and chinese >= 200 and chinese >= latin and head.count("。") >= 3
 
 
 def _holds_records(path: Path) -> bool:

@@ -30,7 +30,7 @@ from .lines import (
 from .mail import MAIL_DATE_RE, MAIL_SENDER_RE, after_mail_headers, mail_date
 from .metadata import Byline, parse_byline, parse_date, parse_metadata_line
 from .speakers import expert_of
-from .splitting import HEADLINE_PART, LATIN_NAME, SALUTATION, rubric_over_headline
+from .splitting import LATIN_NAME, SALUTATION, headline_part, rubric_over_headline
 from .text import has_sentence_punctuation
 
 # Manuscripts sent to an editor, not an issue sent to its readers.
@@ -48,7 +48,7 @@ _COVER_NOTE = re.compile(r"通稿|择优刊发|刊发|供稿|发给大家|转您
 # A series' name in brackets on a line of its own (`【健康长兴·医院巡礼】`).
 _BRACKETED_COLUMN = re.compile(r"^【(?:[^】]{2,8}|[^】]{1,12}[·・｜|][^】]{1,16})】$")
 # The label of a page's list of its items, above their headlines.
-_PAGE_CONTENTS = re.compile(r"^(?:本版新闻|本版导航|本版目录|本版要目|本版标题|本版文章|本期导读|版面导读|本版导读)\s*[:：]?$")
+_PAGE_CONTENTS = re.compile(r"^(?:本版新闻|本版导航|本版标题导航|标题导航|版面导航|本版目录|本版要目|本版标题|本版文章|本期导读|版面导读|本版导读)\s*[:：]?$")
 
 
 # A hospital's own paper (院报): `宜宾市第二人民医院报`, `某某医院院报`.
@@ -93,7 +93,7 @@ class HeaderReader:
                     i += 1
                     continue
             line = lines[i]
-            if (part := HEADLINE_PART.match(line.text)) and (value := part["value"].strip(" —-")):
+            if (part := headline_part(lines, i)) and (value := part["value"].strip(" —-")):
                 # A manuscript's labelled headline: `【引题】…`, `【主题】…`, `【副题】——记…`
                 role, value_span = part["role"], (line.end - len(value), line.end)
                 if role in ("引题", "肩题", "眉题") and title is None and kicker is None:
@@ -307,7 +307,7 @@ class HeaderReader:
             elif kind is None and (paper := _EPAPER_MASTHEAD.match(line.text)):
                 kind = "dropped_navigation"  # `香港文汇报 电子版`: whose page it is
                 self._page_outlet(paper["paper"])
-            elif kind is None and _PAGE_CONTENTS.match(line.text):
+            elif _PAGE_CONTENTS.match(line.text):  # (`标题导航` is also a tool's word: the list under it goes too)
                 # `本版新闻` and the page's headlines under it, each a link: `● 武大人民医院…`
                 self.flag("dropped_navigation", line.text, line.span)
                 i += 1

@@ -28,7 +28,7 @@ CAPTION_RE = re.compile(r"^[（(]?(?:图为|上图|下图|左图|右图|图[一�
 CONTACT_RE = re.compile(r"^[（(]?(?:联系电话|受理电话|咨询电话|监督电话|举报电话|电话|联系人|联系地址|来信地址|通讯地址|地址|邮编|邮政编码|"
                         r"邮箱|电子邮箱|传真|网址|媒体联系|新闻联络|E-?mail|Tel|Fax)\s*[:：]", re.IGNORECASE)
 # A rule between two items of a page: `──────`, `——————`, `======`, `* * *`.
-SEPARATOR_RE = re.compile(r"^(?:[-—─━－=＝_~～·•*＊]\s*){6,}$")
+SEPARATOR_RE = re.compile(r"^(?:[-—─━═－=＝_~～·•*＊]\s*){6,}$")
 # A photo's credit closing its caption: `（圖／臺大醫院提供）`, `（王亚忠 摄）`, `。医院供图`, `图片来源/网传视频截图`.
 PHOTO_CREDIT_END_RE = re.compile(
     r"[。.]?\s*(?:[（(]\s*(?:(?:图|圖|图片|照片)\s*[/／:：]?\s*)?[^（()）]{0,30}(?:提供|供图|摄|攝)\s*[)）]"
@@ -156,7 +156,7 @@ _FURNITURE_RE = re.compile(
 IMAGE_RE = re.compile(r"^(?:\[(?:图片|img|image|圖片)\]|图片|圖片|<img[^>]*>)$", re.IGNORECASE)
 # An e-paper's page: `第A06版：健康周刊`, `A06版 健康周刊`.
 _AD_LINE = re.compile(r"^[【\[]\s*(?:广告|廣告|推广|推廣)\s*[】\]]")
-_PAGE_LABEL_RE = re.compile(r"^第?[A-Za-z]{0,2}\d{1,5}版\s*[:：]?\s*[\u4e00-\u9fff·]{0,10}$"
+_PAGE_LABEL_RE = re.compile(r"^第?[A-Za-z]{0,2}\d{1,5}版\s*[:：]?\s*[\u4e00-\u9fff·]{0,10}(?:\s*(?:上一版|下一版|上一期|下一期))*$"
                             r"|^[A-Z]{1,2}\d{1,2}\s+[\u4e00-\u9fff·]{2,8}$")  # a paper's page and column: `A12 中部综合`
 _NAV_PARTS = re.compile(r"\s*[|｜]\s*|\s{2,}")
 
@@ -353,7 +353,7 @@ def unwrap(lines: list[Line]) -> list[Line]:
 
 
 _EXCLAIMED_LABEL = re.compile(rf"^(?:[{CJK}]{{2,4}}[！!]|[{CJK}“”]{{2,6}}[，,][{CJK}“”]{{2,6}}[！!]"  # also `“早”安，小勇士！`
-                              rf"|[{CJK}0-9.%“”]{{4,14}}[！!？?])\s*")
+                              rf"|[{CJK}0-9.%“”、]{{4,14}}[！!？?])\s*")
 
 
 _UPDATED_NOTE = re.compile(r"[（(](?:已|有)?(?:更新|附|补充)[^（()）]{0,12}[)）]$")

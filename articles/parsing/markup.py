@@ -30,8 +30,9 @@ _FRONT_MATTER_KEYS = {"date": "日期", "published": "日期", "author": "作者
 _FRONT_MATTER_LINE = re.compile(r"^(?P<key>[A-Za-z_]+)[ \t]*:(?P<value>.*)$")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
 _MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]{0,200})\]\([^)\n]{0,500}\)")
-_MD_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]{1,200})\]\([^)\n]{0,500}\)")
+_MD_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]{1,200})\]\((?:[^()\n]|\([^()\n]{0,100}\)){0,500}\)")  # `(javascript:void(0);)`
 _MD_BOLD = re.compile(r"\*\*|__")
+_MD_ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])(?P<text>[^*\n]{1,200}?)(?<=[^\s*])\*(?![*\w])")  # `*2024-03-12 17:46*`
 _MD_RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.MULTILINE)
 _MD_QUOTE = re.compile(r"^>[ \t]?", re.MULTILINE)
 
@@ -69,9 +70,11 @@ def looks_like_html(text: str) -> bool:
 
 
 def looks_like_markdown(text: str) -> bool:
-    """Front matter, an image, or two `#` headings: one `# ` line alone may be the text's own."""
+    """Front matter, an image, two `#` headings, or a `# ` headline with a link or emphasis under
+    it: one `# ` line alone may be the text's own."""
     head = text[:20_000]
-    return bool(_FRONT_MATTER.match(head) or _MD_IMAGE.search(head) or len(_MD_HEADING.findall(head)) >= 2)
+    return bool(_FRONT_MATTER.match(head) or _MD_IMAGE.search(head) or len(_MD_HEADING.findall(head)) >= 2
+                or head.lstrip().startswith("# ") and (_MD_LINK.search(head) or _MD_BOLD.search(head) or _MD_ITALIC.search(head)))
 
 
 def looks_like_latex(text: str) -> bool:
@@ -134,7 +137,8 @@ def _strip_markdown(text: str) -> str:
     text = _MD_HEADING.sub(lambda m: _filled(len(m.group(0))), text)
     text = _MD_QUOTE.sub(lambda m: _filled(len(m.group(0))), text)
     text = _MD_RULE.sub(lambda m: _filled(len(m.group(0))), text)
-    return _MD_BOLD.sub(lambda m: _filled(len(m.group(0))), text)
+    text = _MD_BOLD.sub(lambda m: _filled(len(m.group(0))), text)
+    return _MD_ITALIC.sub(lambda m: FILLER + m["text"] + FILLER, text)
 
 
 def _image(match: re.Match) -> str:

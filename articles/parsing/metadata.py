@@ -137,6 +137,7 @@ _POSTED_FROM = re.compile(r"^来自\s+\S.{0,30}$|^\S{2,24}?(?:官方账号|官�
 _PAGE_BEFORE_DATE = re.compile(rf"^[A-Za-z]?\d{{1,3}}(?:\s*[｜|]\s*|\s+)(?:[{CJK}·]{{2,8}}(?:\s*[｜|]\s*|\s+))?(?=(?:19|20)\d{{2}}\s*年)")
 _PAPER_PAGE = re.compile(rf"^(?P<outlet>[{CJK}]{{2,10}}?(?:日报|晚报|早报|时报|商报|报))\s+(?:第?[A-Z]?\d{{1,3}}版?\s+)"
                          rf"(?:[{CJK}·]{{2,8}}(?:\s+|$))?")
+_ITEM_LABEL = re.compile(rf"^【?[{CJK}]{{1,6}}(?:\d{{1,3}}|[一二三四五六七八九十]{{1,3}})】\s*(?=\S)")
 _UPDATED = re.compile(r"^[（(][^（()）]{0,20}更新[)）]?")
 _LUNAR_DATE = re.compile(rf"^农历[{CJK}]{{2,12}}")
 _SUPPLIED_BEFORE_KEY = re.compile(rf"^[{CJK}]{{2,12}}\s*供稿\s+(?=(?:撰稿|撰文|作者|文字|文|通讯员|记者)\s*[:：/])")
@@ -176,6 +177,7 @@ def _parsed_metadata_line(line: str) -> Byline | None:
     # `【纠错】 【责任编辑：王萌萌】`: a portal's tool before the credit
     text = _LEADING_TOOLS.sub("", arabic_dates(unicodedata.normalize("NFKC", clean_line(line)))).strip("（）()【】[]")
     text = _ROC_YEAR.sub(lambda m: f"{int(m['y']) + 1911}年", text)  # `中華民國113年6月12日`: a Taiwan paper's year
+    text = _ITEM_LABEL.sub("", text)  # `【剪报01】南方日报　2023年6月2日…`: a clippings file's item, then where it was printed
     if (issue := _ISSUE_LINE.match(text)) and not issue["date"]:
         # `江州卫生健康　2024年第3期（总第87期）`: a periodical's masthead, its issue and no day (before
         # the e-paper tools, `第3期` among them, are taken off a line's end)

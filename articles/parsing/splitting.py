@@ -24,7 +24,9 @@ from .metadata import TRAILING_BYLINE, parse_byline, parse_lead_byline, parse_me
 # `PEKING UNIVERSITY HOSPITAL OF STOMATOLOGY`): a masthead's, never a Chinese article's headline.
 LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z&'’.,\-]*(?: [A-Za-z&'’.,\-]+)+$")
 _ITEM_LABEL = re.compile(r"^稿件[一二三四五六七八九十\d]{1,3}$")
-HEADLINE_PART = re.compile(r"^[【\[](?P<role>引题|肩题|眉题|主题|主标题|正题|副题|副标题)[】\]]\s*(?P<value>.+)$")
+_PARTS = "引题|肩题|眉题|主题|主标题|正题|副题|副标题"
+# `【主题】…`, or with a colon: `主题：梅州山区群众就医不再“翻山越岭”`.
+HEADLINE_PART = re.compile(rf"^(?:[【\[](?=(?:{_PARTS})[】\]])|(?=(?:{_PARTS})\s*[:：]))(?P<role>{_PARTS})(?:[】\]]|\s*[:：])\s*(?P<value>.+)$")
 _LABELLED_HEADLINE = re.compile(r"^(?:标题|题目)\s*[:：]\s*\S{6}")
 
 
@@ -46,7 +48,7 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
                 starts = True
             elif _ITEM_LABEL.match(line.text):
                 starts = True  # `稿件二`: a script's or a manuscript's next item
-            elif HEADLINE_PART.match(line.text) and not HEADLINE_PART.match(lines[index - 1].text):
+            elif headline_part(lines, index) and not HEADLINE_PART.match(lines[index - 1].text):
                 starts = True  # `【引题】` or `【主题】` after a text: a manuscript's next article
             elif _LABELLED_HEADLINE.match(line.text) and any(_LABELLED_HEADLINE.match(other.text) for other in current[:8]):
                 starts = True  # `标题：…` again, as the item before began: a script's or a digest's next item
@@ -57,8 +59,8 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
                 starts = True  # `江西省儿童医院` over its headline, as the item before began: a page's next item
             elif rubric_over_headline(lines, index):
                 starts = True  # `■来信反映·部门回复` over the next item's headline: a page's next item
-            elif SEPARATOR_RE.match(line.text) and (headline := _after_reprint_note(lines, index + 1)) is not None \
-                    and is_short(headline.text) and not _UPDATE.match(headline.text) \
+            elif SEPARATOR_RE.match(line.text) and (after := _after_reprint_note(lines, index + 1)) is not None \
+                    and is_short((headline := lines[after]).text) and not _UPDATE.match(headline.text) \
                     and not parse_metadata_line(headline.text) and not COPYRIGHT_RE.search(headline.text) \
                     and not furniture_of(headline.text) and not STOP_RE.match(headline.text):
                 # a rule, then a headline (a digest's reprint notes between them: `转载自：…`, `原文链接：…`)
@@ -70,6 +72,9 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
                 or _opens_with_dispatch(lines, index)  # a headline (and its column) above `本报讯（…）`
             ) and not parse_metadata_line(line.text) and not parse_byline(line.text) and not furniture_of(line.text):
                 starts = True
+        if current and not body_started and SEPARATOR_RE.match(line.text) and not SEPARATOR_RE.match(current[0].text) \
+                and (after := _after_reprint_note(lines, index + 1)) is not None and headline_part(lines, after) is not None:
+            starts = True  # a clippings file's own heading, then its first clipping under a rule
         if current and not starts and edited and line.gap and is_short(line.text) and nxt is not None \
                 and len(nxt.text) > 40 and "。" in nxt.text and not STOP_RE.match(line.text) \
                 and not parse_metadata_line(line.text) and not furniture_of(line.text):
@@ -99,15 +104,26 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
     return blocks
 
 
-def _after_reprint_note(lines: list[Line], index: int) -> Line | None:
-    """The line after a rule and the reprint's notes under it (up to three metadata lines)."""
+def headline_part(lines: list[Line], index: int) -> re.Match | None:
+    """A labelled part of a stacked headline at `index`. Bracketed (`【主题】…`) alone; with a
+    colon (`主题：…`) only beside another part, since a message's subject line reads `主题：` too."""
+    part = HEADLINE_PART.match(lines[index].text)
+    if part is None or lines[index].text.startswith(("【", "[")):
+        return part
+    neighbours = (lines[j].text for j in (index - 1, index + 1) if 0 <= j < len(lines))
+    return part if any(HEADLINE_PART.match(text) for text in neighbours) else None
+
+
+def _after_reprint_note(lines: list[Line], index: int) -> int | None:
+    """The index of the line after a rule and the reprint's notes under it (up to three lines)."""
     for skipped in range(4):
         if index + skipped >= len(lines):
             return None
         line = lines[index + skipped]
-        if skipped < 3 and _REPRINT_NOTE.match(line.text) and parse_metadata_line(line.text):
-            continue
-        return line
+        if skipped < 3 and (SEPARATOR_RE.match(line.text) or _REPRINT_NOTE.match(line.text) and parse_metadata_line(line.text)
+                            or (meta := parse_metadata_line(line.text)) and (meta.published or meta.source)):
+            continue  # (or a clipping's paper and day, between two rules)
+        return index + skipped
     return None
 
 

@@ -239,3 +239,30 @@ def test_a_press_conference_s_form_is_no_caption_and_its_roster_names_the_hospit
     assert article.captions == () and article.published == dt.date(2024, 7, 26)
     assert ("沈屹", "院长") in article.speakers and not any(name == "廖国平" for name, _ in article.speakers)
     assert "发布厅" not in article.body and "主持人：各位记者朋友，下面进入提问环节。" in article.body
+
+
+def test_a_clippings_file_s_items_start_at_their_rules_with_their_paper_and_stacked_headlines():
+    clippings = ("宣传资料室 · 媒体报道剪报汇编（2023年6月）\n\n════════════════\n【剪报01】南方日报　2023年6月2日　第A06版：健康\n"
+                 "════════════════\n\n引题：从“看病难”到“家门口看好病”\n主题：山区群众就医不再“翻山越岭”\n副题：——某大学附属医院三年帮扶见成效\n\n"
+                 "南方日报记者 黄思敏\n\n5月下旬的一个上午，某县人民医院外科病房里，72岁的刘伯正在做术后康复训练。\n\n"
+                 "════════════════\n【剪报02】羊城晚报　2023年6月9日　A5版\n════════════════\n\n某市第一人民医院\n"
+                 "日间手术中心单日手术量突破百台\n\n文/羊城晚报记者 陈卓\n\n6月7日，某市第一人民医院日间手术中心完成手术103台，单日手术量首次突破百台。\n")
+    articles = parse_text(clippings)
+    assert [(a.kicker, a.title, a.subtitle, a.source, a.published) for a in articles] == [
+        ("从“看病难”到“家门口看好病”", "山区群众就医不再“翻山越岭”", "某大学附属医院三年帮扶见成效", "南方日报", dt.date(2023, 6, 2)),
+        ("某市第一人民医院", "日间手术中心单日手术量突破百台", None, "羊城晚报", dt.date(2023, 6, 9))]
+    assert not any("═" in a.body or "剪报" in a.body for a in articles)
+
+
+def test_an_e_paper_page_s_navigation_and_a_copied_post_in_markdown():
+    page = ("某某日报 数字报\n2023年11月16日 星期四\n\n版面导航\n第01版：要闻\n第07版：健康\n\n第07版：健康　　　　上一版　下一版\n\n"
+            "本版标题导航\n· 某市中心医院胸痛中心再提速\n· 某县：县级医院留住病人\n\n--------------------\n\n某市中心医院胸痛中心再提速\n\n"
+            "□本报记者 刘晓燕\n\n11月10日凌晨，某县一名58岁男子突发胸痛，家属拨打120后被送至某市中心医院，从进门到血管开通仅用了41分钟。\n")
+    [article] = parse_text(page)
+    assert article.title == "某市中心医院胸痛中心再提速" and article.captions == ()
+    post = ("# 不开胸、心不停跳！我院成功开展首例经导管二尖瓣缘对缘修复术\n\n"
+            "原创 心内科 [某市第一人民医院](javascript:void(0);) *2024-03-12 17:46* *贵州*\n\n"
+            "近日，某市第一人民医院心血管内科为一名82岁重度二尖瓣反流患者成功实施经导管二尖瓣缘对缘修复术。\n")
+    [article] = parse_text(post)
+    assert article.title == "不开胸、心不停跳！我院成功开展首例经导管二尖瓣缘对缘修复术"
+    assert article.published == dt.date(2024, 3, 12) and "*" not in article.body and "javascript" not in article.body

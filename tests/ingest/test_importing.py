@@ -214,10 +214,12 @@ def test_a_folder_s_saved_pages_and_markdown_exports_are_read_but_not_its_readme
     from ingest.files import discover
 
     for name, text in (("a.txt", "x"), ("b.html", "<p>x</p>"), ("c.htm", "<p>x</p>"), ("README.md", "# 说明\n\n本目录存放稿件。"),
-                       ("d.md", "---\ntitle: 某医院开展义诊\ndate: 2023-11-07\n---\n\n正文"), ("e.md", "---\ntags: [a]\n---\n正文")):
+                       ("d.md", "---\ntitle: 某医院开展义诊\ndate: 2023-11-07\n---\n\n正文"), ("e.md", "---\ntags: [a]\n---\n正文"),
+                       ("f.md", "# 某医院成功开展首例手术\n\n" + "近日，某医院心血管内科成功为一名患者实施手术。" * 12),
+                       ("NOTES.md", "# Corpus notes\n\nThese files are crawled pages. " * 10 + "医院。" * 3)):
         (tmp_path / name).write_text(text, encoding="utf-8")
     files, problems = discover([str(tmp_path)])
-    assert [f.key for f in files] == ["a.txt", "b.html", "c.htm", "d.md"] and problems == []
+    assert [f.key for f in files] == ["a.txt", "b.html", "c.htm", "d.md", "f.md"] and problems == []
     named, _ = discover([str(tmp_path / "README.md")])  # named on its own, any file is read
     assert [f.key for f in named] == ["README.md"]
 
