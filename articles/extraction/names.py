@@ -141,12 +141,16 @@ def _unknown_place(run: str, tokens) -> str | None:
     `安澜(nrfg)|市|第一|人民医院`, `云岭(ns)|县|人民医院`. Not a bare `…市医院` (a place's hospitals)."""
     for index in range(1, len(tokens) - 1):
         level = tokens[index][0]
-        if level not in ("市", "县", "区"):
+        if level not in ("市", "县", "区", "州市"):
             continue
         rest = "".join(w for w, _ in tokens[index + 1:])
         if not _PUBLIC_BODY.fullmatch(rest) or rest == "医院":
             continue
         word, tag = tokens[index - 1]
+        if level == "州市":  # `澄|州市|第一人民医院`: jieba reads 州市 as one word
+            if len(word) == 1 and tag in _PLACE_CHARACTER_TAGS | {"v", "ns"}:
+                return word + level + rest
+            continue
         if len(word) == 3 and word[0] in _VISITED and tag in _PROPER_OR_NAME:
             word = word[1:]  # `——访|青禾(nr)|县中医医院`: the interview's verb glued to the place
         elif len(word) == 1 and index >= 2 and len(tokens[index - 2][0]) == 1 \

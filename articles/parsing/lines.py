@@ -101,7 +101,7 @@ BREADCRUMB_RE = re.compile(r"^(?:[^<>＞»]{1,20}\s*[>＞»]{1,2}\s*){2,}[^<>＞
                            r"|^[^<>＞»\s，。]{2,20}\s+[>＞»]{1,2}\s+[^<>＞»\s，。]{2,12}$")  # `林州市卫生健康委员会 > 工作动态`
 # Words of an outlet's own line above a page's metadata (`辽宁广播电视台 新闻中心 播出稿`).
 MASTHEAD_WORD_RE = re.compile(r"(?:电视台|广播|日报|晚报|早报|时报|报社|院报|新闻网|新闻中心|融媒体中心|客户端|播出稿)")
-HEADLINE_LABEL_RE = re.compile(r"^(?:(?:留言标题|标题|题目)\s*[:：]|【[^】]{2,6}】)\s*(?=\S{8})")
+HEADLINE_LABEL_RE = re.compile(r"^(?:(?:留言标题|标题|题目)\s*[:：]|【[^】]{2,6}】|【视频】)\s*(?=\S{8})")
 POST_HEADLINE_RE = re.compile(r"^(?:#[^#\s]{1,20}#\s*)*【(?P<title>[^】]{6,50})】\s*(?P<rest>\S.{10,})$")
 HEADLINE_BULLET_RE = re.compile(r"^[●■◆▲★☆◇□▶►·•]\s*")
 # The words that open the second line of a headline set on two: `暨…表彰大会`, `及…`.
@@ -145,6 +145,10 @@ _FURNITURE_RE = re.compile(
     r"|字级|复制链接|复制连结|订阅|Facebook|Line|LINE|X|Twitter|微信|微博|QQ"  # a share bar, one tool a line
     r"|[大中小]字号|解说词\s*[:：]?|[【\[](?:解说|画面|字幕|现场画面|主持人|演播室)[】\]]"  # a broadcast script's labels
     r"|[【\[](?:画面|现场画面|字幕|镜头)[】\]].{0,60}|\[\d{1,2}:\d{2}(?::\d{2})?\]"  # what the video shows, a time code
+    r"|[【\[](?:片头|片尾|片花|广告)?(?:音乐|音效|片头|片尾|片花|转场|广告)[】\]]"  # a programme's cues: `【片头音乐】`
+    # a short-video page: its counters, music, tags, the label over the post's text, the account's card
+    r"|(?:[♥❤💬★☆↗⭐👍]\s*[\d.]+\s*[万wW]?\s*){2,}|♬.{0,60}|(?:#[^#\s]{1,20}\s*){2,}|(?:配文|文案|视频文案)\s*[:：]?"
+    r"|(?:抖音|快手|视频)号\s*[:：].{0,60}|获赞\s*[\d.]+万?.{0,40}|简介\s*[:：].{0,60}|[-—－=]{2,}\s*(?:作品|视频|动态)\s*[-—－=]{2,}"
     r"|V|微博(?:官方)?认证[:：].{0,30}|扫一扫.{0,16}|.{0,4}(?:在|用)手机(?:上)?(?:打开|浏览|阅读).{0,10}|转发\s*\d+.{0,20}评论\s*\d+.{0,20}|O?网页链接|收起全文\s*.?|展开全文\s*.?|已有\s*[\d.]+万?\s*人(?:阅读|浏览|观看).{0,8}|评论\s*[（(]\d+[)）]"
     r"|第\s*[A-Z]?\d{1,3}\s*版(?:\s*[\u4e00-\u9fff·]{1,8})?|第\s*\d{1,3}\s*页\s*共\s*\d{1,3}\s*页|[（(](?:根据|据)?(?:现场)?录音整理.{0,20}[)）]|[（(]作者单位[:：].{1,40}[)）]"
     r"|[-—－\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—－\s]*"  # a page number: `— 3 —`

@@ -53,10 +53,10 @@ def parse_date(text: str) -> dt.date | None:
 DATE_KEYS = ("发布时间", "发表时间", "更新时间", "发布日期", "成文日期", "播出日期", "播出时间", "刊发日期", "时间", "日期", "Date",
              "留言时间", "回复时间", "答复时间")
 SOURCE_KEYS = ("来源", "稿源", "出处", "Source", "本文转自", "转自", "转载自", "稿件来源", "信息来源", "文章来源", "新闻来源", "出品")
-AUTHOR_KEYS = ("作者", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "采写", "Author", "Reporter", "文字", "摄影", "图片", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
+AUTHOR_KEYS = ("作者", "文字整理", "拍摄/剪辑", "拍摄", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "采写", "Author", "Reporter", "文字", "摄影", "图片", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
 EDITOR_KEYS = ("策划", "统筹", "责任编辑", "责编", "编辑", "Editor", "互动编辑", "流程编辑", "实习编辑", "审核", "校对", "值班编辑", "本版责任编辑", "本版编辑", "本版责编", "本期编辑", "本期责编", "编校", "美编", "责任校对", "初审", "复审", "终审", "审校")
 # Keys of a page's metadata line that say nothing the article keeps (a count, a column).
-IGNORED_KEYS = ("原标题", "原文链接", "原文地址", "发布会主题", "地点", "索引号", "发布机构", "主题分类", "文号", "发文机关", "发文字号", "信息分类", "公开方式", "主办", "承办", "浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名",
+IGNORED_KEYS = ("IP属地", "出镜", "原文链接", "原文地址", "发布会主题", "地点", "索引号", "发布机构", "主题分类", "文号", "发文机关", "发文字号", "信息分类", "公开方式", "主办", "承办", "浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名",
                # a message board's form around a message and its reply (`留言类型：建议`, `办理速度：满意`)
                "留言对象", "留言类型", "留言领域", "留言人", "状态", "办理状态", "办理单位", "答复单位", "回复单位",
                "满意度", "解决程度", "办理态度", "办理速度")
@@ -140,6 +140,7 @@ _PAPER_PAGE = re.compile(rf"^(?P<outlet>[{CJK}]{{2,10}}?(?:日报|晚报|早报|
 _ITEM_LABEL = re.compile(rf"^【?[{CJK}]{{1,6}}(?:\d{{1,3}}|[一二三四五六七八九十]{{1,3}})】\s*(?=\S)")
 _UPDATED = re.compile(r"^[（(][^（()）]{0,20}更新[)）]?")
 _LUNAR_DATE = re.compile(rf"^农历[{CJK}]{{2,12}}")
+_POSTER_BEFORE_TIME = re.compile(rf"^(?P<account>[{CJK}·]{{2,20}})\s+(?=(?:发布时间|发布于|发表时间|发布日期)\s*[:：])")
 _SUPPLIED_BEFORE_KEY = re.compile(rf"^[{CJK}]{{2,12}}\s*供稿\s+(?=(?:撰稿|撰文|作者|文字|文|通讯员|记者)\s*[:：/])")
 _COLUMN_BEFORE_KEY = re.compile(rf"^[{CJK}·]{{2,8}}\s+(?=(?:责任编辑|本版编辑|本版责编|编辑|责编|美编)\s*[:：])")
 _WEEKDAY = re.compile(r"^\s*(?:星期[一二三四五六日天]|周[一二三四五六日])")
@@ -205,6 +206,11 @@ def _parsed_metadata_line(line: str) -> Byline | None:
     # 浙里·健康 责任编辑：何晴`, `2 综合新闻 2024年3月22日 星期五`).
     page_head = _PAGE_BEFORE_DATE.match(text) is not None
     text = _PAGE_BEFORE_DATE.sub("", text)
+    if (poster := _POSTER_BEFORE_TIME.match(text)) and (posted := _parsed_metadata_line(text[poster.end():])) is not None:
+        # `宁屿市中心医院　发布时间：2024-07-03 18:20　IP属地：江屏`: a platform's account, then when it posted
+        posted = replace(posted, authors=list(posted.authors), editors=list(posted.editors))
+        posted.merge(Byline(source=poster["account"], source_rank=0))
+        return posted
     text = _SUPPLIED_BEFORE_KEY.sub("", text)  # `心血管内科 供稿  撰稿：胡一鸣`: the department that supplied it, then the writer
     if (column := _COLUMN_BEFORE_KEY.match(text)) and not _DATETIME_PREFIX.match(text):
         text = text[column.end():]  # `医疗动态 责任编辑：邓雨桐`: the page's column, then its editor
@@ -322,6 +328,8 @@ _FIRST_PRINTED = re.compile(rf"^(?:原载|原刊于|刊于|转载自)?\s*《(?P<
 _SECTION_MARK = rf"[·•]\s*[{CJK}]{{2,8}}\s*[·•]"  # `· 新闻聚焦 ·`, a periodical's section
 _ISSUE_LINE = re.compile(rf"^(?:{_SECTION_MARK}\s+|[{CJK}]{{2,8}}\s+)?《?(?P<outlet>[{CJK}]{{2,16}}?)》?\s*[·•]?\s*(?:(?:19|20)\d{{2}}\s*年)?\s*第\s*\d{{1,4}}\s*期"
                          rf"(?:\s*[（(]总第\s*\d{{1,5}}\s*期[)）]?)?(?:\s+{_SECTION_MARK}|\s+[{CJK}]{{2,8}})?(?:\s+(?P<date>{_DATE}))?$")
+_BROADCAST_MASTHEAD = re.compile(rf"^(?P<outlet>[{CJK}]{{2,12}}(?:电视台|广播电台|广播电视台|融媒体中心))\s*[·•|｜]?\s*"
+                                 rf"(?:节目)?(?:文字实录|文字稿|实录|播出稿|文稿)$")
 _MASTHEAD_DATE = re.compile(rf"^(?P<outlet>[{CJK}]{{2,12}}报)\s+(?P<date>{_DATE})(?:\s*第\s*\d{{1,4}}\s*期)?$")
 _ACCOUNT_LINE = re.compile(rf"^(?P<account>[^\s·]{{2,20}})\s+(?P<date>{_DATE})(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
                            rf"(?:\s*[·•]\s*\S.{{0,40}}|\s+(?:阅读|浏览|阅读量|浏览量)\s*[\d.]+万?\+?)$")  # `… 阅读 3.2万`
@@ -357,6 +365,8 @@ def _other_metadata_line(text: str) -> Byline | None:
             author = None  # `原创 宣传科 长兴县人民医院 …`: the office that posted it, not a writer
         return Byline(published=parse_date(match["date"] or match["date2"] or match["date3"]), source=account, source_rank=0,
                       authors=split_names(author) if author else [])
+    if match := _BROADCAST_MASTHEAD.match(text):  # `澄州广播电视台 · 节目文字实录`: the station, its transcript
+        return Byline(source=match["outlet"], source_rank=1)
     match = _MASTHEAD_DATE.match(text)
     if match:  # `华西医院报 2024年4月15日 第287期`: a paper's masthead with its day
         return Byline(published=parse_date(match["date"]), source=match["outlet"], source_rank=1)
@@ -375,9 +385,11 @@ def _other_metadata_line(text: str) -> Byline | None:
     if match:  # `编辑 罗小兵`: a credit without its colon
         return Byline(editors=split_names(match["names"])) if split_names(match["names"]) else None
     match = _FIRST_PRINTED.match(text)
-    if match:  # `（原载《三峡日报》2023年8月19日第4版）`
+    if match:  # `（原载《三峡日报》2023年8月19日第4版）`; a bare `《民生热线·健康访谈》` is a programme or a column, whose
+        # station or paper a masthead names better
+        bare = not match["date"] and not re.match(r"\s*[（(]?\s*(?:原载|原刊于|刊于|转载自)", text)
         return Byline(published=parse_date(match["date"]) if match["date"] else None, source=match["outlet"],
-                      source_rank=2)
+                      source_rank=0 if bare else 2)
     return None
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import SEPARATOR_RE, Line, furniture_of
+from .lines import SEPARATOR_RE, STOP_RE, Line, furniture_of
 from .metadata import parse_metadata_line
 
 _SPACES = re.compile(r"\s+")
@@ -18,7 +18,7 @@ def running_heads(lines: list[Line]) -> set[int]:
     by_text: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
         text = _SPACES.sub(" ", line.text.strip())
-        if 4 <= len(text) <= 60 and not SEPARATOR_RE.match(text):
+        if 4 <= len(text) <= 60 and not SEPARATOR_RE.match(text) and not STOP_RE.match(text):  # `热门评论` under each post
             by_text.setdefault(text, []).append(index)
     heads: set[int] = set()
     for text, indices in by_text.items():

@@ -65,6 +65,9 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
                     and not furniture_of(headline.text) and not STOP_RE.match(headline.text):
                 # a rule, then a headline (a digest's reprint notes between them: `转载自：…`, `原文链接：…`)
                 starts = True
+            elif SEPARATOR_RE.match(line.text) and nxt is not None and (posted := parse_metadata_line(nxt.text)) \
+                    and posted.published and posted.source:
+                starts = True  # a rule, then the next post's account and time (`某医院　发布时间：…`): a headline-less post
             elif is_short(line.text) and nxt is not None and (
                 seen_byline and (parse_metadata_line(nxt.text) or _is_reporter_line(nxt.text))
                 or line.gap and _dated(nxt.text)  # a headline after a blank line, its date under it

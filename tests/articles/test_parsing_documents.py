@@ -266,3 +266,18 @@ def test_an_e_paper_page_s_navigation_and_a_copied_post_in_markdown():
     [article] = parse_text(post)
     assert article.title == "不开胸、心不停跳！我院成功开展首例经导管二尖瓣缘对缘修复术"
     assert article.published == dt.date(2024, 3, 12) and "*" not in article.body and "javascript" not in article.body
+
+
+def test_a_short_video_page_s_posts_keep_their_captions_text_not_the_counters_tags_and_comments():
+    page = ("抖音 › 某市中心医院的主页\n\n某市中心医院\n抖音号：nyszxyy　　✓ 某市中心医院官方账号\n获赞 86.4万　关注 112　粉丝 23.1万\n\n"
+            "———— 作品 ————\n\n【视频】凌晨三点的急诊室：8分钟打通“生命通道”\n某市中心医院　发布时间：2024-07-03 18:20　IP属地：江屏\n\n"
+            "配文：\n凌晨3点，一名42岁男子胸痛、大汗淋漓，被家人搀扶着冲进急诊。从进门到球囊扩张，仅用时58分钟。\n\n"
+            "出镜：梁海涛　拍摄/剪辑：何川\n\n#急诊科 #急性心梗 #胸痛中心\n♬ @某市中心医院创作的原声\n\n♥ 3.2万　💬 1168　★ 2041　↗ 5620\n\n"
+            "热门评论\n用户7788：致敬！夜班的医生护士太辛苦了\n\n————————————\n\n某市中心医院　发布时间：2024-07-11 12:05　IP属地：江屏\n\n"
+            "配文：\n“护士阿姨，我不怕打针了！”出院前，6岁的朵朵把一幅画送给了儿科病房的护士们，画上几个护士站在彩虹下面。\n\n#儿科 #暖心\n\n热门评论\n晴天：看哭了\n")
+    articles = parse_text(page)
+    assert [(a.title, a.source, a.published, a.authors) for a in articles] == [
+        ("凌晨三点的急诊室：8分钟打通“生命通道”", "某市中心医院", dt.date(2024, 7, 3), ("何川",)),
+        ("", "某市中心医院", dt.date(2024, 7, 11), ())]
+    for furniture in ("#", "♬", "♥", "用户7788", "晴天", "IP属地", "配文", "获赞"):
+        assert not any(furniture in a.body for a in articles)
