@@ -72,6 +72,8 @@ def _refine(run: str) -> str | None:
             tokens = [*pos_tokens(run[:-len(suffix)]), (suffix, "n")]
     kept = _kept_tokens(tokens)
     name = _name_from_tokens(kept)
+    if name and len(tokens) > len(kept) and _glued_place(kept[0], tokens[len(tokens) - len(kept) - 1][0]):
+        name = tokens[len(tokens) - len(kept) - 1][0][-1] + name  # `致临|澄市(ns)|第三人民医院`: 临澄市
     anchored = None
     for start in range(len(run) - 3):
         place = 0  # province, city and county in a row: `遂宁市射洪市`
@@ -166,6 +168,17 @@ def _unknown_place(run: str, tokens) -> str | None:
 _VISITED = "访到赴在往"
 _PROPER_OR_NAME = ("ns", "nr", "nrfg", "nrt", "nz")
 _PLACE_CHARACTER_TAGS = {"a", "ng", "n", "ns", "nr", "nz", "j", "b", "zg", "vg", "ag"}
+
+
+def _glued_place(first: tuple[str, str], before: str) -> bool:
+    """Whether jieba took a city's first character into the word before it: a place of one
+    character and its level that is no division (`澄市` after `致临`), after a word whose last
+    character no sentence ends a word with."""
+    from .places import is_division
+
+    word, tag = first
+    return (len(word) == 2 and word[-1] in "市县" and tag == "ns" and not is_division(word)
+            and len(before) >= 1 and "\u4e00" <= before[-1] <= "\u9fff" and before[-1] not in "在到从向于的了是和与及对为把被将由至赴往")
 
 
 def _unknown_brand(run: str, tokens) -> str | None:

@@ -13,7 +13,7 @@ from .text import CJK
 # A text an office of the hospital supplied, closing it: `（党委办公室 供稿）`, `（宣传科 供稿）`.
 SUPPLIED_BY_OFFICE = re.compile(r"^[（(][\u4e00-\u9fff]{2,16}(?:办公室|办|部|科|处|中心|委员会|站|室)\s?(?:供稿|供)[)）]$")
 # A reader's letter signed under its text: `读者 易国栋`.
-LETTER_SIGNATURE = re.compile(r"^(?:读者|来信人)[\s：:]*(?P<name>[\u4e00-\u9fff]{2,3})$")
+LETTER_SIGNATURE = re.compile(r"^(?:读者|来信人|患者家属|病人家属|患者|家属)[\s：:]*(?P<name>[\u4e00-\u9fff]{2,3})$")  # `患者家属：周敏`
 # Who issued it and the day, under a report: `宣平市人民医院办公室　　2024年2月6日印发`.
 ISSUED_ON = re.compile(r"^(?:[\u4e00-\u9fff]{2,30}\s+)?(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:印发|印|发布|制发)$")
 # Who issued it, in brackets under the text: `（定西市纪委监委）`, `（某市卫生健康委员会）`.

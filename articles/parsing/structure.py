@@ -88,7 +88,9 @@ class _ArticleBuilder(HeaderReader):
     masthead: Byline = field(default_factory=Byline)  # the date and outlet printed above the headline
     site_hospital: str | None = None  # the hospital whose own site the page is (its name above the navigation)
     original_title: tuple[str, Span] | None = None  # `原标题：《…》` under the text
-    sent: Byline = field(default_factory=Byline)  # the date of the message that carried it, the article's own if none
+    # What the article says of itself only where it says nothing better: the date of the message that
+    # carried it, the letter's signer as its writer.
+    sent: Byline = field(default_factory=Byline)
 
     def flag(self, kind: str, excerpt: str, span: Span | None = None) -> None:
         self.flags.append(Flag(kind, excerpt[:80], span))
@@ -122,7 +124,7 @@ class _ArticleBuilder(HeaderReader):
             subtitle=subtitle,
             published=self.byline.published or self.sent.published,
             source=EDITION.sub("", self.byline.source) or self.byline.source if self.byline.source else None,
-            authors=tuple(self.byline.authors),
+            authors=tuple(self.byline.authors or self.sent.authors),
             editors=tuple(self.byline.editors),
             sections=tuple(sections),
             captions=tuple(captions),
@@ -241,7 +243,8 @@ class _ArticleBuilder(HeaderReader):
                 self.consumed.append(("byline", line.span))  # `（党委办公室 供稿）`: an office wrote it, no one by name
                 continue
             if (signed := closings.LETTER_SIGNATURE.match(text)) is not None:
-                self.byline.merge(Byline(authors=[signed["name"]]))  # `读者 易国栋` under a reader's letter: its writer
+                # `读者 易国栋`, `患者家属：周敏` under a letter: its writer, unless the text credits one
+                self.sent.authors.append(signed["name"])
                 self.consumed.append(("byline", line.span))
                 continue
             if closings.is_signature(lines, index):
