@@ -153,6 +153,9 @@ _COLUMNS = (r"(?:序号|编号|名称|医院名称|单位名称|机构名称|姓
 COLUMN_NAME = re.compile(rf"^{_COLUMNS}(?:\s|$|{_COLUMNS})")
 
 
+_ORDINAL_FAMILY = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|第[一二三四五六七八九十\d]{1,3}(?:部分|章|节|篇))$")
+
+
 def lists_are_no_headings(units: list[Unit]) -> None:
     """Three or more headings in a row with no text between them are a list or a table's rows
     (`1 四川省妇幼保健院 改善医疗服务示范单位`): body text, not sections."""
@@ -162,8 +165,15 @@ def lists_are_no_headings(units: list[Unit]) -> None:
         while end < len(units) and units[end].kind == "heading":
             end += 1
         if end - start >= 3:
-            for unit in units[start:end]:
-                unit.kind = "para"
+            # (but the headings of a grouped list stay: `一、三级甲等综合医院（4家）` over `1. …`, `2. …`,
+            # then `二、…` over the next items)
+            labels = [label[0] if (label := label_of(u.text)) else "" for u in units[start:end]]
+            grouped = bool(_ORDINAL_FAMILY.match(labels[0])) and all(
+                _ORDINAL_FAMILY.match(label) or label.isdigit() for label in labels) \
+                and all(labels[k + 1].isdigit() for k, label in enumerate(labels[:-1]) if _ORDINAL_FAMILY.match(label))
+            for unit, label in zip(units[start:end], labels):
+                if not (grouped and _ORDINAL_FAMILY.match(label)):
+                    unit.kind = "para"
         start = end + 1
 
 

@@ -281,3 +281,13 @@ def test_a_short_video_page_s_posts_keep_their_captions_text_not_the_counters_ta
         ("", "某市中心医院", dt.date(2024, 7, 11), ())]
     for furniture in ("#", "♬", "♥", "用户7788", "晴天", "IP属地", "配文", "获赞"):
         assert not any(furniture in a.body for a in articles)
+
+
+def test_a_notice_s_grouped_list_keeps_its_group_headings_and_its_items_as_text():
+    notice = ("某省卫生健康委员会关于公布2024年度新增三级甲等医院名单的通知\n\n发布日期：2024-09-20\n\n"
+              "各市（州）卫生健康委，委直属各单位：\n\n经医院自评、省级现场评审等程序，确认某市第二人民医院等4家医院为三级甲等医院。现将名单公布如下：\n\n"
+              "一、三级甲等综合医院（2家）\n\n1. 某市第二人民医院\n2. 某市中心医院\n\n二、三级甲等中医医院（2家）\n\n3. 某市中医医院\n"
+              "4. 某市中西医结合医院\n\n以上医院等级有效期为4年，自2024年9月18日起计算。\n")
+    article = only(notice)
+    assert [(s.label, s.heading, len(s.paragraphs)) for s in article.sections] == [
+        (None, None, 2), ("一", "三级甲等综合医院（2家）", 2), ("二", "三级甲等中医医院（2家）", 3)]
