@@ -19,7 +19,7 @@ HONOUR_LIST = re.compile(r"(?P<items>(?:[“\"「][^”\"」]{2,40}[”\"」][�
 QUOTED = re.compile(r"[“\"「](?P<name>[^”\"」]{2,40})[”\"」]")
 VERB_PHRASE = re.compile(rf"(?P<verb>{AWARD_VERBS})(?P<year>(?:19|20)\d{{2}}年度?)?(?P<items>[^，,。；;！？!?]{{2,200}})")
 COUNT_SUFFIX = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:个|项|家|次|名)$")
-HONOUR_ENDINGS = ("单位", "集体", "个人", "先锋号", "奖", "奖状", "奖章", "奖牌", "奖杯", "案例", "示范中心", "示范单位",
+HONOUR_ENDINGS = ("单位", "集体", "个人", "工作者", "先锋号", "奖", "奖状", "奖章", "奖牌", "奖杯", "案例", "示范中心", "示范单位",
                   "示范医院", "示范基地", "标兵", "模范", "满意医院", "爱婴医院", "优秀县级医院", "医院", "先进", "红旗",
                   "文明单位", "巾帼", "文明岗", "示范岗", "之家", "号", "组织", "科室", "团队", "红旗手", "能手", "之星",
                   "名医")
@@ -57,6 +57,7 @@ def kind_of(name: str) -> str | None:
 
 # A year in brackets after a quoted title: `“全国文明单位”（2021年）、“…”`.
 _BRACKET_YEAR = r"(?:[（(](?:19|20)\d{2}年度?[)）])?"
+_YEAR_AFTER = re.compile(r"[（(](?P<year>(?:19|20)\d{2})年度?[)）](?=(?:等(?:荣誉|称号|奖项)?.*)?$)")
 _LEADING_QUOTED = re.compile(rf"\s*(?:[“\"「][^”\"」]{{2,40}}[”\"」]{_BRACKET_YEAR}[、和及与]*)+")
 QUOTED_WITH_YEAR = re.compile(r"[“\"「](?P<name>[^”\"」]{2,40})[”\"」](?:[（(](?P<year>(?:19|20)\d{2})年度?[)）])?")
 # Who receives it, before the title in the verb's object: `覃海燕等10人`, `以下4家医院`.
@@ -108,7 +109,9 @@ def extract_honours(article: ParsedArticle, subject: list[str], people: tuple[Pe
                     parts = [(q["name"], int(q["year"]) if q["year"] else item_year)
                              for q in QUOTED_WITH_YEAR.finditer(leading.group(0))]
                 else:
-                    parts = [(part, item_year) for part in re.split(r"、|和|及|以及", items)]
+                    # each with its own year in brackets, if it has one: `全国五一劳动奖章（1989年）、…`
+                    parts = [(_YEAR_AFTER.sub("", part), int(dated["year"]) if (dated := _YEAR_AFTER.search(part)) else item_year)
+                             for part in re.split(r"、|和|及|以及", items)]
                 status = match["verb"] in DESIGNATING_VERBS
                 for part, part_year in parts:
                     candidates.append((part, 0.85 if part_year else 0.75, match.start(), part_year, status))

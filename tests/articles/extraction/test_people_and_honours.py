@@ -119,3 +119,10 @@ def test_a_head_of_a_department_is_staff_and_a_party_or_government_one_is_not():
 
 def test_a_verb_after_a_name_is_no_part_of_it():
     assert people_of("护士周倩看我年纪大，主动帮我办手续。").get("周倩") == "护士"
+
+
+def test_honours_listed_each_with_its_year_in_brackets():
+    article = parse_text("某医学院附属第一医院原院长沈鹤年同志逝世。\n\n沈鹤年同志先后获得全国五一劳动奖章（1989年）、"
+                         "全国优秀科技工作者（1996年）、中国医师奖（2004年）等荣誉，1991年起享受国务院政府特殊津贴。\n")[0]
+    assert [(h.name, h.year) for h in extract(article).honours] == [
+        ("全国五一劳动奖章", 1989), ("全国优秀科技工作者", 1996), ("中国医师奖", 2004)]
