@@ -85,6 +85,7 @@ _KEY_SPLIT = re.compile(
     "(" + "|".join(re.escape(k) for k in _KEYS) + r")\s*[:：|｜/／]?\s*|(" + "|".join(_SHORT_KEYS) + r")\s*[:：|｜/／]\s*"
 )
 _ORG_THEN_WRITER = re.compile(rf"[{CJK}]{{2,20}}(?:医院|卫生院|中心|科|部|办|处|委员会|局)\s+(?P<names>[{CJK}]{{2,4}}(?:[\s、][{CJK}]{{2,4}}){{0,2}})")
+_LEADING_UNITS = re.compile(rf"^(?:[{CJK}]{{2,16}}?(?:局|委|党委|医院|卫生院|中心|科室|科|部|办|站|所|处)\s+)+(?=[{CJK}])")
 _CODE = re.compile(r"^[A-Za-z]{1,3}\d{2,4}$")
 _EDITOR_CODE = re.compile(r"_[A-Za-z]{1,4}\d{2,6}$")
 _ORG_CREDIT = re.compile(rf"^[{CJK}（）()]{{2,20}}\s?(?:供稿|供图|提供)$")
@@ -158,8 +159,8 @@ def parse_chain(text: str) -> Byline | None:
         return None
     if bracketed and _ORG_CREDIT.match(inner):
         return Byline(credit=inner)  # `(垫江县人民医院供稿)`
-    if bracketed and (suffixed := _SUFFIX_CREDIT.match(inner)) and (names := clean_names(suffixed["names"])):
-        return Byline(authors=names)  # `（王天定 图/文）`: the names, then what they did
+    if bracketed and (suffixed := _SUFFIX_CREDIT.match(inner)) and (names := clean_names(_LEADING_UNITS.sub("", suffixed["names"]))):
+        return Byline(authors=names)  # `（王天定 图/文）`: the names, then what they did (`（肝胆外科 陆佳 文/图）`: its writer's department first)
     parts = _KEY_SPLIT.split(inner)
     # The split has two groups (long keys, short keys): one of each pair is None.
     parts = [parts[0]] + [p for i, p in enumerate(parts[1:]) if not (i % 3 < 2 and p is None)]
@@ -169,7 +170,7 @@ def parse_chain(text: str) -> Byline | None:
         # `（殷振兴 王亚忠）`, `(中国新闻网)`, `(垫江县人民医院供稿)`: only when bracketed.
         if not bracketed:
             return None
-        names = clean_names(inner)
+        names = clean_names(_LEADING_UNITS.sub("", inner))  # `（党委宣传部 孙悦）`: the office, then its writer
         if names:
             return Byline(authors=names)
         if signed := _outlet_and_name(inner):

@@ -53,10 +53,10 @@ def parse_date(text: str) -> dt.date | None:
 DATE_KEYS = ("发布时间", "发表时间", "更新时间", "发布日期", "成文日期", "播出日期", "播出时间", "刊发日期", "时间", "日期", "Date",
              "留言时间", "回复时间", "答复时间")
 SOURCE_KEYS = ("来源", "稿源", "出处", "Source", "本文转自", "转自", "转载自", "稿件来源", "信息来源", "文章来源", "新闻来源", "出品")
-AUTHOR_KEYS = ("作者", "文字整理", "拍摄/剪辑", "拍摄", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "采写", "Author", "Reporter", "文字", "摄影", "图片", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
-EDITOR_KEYS = ("策划", "统筹", "责任编辑", "责编", "编辑", "Editor", "互动编辑", "流程编辑", "实习编辑", "审核", "校对", "值班编辑", "本版责任编辑", "本版编辑", "本版责编", "本期编辑", "本期责编", "编校", "美编", "责任校对", "初审", "复审", "终审", "审校")
+AUTHOR_KEYS = ("作者", "文字整理", "拍摄/剪辑", "拍摄", "摄像", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "采写", "Author", "Reporter", "文字", "摄影", "图片", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
+EDITOR_KEYS = ("策划", "统筹", "责任编辑", "责编", "编辑", "Editor", "互动编辑", "流程编辑", "实习编辑", "审核", "校对", "值班编辑", "本版责任编辑", "本版编辑", "本版责编", "本期编辑", "本期责编", "本期责任编辑", "编校", "美编", "责任校对", "初审", "复审", "终审", "审校")
 # Keys of a page's metadata line that say nothing the article keeps (a count, a column).
-IGNORED_KEYS = ("IP属地", "出镜", "原文链接", "原文地址", "发布会主题", "地点", "索引号", "发布机构", "主题分类", "文号", "发文机关", "发文字号", "信息分类", "公开方式", "主办", "承办", "浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名",
+IGNORED_KEYS = ("IP属地", "出镜", "节目", "播音", "播出频道", "时长", "原文链接", "原文地址", "发布会主题", "地点", "索引号", "发布机构", "主题分类", "文号", "发文机关", "发文字号", "信息分类", "公开方式", "主办", "承办", "浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名",
                # a message board's form around a message and its reply (`留言类型：建议`, `办理速度：满意`)
                "留言对象", "留言类型", "留言领域", "留言人", "状态", "办理状态", "办理单位", "答复单位", "回复单位",
                "满意度", "解决程度", "办理态度", "办理速度")
@@ -140,9 +140,10 @@ _PAPER_PAGE = re.compile(rf"^(?P<outlet>[{CJK}]{{2,10}}?(?:日报|晚报|早报|
 _ITEM_LABEL = re.compile(rf"^【?[{CJK}]{{1,6}}(?:\d{{1,3}}|[一二三四五六七八九十]{{1,3}})】\s*(?=\S)")
 _UPDATED = re.compile(r"^[（(][^（()）]{0,20}更新[)）]?")
 _LUNAR_DATE = re.compile(rf"^农历[{CJK}]{{2,12}}")
+_ISSUE_NUMBER = re.compile(r"^第\s*\d{1,5}\s*期\s*(?:[（(]总第\s*\d{1,6}\s*期[)）]?)?")
 _POSTER_BEFORE_TIME = re.compile(rf"^(?P<account>[{CJK}·]{{2,20}})\s+(?=(?:发布时间|发布于|发表时间|发布日期)\s*[:：])")
 _SUPPLIED_BEFORE_KEY = re.compile(rf"^[{CJK}]{{2,12}}\s*供稿\s+(?=(?:撰稿|撰文|作者|文字|文|通讯员|记者)\s*[:：/])")
-_COLUMN_BEFORE_KEY = re.compile(rf"^[{CJK}·]{{2,8}}\s+(?=(?:责任编辑|本版编辑|本版责编|编辑|责编|美编)\s*[:：])")
+_COLUMN_BEFORE_KEY = re.compile(rf"^(?:[A-Z]?\d{{1,2}}\s+)?[{CJK}·]{{2,8}}\s+(?=(?:责任编辑|本版编辑|本版责编|编辑|责编|美编)\s*[:：])")
 _WEEKDAY = re.compile(r"^\s*(?:星期[一二三四五六日天]|周[一二三四五六日])")
 _DATETIME_ANYWHERE = re.compile(_DATETIME_PREFIX.pattern.lstrip("^"))
 
@@ -235,6 +236,9 @@ def _parsed_metadata_line(line: str) -> Byline | None:
             return Byline(published=leading_date) if leading_date else None
     if not _KEY_RE.match(text):
         if leading_date is not None:
+            text = _ISSUE_NUMBER.sub("", text).strip()  # `2024年4月15日 星期一 第286期（总第1032期） 第2版 医疗动态`
+            if not text:
+                return Byline(published=leading_date)
             # `2023年6月20日 星期二 三峡日报`: the date, then the paper's name
             outlet = re.fullmatch(rf"[{CJK}]{{2,12}}", text)
             if re.fullmatch(rf"第?\s*[A-Za-z]{{0,2}}\d{{1,3}}\s*版(?:\s*[:：]?\s*[{CJK}·]{{0,12}})?", text) \

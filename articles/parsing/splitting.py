@@ -14,6 +14,7 @@ from .lines import (
     STOP_RE,
     Line,
     furniture_of,
+    is_question_headline,
     is_short,
     kicker_of,
     kicker_title_of,
@@ -97,7 +98,8 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
             stopped = True
         current.append(line)
         if not is_short(line.text) and not parse_metadata_line(line.text) and not furniture_of(line.text) \
-                and not LATIN_NAME.match(line.text):  # a site's name in English is no body yet
+                and not LATIN_NAME.match(line.text) \
+                and not (not body_started and is_question_headline(line.text)):  # nor a headline that cries or asks
             body_started = True
         if body_started and (parse_byline(line.text) or TRAILING_BYLINE.search(line.text)):
             seen_byline = True

@@ -291,3 +291,17 @@ def test_a_notice_s_grouped_list_keeps_its_group_headings_and_its_items_as_text(
     article = only(notice)
     assert [(s.label, s.heading, len(s.paragraphs)) for s in article.sections] == [
         (None, None, 2), ("一", "三级甲等综合医院（2家）", 2), ("二", "三级甲等中医医院（2家）", 3)]
+
+
+def test_a_platform_copy_s_cried_headline_over_its_account_and_a_paper_s_dated_issue_line():
+    copy = ("首页 > 健康 > 正文\n\n县里也能“不开胸换瓣膜”！某县人民医院完成首例TAVR手术\n\n某县发布\n"
+            "作者：某县发布 | 发布时间：2023-11-08 17:42 | 浙江\n某县融媒体中心官方账号    + 关注\n\n"
+            "11月6日，在专家团队的指导下，某县人民医院成功为一名82岁患者实施经导管主动脉瓣置换术。\n")
+    article = only(copy)
+    assert article.title == "县里也能“不开胸换瓣膜”！某县人民医院完成首例TAVR手术"
+    assert article.published == dt.date(2023, 11, 8) and "关注" not in article.body
+    paper = ("某市第一人民医院报\n2024年4月15日  星期一  第286期（总第1032期）        第2版  医疗动态\n"
+             "一 一一一一一一一一一一一一一一一一一一\n\n我院胸痛中心顺利通过国家标准版再认证\n\n"
+             "本报讯 4月10日，中国胸痛中心总部公布再认证结果，我院胸痛中心顺利通过。\n\n（党委宣传部 孙悦）\n")
+    article = only(paper)
+    assert (article.title, article.published, article.authors) == ("我院胸痛中心顺利通过国家标准版再认证", dt.date(2024, 4, 15), ("孙悦",))
