@@ -151,7 +151,7 @@ _DATETIME_ANYWHERE = re.compile(_DATETIME_PREFIX.pattern.lstrip("^"))
 _LEADING_TOOLS = re.compile(r"^(?:【(?:纠错|打印|关闭|收藏)】\s*)+")
 _TRAILING_TOOLS = re.compile(r"(?:\s*(?:上一期|下一期|往期回顾|上一版|下一版|版面导航|返回目录|时长\s*[:：]?\s*\d{1,2}:\d{2}(?::\d{2})?"
                              r"|第\s*\d{1,4}\s*期\s*(?:[（(]总第\s*\d{1,5}\s*期[)）]?)?))+$")  # `…星期一  第9期（总第217期）`
-_ENGLISH_KEY = re.compile(r"(?P<key>" + "|".join(re.escape(k) for k in ALL_KEYS if not k.isascii()) + r")\s*"
+_ENGLISH_KEY = re.compile(r"(?P<key>" + "|".join(re.escape(k) for k in ALL_KEYS if not any(c.isascii() for c in k)) + r")\s*"
                           r"(?:Date|Source|Writer|Author|Editor|Reporter|Photo|Photographer|Translator)(?=\s*[:：])", re.IGNORECASE)
 # A forum thread's head: `楼主：青衣江畔的风  时间：2021-11-23 22:14:36  点击：8231  回复：156`.
 _FORUM_POST = re.compile(r"^(?:楼主|发帖人)\s*[:：]\s*(?P<handle>\S{1,20})\s+(?:时间|发表于|发帖时间)\s*[:：]?\s*"
@@ -178,9 +178,12 @@ def parse_metadata_line(line: str) -> Byline | None:
 def _parsed_metadata_line(line: str) -> Byline | None:
     # `【纠错】 【责任编辑：王萌萌】`: a portal's tool before the credit
     text = _LEADING_TOOLS.sub("", arabic_dates(unicodedata.normalize("NFKC", clean_line(line)))).strip("（）()【】[]")
-    text = _ROC_YEAR.sub(lambda m: f"{int(m['y']) + 1911}年", text)  # `中華民國113年6月12日`: a Taiwan paper's year
-    text = _ITEM_LABEL.sub("", text)  # `【剪报01】南方日报　2023年6月2日…`: a clippings file's item, then where it was printed
-    if (issue := _ISSUE_LINE.match(text)) and not issue["date"]:
+    # (each searched only where its word stands: the parser asks about every line, 43,000 times a corpus)
+    if "民" in text:
+        text = _ROC_YEAR.sub(lambda m: f"{int(m['y']) + 1911}年", text)  # `中華民國113年6月12日`: a Taiwan paper's year
+    if "】" in text[:12]:
+        text = _ITEM_LABEL.sub("", text)  # `【剪报01】南方日报　2023年6月2日…`: a clippings file's item, then where it was printed
+    if "期" in text and len(text) <= 80 and (issue := _ISSUE_LINE.match(text)) and not issue["date"]:
         # `江州卫生健康　2024年第3期（总第87期）`: a periodical's masthead, its issue and no day (before
         # the e-paper tools, `第3期` among them, are taken off a line's end)
         return Byline(source=issue["outlet"], source_rank=1)
@@ -207,12 +210,14 @@ def _parsed_metadata_line(line: str) -> Byline | None:
     # 浙里·健康 责任编辑：何晴`, `2 综合新闻 2024年3月22日 星期五`).
     page_head = _PAGE_BEFORE_DATE.match(text) is not None
     text = _PAGE_BEFORE_DATE.sub("", text)
-    if (poster := _POSTER_BEFORE_TIME.match(text)) and (posted := _parsed_metadata_line(text[poster.end():])) is not None:
+    if ("发布" in text or "发表" in text) and (poster := _POSTER_BEFORE_TIME.match(text)) \
+            and (posted := _parsed_metadata_line(text[poster.end():])) is not None:
         # `宁屿市中心医院　发布时间：2024-07-03 18:20　IP属地：江屏`: a platform's account, then when it posted
         posted = replace(posted, authors=list(posted.authors), editors=list(posted.editors))
         posted.merge(Byline(source=poster["account"], source_rank=0))
         return posted
-    text = _SUPPLIED_BEFORE_KEY.sub("", text)  # `心血管内科 供稿  撰稿：胡一鸣`: the department that supplied it, then the writer
+    if "供稿" in text:
+        text = _SUPPLIED_BEFORE_KEY.sub("", text)  # `心血管内科 供稿  撰稿：胡一鸣`: the department that supplied it, then the writer
     if (column := _COLUMN_BEFORE_KEY.match(text)) and not _DATETIME_PREFIX.match(text):
         text = text[column.end():]  # `医疗动态 责任编辑：邓雨桐`: the page's column, then its editor
     match = _DATETIME_PREFIX.match(text)
