@@ -7,6 +7,20 @@ from functools import lru_cache
 
 from articles.parsing.text import CJK
 
+from .unplaced import (
+    ARABIC_NUMBERED,
+    CHINESE_DIGITS,
+    DIRECTION_NAMES,
+    GROUPS,
+    NUMBERED_MILITARY,
+    PROPER_OR_NAME,
+    VISITED,
+    glued_place,
+    place_then_word,
+    unknown_brand,
+    unknown_place,
+)
+
 HOSPITAL_SUFFIXES = (
     "妇幼保健院", "中西医结合医院", "中医医院", "中医院", "人民医院", "医院", "卫生院", "医学中心", "保健院",
     "卫生服务中心", "卫生服务站", "分院", "精神卫生中心",
@@ -46,13 +60,6 @@ _PROPER_TAGS = ("ns", "nt", "nz", "nr", "nrt", "j")
 _STRONG_TAGS = ("ns", "nt", "nz", "nr", "nrt")
 
 
-# An armed force's hospital by its number: `中国人民解放军联勤保障部队第九八四医院`, `海军第九〇五医院`.
-_NUMBERED_MILITARY = re.compile(rf"(?:中国人民解放军|解放军)?(?:联勤保障部队|陆军|海军|空军|火箭军|武警[{CJK}]{{0,6}}?(?:总队|部队)?)"
-                                rf"[{CJK}]{{0,8}}?第?[一二三四五六七八九十〇零]{{2,4}}医院$")
-# Such a number in Arabic digits (`第984医院`), read as the same number of Chinese digits so that
-# every offset holds; the name is then taken from the text as it was written.
-_ARABIC_NUMBERED = re.compile(r"第(\d{2,4})(?=(?:医院|分院))")
-_CHINESE_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
 
 
 def _refine(run: str) -> str | None:
@@ -64,7 +71,7 @@ def _refine(run: str) -> str | None:
     from .places import division_prefix
     from .segmenter import pos_tokens
 
-    if military := _NUMBERED_MILITARY.search(run):
+    if military := NUMBERED_MILITARY.search(run):
         return military.group(0)  # `联勤保障部队第九八四医院`: jieba cuts 保障 a verb and the number in two
     tokens = pos_tokens(run)
     for suffix in _WHOLE_SUFFIXES:  # jieba cuts 精神|卫生(an)|中心: a name's kind, read whole
@@ -72,7 +79,7 @@ def _refine(run: str) -> str | None:
             tokens = [*pos_tokens(run[:-len(suffix)]), (suffix, "n")]
     kept = _kept_tokens(tokens)
     name = _name_from_tokens(kept)
-    if name and len(tokens) > len(kept) and _glued_place(kept[0], tokens[len(tokens) - len(kept) - 1][0]):
+    if name and len(tokens) > len(kept) and glued_place(kept[0], tokens[len(tokens) - len(kept) - 1][0]):
         name = tokens[len(tokens) - len(kept) - 1][0][-1] + name  # `致临|澄市(ns)|第三人民医院`: 临澄市
     anchored = None
     for start in range(len(run) - 3):
@@ -86,8 +93,8 @@ def _refine(run: str) -> str | None:
                 anchored = run[start:]
             break
     if name is None and anchored is None:
-        return _place_then_word(tokens) or _unknown_brand(run, tokens) or _unknown_place(run, tokens)
-    if anchored is None and name is not None and is_short_form(name) and (placed := _unknown_place(run, tokens)) \
+        return place_then_word(tokens) or unknown_brand(run, tokens) or unknown_place(run, tokens)
+    if anchored is None and name is not None and is_short_form(name) and (placed := unknown_place(run, tokens)) \
             and placed.endswith(name):
         return placed  # `安澜|市第一人民医院`: the short form's own place before it
     if anchored is None or anchored in NOT_A_HOSPITAL:
@@ -100,112 +107,15 @@ def _refine(run: str) -> str | None:
     return name
 
 
-# Directions that open names (`南方医科大学深圳医院`, `东方医院`), which jieba tags f, not a place.
-_DIRECTION_NAMES = ("南方", "东方")
-# Two characters between a place and 医院 that make no name: `湖南各级医院`, `广州多家医院`.
-_NOT_A_BRAND = {"各级", "大型", "公立", "民营", "私立", "定点", "三甲", "综合", "专科", "知名", "当地", "多家", "两家", "几家",
-                "一家", "部分", "省级", "市级", "县级", "基层", "附近", "指定", "所有", "其他", "其它", "本地", "全部", "各大",
-                "大小", "正规", "医保", "合作", "协作", "帮扶", "托管", "对口", "周边", "沿线", "新建", "在建", "各类",
-                "各地", "全市", "全省", "全县", "全区", "最佳", "最好", "最大", "顶级", "一流", "优秀", "先进", "示范", "百强"}
-
-
-def _place_then_word(tokens) -> str | None:
-    """A place jieba knows, then two characters it tags as an adjective, a rare character or a
-    direction, then the suffix: `湖南|旺旺(a)|医院`, `湖南|光|琇(zg)|医院`, `广州市|南方(f)|医院`; and
-    `枣庄市|立(v)|医院`, a 市立 hospital jieba cut after the city. Not a verb (`郑州市推动医院`), a
-    common word (`湖南各级医院`), nor a place and one character (`北京大医院`)."""
-    if len(tokens) < 3 or tokens[-1][0] != "医院":
-        return None
-    places = [i for i, (_, tag) in enumerate(tokens[:-1]) if tag == "ns"]
-    if not places:
-        return None
-    last = places[-1]
-    middle = "".join(word for word, _ in tokens[last + 1:-1])
-    first = last
-    while first > 0 and tokens[first - 1][1] == "ns":
-        first -= 1
-    place = "".join(word for word, _ in tokens[first:last + 1])
-    tags = {tag for _, tag in tokens[last + 1:-1]}
-    if (len(middle) == 2 and middle not in _NOT_A_BRAND and re.fullmatch(f"[{CJK}]{{2}}", middle)
-            and tags <= {"a", "ad", "an", "ag", "zg", "n", "f", "s", "b"} and middle[-1] not in "在到的了于向给把被让从和与及") \
-            or (middle == "立" and place.endswith("市")):
-        return place + middle + "医院"
-    return None
-
-
-# What a public hospital's name says after its city or county: `第一人民医院`, `中医院`, `妇幼保健院`.
-_PUBLIC_BODY = re.compile(r"(?:第[一二三四五六七八九十]{1,3})?(?:人民医院|中医医院|中医院|中西医结合医院|中心医院|妇幼保健院|医院)$")
-
-
-def _unknown_place(run: str, tokens) -> str | None:
-    """A city or county the division table does not hold (a new one, a place a text invents),
-    a word jieba reads as a proper noun, then its level and a public hospital's body:
-    `安澜(nrfg)|市|第一|人民医院`, `云岭(ns)|县|人民医院`. Not a bare `…市医院` (a place's hospitals)."""
-    for index in range(1, len(tokens) - 1):
-        level = tokens[index][0]
-        if level not in ("市", "县", "区", "州市"):
-            continue
-        rest = "".join(w for w, _ in tokens[index + 1:])
-        if not _PUBLIC_BODY.fullmatch(rest) or rest == "医院":
-            continue
-        word, tag = tokens[index - 1]
-        if level == "州市":  # `澄|州市|第一人民医院`: jieba reads 州市 as one word
-            if len(word) == 1 and tag in _PLACE_CHARACTER_TAGS | {"v", "ns"}:
-                return word + level + rest
-            continue
-        if len(word) == 3 and word[0] in _VISITED and tag in _PROPER_OR_NAME:
-            word = word[1:]  # `——访|青禾(nr)|县中医医院`: the interview's verb glued to the place
-        elif len(word) == 1 and index >= 2 and len(tokens[index - 2][0]) == 1 \
-                and {tag, tokens[index - 2][1]} <= _PLACE_CHARACTER_TAGS:
-            word = tokens[index - 2][0] + word  # `青(a)|禾(ng)|县`: two characters jieba could not join
-        elif not (len(word) == 2 and tag in _PROPER_OR_NAME):
-            continue
-        if word not in _NOT_A_BRAND:
-            return word + level + rest
-    return None
-
-
-_VISITED = "访到赴在往"
-_PROPER_OR_NAME = ("ns", "nr", "nrfg", "nrt", "nz")
-_PLACE_CHARACTER_TAGS = {"a", "ng", "n", "ns", "nr", "nz", "j", "b", "zg", "vg", "ag"}
-
-
-def _glued_place(first: tuple[str, str], before: str) -> bool:
-    """Whether jieba took a city's first character into the word before it: a place of one
-    character and its level that is no division (`澄市` after `致临`), after a word whose last
-    character no sentence ends a word with."""
-    from .places import is_division
-
-    word, tag = first
-    return (len(word) == 2 and word[-1] in "市县" and tag == "ns" and not is_division(word)
-            and len(before) >= 1 and "\u4e00" <= before[-1] <= "\u9fff" and before[-1] not in "在到从向于的了是和与及对为把被将由至赴往")
-
-
-def _unknown_brand(run: str, tokens) -> str | None:
-    """A run of two characters jieba does not know as a word and 医院, alone between punctuation:
-    `近日，控江|医院…` (控(v)|江(ns)). Without a place it is held for an editor (`name_confidence`)."""
-    if len(run) == 4 and len(tokens) == 3 and tokens[2][0] == "医院" and len(tokens[0][0]) == len(tokens[1][0]) == 1 \
-            and tokens[0][1] in ("v", "ns", "nr", "j", "vg") and tokens[1][1] in ("ns", "nr", "j", "nz"):
-        return run
-    return None
-
-
-# State-owned groups and a ministry that run hospitals, a proper noun in the name they open
-# (`中铁十七局中心医院`, `国药东风总医院`, `通用环球中铁西安医院`, Taiwan's `卫生福利部南屯医院`) however
-# jieba tags them (n, or 通用 a verb, 卫生 an adjective).
-_GROUPS = frozenset(("中铁", "中建", "中核", "中冶", "中交", "国药", "华润", "中信", "通用环球", "首钢", "鞍钢", "武钢", "宝钢",
-                     "攀钢", "包钢", "马钢", "开滦", "中石化", "中石油", "中海油", "航天", "兵器", "核工业", "卫生福利部", "卫福部"))
-
-
 def _kept_tokens(tokens) -> list[tuple[str, str]]:
     kept: list[tuple[str, str]] = []
     for word, tag in reversed(tokens):
-        if word in _GROUPS or (kept and word + kept[-1][0] in _GROUPS):
+        if word in GROUPS or (kept and word + kept[-1][0] in GROUPS):
             tag = "nt"
         # A development zone is a place in a name (`西安高新医院`, `长沙经开区医院`), whatever jieba
         # tags 高新 (an adverb) or the 经 it cuts from 开区 (a preposition).
         if word == "高新" or (word == "经" and kept and kept[-1][0].startswith("开")) \
-                or (word in _DIRECTION_NAMES and kept):  # `南方|医科大学|深圳医院`: jieba tags the direction f
+                or (word in DIRECTION_NAMES and kept):  # `南方|医科大学|深圳医院`: jieba tags the direction f
             tag = "ns"
         elif word == "附设" or word in _FOUNDED_BY:  # Taiwan's 附属 (`…医学院附设医院`); `青岛市|市立|医院`
             tag = "b"
@@ -216,7 +126,7 @@ def _kept_tokens(tokens) -> list[tuple[str, str]]:
     # Words that open a feature's subtitle or a sentence, not a name: `——记遵义市…医院`.
     while kept and kept[0][0] in ("中共", "原", "记", "走进", "来到", "探访", "聚焦", "实拍", "直击"):
         kept.pop(0)
-    if kept and len(kept[0][0]) == 3 and kept[0][0][0] in _VISITED and kept[0][1] in _PROPER_OR_NAME:
+    if kept and len(kept[0][0]) == 3 and kept[0][0][0] in VISITED and kept[0][1] in PROPER_OR_NAME:
         kept[0] = (kept[0][0][1:], kept[0][1])  # `——访|青禾(访青禾 nr)|县中医医院`: an interview's verb glued on
     return kept
 
@@ -289,7 +199,7 @@ def _anchor_at(name: str, offset: int, word: str, tag: str) -> bool:
 
     rest = name[offset:]
     return (
-        division_prefix(rest) > 0 or rest.startswith(_ANCHOR_WORDS) or tag == "nt" or rest.startswith(tuple(_GROUPS))
+        division_prefix(rest) > 0 or rest.startswith(_ANCHOR_WORDS) or tag == "nt" or rest.startswith(tuple(GROUPS))
         or (tag == "ns" and bool(locate(rest))) or bool(_UNIVERSITY.search(word))
         # A city's or county's short name that jieba calls a common noun or a person's name
         # (`对象|宝鸡|高新医院`, `邀请|库尔勒|爱尔眼科医院`).
@@ -353,7 +263,7 @@ def trim_hospital_name(name: str) -> str | None:
     offset = 0
     previous = None
     for word, tag in tokens:
-        if _anchor_at(name, offset, word, tag) or (offset == 0 and word in _DIRECTION_NAMES and len(name) > len(word) + 2):
+        if _anchor_at(name, offset, word, tag) or (offset == 0 and word in DIRECTION_NAMES and len(name) > len(word) + 2):
             if previous and previous[1] == "ns" and len(previous[0]) >= 2 and _UNIVERSITY.search(word):
                 offset -= len(previous[0])  # a region names the university: `赣南|医学院`, `川北|医学院`, `皖南|医学院`
             break
@@ -459,7 +369,7 @@ def find_hospitals(text: str) -> list[tuple[str, int, int]]:
     found = []
     written = text
     if "第" in text:
-        text = _ARABIC_NUMBERED.sub(lambda m: "第" + m.group(1).translate(_CHINESE_DIGITS), text)
+        text = ARABIC_NUMBERED.sub(lambda m: "第" + m.group(1).translate(CHINESE_DIGITS), text)
     for match in hospital_runs(text):
         if text.startswith(NOT_A_HOSPITAL_AFTER, match.end()) or (
                 match.group(0).endswith("医院") and text.startswith("区", match.end()) and not text.startswith("区域", match.end())):

@@ -8,6 +8,23 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from .lineshapes import (
+    ACCOUNT_LINE,
+    BARE_EDITOR,
+    BARE_EDITOR_PAIR,
+    BARE_EDITORS,
+    BROADCAST_MASTHEAD,
+    DOCUMENT_NUMBER,
+    FIRST_PRINTED,
+    FORUM_POST,
+    ISSUE_LINE,
+    MASTHEAD,
+    MASTHEAD_DATE,
+    OUTLET_ENDING,
+    PLATFORM_ACCOUNT,
+    POST_LINE,
+    RELEASE_HEAD,
+)
 from .script import arabic_dates
 from .text import CJK, clean_line, has_sentence_punctuation
 
@@ -153,12 +170,7 @@ _TRAILING_TOOLS = re.compile(r"(?:\s*(?:上一期|下一期|往期回顾|上一�
                              r"|第\s*\d{1,4}\s*期\s*(?:[（(]总第\s*\d{1,5}\s*期[)）]?)?))+$")  # `…星期一  第9期（总第217期）`
 _ENGLISH_KEY = re.compile(r"(?P<key>" + "|".join(re.escape(k) for k in ALL_KEYS if not any(c.isascii() for c in k)) + r")\s*"
                           r"(?:Date|Source|Writer|Author|Editor|Reporter|Photo|Photographer|Translator)(?=\s*[:：])", re.IGNORECASE)
-# A forum thread's head: `楼主：青衣江畔的风  时间：2021-11-23 22:14:36  点击：8231  回复：156`.
-_FORUM_POST = re.compile(r"^(?:楼主|发帖人)\s*[:：]\s*(?P<handle>\S{1,20})\s+(?:时间|发表于|发帖时间)\s*[:：]?\s*"
-                         r"(?P<date>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-                         r"(?:\s+(?:点击|浏览|阅读|回复)\s*[:：]?\s*\d+)*$")
-# A platform account's line over its post: `健康宜宾 · 视频号`, `某某医院 | 微信公众号`.
-_PLATFORM_ACCOUNT = re.compile(r"^(?P<account>[\u4e00-\u9fff]{2,12})\s*[·|｜]\s*(?:微信)?(?:视频号|公众号|抖音号?|快手号?|头条号|百家号|企鹅号|小红书)$")
+
 
 
 def parse_metadata_line(line: str) -> Byline | None:
@@ -183,7 +195,7 @@ def _parsed_metadata_line(line: str) -> Byline | None:
         text = _ROC_YEAR.sub(lambda m: f"{int(m['y']) + 1911}年", text)  # `中華民國113年6月12日`: a Taiwan paper's year
     if "】" in text[:12]:
         text = _ITEM_LABEL.sub("", text)  # `【剪报01】南方日报　2023年6月2日…`: a clippings file's item, then where it was printed
-    if "期" in text and len(text) <= 80 and (issue := _ISSUE_LINE.match(text)) and not issue["date"]:
+    if "期" in text and len(text) <= 80 and (issue := ISSUE_LINE.match(text)) and not issue["date"]:
         # `江州卫生健康　2024年第3期（总第87期）`: a periodical's masthead, its issue and no day (before
         # the e-paper tools, `第3期` among them, are taken off a line's end)
         return Byline(source=issue["outlet"], source_rank=1)
@@ -253,7 +265,7 @@ def _parsed_metadata_line(line: str) -> Byline | None:
             if _POSTED_IN.fullmatch(text):
                 return Byline(published=leading_date)  # `2023-10-18 07:12 浙江`: an app's post line
             return Byline(published=leading_date, source=text, source_rank=2) \
-                if outlet and _OUTLET_WORD.search(text) else None
+                if outlet and OUTLET_ENDING.search(text) else None
         if (other := _other_metadata_line(text)) is not None or not (key := _KEY_RE.search(text)):
             return other
         # `宜宾日报 2023年3月15日 星期三 第3版 综合新闻 责任编辑：何静`: a masthead, then credits
@@ -298,7 +310,6 @@ def _parsed_metadata_line(line: str) -> Byline | None:
 _PAGE_THEN_KEY = re.compile(rf"第?\s*[A-Z]?\d{{1,3}}\s*版(?:\s*[:：]\s*[{CJK}·]{{1,10}})?\s+")
 _POSTED_IN = re.compile(r"(?:来自|发布于|发表于)?\s*(?:北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北"
                         r"|湖南|广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门|台湾)")
-_RELEASE_HEAD = re.compile(rf"[{CJK}（）()]{{2,30}}\s+(?:新闻通稿|新闻稿|通稿)(?:\s+(?P<date>(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日|(?:19|20)\d{{2}}[-./]\d{{1,2}}[-./]\d{{1,2}}))?")
 _SPACED_LABEL = re.compile(rf"^(?P<label>[{CJK}](?: ?[{CJK}]){{1,5}}) ?[:：]")
 _TRAILING_REPORTER = re.compile(rf"\s(?:本报|全媒体|融媒体)?记者\s*(?P<names>{NAMES})\s*$")
 
@@ -311,55 +322,22 @@ def _names_only(value: str) -> bool:
     return len(rest) <= 16
 
 
-_DATE = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}"
-# A newspaper page's or a broadcast's masthead: `健康时报 2022年11月03日 第05版：医院管理`,
-# `今日安远 2023年6月16日 星期五 第2版 综合新闻`.
-_BAR = r"\s*[|｜│]?\s*"  # parts set apart by bars: `青禾日报 │ 2023.12.15 星期五 │ 03 │ 对话`
-_MASTHEAD = re.compile(
-    rf"^(?P<outlet>[{CJK}·]{{2,14}}?){_BAR}(?P<date>{_DATE})(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?{_BAR}"
-    rf"(?:星期[一二三四五六日天]|周[一二三四五六日])?{_BAR}"
-    rf"(?P<page>第?\s*[A-Za-z]?\d{{1,3}}\s*版|[A-Z]\d{{1,2}}|\d{{1,2}}(?=\s*[|｜│]))?\s*(?:[:：|｜│]?\s*[{CJK}·]{{0,12}})?$"
-)
-_OUTLET_WORD = re.compile(r"(?:日报|晚报|早报|时报|商报|导报|周报|报|周刊|杂志|电视台|广播电视台|新闻网|网|融媒体中心|新闻中心)$")
-# A WeChat post's own line: `原创 某某医院 某某医院 2023-06-18 08:30 发表于湖南`.
-_POST_LINE = re.compile(rf"^(?:原创\s+)?(?P<account>[^\s]{{2,24}})(?:\s+[^\s]{{2,24}})?\s+(?P<date>{_DATE})"
-                        r"(?:\s+\d{1,2}:\d{2})?\s*发表于\S{2,8}$|^原创\s+(?P<account2>[^\s]{2,24})(?:\s+[^\s]{2,24})?\s+"
-                        rf"(?P<date2>{_DATE})(?:\s+\d{{1,2}}:\d{{2}})?(?:\s+[{CJK}]{{2,3}})?$"  # `… 17:45 浙江`
-                        # a post's account, day, time and province without 原创: the time says it is one
-                        # (not an update's or an export's: `楼主更新 2021-11-25 19:40`, `短信备份导出 …`)
-                        rf"|^(?P<account3>[^\s]{{2,24}}(?<!更新|导出|备份|回复|补充|修改|发表|发布))\s+(?P<date3>{_DATE})\s+\d{{1,2}}:\d{{2}}(?:\s+[{CJK}]{{2,3}})?$")
-_BARE_EDITOR = re.compile(rf"^(?:本版编辑|本版责编|责任编辑|责编|编辑|审核|校对)\s+(?P<names>[{CJK}]{{2,4}}(?:[\s、，,]+[{CJK}]{{2,4}}){{0,2}})$")
-# Several of them in a row: `本版编辑　庞悦　　校对　林可`.
-_BARE_EDITOR_PAIR = rf"(?:本版编辑|本版责编|责任编辑|责编|编辑|美编|审核|校对)\s+(?P<names>[{CJK}]{{2,4}}(?:[、，,][{CJK}]{{2,4}}){{0,2}})"
-_BARE_EDITORS = re.compile(rf"^(?:{_BARE_EDITOR_PAIR}\s*){{2,4}}$")
-_FIRST_PRINTED = re.compile(rf"^(?:原载|原刊于|刊于|转载自)?\s*《(?P<outlet>[^》]{{2,14}})》\s*[（(]?\s*(?P<date>{_DATE})?\s*(?:第\s*[A-Z]?\d{{1,3}}\s*版)?[)）]?$")
-# A platform's account line: `健康湖北 2023-07-20 09:12 · 湖北省卫生健康委员会官方账号`.
-_SECTION_MARK = rf"[·•]\s*[{CJK}]{{2,8}}\s*[·•]"  # `· 新闻聚焦 ·`, a periodical's section
-_ISSUE_LINE = re.compile(rf"^(?:{_SECTION_MARK}\s+|[{CJK}]{{2,8}}\s+)?《?(?P<outlet>[{CJK}]{{2,16}}?)》?\s*[·•]?\s*(?:(?:19|20)\d{{2}}\s*年)?\s*第\s*\d{{1,4}}\s*期"
-                         rf"(?:\s*[（(]总第\s*\d{{1,5}}\s*期[)）]?)?(?:\s+{_SECTION_MARK}|\s+[{CJK}]{{2,8}})?(?:\s+(?P<date>{_DATE}))?$")
-_BROADCAST_MASTHEAD = re.compile(rf"^(?P<outlet>[{CJK}]{{2,12}}(?:电视台|广播电台|广播电视台|融媒体中心))\s*[·•|｜]?\s*"
-                                 rf"(?:节目)?(?:文字实录|文字稿|实录|播出稿|文稿)$")
-_MASTHEAD_DATE = re.compile(rf"^(?P<outlet>[{CJK}]{{2,12}}报)\s+(?P<date>{_DATE})(?:\s*第\s*\d{{1,4}}\s*期)?$")
-_ACCOUNT_LINE = re.compile(rf"^(?P<account>[^\s·]{{2,20}})\s+(?P<date>{_DATE})(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
-                           rf"(?:\s*[·•]\s*\S.{{0,40}}|\s+(?:阅读|浏览|阅读量|浏览量)\s*[\d.]+万?\+?)$")  # `… 阅读 3.2万`
-# An official document's number: `川卫函〔2023〕15号`.
-_DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$")
 
 
 def _other_metadata_line(text: str) -> Byline | None:
     """A metadata line without `key：value`: a masthead, a post's or an account's line, a
     document number, a credit without its colon, where the story was first printed."""
-    if post := _FORUM_POST.match(text):
+    if post := FORUM_POST.match(text):
         return Byline(authors=[post["handle"]], published=parse_date(post["date"]))  # a forum thread's first post
-    if account := _PLATFORM_ACCOUNT.match(text):
+    if account := PLATFORM_ACCOUNT.match(text):
         return Byline(source=account["account"], source_rank=1)
-    if release := _RELEASE_HEAD.fullmatch(text):
+    if release := RELEASE_HEAD.fullmatch(text):
         # `中山大学附属第一医院党委宣传部　新闻通稿　2023年10月24日`: a release's running head
         return Byline(published=parse_date(release["date"]) if release["date"] else None)
-    match = _MASTHEAD.match(text)
-    if match and (match["page"] or _OUTLET_WORD.search(match["outlet"])):
+    match = MASTHEAD.match(text)
+    if match and (match["page"] or OUTLET_ENDING.search(match["outlet"])):
         return Byline(published=parse_date(match["date"]), source=match["outlet"], source_rank=2)
-    match = _POST_LINE.match(text)
+    match = POST_LINE.match(text)
     if match:
         # `原创 李婧 绵阳市中心医院 2023-06-05`: with two words, the writer, then the account.
         words = text.split()
@@ -374,26 +352,26 @@ def _other_metadata_line(text: str) -> Byline | None:
             author = None  # `原创 宣传科 长兴县人民医院 …`: the office that posted it, not a writer
         return Byline(published=parse_date(match["date"] or match["date2"] or match["date3"]), source=account, source_rank=0,
                       authors=split_names(author) if author else [])
-    if match := _BROADCAST_MASTHEAD.match(text):  # `澄州广播电视台 · 节目文字实录`: the station, its transcript
+    if match := BROADCAST_MASTHEAD.match(text):  # `澄州广播电视台 · 节目文字实录`: the station, its transcript
         return Byline(source=match["outlet"], source_rank=1)
-    match = _MASTHEAD_DATE.match(text)
+    match = MASTHEAD_DATE.match(text)
     if match:  # `华西医院报 2024年4月15日 第287期`: a paper's masthead with its day
         return Byline(published=parse_date(match["date"]), source=match["outlet"], source_rank=1)
-    match = _ISSUE_LINE.match(text)
+    match = ISSUE_LINE.match(text)
     if match:  # `北医三院健康通讯 2024年第5期（总第36期） 2024年5月14日`: a newsletter's issue
         return Byline(published=parse_date(match["date"]) if match["date"] else None, source=match["outlet"], source_rank=1)
-    match = _ACCOUNT_LINE.match(text)
+    match = ACCOUNT_LINE.match(text)
     if match:
         return Byline(published=parse_date(match["date"]), source=match["account"], source_rank=0)
-    if _DOCUMENT_NUMBER.match(text):
+    if DOCUMENT_NUMBER.match(text):
         return Byline()
-    if _BARE_EDITORS.match(text):
-        names = [name for pair in re.finditer(_BARE_EDITOR_PAIR, text) for name in split_names(pair["names"]) or []]
+    if BARE_EDITORS.match(text):
+        names = [name for pair in re.finditer(BARE_EDITOR_PAIR, text) for name in split_names(pair["names"]) or []]
         return Byline(editors=names) if names else None
-    match = _BARE_EDITOR.match(text)
+    match = BARE_EDITOR.match(text)
     if match:  # `编辑 罗小兵`: a credit without its colon
         return Byline(editors=split_names(match["names"])) if split_names(match["names"]) else None
-    match = _FIRST_PRINTED.match(text)
+    match = FIRST_PRINTED.match(text)
     if match:  # `（原载《三峡日报》2023年8月19日第4版）`; a bare `《民生热线·健康访谈》` is a programme or a column, whose
         # station or paper a masthead names better
         bare = not match["date"] and not re.match(r"\s*[（(]?\s*(?:原载|原刊于|刊于|转载自)", text)

@@ -1,0 +1,51 @@
+"""The shapes of metadata lines that carry no `key：value` (metadata.py reads them): a paper's or
+a broadcaster's masthead, a periodical's issue line, a post's account line, a forum thread's head,
+a release's running head, credits without their colons, where a story was first printed, an
+official document's number. Regular expressions only; pure Python, no Django."""
+
+from __future__ import annotations
+
+import re
+
+from .text import CJK
+
+# A forum thread's head: `楼主：青衣江畔的风  时间：2021-11-23 22:14:36  点击：8231  回复：156`.
+FORUM_POST = re.compile(r"^(?:楼主|发帖人)\s*[:：]\s*(?P<handle>\S{1,20})\s+(?:时间|发表于|发帖时间)\s*[:：]?\s*"
+                         r"(?P<date>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+                         r"(?:\s+(?:点击|浏览|阅读|回复)\s*[:：]?\s*\d+)*$")
+# A platform account's line over its post: `健康宜宾 · 视频号`, `某某医院 | 微信公众号`.
+PLATFORM_ACCOUNT = re.compile(r"^(?P<account>[\u4e00-\u9fff]{2,12})\s*[·|｜]\s*(?:微信)?(?:视频号|公众号|抖音号?|快手号?|头条号|百家号|企鹅号|小红书)$")
+RELEASE_HEAD = re.compile(rf"[{CJK}（）()]{{2,30}}\s+(?:新闻通稿|新闻稿|通稿)(?:\s+(?P<date>(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日|(?:19|20)\d{{2}}[-./]\d{{1,2}}[-./]\d{{1,2}}))?")
+DATE = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}"
+# A newspaper page's or a broadcast's masthead: `健康时报 2022年11月03日 第05版：医院管理`,
+# `今日安远 2023年6月16日 星期五 第2版 综合新闻`.
+BAR = r"\s*[|｜│]?\s*"  # parts set apart by bars: `青禾日报 │ 2023.12.15 星期五 │ 03 │ 对话`
+MASTHEAD = re.compile(
+    rf"^(?P<outlet>[{CJK}·]{{2,14}}?){BAR}(?P<date>{DATE})(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?{BAR}"
+    rf"(?:星期[一二三四五六日天]|周[一二三四五六日])?{BAR}"
+    rf"(?P<page>第?\s*[A-Za-z]?\d{{1,3}}\s*版|[A-Z]\d{{1,2}}|\d{{1,2}}(?=\s*[|｜│]))?\s*(?:[:：|｜│]?\s*[{CJK}·]{{0,12}})?$"
+)
+OUTLET_ENDING = re.compile(r"(?:日报|晚报|早报|时报|商报|导报|周报|报|周刊|杂志|电视台|广播电视台|新闻网|网|融媒体中心|新闻中心)$")
+# A WeChat post's own line: `原创 某某医院 某某医院 2023-06-18 08:30 发表于湖南`.
+POST_LINE = re.compile(rf"^(?:原创\s+)?(?P<account>[^\s]{{2,24}})(?:\s+[^\s]{{2,24}})?\s+(?P<date>{DATE})"
+                        r"(?:\s+\d{1,2}:\d{2})?\s*发表于\S{2,8}$|^原创\s+(?P<account2>[^\s]{2,24})(?:\s+[^\s]{2,24})?\s+"
+                        rf"(?P<date2>{DATE})(?:\s+\d{{1,2}}:\d{{2}})?(?:\s+[{CJK}]{{2,3}})?$"  # `… 17:45 浙江`
+                        # a post's account, day, time and province without 原创: the time says it is one
+                        # (not an update's or an export's: `楼主更新 2021-11-25 19:40`, `短信备份导出 …`)
+                        rf"|^(?P<account3>[^\s]{{2,24}}(?<!更新|导出|备份|回复|补充|修改|发表|发布))\s+(?P<date3>{DATE})\s+\d{{1,2}}:\d{{2}}(?:\s+[{CJK}]{{2,3}})?$")
+BARE_EDITOR = re.compile(rf"^(?:本版编辑|本版责编|责任编辑|责编|编辑|审核|校对)\s+(?P<names>[{CJK}]{{2,4}}(?:[\s、，,]+[{CJK}]{{2,4}}){{0,2}})$")
+# Several of them in a row: `本版编辑　庞悦　　校对　林可`.
+BARE_EDITOR_PAIR = rf"(?:本版编辑|本版责编|责任编辑|责编|编辑|美编|审核|校对)\s+(?P<names>[{CJK}]{{2,4}}(?:[、，,][{CJK}]{{2,4}}){{0,2}})"
+BARE_EDITORS = re.compile(rf"^(?:{BARE_EDITOR_PAIR}\s*){{2,4}}$")
+FIRST_PRINTED = re.compile(rf"^(?:原载|原刊于|刊于|转载自)?\s*《(?P<outlet>[^》]{{2,14}})》\s*[（(]?\s*(?P<date>{DATE})?\s*(?:第\s*[A-Z]?\d{{1,3}}\s*版)?[)）]?$")
+# A platform's account line: `健康湖北 2023-07-20 09:12 · 湖北省卫生健康委员会官方账号`.
+SECTION_MARK = rf"[·•]\s*[{CJK}]{{2,8}}\s*[·•]"  # `· 新闻聚焦 ·`, a periodical's section
+ISSUE_LINE = re.compile(rf"^(?:{SECTION_MARK}\s+|[{CJK}]{{2,8}}\s+)?《?(?P<outlet>[{CJK}]{{2,16}}?)》?\s*[·•]?\s*(?:(?:19|20)\d{{2}}\s*年)?\s*第\s*\d{{1,4}}\s*期"
+                         rf"(?:\s*[（(]总第\s*\d{{1,5}}\s*期[)）]?)?(?:\s+{SECTION_MARK}|\s+[{CJK}]{{2,8}})?(?:\s+(?P<date>{DATE}))?$")
+BROADCAST_MASTHEAD = re.compile(rf"^(?P<outlet>[{CJK}]{{2,12}}(?:电视台|广播电台|广播电视台|融媒体中心))\s*[·•|｜]?\s*"
+                                 rf"(?:节目)?(?:文字实录|文字稿|实录|播出稿|文稿)$")
+MASTHEAD_DATE = re.compile(rf"^(?P<outlet>[{CJK}]{{2,12}}报)\s+(?P<date>{DATE})(?:\s*第\s*\d{{1,4}}\s*期)?$")
+ACCOUNT_LINE = re.compile(rf"^(?P<account>[^\s·]{{2,20}})\s+(?P<date>{DATE})(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
+                           rf"(?:\s*[·•]\s*\S.{{0,40}}|\s+(?:阅读|浏览|阅读量|浏览量)\s*[\d.]+万?\+?)$")  # `… 阅读 3.2万`
+# An official document's number: `川卫函〔2023〕15号`.
+DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$")
