@@ -189,6 +189,7 @@ _COMPANY = re.compile(r"有限公司|控股|股份|实业|集团(?!医院|总医
 # a university (`首都医科大学附属…`).
 _ANCHOR_WORDS = ("中国人民解放军", "解放军", "武警", "陆军", "海军", "空军", "火箭军", "联勤保障部队", "中国", "国家", "首都")
 _UNIVERSITY = re.compile(r"大学|学院|医科大|医专|中医药大|科大")
+_GROUP_NAMES = tuple(GROUPS)
 
 
 def _anchor_at(name: str, offset: int, word: str, tag: str) -> bool:
@@ -199,7 +200,7 @@ def _anchor_at(name: str, offset: int, word: str, tag: str) -> bool:
 
     rest = name[offset:]
     return (
-        division_prefix(rest) > 0 or rest.startswith(_ANCHOR_WORDS) or tag == "nt" or rest.startswith(tuple(GROUPS))
+        division_prefix(rest) > 0 or rest.startswith(_ANCHOR_WORDS) or tag == "nt" or rest.startswith(_GROUP_NAMES)
         or (tag == "ns" and bool(locate(rest))) or bool(_UNIVERSITY.search(word))
         # A city's or county's short name that jieba calls a common noun or a person's name
         # (`对象|宝鸡|高新医院`, `邀请|库尔勒|爱尔眼科医院`).

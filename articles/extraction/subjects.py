@@ -18,7 +18,9 @@ from .places import Place, is_division, locate
 def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
     headline_text = " ".join(filter(None, [article.kicker, article.title, article.subtitle]))
     subject: list[str] = list(article.headline_organisations)
-    for name, _, _ in find_hospitals(headline_text):
+    in_headline = [name for name, _, _ in find_hospitals(headline_text)]
+    in_lead: list[str] = []
+    for name in in_headline:
         if not is_short_form(name) and name not in subject and not any(name in s for s in subject):
             subject.append(name)
     counts: Counter[str] = Counter()
@@ -54,7 +56,8 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
     if not subject:
         lead = _lead(article.paragraphs)
         # A short form the text declares stands for its full name (`…肿瘤医院（下称“河北分院”）`).
-        lead_names = list(dict.fromkeys(bracketed.get(n, n) for n, _, _ in find_hospitals(lead) if not is_short_form(n)))
+        in_lead = [n for n, _, _ in find_hospitals(lead)]
+        lead_names = list(dict.fromkeys(bracketed.get(n, n) for n in in_lead if not is_short_form(n)))
         # A name that states its place (`周口市中医院`) before one that does not (`国家爱婴医院`).
         lead_names = [n for n in lead_names if locate(n)] or lead_names
         body = "\n".join(p.text for p in article.paragraphs)
@@ -78,7 +81,7 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
                     if name not in subject and not any(name.endswith(s) or s.endswith(name) for s in subject):
                         subject.append(name)
     placed = None
-    if not subject and (placed := _placed_short_form(headline_text, article.paragraphs, counts)):
+    if not subject and (placed := _placed_short_form(in_headline + in_lead, headline_text, article.paragraphs, counts)):
         subject.append(placed)
     # A fuller form in the body (`洛阳市孟津区中医院` for the kicker's `孟津区中医院`) is the official
     # name; the kicker's is kept as an alias by the importer.
@@ -109,19 +112,18 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
     return subjects + tuple(mentioned)
 
 
-def _placed_short_form(headline: str, paragraphs, counts: Counter) -> str | None:
-    """A hospital the article names only by its short form (`市口腔医院`), placed by the one city
-    (county) the text names (`推动徐州市无偿献血工作`): `徐州市口腔医院`, a name the text never
-    prints, so held for an editor."""
-    lead = _lead(paragraphs)
-    shorts = [n for n, _, _ in find_hospitals(f"{headline} {lead}") if is_short_form(n) and n[:1] in ("市", "县")]
+def _placed_short_form(named: list[str], headline: str, paragraphs, counts: Counter) -> str | None:
+    """A hospital the headline and lead name (`named`) only by its short form (`市口腔医院`), placed
+    by the one city (county) the text names (`推动徐州市无偿献血工作`): `徐州市口腔医院`, a name the
+    text never prints, so held for an editor."""
+    shorts = [n for n in named if is_short_form(n) and n[:1] in ("市", "县")]
     if not shorts:
         return None
     short = max(dict.fromkeys(shorts), key=lambda n: counts[n])
     level = short[0]
     text = headline + "\n" + "\n".join(p.text for p in paragraphs)
-    places = {text[at - length:at + 1] for at, character in enumerate(text) if character == level
-              for length in (2, 3, 4) if at >= length and is_division(text[at - length:at + 1])}
+    places = {text[match.start() - length:match.end()] for match in re.finditer(level, text)
+              for length in (2, 3, 4) if match.start() >= length and is_division(text[match.start() - length:match.end()])}
     if len(places) != 1:
         return None
     [place] = places
