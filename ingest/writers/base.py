@@ -45,6 +45,14 @@ class WriterBase:
                                 prepared=prepared)
         self.state.created.update((model, obj.pk) for obj in objects if obj.pk is not None)
 
+    def _save(self, record, fields: list[str]) -> None:
+        """Save the fields of a stored record that the import changed (and its time)."""
+        context = self.state.context
+        if context is None:  # written outside an import's context: the save and its signals
+            record.save(update_fields=[*fields, "updated"])
+            return
+        bulk.update_fields(record, fields, user=context.user, reason=context.reason)
+
     def _review(self, kind: str, code: str, **fields) -> None:
         if kind == ReviewItem.Kind.LOW_CONFIDENCE:
             fields.setdefault("article", self.state.article)
@@ -66,7 +74,7 @@ class WriterBase:
         for name, value in apply.items():
             setattr(record, name, value)
         if record.pk is not None and (apply or record.import_snapshot != before):
-            record.save(update_fields=[*apply, "import_snapshot", "updated"])
+            self._save(record, [*apply, "import_snapshot"])
             if kind:
                 self.state.changed[kind].append(record)
         return outcome

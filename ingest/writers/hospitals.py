@@ -32,7 +32,7 @@ class HospitalWriter(WriterBase):
                 # First seen as a mere mention, now an article is about it: readers may see it.
                 hospital.status = ReviewStatus.ACCEPTED
                 hospital.import_snapshot = {**hospital.import_snapshot, "status": ReviewStatus.ACCEPTED}
-                hospital.save(update_fields=["status", "import_snapshot", "updated"])
+                self._save(hospital, ["status", "import_snapshot"])
                 self.state.changed["whole_hospitals"].append(hospital)
             self.state.result.records.add("unchanged")
             return hospital

@@ -90,7 +90,7 @@ class PeopleWriter(WriterBase):
             person.role = apply["role"]
         person._import_conflicts.pop("name", None)  # found under another spelling: an alias, no conflict
         if person.pk is not None and ("role" in apply or person.import_snapshot != before):
-            person.save(update_fields=[*(["role"] if "role" in apply else []), "import_snapshot", "updated"])
+            self._save(person, [*(["role"] if "role" in apply else []), "import_snapshot"])
             self.state.changed["people"].append(person)
         self._review_conflicts(person, None, hospital)
         self.state.result.records.add(outcome)

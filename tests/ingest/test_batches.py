@@ -130,6 +130,28 @@ def test_history_rows_wait_for_the_commit_and_go_in_first_for_whoever_reads_or_w
     assert latest.diff_against(latest.prev_record).changed_fields == ["motto"]
 
 
+def test_an_imports_own_change_is_written_at_once_and_its_history_row_waits_with_the_others():
+    made = {}
+
+    def changes():
+        made["a"] = _hospital_with_history("甲市人民医院")
+        made["b"] = _hospital_with_history("乙县中医医院")
+        made["b"].motto = "厚德济世"
+        bulk.update_fields(made["b"], ["motto"], user=importcontext.importer_user(), reason="导入 a.txt")
+        assert Hospital.objects.get(pk=made["b"].pk).motto == "厚德济世"
+        # A save's own history row would have written every held row first.
+        assert Hospital.history.count() == 0
+        return "account"
+
+    with FileBatch(seconds=60, files=10, done=lambda result: None) as batch:
+        batch.write(FileResult("a.txt"), changes, lambda: pytest.fail("a.txt wrote"))
+    assert _history(made["a"]) == ["+"] and _history(made["b"]) == ["+", "~"]
+    latest = made["b"].history.first()
+    assert latest.history_type == "~" and latest.history_user.username == importcontext.IMPORTER_USERNAME
+    assert latest.diff_against(latest.prev_record).changed_fields == ["motto"]
+    assert Hospital.objects.get(pk=made["b"].pk).updated == latest.history_date
+
+
 def test_review_items_wait_for_the_commit_and_go_in_first_for_a_retirement_that_reads_them():
     def files_an_item():
         file_review_items([dict(kind=ReviewItem.Kind.FLAG, code="duplicate_paragraph", excerpt="重复段落")])
