@@ -115,7 +115,7 @@ def read_crawled(text: str) -> CrawledPage | None:
         # A crawled page that starts with its lead printed no headline (13 of the 30 annotated
         # real documents): a fact of the source, noted on the article, not a doubt to decide.
         page.flags.append(Flag("headline_not_printed", text[pos: pos + 30], (pos, pos)))
-    page.segments = body_segments(text, pos, end)
+    page.segments = body_segments(text, pos, end, titled=bool(length))
     page.segments[:0] = page_data
     for segment in page.segments:
         if segment.kind == "headline" and page.title is None:
@@ -169,9 +169,11 @@ _TIP_OFF = re.compile(r"【(?:爆料|报料)】[^【】。]{0,40}$")  # `…编�
 _RELATED = re.compile(r"(?:\s*●[^●]{2,60})+$")
 
 
-def body_segments(text: str, start: int, end: int) -> list[Segment]:
+def body_segments(text: str, start: int, end: int, titled: bool = True) -> list[Segment]:
+    """`titled`: a headline was found before `start`; else a sentence standing alone before the
+    dispatch may be the headline, not a photo's caption."""
     segments: list[Segment] = []
-    start = _captions_before_dispatch(text, start, end, segments)
+    start = _captions_before_dispatch(text, start, end, segments, titled)
     start = _lead(text, start, end, segments)
     tail: list[Segment] = []
     end = _peel_tail(text, start, end, tail)
@@ -184,7 +186,7 @@ def body_segments(text: str, start: int, end: int) -> list[Segment]:
     return segments + list(reversed(tail))
 
 
-def _captions_before_dispatch(text: str, start: int, end: int, out: list[Segment]) -> int:
+def _captions_before_dispatch(text: str, start: int, end: int, out: list[Segment], titled: bool = True) -> int:
     """`启动仪式现场。副市长…正式运营。红网时刻常德7月26日讯（记者 …）是里程碑…`: a page that prints
     its photos' captions (short sentences, no credit) before the dispatch that opens the story; or
     one caption closed by its credit (`…团队与患者合影  通讯员供图荆楚网讯（…）`, `视频画面截图  海外网8月4日电`)."""
@@ -210,12 +212,22 @@ def _captions_before_dispatch(text: str, start: int, end: int, out: list[Segment
                 captions = [(a, b) for a, b in zip(sentence_starts, sentence_starts[1:] + [at])]
                 if len(captions) > 4 or any(not 4 <= b - a <= 60 or text.count("，", a, b) > 1 for a, b in captions):
                     return start
+                if not titled and len(captions) == 1 and _HEADLINE_SENTENCE.fullmatch(text, start, at):
+                    # `汝城开展“党建+…”义诊活动。红网时刻新闻8月18日讯（…）` on a page that printed no
+                    # headline above: a headline that tells what happened, not a photo's scene
+                    out.append(Segment("headline", start, at - 1))
+                    return at
                 out.extend(Segment("caption", a, b) for a, b in captions)
                 return at
             sentence_starts.append(at)
     return start
 
 
+# A headline's sentence: an event at a place or body (`…卫生院举行`, `…在长沙举办`, `汝城开展…活动`),
+# not a photo's scene (`授牌现场`, `医生与患者家属交流`, `应征青年列队等候参加体检项目`).
+_HEADLINE_SENTENCE = re.compile(
+    rf"(?=[^。]{{12,60}}。$)(?![^。]*(?:现场|合影|掠影|剪影|留影|截图|效果图|供图|摄)。$)"
+    rf"[^。]*(?:医院|卫生院|保健院|中心|[{CJK}]{{2}}(?:开展|举行|举办|召开|启动|入选|荣获|获评|揭牌|开业|签约|上线))[^。]*。")
 _LEADING_SCENE = re.compile(rf"[{CJK}]{{2,8}}(?:现场|合影|掠影|剪影)")
 _LEADING_SCREENSHOT = re.compile(rf"[{CJK}《][^。！？，,\s]{{1,19}}截图(?=\s)")
 _LEAD_EDITOR = re.compile(rf"(?:互动编辑|责任编辑|编辑)\s*[:：]?\s*(?P<name>[{CJK}]{{2,3}}?)(?=\d|[{CJK}]{{2}}[，,]|近日|日前|据)")

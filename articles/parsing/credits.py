@@ -267,6 +267,9 @@ _RUN_NAME = re.compile(rf"[{CJK}]{{2,3}}")
 REPORTER_RUN = re.compile(rf"(?P<outlet>{OUTLET}(?:全媒体|融媒体)?)?(?:\s*[|｜]\s*|(?<=[{CJK}])[ \u3000](?=\S))?(?={_REPORTER_KEY})")
 
 
+_REPORTER_WORDS = {"通讯员", "记者", "实习生", "摄影"}
+
+
 def parse_reporter_run(text: str) -> tuple[Byline, int] | None:
     """Reporter credits at the start of `text`, run into the body; returns them and their length."""
     match = REPORTER_RUN.match(text)
@@ -274,7 +277,7 @@ def parse_reporter_run(text: str) -> tuple[Byline, int] | None:
         return None
     pos = match.end()
     result = Byline(source=re.sub(r"(?:全媒体|融媒体)$", "", match["outlet"]) if match["outlet"] else None)
-    key_re = re.compile(rf"\s*{_REPORTER_KEY}\s*[:：]?\s*")
+    key_re = re.compile(rf"[\s，,、]*{_REPORTER_KEY}\s*[:：]?\s*")  # `记者张华，通讯员刘琪莎…`
     while True:
         key = key_re.match(text, pos)
         if not key:
@@ -282,14 +285,14 @@ def parse_reporter_run(text: str) -> tuple[Byline, int] | None:
         pos = key.end()
         taken = 0
         while True:
-            name = _cut_run_name(text, pos)
+            name = _cut_run_name(text, pos, listed=taken > 0 and "、" in text[pos - 1:pos])
             if not name:
                 break
             result.authors.append(name)
             taken += 1
             pos += len(name)
             sep = re.match(r"[ \u3000、，,]+", text[pos:])
-            if sep and _cut_run_name(text, pos + sep.end()) and not key_re.match(text, pos):
+            if sep and _cut_run_name(text, pos + sep.end(), listed="、" in sep.group(0)) and not key_re.match(text, pos):
                 pos += sep.end()
                 continue
             break
@@ -297,18 +300,23 @@ def parse_reporter_run(text: str) -> tuple[Byline, int] | None:
             return None
     if not result.authors:
         return None
+    if said := re.match(r"\s*(?:报道|报导)\s*[:：]\s*", text[pos:]):
+        pos += said.end()  # `…通讯员刘琪莎、杨慧勤报道：随着…`: the credit's last word
     return result, pos
 
 
-def _cut_run_name(text: str, pos: int) -> str | None:
+def _cut_run_name(text: str, pos: int, listed: bool = False) -> str | None:
     """A 2–3 character name at `pos`: the third character is kept unless a role word, a
-    sentence particle or a non-Chinese character starts there."""
+    sentence particle or a non-Chinese character starts there. `listed`: after another name and
+    a `、`, where `…报道` ends the names, not a place's."""
     match = _RUN_NAME.match(text, pos)
     if not match:
         return None
     name = match.group(0)
+    if name in _REPORTER_WORDS:
+        return None
     if any(ch in _NOT_IN_NAME for ch in name[:2]) or name[:2] in TIME_WORDS or name.startswith(("供图", "摄影", "摄")) \
-            or re.match(rf"[{CJK}]{{1,4}}(?:报道|报导)", text[pos:pos + 6]):
+            or not listed and re.match(rf"[{CJK}]{{1,4}}(?:报道|报导)", text[pos:pos + 6]):
         return None  # `东营报道`: where the report comes from, no name
     if len(name) == 3 and (name[2] in _NOT_IN_NAME or re.match(_REPORTER_KEY, text[pos + 2:]) or
                            text.startswith(("记者", "通讯", "实习", "见习", "摄影", "编辑"), pos + 2)
@@ -366,3 +374,14 @@ _BODY_REPORTER = re.compile(
 def reporter_outlet(text: str) -> str | None:
     match = _BODY_REPORTER.search(text)
     return match["outlet"] if match and match["outlet"] not in ("本报", "本网", "本刊", "本台") else None
+
+
+# `…对第一财经记者表示`, `接受澎湃新闻记者采访`, `一名市民告诉澎湃新闻`: the outlet whose reporter
+# asked, anywhere in the text of a copy that names no source of its own.
+_TOLD_REPORTER = re.compile(
+    rf"(?:告诉|接受|对|向)(?P<outlet>{KNOWN_OUTLET})(?:全媒体|融媒体|首席)?记者|告诉(?P<told>{KNOWN_OUTLET})(?=[，。：:])")
+
+
+def told_outlet(text: str) -> str | None:
+    match = _TOLD_REPORTER.search(text)
+    return (match["outlet"] or match["told"]) if match else None

@@ -108,6 +108,9 @@ def headline_length(text: str, *, sure: bool) -> int | None:
             # with the headline's first words, right after its last cry
             if match.end() >= 8 and head.startswith(head[:5], match.end()):
                 return match.end()
+        arrow = head.find("→", 6, 64)
+        if arrow != -1:
+            return arrow + 1  # `提醒！…做好居家消毒很重要→现下部分地方…`: a post's arrow ends its headline
     # A bracketed label opens the headline (`【通知】8月13日在…义诊`): its words are the headline's.
     label = re.match(r"[【\[［][^】\]］]{1,8}[】\]］]", head)
     boundary = _first_boundary(head, (4 if sure else 6) + (label.end() if label else 0), sure)
@@ -142,6 +145,10 @@ def headline_length(text: str, *, sure: bool) -> int | None:
             if outlet is not None:
                 at = outlet
         candidate = head[:at]
+        if sure and kind == "opener" and head[at - 1] in _DANGLING and (again := _opening_again(head, at)):
+            # `…步履维艰英国英格兰地区的初级医生从当地时间8月11日…`: no headline ends in 从; the lead
+            # began before, where it names again what the headline opened with
+            return again
         if sure:
             if at > 64:
                 # No headline runs that long: it ended at its last ？/！/… before that.
@@ -194,6 +201,20 @@ def headline_length(text: str, *, sure: bool) -> int | None:
     if prefix >= 6:
         return prefix
     return len(head) if len(head) <= 40 else None
+
+
+# Words a headline does not end on: the lead's opener cut its sentence after them.
+_DANGLING = "从自于在对向将把被与和及的"
+
+
+def _opening_again(head: str, at: int) -> int | None:
+    """The last place before `at` (past a headline's length) where the headline's first two
+    characters stand again: where a lead that names the same subject began."""
+    opening = head[:2]
+    if not re.fullmatch(f"[{CJK}]{{2}}", opening):
+        return None
+    found = head.rfind(opening, 6, at)
+    return found if found != -1 else None
 
 
 _APP_AFTER_DOT = re.compile(rf"(?<=报)·[{CJK}]{{1,6}}$")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from . import closings
 from .columns import unfold_columns
 from .crawled import CrawledPage, read_crawled
-from .credits import parse_chain, parse_dateline, reporter_outlet
+from .credits import parse_chain, parse_dateline, reporter_outlet, told_outlet
 from .fragments import despaced, fragmented, fragments_article
 from .header import EDITION, HeaderReader
 from .lines import (
@@ -165,7 +165,8 @@ class _ArticleBuilder(HeaderReader):
                 runs_on = segment.glued
         if self.byline.source_rank < 0 or not self.byline.source:
             lead = " ".join(u.text for u in units[:2] if u.kind == "para")
-            outlet = reporter_outlet(lead[:400])
+            outlet = reporter_outlet(lead[:400]) or (
+                None if self.byline.source else told_outlet(" ".join(u.text for u in units if u.kind == "para")[:6000]))
             if outlet:
                 self.byline.merge(Byline(source=outlet, source_rank=-1))
         return units

@@ -256,3 +256,42 @@ def test_a_two_part_headline_with_no_marker_ends_where_the_lead_opens_with_its_f
     [article] = parse_text(text)
     assert article.title.startswith("某地坍塌事故学生家长悲痛发声：") and article.title.endswith("“天亮了”")
     assert article.body.startswith("2023年7月23日下午")
+
+
+def test_a_reporters_credit_lists_names_after_a_comma_and_ends_at_its_report_word():
+    head = "羊城晚报讯 记者王小明，通讯员李雅琴、赵慧敏报道："
+    [article] = parse_text(crawled("", head=head))
+    assert (article.source, article.authors) == ("羊城晚报", ("王小明", "李雅琴", "赵慧敏"))
+    assert article.body.startswith(LEAD)
+
+
+@pytest.mark.parametrize("said, source", [
+    ("接受第一财经记者采访的医生都表示，加班是常态。", "第一财经"),
+    ("一名市民告诉澎湃新闻，医院食堂已经停业整顿。", "澎湃新闻"),
+    ("他告诉记者，医院食堂已经停业整顿。", None),
+])
+def test_a_copy_that_names_no_source_takes_the_outlet_whose_reporter_asked(said, source):
+    [article] = parse_text(f"2023-08-14，正文：{LEAD}{MORE}{said}")
+    assert article.source == source
+
+
+def test_a_sentence_before_the_dispatch_is_the_headline_when_it_tells_an_event_and_none_was_printed():
+    event = "2023-08-18 22:04:45，正文：某县开展“送医送药进军营”义诊活动。红网时刻新闻8月18日讯（记者 黎明）"
+    [article] = parse_text(event + LEAD + MORE)
+    assert article.title == "某县开展“送医送药进军营”义诊活动" and not article.captions
+    scene = "2023-08-18 22:04:45，正文：义诊活动现场。红网时刻新闻8月18日讯（记者 黎明）"
+    [article] = parse_text(scene + LEAD + MORE)
+    assert article.title == "" and [c.text for c in article.captions] == ["义诊活动现场"]
+
+
+@pytest.mark.parametrize("run, title, opens", [
+    # a post's arrow ends its headline
+    ("提醒！高温天气做好防暑降温很重要→现下多地持续高温", "提醒！高温天气做好防暑降温很重要→", "现下多地持续高温"),
+    # no headline ends on 从: the lead began where it names the headline's subject again
+    ("某国初级医生再次举行罢工 某国经济步履维艰某国多地的初级医生从当地时间8月11日起罢工",
+     "某国初级医生再次举行罢工 某国经济步履维艰", "某国多地的初级医生从当地时间"),
+])
+def test_where_a_headline_run_into_the_text_after_its_original_title_note_ends(run, title, opens):
+    [article] = parse_text(f"2023-08-13 18:48，正文：原标题：{run}，{LEAD}{MORE}")
+    assert article.title == title
+    assert article.body.startswith(opens)
