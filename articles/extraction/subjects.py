@@ -11,8 +11,8 @@ from articles.parsing.model import ParsedArticle
 from articles.parsing.text import CJK
 
 from .mentions import HospitalMention, sentences
-from .names import find_hospitals, is_short_form, name_confidence, resolve_short_form
-from .places import Place, is_division, locate
+from .names import find_hospitals, is_short_form, likely_same_hospital, name_confidence, resolve_short_form
+from .places import Place, division_prefix, is_division, locate
 
 
 def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
@@ -87,7 +87,10 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
     # name; the kicker's is kept as an alias by the importer.
     full_subject = []
     for name in subject:
-        fuller = [n for n in counts if n.endswith(name) and len(n) > len(name) and not is_short_form(n)]
+        fuller = [n for n in counts if not is_short_form(n) and (
+            len(n) > len(name) and n.endswith(name)
+            # `延吉市中医医院` in the body for the headline's `吉林延吉中医院`: the place as its division
+            or n != name and _same_institution(n, name) and (len(n) > len(name) or division_prefix(n) > division_prefix(name)))]
         full_subject.append(max(fuller, key=len) if fuller else name)
     mentioned = []
     aliases: dict[str, list[str]] = {n: [] for n in full_subject}
@@ -95,11 +98,12 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
         # Shorter forms of a subject's name that are names in their own right (`綦江区人民医院`
         # for `重庆市綦江区人民医院`) become aliases; bare short forms (`市二院`) do not.
         for full in full_subject:
-            if name != full and (full.endswith(name) or bracketed.get(name) == full) and not is_short_form(name) \
-                    and name not in aliases[full]:
+            if name != full and (full.endswith(name) or bracketed.get(name) == full or _same_institution(full, name)) \
+                    and not is_short_form(name) and name not in aliases[full]:
                 aliases[full].append(name)
     for name, count in counts.most_common():
-        if is_short_form(name) or name in full_subject or any(name in s or s.endswith(name) for s in full_subject):
+        if is_short_form(name) or name in full_subject or any(name in s or s.endswith(name) or name in aliases[s]
+                                                              for s in full_subject):
             continue
         if resolve_short_form(name, full_subject) or bracketed.get(name) in full_subject:
             continue
@@ -110,6 +114,16 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
         for n in full_subject
     )
     return subjects + tuple(mentioned)
+
+
+def _same_institution(full: str, name: str) -> bool:
+    """`秀山土家族苗族自治县中医医院` for `秀山县中医院`: the county named in full, and 中医医院 for
+    中医院, in exactly the same place."""
+    def plain(n: str) -> str:
+        return n[:-3] + "中医医院" if n.endswith("中医院") and not n.endswith("中医医院") else n
+
+    place = locate(name)
+    return bool(place.district) and locate(full).code == place.code and likely_same_hospital(plain(full), plain(name))
 
 
 def _placed_short_form(named: list[str], headline: str, paragraphs, counts: Counter) -> str | None:

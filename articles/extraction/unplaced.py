@@ -35,7 +35,7 @@ def place_then_word(tokens) -> str | None:
     common word (`湖南各级医院`), nor a place and one character (`北京大医院`)."""
     if len(tokens) < 3 or tokens[-1][0] != "医院":
         return None
-    places = [i for i, (_, tag) in enumerate(tokens[:-1]) if tag == "ns"]
+    places = [i for i, (word, tag) in enumerate(tokens[:-1]) if tag == "ns" or i == len(tokens) - 3 and _city_short_name(word)]
     if not places:
         return None
     last = places[-1]
@@ -50,6 +50,13 @@ def place_then_word(tokens) -> str | None:
             or (middle == "立" and place.endswith("市")):
         return place + middle + "医院"
     return None
+
+
+def _city_short_name(word: str) -> bool:
+    """A city's name without its 市 that jieba reads as a common word: `日照(n)|港口|医院`."""
+    from .places import locate
+
+    return len(word) >= 2 and locate(word).city == word + "市"
 
 
 # What a public hospital's name says after its city or county: `第一人民医院`, `中医院`, `妇幼保健院`.

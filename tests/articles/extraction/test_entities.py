@@ -430,6 +430,7 @@ def test_a_report_that_names_hospitals_in_passing_is_no_notice():
     ("近日，枣庄市立医院开展应急演练。", ["枣庄市立医院"]),  # jieba cuts 枣庄市|立
     ("湖南光琇医院消化内科提醒您注意饮食。", ["湖南光琇医院"]),  # 光|琇(zg)
     ("来湖南旺旺医院超声室做检查的患者增多。", ["湖南旺旺医院"]),  # 旺旺(a)
+    ("多家机构观摩日照港口医院精益管理工作。", ["日照港口医院"]),  # a city jieba reads as a noun: 日照(n)|港口
     ("湖南各级医院都在推进改革。", []),
     ("他被评为中国最佳医院的专家。", []),
     ("北京大医院人满为患。", []),
@@ -485,3 +486,17 @@ def test_a_hospital_first_of_a_gift_s_other_recipients_is_no_subject():
     entities = extract(only_article("某玩具公司携手某公益基金会，向上海市儿童医院、某公益基金会普陀区公益阵地、云南怒江的留守儿童捐赠了5610份玩具。"
                                     "该项目预计覆盖5000多名儿童。"))
     assert entities.subject_hospitals == []
+
+
+@pytest.mark.parametrize("headline, body, subject", [
+    # the county in full and 中医医院 for 中医院, in the same place
+    ("秀山县中医院食堂停业整顿", "市民反映秀山县中医院食堂卫生问题。《秀山土家族苗族自治县中医医院食堂经营权招租公告》显示，"
+     "食堂为外包经营。", "秀山土家族苗族自治县中医医院"),
+    # the headline's province and city before the county: the body's name with its division
+    ("浙江湖州南浔区人民医院开通急救绿色通道", "近日，南浔区人民医院开通胸痛急救绿色通道，患者救治时间大大缩短。", "南浔区人民医院"),
+])
+def test_the_subject_takes_the_fullest_form_the_text_gives_of_the_same_institution(headline, body, subject):
+    [article] = parse_text(f"{headline}\n\n{body}\n")
+    hospitals = extract(article).hospitals
+    assert [h.name for h in hospitals if h.subject] == [subject]
+    assert not [h.name for h in hospitals if not h.subject]  # its other forms are aliases, not other hospitals
