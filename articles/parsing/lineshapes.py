@@ -47,5 +47,9 @@ BROADCAST_MASTHEAD = re.compile(rf"^(?P<outlet>[{CJK}]{{2,12}}(?:电视台|广�
 MASTHEAD_DATE = re.compile(rf"^(?P<outlet>[{CJK}]{{2,12}}报)\s+(?P<date>{DATE})(?:\s*第\s*\d{{1,4}}\s*期)?$")
 ACCOUNT_LINE = re.compile(rf"^(?P<account>[^\s·]{{2,20}})\s+(?P<date>{DATE})(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
                            rf"(?:\s*[·•]\s*\S.{{0,40}}|\s+(?:阅读|浏览|阅读量|浏览量)\s*[\d.]+万?\+?)$")  # `… 阅读 3.2万`
+# The issuing office over a brief's first page, its day set apart by spaces:
+# `辽宁省卫生健康委员会办公室                   2024年4月22日`.
+OFFICE_MASTHEAD = re.compile(rf"^(?P<office>[{CJK}]{{2,20}}(?:办公室|办公厅|委员会|卫生健康委|卫健委|管理局|局|厅))"
+                             rf"\s+(?P<date>{DATE})$")
 # An official document's number: `川卫函〔2023〕15号`.
 DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$")

@@ -19,6 +19,7 @@ from .lineshapes import (
     FORUM_POST,
     ISSUE_LINE,
     MASTHEAD,
+    OFFICE_MASTHEAD,
     MASTHEAD_DATE,
     OUTLET_ENDING,
     PLATFORM_ACCOUNT,
@@ -68,7 +69,7 @@ def parse_date(text: str) -> dt.date | None:
 
 # Keys of `key:value` metadata, by what they fill.
 DATE_KEYS = ("发布时间", "发表时间", "更新时间", "发布日期", "成文日期", "播出日期", "播出时间", "刊发日期", "时间", "日期", "Date",
-             "留言时间", "回复时间", "答复时间")
+             "留言时间", "回复时间", "答复时间", "发文日期", "公开日期", "生成日期")
 SOURCE_KEYS = ("来源", "稿源", "出处", "Source", "本文转自", "转自", "转载自", "稿件来源", "信息来源", "文章来源", "新闻来源", "出品")
 AUTHOR_KEYS = ("作者", "文字整理", "拍摄/剪辑", "拍摄", "摄像", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "采写", "Author", "Reporter", "文字", "摄影", "图片", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
 EDITOR_KEYS = ("策划", "统筹", "责任编辑", "责编", "编辑", "Editor", "互动编辑", "流程编辑", "实习编辑", "审核", "校对", "值班编辑", "本版责任编辑", "本版编辑", "本版责编", "本期编辑", "本期责编", "本期责任编辑", "编校", "美编", "责任校对", "初审", "复审", "终审", "审校")
@@ -76,7 +77,10 @@ EDITOR_KEYS = ("策划", "统筹", "责任编辑", "责编", "编辑", "Editor",
 IGNORED_KEYS = ("IP属地", "出镜", "节目", "播音", "播出频道", "时长", "原文链接", "原文地址", "发布会主题", "地点", "索引号", "发布机构", "主题分类", "文号", "发文机关", "发文字号", "信息分类", "公开方式", "主办", "承办", "浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名",
                # a message board's form around a message and its reply (`留言类型：建议`, `办理速度：满意`)
                "留言对象", "留言类型", "留言领域", "留言人", "状态", "办理状态", "办理单位", "答复单位", "回复单位",
-               "满意度", "解决程度", "办理态度", "办理速度")
+               "满意度", "解决程度", "办理态度", "办理速度",
+               # a government disclosure page's table (`有效性：有效`, `主题词：…`) and its footer
+               "有效性", "公开范围", "公开时限", "主题词", "体裁分类", "组配分类", "所属主题", "发文单位", "主办单位",
+               "承办单位", "网站标识码")
 # A press conference's form (`地　　点：…`, `发 布 人：…`): keys a transcript's speaker or a sentence may also open.
 _SPEAKING_KEYS = ("发布会主题", "地点")
 ALL_KEYS = sorted(DATE_KEYS + SOURCE_KEYS + AUTHOR_KEYS + EDITOR_KEYS + IGNORED_KEYS, key=len, reverse=True)
@@ -173,6 +177,9 @@ _ENGLISH_KEY = re.compile(r"(?P<key>" + "|".join(re.escape(k) for k in ALL_KEYS 
 
 
 
+_BARE_ISSUE = re.compile(r"(?:(?:19|20)\d{2}\s*年)?\s*第\s*\d{1,4}\s*期(?:\s*[（(]总第\s*\d{1,5}\s*期[)）])?")
+
+
 def parse_metadata_line(line: str) -> Byline | None:
     """`发布时间:… | 来源:… | 作者:… | 责任编辑:…`, `来源:重庆日报`, `时间: 2021-07-01 | 编辑:李振兵`,
     `2023-05-12 08:30 来源：大众网`, `（编辑：王芳）`, or a line that is only a date.
@@ -199,6 +206,8 @@ def _parsed_metadata_line(line: str) -> Byline | None:
         # `江州卫生健康　2024年第3期（总第87期）`: a periodical's masthead, its issue and no day (before
         # the e-paper tools, `第3期` among them, are taken off a line's end)
         return Byline(source=issue["outlet"], source_rank=1)
+    if "期" in text and _BARE_ISSUE.fullmatch(text):
+        return Byline()  # `第17期` under a brief's name: the issue, which the article does not keep
     if paper := _PAPER_PAGE.fullmatch(text):
         return Byline(source=paper["outlet"], source_rank=1)  # `现代快报 A6 城事·视觉`: the paper, its page, its column
     if (page := _PAGE_THEN_KEY.match(text)) and _KEY_RE.match(text, page.end()):
@@ -334,6 +343,8 @@ def _other_metadata_line(text: str) -> Byline | None:
     if release := RELEASE_HEAD.fullmatch(text):
         # `中山大学附属第一医院党委宣传部　新闻通稿　2023年10月24日`: a release's running head
         return Byline(published=parse_date(release["date"]) if release["date"] else None)
+    if office := OFFICE_MASTHEAD.match(text):
+        return Byline(published=parse_date(office["date"]), source=office["office"], source_rank=1)
     match = MASTHEAD.match(text)
     if match and (match["page"] or OUTLET_ENDING.search(match["outlet"])):
         return Byline(published=parse_date(match["date"]), source=match["outlet"], source_rank=2)

@@ -263,13 +263,16 @@ class _ArticleBuilder(HeaderReader):
                 # Everything from here on is page furniture (related links, copyright notes),
                 # except the credits that stand with it (`责任编辑：…`, then `审核：…`).
                 self.flag("dropped_boilerplate", text, (line.start, lines[-1].end))
-                for credit in lines[index:index + 8]:
+                ended = _END_MARK.fullmatch(text.strip())
+                for offset, credit in enumerate(lines[index:index + 8]):
                     meta = parse_metadata_line(credit.text)
                     if credit is not line and STOP_RE.match(credit.text) and not (meta and meta.editors):
                         break  # the next block of links: no credit stands in it
                     if meta is not None:
-                        # `责任编辑：张雨` under a disclaimer and a platform's follow prompt
-                        self.byline.merge(Byline(editors=meta.editors, authors=meta.authors))
+                        # `责任编辑：张雨` under a disclaimer and a platform's follow prompt; a press
+                        # release's date right under its `完`
+                        self.byline.merge(Byline(editors=meta.editors, authors=meta.authors,
+                                                 published=meta.published if ended and offset <= 3 else None))
                 break
             if closings.PAGE_FOOTER.match(text) and any(u.kind == "para" for u in units) and (meta := parse_metadata_line(text)):
                 # `本期编辑：…　审核：…` closing a newsletter or a page: the imprint, contact and
@@ -485,6 +488,7 @@ def parse_articles(text: str) -> list[ParsedArticle]:
                          builders[0].site_hospital if builders else None, lines)
 
 
+_END_MARK = re.compile(r"[（(]?完[)）]?|[-—]+\s*完\s*[-—]+")
 _ORIGINAL_TITLE_LINE = re.compile(r"^原标题\s*[:：]\s*《?(?P<title>[^《》]{4,80}?)》?$")
 _DESCRIBED_IMAGE = re.compile(r"^[\[［【](?:图片|图|照片|img|image)\s*[:：]\s*(?P<caption>[^\]］】]{2,60})[\]］】]$"
                              r"|^[\[［](?:图片|图|照片)[\]］]\s*(?P<caption2>[^\s\[］].{1,60})$", re.IGNORECASE)

@@ -305,3 +305,37 @@ def test_a_platform_copy_s_cried_headline_over_its_account_and_a_paper_s_dated_i
              "本报讯 4月10日，中国胸痛中心总部公布再认证结果，我院胸痛中心顺利通过。\n\n（党委宣传部 孙悦）\n")
     article = only(paper)
     assert (article.title, article.published, article.authors) == ("我院胸痛中心顺利通过国家标准版再认证", dt.date(2024, 4, 15), ("孙悦",))
+
+
+LEAD_ZK = ("近日，某某省人民医院“出院患者一码通”服务正式上线。出院患者只需扫描出院记录上的二维码，即可查看出院小结、"
+           "检查检验报告和复诊提醒，实现出院后服务“一码通办”。")
+
+
+def test_a_disclosure_page_s_table_is_metadata_and_its_headline_the_title():
+    article = only(
+        "某某省卫生健康委员会\n首页 > 政务公开 > 工作动态\n\n索引号：\t4300000014/2024-00318\n发布机构：\t某某省卫生健康委员会\n"
+        "成文日期：\t2024-04-18\n文号：\t无\n有效性：\t有效\n主题词：\t医疗服务\n\n某某省人民医院上线“出院患者一码通”服务\n\n"
+        f"信息来源：某某省人民医院    发布时间：2024-04-18 16:05\n\n{LEAD_ZK}\n\n主办单位：某某省卫生健康委员会\n")
+    assert (article.title, article.published) == ("某某省人民医院上线“出院患者一码通”服务", dt.date(2024, 4, 18))
+    assert article.source == "某某省人民医院" and article.captions == ()
+    assert "有效" not in article.body and "主办单位" not in article.body
+
+
+def test_a_press_release_s_kind_is_no_caption_and_its_date_under_the_end_mark_is_when_it_was_issued():
+    article = only(
+        "醫院管理局 Hospital Authority\n新聞公報\n\n某某醫院啟用新一代急症室分流系統\n\n＊＊＊＊＊＊＊＊＊＊\n\n"
+        "　　醫院管理局（醫管局）今日宣布，某某醫院急症室的新一代電子分流系統已於上星期正式啟用，協助護士更快、更準確地為求診病人進行分流。\n\n"
+        "完\n\n2024年6月3日（星期一）\n香港時間18時30分\n")
+    assert article.title == "某某醫院啟用新一代急症室分流系統" and article.captions == ()
+    assert (article.source, article.published) == ("醫院管理局", dt.date(2024, 6, 3))
+
+
+def test_a_brief_s_issue_and_issuing_office_are_its_masthead():
+    article = only(
+        "卫生健康工作简报\n\n第17期\n\n某某省卫生健康委员会办公室                   2024年4月22日\n━━━━━━━━━━━━\n\n"
+        "以“患者体验”为导向 重塑门诊服务流程\n——某某医科大学附属第一医院推进门诊改革的做法\n\n"
+        "    今年以来，某某医科大学附属第一医院聚焦患者“挂号难、候诊久”等问题，以“患者体验”为导向重塑门诊服务流程，"
+        "患者平均就诊时间由2.6小时缩短至1.4小时。\n")
+    assert (article.title, article.subtitle) == ("以“患者体验”为导向 重塑门诊服务流程", "某某医科大学附属第一医院推进门诊改革的做法")
+    assert (article.source, article.published) == ("某某省卫生健康委员会办公室", dt.date(2024, 4, 22))
+    assert article.captions == ()
