@@ -22,7 +22,7 @@ ISSUER_IN_BRACKETS = re.compile(r"^[（(](?P<issuer>[\u4e00-\u9fff]{2,20}(?:纪�
 # role closing it (`（覃湘君 周雪梅）`), a page's editor under its last item (`本版编辑：张晓东`).
 TRAILING_EDITOR = re.compile(rf"(?<=[。！？”])[（(](?:编辑|责任编辑|责编)\s*[:：]\s*(?P<names>[{CJK}、，, ]{{2,20}})[)）]\s*\d{{0,8}}$")
 BARE_CREDIT = re.compile(f"^[（(](?P<names>[{CJK}]{{2,4}}(?:[ 、，,][{CJK}]{{2,4}}){{0,3}})[)）]$")
-PAGE_FOOTER = re.compile(r"^(?:本版编辑|本版责编|本版美编|版面编辑|本期编辑|本期责编)\s*[:：]")
+PAGE_FOOTER = re.compile(r"^(?:(?:本报|本刊)?编辑部\s*)?(?:本版编辑|本版责编|本版美编|版面编辑|本期编辑|本期责编|主编|总编辑)\s*[:：]")
 VALEDICTION = re.compile(r"^(?:此致|敬礼[！!]?|此致敬礼[！!]?)$")
 _OFFICE_LINE = re.compile(rf"^[{CJK}]{{2,20}}{ORG_SUFFIX}[{CJK}]{{0,6}}(?:宣传科|宣传部|宣传处|宣传中心|办公室|院办)$")
 _ISSUER = re.compile(rf"^[{CJK}（）()]{{2,30}}(?:委员会|办公室|领导小组|工作组|党委|支部|医院|中心)$")

@@ -36,6 +36,15 @@ def assemble_page(articles: list[ParsedArticle], masthead: Byline | None, house:
         # What the header held stays accounted for, on the first item.
         articles[0] = replace(articles[0], flags=(Flag("dropped_boilerplate", header.title[:80], header.span),
                                                   *header.flags, *articles[0].flags))
+    if len(articles) > 1 and (first := _item_under_header(articles)) is not None:
+        # A roundup's headline and post line over items each headed `【…】`: the first item's headline
+        # was read as a heading under the roundup's; the roundup's date, outlet and editor are every item's.
+        header = articles[0]
+        shared = Byline(published=header.published, source=header.source, editors=list(header.editors))
+        masthead = shared if masthead is None else replace(masthead, published=masthead.published or shared.published,
+                                                           source=masthead.source or shared.source,
+                                                           editors=list(masthead.editors) or shared.editors)
+        articles[0] = first
     if house:
         # A hospital's own paper or site: an item that says 我院 and names no hospital over its text is its.
         articles = [replace(a, headline_organisations=(house,)) if not a.headline_organisations
@@ -58,3 +67,19 @@ def assemble_page(articles: list[ParsedArticle], masthead: Byline | None, house:
         # publisher's lines) edits every item on the page.
         articles[:-1] = [replace(a, editors=a.editors or tuple(footer.editors)) for a in articles[:-1]]
     return articles
+
+
+_BRACKETED_HEADLINE = re.compile(r"^【[^【】]{4,60}】$")
+
+
+def _item_under_header(articles: list[ParsedArticle]) -> ParsedArticle | None:
+    """The first item of a roundup whose later items are each titled `【…】`, when the roundup's own
+    headline took its place and its `【…】` headline became the first heading."""
+    head = articles[0]
+    if not head.sections or not head.sections[0].heading or head.sections[0].label \
+            or not all(_BRACKETED_HEADLINE.match(a.title or "") for a in articles[1:]):
+        return None
+    section = head.sections[0]
+    return replace(head, title=f"【{section.heading}】", title_span=section.heading_span, kicker=None, subtitle=None,
+                   sections=(replace(section, heading=None, heading_span=None), *head.sections[1:]),
+                   flags=(Flag("dropped_boilerplate", head.title[:80], head.title_span or head.span), *head.flags))

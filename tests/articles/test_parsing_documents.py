@@ -339,3 +339,41 @@ def test_a_brief_s_issue_and_issuing_office_are_its_masthead():
     assert (article.title, article.subtitle) == ("以“患者体验”为导向 重塑门诊服务流程", "某某医科大学附属第一医院推进门诊改革的做法")
     assert (article.source, article.published) == ("某某省卫生健康委员会办公室", dt.date(2024, 4, 22))
     assert article.captions == ()
+
+
+def test_a_roundup_s_header_dates_and_credits_items_each_headed_in_brackets():
+    item = ("7月3日，某某市第一人民医院心内科团队成功完成一例高难度手术，患者术后恢复良好，已于近日康复出院。据介绍，"
+            "该院今年以来已累计开展此类手术120余例，手术成功率达到98%以上，患者平均住院时间缩短了3天。（通讯员 顾某某）")
+    articles = parse_text(
+        "某某健康网 > 资讯 > 医卫快讯\n\n医卫快讯（第18期）｜本周医院动态\n\n2024-07-08 10:15    来源：某某健康网    编辑：陶某某\n\n"
+        f"【某某市第一人民医院完成首例机器人辅助手术】\n{item}\n\n【某某县人民医院开设儿童近视防控门诊】\n{item}\n\n"
+        f"【某某市中医院医疗队赴山区开展巡回义诊】\n{item}\n")
+    assert [a.title for a in articles] == ["【某某市第一人民医院完成首例机器人辅助手术】", "【某某县人民医院开设儿童近视防控门诊】",
+                                           "【某某市中医院医疗队赴山区开展巡回义诊】"]
+    assert {(a.source, a.published, a.editors) for a in articles} == {("某某健康网", dt.date(2024, 7, 8), ("陶某某",))}
+    assert not any(s.heading for a in articles for s in a.sections)
+
+
+def test_a_hospital_paper_s_page_line_licence_and_editorial_footer_are_no_article_s_text():
+    item = "3月8日，某某市中心医院召开2024年度工作会议，总结2023年工作，部署2024年重点任务。院领导班子成员、职工代表参加会议。"
+    articles = parse_text(
+        "某某市中心医院报\n主办：某某市中心医院    总第312期    2024年3月15日    星期五\n"
+        "内部资料 免费交流    准印证号：（某）内资准字2019-017号\n\n第一版  要闻\n\n某某市中心医院：\n"
+        f"召开2024年度工作会议 吹响高质量发展“集结号”\n\n本报讯（通讯员 黎某某）{item}\n\n————————————\n\n"
+        f"“一站式”服务中心上线 患者少跑腿\n\n本报讯（通讯员 龙某某）{item}\n\n————————————\n"
+        "本报编辑部    主编：杨某某    责任编辑：朱某\n")
+    assert [(a.kicker, a.title) for a in articles] == [("某某市中心医院", "召开2024年度工作会议 吹响高质量发展“集结号”"),
+                                                        (None, "“一站式”服务中心上线 患者少跑腿")]
+    assert [a.editors for a in articles] == [("杨某某", "朱某"), ("杨某某", "朱某")]
+    assert not any(s.heading for a in articles for s in a.sections)
+
+
+def test_a_video_page_s_player_and_its_more_links_are_furniture():
+    article = only(
+        "【视频】国家区域医疗中心建设提速 群众在家门口看大病\n央视网    2024年06月18日 19:36    来源：新闻联播\n\n"
+        "播放 00:00 / 02:47    标清 | 高清    分享到\n\n"
+        "央视网消息（新闻联播）：国家区域医疗中心建设是推动优质医疗资源扩容下沉的重要举措，目前已有125个项目落地。\n\n"
+        "责编：刘某\n\n更多新闻联播内容 >>\n·【新闻联播】全国夏粮收购进度过半    2024年06月18日\n")
+    assert article.title == "国家区域医疗中心建设提速 群众在家门口看大病" and article.editors == ("刘某",)
+    assert article.captions == () and not any(s.heading for s in article.sections)
+    assert "夏粮" not in article.body and "播放" not in article.body
