@@ -15,6 +15,7 @@ from .unplaced import (
     NUMBERED_MILITARY,
     PROPER_OR_NAME,
     VISITED,
+    branch_in_city,
     glued_place,
     place_then_word,
     unknown_brand,
@@ -375,8 +376,7 @@ def find_hospitals(text: str) -> list[tuple[str, int, int]]:
         if text.startswith(NOT_A_HOSPITAL_AFTER, match.end()) or (
                 match.group(0).endswith("医院") and text.startswith("区", match.end()) and not text.startswith("区域", match.end())):
             continue  # `郑大一附院河医院区`: the 院 is the campus's (河医|院区), no hospital's name ends there
-        if found and _BRANCH_IN_CITY.fullmatch(text, found[-1][2], match.end()) \
-                and _is_place(text[found[-1][2]:match.end() - 2]):
+        if found and branch_in_city(text, found[-1][2], match.end()):
             # `北京儿童医院郑州医院`, `复旦大学附属华山医院福建医院`: a hospital's branch in another city, one name
             _, start, _ = found.pop()
             found.append((written[start:match.end()], start, match.end()))
@@ -392,16 +392,6 @@ def find_hospitals(text: str) -> list[tuple[str, int, int]]:
             name = name[1:]  # `点|赞古(ns)|美社区卫生服务中心`: the verb's second character read into a place
         found.append((written[end - len(name):end], end - len(name), end))
     return found
-
-
-_BRANCH_IN_CITY = re.compile(rf"[{CJK}]{{2,3}}医院")
-
-
-def _is_place(word: str) -> bool:
-    from .places import locate
-
-    place = locate(word)
-    return any(form in (word, word + "市", word + "省") for form in (place.city, place.province))
 
 
 _PRAISED = frozenset(("点赞", "称赞", "夸赞", "盛赞", "力赞", "怒赞"))

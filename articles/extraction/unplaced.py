@@ -121,3 +121,18 @@ def unknown_brand(run: str, tokens) -> str | None:
 # jieba tags them (n, or 通用 a verb, 卫生 an adjective).
 GROUPS = frozenset(("中铁", "中建", "中核", "中冶", "中交", "国药", "华润", "中信", "通用环球", "首钢", "鞍钢", "武钢", "宝钢",
                      "攀钢", "包钢", "马钢", "开滦", "中石化", "中石油", "中海油", "航天", "兵器", "核工业", "卫生福利部", "卫福部"))
+
+
+_BRANCH_IN_CITY = re.compile(rf"[{CJK}]{{2,3}}医院")
+
+
+def branch_in_city(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], right after a hospital's name, is a city's or province's name and
+    医院: the hospital's branch there (`北京儿童医院|郑州医院`, `复旦大学附属华山医院|福建医院`)."""
+    from .places import locate
+
+    if not _BRANCH_IN_CITY.fullmatch(text, start, end):
+        return False
+    word = text[start:end - 2]
+    place = locate(word)
+    return any(form in (word, word + "市", word + "省") for form in (place.city, place.province))

@@ -19,13 +19,14 @@ from .lineshapes import (
     FORUM_POST,
     ISSUE_LINE,
     MASTHEAD,
-    OFFICE_MASTHEAD,
     MASTHEAD_DATE,
+    OFFICE_MASTHEAD,
     OUTLET_ENDING,
     PLATFORM_ACCOUNT,
     POST_LINE,
     RELEASE_HEAD,
 )
+from .metakeys import ALL_KEYS, DATE_KEYS, EDITOR_KEYS, IGNORED_KEYS, KEY_RE, SOURCE_KEYS, SPEAKING_KEYS
 from .script import arabic_dates
 from .text import CJK, clean_line, has_sentence_punctuation
 
@@ -65,26 +66,6 @@ def parse_date(text: str) -> dt.date | None:
         except ValueError:
             return None
     return None
-
-
-# Keys of `key:value` metadata, by what they fill.
-DATE_KEYS = ("发布时间", "发表时间", "更新时间", "发布日期", "成文日期", "播出日期", "播出时间", "刊发日期", "时间", "日期", "Date",
-             "留言时间", "回复时间", "答复时间", "发文日期", "公开日期", "生成日期")
-SOURCE_KEYS = ("来源", "稿源", "出处", "Source", "本文转自", "转自", "转载自", "稿件来源", "信息来源", "文章来源", "新闻来源", "出品")
-AUTHOR_KEYS = ("作者", "文字整理", "拍摄/剪辑", "拍摄", "摄像", "记者", "本报记者", "通讯员", "文", "撰文", "撰稿", "采写", "Author", "Reporter", "文字", "摄影", "图片", "图", "供稿", "文图供稿", "文/图", "文图", "图文")
-EDITOR_KEYS = ("策划", "统筹", "主编", "执行主编", "副主编", "责任编辑", "责编", "编辑", "Editor", "互动编辑", "流程编辑", "实习编辑", "审核", "校对", "值班编辑", "本版责任编辑", "本版编辑", "本版责编", "本期编辑", "本期责编", "本期责任编辑", "编校", "美编", "责任校对", "初审", "复审", "终审", "审校")
-# Keys of a page's metadata line that say nothing the article keeps (a count, a column).
-IGNORED_KEYS = ("IP属地", "出镜", "节目", "播音", "播出频道", "时长", "原文链接", "原文地址", "发布会主题", "地点", "索引号", "发布机构", "主题分类", "文号", "发文机关", "发文字号", "信息分类", "公开方式", "主办", "承办", "浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "访问量", "栏目", "时长", "字号", "字体", "版次", "版名",
-               # a message board's form around a message and its reply (`留言类型：建议`, `办理速度：满意`)
-               "留言对象", "留言类型", "留言领域", "留言人", "状态", "办理状态", "办理单位", "答复单位", "回复单位",
-               "满意度", "解决程度", "办理态度", "办理速度",
-               # a government disclosure page's table (`有效性：有效`, `主题词：…`) and its footer
-               "有效性", "公开范围", "公开时限", "主题词", "体裁分类", "组配分类", "所属主题", "发文单位", "主办单位",
-               "承办单位", "网站标识码")
-# A press conference's form (`地　　点：…`, `发 布 人：…`): keys a transcript's speaker or a sentence may also open.
-_SPEAKING_KEYS = ("发布会主题", "地点")
-ALL_KEYS = sorted(DATE_KEYS + SOURCE_KEYS + AUTHOR_KEYS + EDITOR_KEYS + IGNORED_KEYS, key=len, reverse=True)
-_KEY_RE = re.compile("(" + "|".join(re.escape(k) for k in ALL_KEYS) + r")\s*[:：／/｜|丨]\s*")
 
 
 @dataclass
@@ -210,7 +191,7 @@ def _parsed_metadata_line(line: str) -> Byline | None:
         return Byline()  # `第17期` under a brief's name: the issue, which the article does not keep
     if paper := _PAPER_PAGE.fullmatch(text):
         return Byline(source=paper["outlet"], source_rank=1)  # `现代快报 A6 城事·视觉`: the paper, its page, its column
-    if (page := _PAGE_THEN_KEY.match(text)) and _KEY_RE.match(text, page.end()):
+    if (page := _PAGE_THEN_KEY.match(text)) and KEY_RE.match(text, page.end()):
         text = text[page.end():]  # `第05版：健康宝鸡 责任编辑：杨晓峰`: the page, then its editor
     if (spaced := _SPACED_LABEL.match(text)) and " " in spaced["label"]:
         text = spaced["label"].replace(" ", "") + text[len(spaced["label"]):]  # a portal's `索 引 号：`, `标 题：`
@@ -260,7 +241,7 @@ def _parsed_metadata_line(line: str) -> Byline | None:
         text = _POSTED_FROM.sub("", text)  # `2023-9-8 14:20 来自 微博 weibo.com`
         if not text:
             return Byline(published=leading_date) if leading_date else None
-    if not _KEY_RE.match(text):
+    if not KEY_RE.match(text):
         if leading_date is not None:
             text = _ISSUE_NUMBER.sub("", text).strip()  # `2024年4月15日 星期一 第286期（总第1032期） 第2版 医疗动态`
             if not text:
@@ -275,7 +256,7 @@ def _parsed_metadata_line(line: str) -> Byline | None:
                 return Byline(published=leading_date)  # `2023-10-18 07:12 浙江`: an app's post line
             return Byline(published=leading_date, source=text, source_rank=2) \
                 if outlet and OUTLET_ENDING.search(text) else None
-        if (other := _other_metadata_line(text)) is not None or not (key := _KEY_RE.search(text)):
+        if (other := _other_metadata_line(text)) is not None or not (key := KEY_RE.search(text)):
             return other
         # `宜宾日报 2023年3月15日 星期三 第3版 综合新闻 责任编辑：何静`: a masthead, then credits
         head = _other_metadata_line(text[:key.start()].strip())
@@ -283,12 +264,12 @@ def _parsed_metadata_line(line: str) -> Byline | None:
             head.merge(rest)
         return head
     result = Byline(published=leading_date)
-    parts = _KEY_RE.split(text)
+    parts = KEY_RE.split(text)
     # parts: ['', key1, value1, key2, value2, …]
     for key, value in zip(parts[1::2], parts[2::2], strict=True):
         value = value.strip(" |｜").strip()
         value = re.split(r"\s*[|｜]\s*", value)[0].strip()
-        if key in _SPEAKING_KEYS and has_sentence_punctuation(value):
+        if key in SPEAKING_KEYS and has_sentence_punctuation(value):
             return None  # `主持人：各位观众朋友，大家好！…`: a transcript's turn, not a press conference's form
         if key in IGNORED_KEYS:
             continue
