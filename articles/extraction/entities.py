@@ -44,7 +44,9 @@ _NOT_A_HOSPITAL_UNIT = re.compile(r"统战|人武|武装|组织部|政府|卫生
 # What a doctor, nurse or therapist does, in front of the word: `心理医生`, `家庭医生`, `吞咽言语治疗师`.
 _PRACTICES = ("康复", "心理", "言语", "吞咽言语", "吞咽", "手法", "作业", "运动", "呼吸", "物理", "营养", "家庭", "全科", "责任",
               "专科", "助产")
-STAFF_ROLES = ("护士长", "主任医师", "副主任医师", "主治医师", "副主任", "主任", "护士", "医生", "医师", "教授", "专家", "治疗师",
+STAFF_ROLES = ("护士长", "主任医师", "副主任医师", "主治医师", "主任护师", "副主任护师", "主管护师", "主任中医师", "副主任中医师",
+               "主任药师", "副主任药师", "副教授", "医疗总监", "护理总监",
+               "副主任", "主任", "护士", "医生", "医师", "教授", "专家", "治疗师",
                "部门主管", "病房经理", "副顾问医生", "顾问医生", "副部长", "部长", "副科长", "科长",
                *(practice + word for practice in _PRACTICES for word in ("治疗师", "医生", "护士")))
 ROLE_WORD = "|".join(sorted(LEADER_ROLES + STAFF_ROLES, key=len, reverse=True))
@@ -54,9 +56,13 @@ ROLE_WORD = "|".join(sorted(LEADER_ROLES + STAFF_ROLES, key=len, reverse=True))
 # `外科党总支书记`), and so is `原` (a former post: `原党委书记、院长`).
 ROLE_THEN_NAME = re.compile(
     rf"(?P<unit>[{CJK}]{{1,8}}?(?:科|中心|部|室|办|病区|院区|分院|分部))?(?P<former>原)?"
-    rf"(?P<role>(?:{ROLE_WORD})(?:[、和兼](?:{ROLE_WORD}))*)(?:、(?:博士|硕士)(?:研究)?生导师)?"  # `主任医师、博士生导师汪芳`
+    # a second role with its own department: `心内科主任、胸痛中心医疗总监宋立群`
+    rf"(?P<role>(?:{ROLE_WORD})(?:[、和兼](?:(?:(?!院)[{CJK}]){{2,8}}?(?:科|中心))?(?:{ROLE_WORD}))*)(?:、(?:博士|硕士)(?:研究)?生导师)?"  # `主任医师、博士生导师汪芳`
     rf"(?=(?P<rest>[{CJK}、和与及·]{{2,40}}))"
 )
+_FIRST_ROLE = re.compile(r"[、和兼]")
+# A professional title right after a name its post opened: `…主任王立言主任医师介绍`.
+_TITLE_AFTER_NAME = re.compile(r"(?:副)?(?:主任医师|主任护师|主任中医师|主任药师|主任技师)|主治医师|副?教授")
 # Another body opening the clause before a department and its role (`中国侨联公益事业管理服务中心副主任`,
 # `市卫健委医政科科长`): its staff, not the hospital's.
 _OTHER_BODY = re.compile(r"侨联|妇联|残联|工会|团委|红十字会|协会|学会|基金会|联合会|委员会|政府|公司|集团|银行|研究所|疾控|卫健|"
@@ -65,7 +71,7 @@ _OTHER_BODY = re.compile(r"侨联|妇联|残联|工会|团委|红十字会|协�
 # and the sentence's words (`与此次义诊的口腔科`, `在泌尿外科`, `一位心内科`).
 _HOSPITAL_BEFORE_UNIT = re.compile(r"^(?:.*(?:医院|卫生院|中心|大学|学院|附院)|.{0,3}?[该本我全]院|院(?=.{2}))(?=.)")
 # (and what a verb did to the one named: `感谢老年病科`, `院长戴冬梅为输血科`, `不住地对康复医学科`)
-_WORDS_BEFORE_UNIT = re.compile(r"^(?:.*[的在是由和、](?=.))?(?:.*?(?:授予|给予|邀请|特邀|聘请)|.*(?:感谢|举报|看望|慰问|陪同|为|对|向|给)(?=.)"
+_WORDS_BEFORE_UNIT = re.compile(r"^(?:.*[的在是由和有、](?=.))?(?:.*?(?:授予|给予|邀请|特邀|聘请)|.*(?:感谢|举报|看望|慰问|陪同|为|对|向|给)(?=.)"
                                 r"|据|由|经|请)?(?:一位|一名|这位|那位|著名)?")
 # `李云龙主任为了…`, `叶姝医生解释`: the name stands after punctuation.
 NAME_THEN_ROLE = re.compile(rf"(?:^|(?<=[，,。！!？?“”\"、：:\s])|(?<=医院))(?P<rest>[{CJK}]{{2,3}})(?P<role>主任|教授|医生|护士长|院长)(?![{CJK}]{{0,1}}(?:医师|助理))")
@@ -271,7 +277,8 @@ def _people_in(sentence: str, subject: list[str], aliases: dict[str, str]):
         if not names:
             continue
         unit = _WORDS_BEFORE_UNIT.sub("", _HOSPITAL_BEFORE_UNIT.sub("", match["unit"] or ""), count=1)
-        role = match["role"]
+        # `主刀专家、肝胆中心主任…`: what the person is to the story, then the post
+        role = re.sub(r"^(?:专家|医生|医师|护士)、", "", match["role"])
         clause = re.split(r"[，,。；;：:、\s（(]", sentence[:match.start()])[-1]
         body = _OTHER_BODY.search(clause + match["unit"]) if match["unit"] else None
         if body and not find_hospitals(clause + match["unit"]) and not any(body[0] in name for name in subject):
@@ -283,9 +290,11 @@ def _people_in(sentence: str, subject: list[str], aliases: dict[str, str]):
             role = unit + role
         if match["former"]:
             role = "原" + role
+        if len(names) == 1 and (title := _TITLE_AFTER_NAME.match(sentence, at)) and title[0] not in role:
+            role += "、" + title[0]  # `肝胆中心主任王立言主任医师`: the post before the name, the title after it
         before = sentence[: match.start("role")]
         named = _hospital_before(before, subject, aliases)
-        confidence = 0.9 if match["role"].split("、")[0] in LEADER_ROLES else 0.75
+        confidence = 0.9 if _FIRST_ROLE.split(match["role"])[0] in LEADER_ROLES else 0.75
         # Staff of a hospital only when the text ties them to one: the hospital is named before
         # the role, or the role is the hospital's own (`该院呼吸科主任`, `急诊科医生`); a 社区党委书记
         # or a 法院院长 in a hospital's article is not its staff, and one of `市第二人民医院` (a
@@ -294,7 +303,7 @@ def _people_in(sentence: str, subject: list[str], aliases: dict[str, str]):
             hospital, tied = default, False
         else:
             hospital = named or default
-            tied = named is not None or bool(_OF_THE_HOSPITAL.search(before)) or bool(unit and match["role"].split("、")[0] in STAFF_ROLES)
+            tied = named is not None or bool(_OF_THE_HOSPITAL.search(before)) or bool(unit and _FIRST_ROLE.split(match["role"])[0] in STAFF_ROLES)
         if not tied:
             if framed:
                 continue  # a name only its frame reads, of no hospital's: `社区党委书记欧阳学辉说`

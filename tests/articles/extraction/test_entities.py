@@ -267,6 +267,12 @@ def test_a_short_form_the_text_declares_in_brackets_is_the_full_names_alias():
     ("据该院护理部主任崔红霞介绍，医院推行免陪照护。", "护理部主任"),
     ("经心血管内科副主任医师汪德坤详细检查后，诊断为急性左心衰。", "心血管内科副主任医师"),
     ("大会授予心血管内科主任医师覃海燕“十佳医师”称号。", "心血管内科主任医师"),
+    # a professional title after the name its post opened
+    ("主刀专家、肝胆中心主任王明言主任医师介绍，手术很成功。", "肝胆中心主任、主任医师"),
+    # a second post with its own department, and the nurses' titles
+    ("医院心内科主任、胸痛中心医疗总监宋建群说，要加强。", "心内科主任、胸痛中心医疗总监"),
+    ("她就是重症医学科护士长、主任护师孔丽梅。", "重症医学科护士长、主任护师"),
+    ("参加本次义诊的专家有肾内科主任兼血透中心主任刘泽岳。", "肾内科主任兼血透中心主任"),
 ])
 def test_a_roles_department_does_not_take_the_verb_before_it(sentence, role):
     [article] = parse_text(f"医院新闻\n\n{sentence}\n")
