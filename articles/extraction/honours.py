@@ -24,7 +24,7 @@ HONOUR_ENDINGS = ("单位", "集体", "个人", "工作者", "先锋号", "奖",
                   "文明单位", "巾帼", "文明岗", "示范岗", "之家", "号", "组织", "科室", "团队", "红旗手", "能手", "之星",
                   "名医")
 # A title given to a person or a team for what they are: `优秀护士长`, `河北省最美医生`, `十佳医师`.
-PERSON_TITLE = re.compile(r"(?:优秀|最美|十佳|杰出|先进|模范|百佳|好|名)(?:医师|医生|护士|护士长|科主任|主任|管理者|工作者|院长|"
+PERSON_TITLE = re.compile(r"(?:优秀|最美|十佳|杰出|先进|模范|百佳|好|名)(?:医师|医生|护士|护士长|科主任|护理部主任|主任|管理者|工作者|院长|专业技术人才|人才|"
                           r"党员|共产党员|党务工作者|青年|女性|员工|职工|医务工作者|医务人员)$")
 DESIGNATION_MARKERS = ("重点专科", "重点学科", "培育学科", "特色专科", "研究中心", "质量控制中心", "质控中心", "诊疗中心",
                        "区域医疗中心", "基地", "实验室", "名单", "试点", "项目", "联盟", "工作站")
@@ -58,7 +58,8 @@ def kind_of(name: str) -> str | None:
 # A year in brackets after a quoted title: `“全国文明单位”（2021年）、“…”`.
 _BRACKET_YEAR = r"(?:[（(](?:19|20)\d{2}年度?[)）])?"
 _YEAR_AFTER = re.compile(r"[（(](?P<year>(?:19|20)\d{2})年度?[)）](?=(?:等(?:荣誉|称号|奖项)?.*)?$)")
-_LEADING_QUOTED = re.compile(rf"\s*(?:[“\"「][^”\"」]{{2,40}}[”\"」]{_BRACKET_YEAR}[、和及与]*)+")
+# (after the edition it is: `获评第十六届“云南省文明单位”`)
+_LEADING_QUOTED = re.compile(rf"\s*(?:(?:19|20)\d{{2}}年度?|首批|第[一二三四五六七八九十\d]+(?:批|届))?(?:[“\"「][^”\"」]{{2,40}}[”\"」]{_BRACKET_YEAR}[、和及与]*)+")
 QUOTED_WITH_YEAR = re.compile(r"[“\"「](?P<name>[^”\"」]{2,40})[”\"」](?:[（(](?P<year>(?:19|20)\d{2})年度?[)）])?")
 # Who receives it, before the title in the verb's object: `覃海燕等10人`, `以下4家医院`.
 _RECIPIENTS_FIRST = re.compile(r"^.*?(?:等\s*\d+\s*(?:人|名|家|个)|以下\s*\d*\s*(?:家|个|名|人)?(?:医院|单位|集体|科室|个人)?)")

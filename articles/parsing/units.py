@@ -71,6 +71,9 @@ def fits_style(unit: Unit, style: str) -> bool:
     return False
 
 
+_QUOTED_LINE = re.compile(r"“[^“”]{2,24}”")
+
+
 def classify_shorts(units: list[Unit], style: str) -> None:
     """Each short line a heading, a caption or (in a table or list) text."""
     short_runs_are_rows(units)
@@ -81,6 +84,9 @@ def classify_shorts(units: list[Unit], style: str) -> None:
     # such lines stand alone between paragraphs, they are its headings, not captions.
     comma_heads = sum(1 for index, unit in enumerate(units)
                       if unit.kind == "short" and COMMA_HEAD_RE.match(unit.text) and between_paragraphs(units, index))
+    # So may a quoted subhead among quoted ones (`“小病不出乡，大病不出县”`, then `“专家就在家门口”`).
+    quoted_heads = sum(1 for index, unit in enumerate(units)
+                       if unit.kind == "short" and _QUOTED_LINE.fullmatch(unit.text) and between_paragraphs(units, index))
     listed = marked_list(units)
     for index, unit in enumerate(units):
         if unit.kind != "short":
@@ -104,7 +110,8 @@ def classify_shorts(units: list[Unit], style: str) -> None:
                  and index >= 2 and units[index - 2].kind == "para")
             and len(unit.text) <= MAX_HEADING
             and (not re.search(r"[,，、]", labelled[1] if labelled else unit.text)
-                 or comma_heads >= 2 and COMMA_HEAD_RE.match(unit.text) is not None)
+                 or comma_heads >= 2 and COMMA_HEAD_RE.match(unit.text) is not None
+                 or quoted_heads >= 2 and _QUOTED_LINE.fullmatch(unit.text) is not None)
             and (previous is not None or index == 0)
         )
         unit.kind = "heading" if stands_alone else "caption"

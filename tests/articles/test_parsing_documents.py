@@ -377,3 +377,11 @@ def test_a_video_page_s_player_and_its_more_links_are_furniture():
     assert article.title == "国家区域医疗中心建设提速 群众在家门口看大病" and article.editors == ("刘某",)
     assert article.captions == () and not any(s.heading for s in article.sections)
     assert "夏粮" not in article.body and "播放" not in article.body
+
+
+def test_a_quoted_subhead_with_a_comma_is_a_heading_among_quoted_ones():
+    para = "十年前，这家县医院还只有300多张床位，不少患者外出就医。如今，医院已成为区域医疗中心，年门诊量超过80万人次。"
+    article = only(f"一家山区县医院的“蝶变”之路\n\n{para}\n\n“小病不出乡，大病不出县”\n\n{para}\n\n“专家就在家门口”\n\n{para}\n\n"
+                   f"“留住人才才能留住病人”\n\n{para}\n")
+    assert [s.heading for s in article.sections if s.heading] == ["“小病不出乡，大病不出县”", "“专家就在家门口”", "“留住人才才能留住病人”"]
+    assert article.captions == ()

@@ -509,3 +509,16 @@ def test_the_subject_takes_the_fullest_form_the_text_gives_of_the_same_instituti
     hospitals = extract(article).hospitals
     assert [h.name for h in hospitals if h.subject] == [subject]
     assert not [h.name for h in hospitals if not h.subject]  # its other forms are aliases, not other hospitals
+
+
+@pytest.mark.parametrize("sentence, honour, recipient", [
+    ("1.医院获评第十六届“云南省文明单位”（2023年，云南省精神文明建设委员会）；", "云南省文明单位", None),  # after its edition
+    ("4.护理部主任杨丽萍获评“全国优秀护理部主任”（2023年，中国医院协会）。", "全国优秀护理部主任", "杨丽萍"),
+    ("肝胆胰外科主任医师段志强获评“云南省有突出贡献优秀专业技术人才”（2023年）。", "云南省有突出贡献优秀专业技术人才", "段志强"),
+])
+def test_honours_after_an_edition_and_titles_given_to_people(sentence, honour, recipient):
+    [article] = parse_text(f"某某医院喜报\n\n{sentence}\n")
+    [found] = [h for h in extract(article).honours if h.kind == "honour"]
+    assert (found.name, found.year) == (honour, 2023)
+    if recipient:
+        assert (found.recipient, found.recipient_kind) == (recipient, "person")
