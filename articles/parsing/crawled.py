@@ -191,6 +191,9 @@ def _captions_before_dispatch(text: str, start: int, end: int, out: list[Segment
     its photos' captions (short sentences, no credit) before the dispatch that opens the story; or
     one caption closed by its credit (`…团队与患者合影  通讯员供图荆楚网讯（…）`, `视频画面截图  海外网8月4日电`)."""
     at = start + len(text[start:end]) - len(text[start:end].lstrip())
+    if bare := _BARE_SCREENSHOT.match(text, at, end):
+        out.append(Segment("caption", at, bare.end()))  # `视频截图重庆秀山县中医院食堂…`: the page's first picture
+        return bare.end()
     credits = [m for m in (*_CREDIT_BRACKET.finditer(text, at, min(end, at + 90)), *_CREDIT_BARE.finditer(text, at, min(end, at + 90)))
                if m.start() > at]
     # A caption that is its own credit: `视频画面截图`, `活动现场四川新闻网-首屏新闻成都8月4日讯（记者 陈淋）`
@@ -229,6 +232,7 @@ _HEADLINE_SENTENCE = re.compile(
     rf"(?=[^。]{{12,60}}。$)(?![^。]*(?:现场|合影|掠影|剪影|留影|截图|效果图|供图|摄)。$)"
     rf"[^。]*(?:医院|卫生院|保健院|中心|[{CJK}]{{2}}(?:开展|举行|举办|召开|启动|入选|荣获|获评|揭牌|开业|签约|上线))[^。]*。")
 _LEADING_SCENE = re.compile(rf"[{CJK}]{{2,8}}(?:现场|合影|掠影|剪影)")
+_BARE_SCREENSHOT = re.compile(rf"(?:视频|网络|网传视频)截图(?=[{CJK}“])")
 _LEADING_SCREENSHOT = re.compile(rf"[{CJK}《][^。！？，,\s]{{1,19}}截图(?=\s)")
 _LEAD_EDITOR = re.compile(rf"(?:互动编辑|责任编辑|编辑)\s*[:：]?\s*(?P<name>[{CJK}]{{2,3}}?)(?=\d|[{CJK}]{{2}}[，,]|近日|日前|据)")
 

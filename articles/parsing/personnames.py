@@ -33,4 +33,6 @@ NOT_GIVEN_NAMES = ("大夫", "组长", "班长", "队长", "成员", "主任", "
                    "班子", "领导", "医生", "护士", "专家", "教授", "职工", "党员", "群众", "患者")
 # Words that open with a family name and that jieba's dictionary may tag as a name, but that are
 # no one's (`麻醉医生`, `谢谢医生`, `老公`).
-NOT_NAMES = frozenset("麻醉 谢谢 老公 老婆 老乡 老师 老人 孩子 宝宝 阿姨 叔叔 大爷 大妈 姐姐 哥哥 弟弟 妹妹 高龄 周末 向往".split())
+NOT_NAMES = frozenset("麻醉 谢谢 老公 老婆 老乡 老师 老人 孩子 宝宝 阿姨 叔叔 大爷 大妈 姐姐 哥哥 弟弟 妹妹 高龄 周末 向往 "
+                      # words of hospitals' names and services that jieba reads as names (`专家|康养(nr)|度假大院`)
+                      "康养 康复 安康 博爱 普爱 惠民 温馨 友谊 齐鲁 宣武".split())

@@ -295,3 +295,8 @@ def test_where_a_headline_run_into_the_text_after_its_original_title_note_ends(r
     [article] = parse_text(f"2023-08-13 18:48，正文：原标题：{run}，{LEAD}{MORE}")
     assert article.title == title
     assert article.body.startswith(opens)
+
+
+def test_a_screenshot_s_word_before_the_text_is_no_part_of_it():
+    [article] = parse_text(f"2023-07-18 15:47，正文：视频截图某县中医院食堂“饭盒中吃出异物”一事过去半月有余。{LEAD}{MORE}")
+    assert article.body.startswith("某县中医院食堂")

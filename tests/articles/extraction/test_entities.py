@@ -522,3 +522,8 @@ def test_honours_after_an_edition_and_titles_given_to_people(sentence, honour, r
     assert (found.name, found.year) == (honour, 2023)
     if recipient:
         assert (found.recipient, found.recipient_kind) == (recipient, "person")
+
+
+def test_a_hospital_s_service_word_jieba_reads_as_a_name_is_no_person():
+    [article] = parse_text("川东北首家“专家康养度假大院”建成\n\n该院邀约专家康养度假，专家李明华表示很满意。\n")
+    assert [p.name for p in extract(article).people] == ["李明华"]
