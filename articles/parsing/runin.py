@@ -11,7 +11,7 @@ from .text import CJK
 
 # Where a headline run into the body stops: the body's first words.
 _OPENER = (
-    r"(?:[继自于从]?\d{1,2}月 ?\d{1,2}[日至\-—~、]|[继自于从]\d{1,2}月(?:初|中旬|下旬|上旬|底|以来)|随着|炎炎夏日|盛夏时节|酷暑时节|金秋时节|寒冬时节|岁末年初|\d{1,2}月(?:初|中旬|下旬|上旬|底)|(?:19|20)\d{2}年\d{1,2}月|\d{1,2}日[，,上下凌晚中早]"
+    r"(?:[继自于从]?\d{1,2}月 ?\d{1,2}[日至\-—~、]|[自从](?:19|20)\d{2}年(?!\d{1,2}月)|[继自于从]\d{1,2}月(?:初|中旬|下旬|上旬|底|以来)|随着|炎炎夏日|盛夏时节|酷暑时节|金秋时节|寒冬时节|岁末年初|\d{1,2}月(?:初|中旬|下旬|上旬|底)|(?:19|20)\d{2}年\d{1,2}月|\d{1,2}日[，,上下凌晚中早]"
     r"|近日|日前|近期|最近[，,]|近年来|近段时间|连日来|(?:今年|去年|年初|暑假|寒假|入夏|入冬|入汛|开学|进入\d{1,2}月)以来|昨天|昨日|今天|今日|当地时间|事发|当天|当晚|当日|此前|据[^，。]{0,14}(?:消息|报道|通报|介绍)"
     r"|据[^，。“”]{2,20}[，,](?=\d{1,2}月|近日|日前|昨|今|当地时间)"  # `据浙江大学医学院附属第一医院，8月7日上午`
     r"|《[^《》“”]{2,12}》(?=\d{1,2}月\d{1,2}日(?:报道|消息|讯|电))"  # `…“六宗罪”！《河北青年报》8月9日报道，`
@@ -22,7 +22,7 @@ _OPENER = (
 )
 _BYLINE_START = (
     rf"(?:[（(][^（()）]{{0,24}}(?:记者|通讯员)|(?:{KNOWN_OUTLET})?(?:全媒体|融媒体|首席|见习|特约|实习)?(?:记者|通讯员)[\s：:]"
-    rf"|互动编辑\s|(?:发布时间|发稿时间|发布日期)\s*[:：]|作者\s*[:：][{CJK}]{{2,4}}(?:来源|编辑)\s*[:：]|【[{CJK}]{{2,10}}(?:讯|电|微特稿|特稿)】"
+    rf"|(?<=[|｜]\s)(?:作者|记者|文|来源)\s|互动编辑\s|(?:发布时间|发稿时间|发布日期)\s*[:：]|作者\s*[:：][{CJK}]{{2,4}}(?:来源|编辑)\s*[:：]|【[{CJK}]{{2,10}}(?:讯|电|微特稿|特稿)】"
     rf"|(?:{KNOWN_OUTLET})(?:全媒体|融媒体)?记者[{CJK}]{{2,3}}|来源\s*[:：]|本文转自\s*[:：【]|【?编者按"
     rf"|[（(][{CJK}]{{2,10}}?(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日(?:讯|电)[)）])"  # `(知消2023年8月17日讯)`
 )
@@ -200,20 +200,24 @@ def headline_length(text: str, *, sure: bool) -> int | None:
     prefix = _repeated_prefix(head, rest[len(head):])
     if prefix >= 6:
         return prefix
-    return len(head) if len(head) <= 40 else None
+    if len(head) <= 40:
+        return len(head)
+    # `湖南“启明行动”：…“视”界奥秘湖南省妇女儿童活动中心与…`: the lead names the province the headline
+    # opened with again
+    return _opening_again(head, min(len(head), 64), last=False) if head.startswith(_PROVINCES) else None
 
 
 # Words a headline does not end on: the lead's opener cut its sentence after them.
 _DANGLING = "从自于在对向将把被与和及的"
 
 
-def _opening_again(head: str, at: int) -> int | None:
-    """The last place before `at` (past a headline's length) where the headline's first two
-    characters stand again: where a lead that names the same subject began."""
+def _opening_again(head: str, at: int, last: bool = True) -> int | None:
+    """The last (or first) place before `at` past a headline's length where the headline's first
+    two characters stand again: where a lead that names the same subject began."""
     opening = head[:2]
     if not re.fullmatch(f"[{CJK}]{{2}}", opening):
         return None
-    found = head.rfind(opening, 6, at)
+    found = head.rfind(opening, 6, at) if last else head.find(opening, 8, at)
     return found if found != -1 else None
 
 
@@ -221,7 +225,7 @@ _APP_AFTER_DOT = re.compile(rf"(?<=报)·[{CJK}]{{1,6}}$")
 _OUTLET_WORDS = ("广播电视台", "电视台", "广播电台", "新闻网", "客户端", "视频", "都市报", "日报", "晚报", "晨报", "早报", "商报",
                  "时报", "新闻", "融媒", "网", "报", "台")
 _OUTLET_TAIL = re.compile(
-    rf"(?P<name>[{CJK}]{{2,6}}?)(?P<word>{'|'.join(_OUTLET_WORDS)})(?P<place>[{CJK}]{{0,4}}?)"
+    rf"(?P<name>[{CJK}]{{2,8}}?)(?P<word>{'|'.join(_OUTLET_WORDS)})(?P<place>[{CJK}]{{0,4}}?)"
     r"(?:\d{1,2}月\d{1,2}日)?(?:讯|电|消息)?"
 )
 
@@ -243,7 +247,9 @@ def outlet_start(head: str, end: int, floor: int = 5) -> int | None:
     # bracket opens the credit (`…享年90岁【环球时报驻日本特约记者…】`).
     marked = [start for start in starts if not re.match(f"[{CJK}]", head[start - 1]) and end - start <= 12
               and len(_OUTLET_TAIL.fullmatch(head, start, end)["name"]) <= 4]
-    start = marked[0] if marked else starts[0] if starts else None
+    # A name that opens with a province is whole from there (`北京城市副中心报`, not `中心报`).
+    placed = [start for start in starts if head.startswith(_PROVINCES, start)]
+    start = marked[0] if marked else placed[0] if placed else starts[0] if starts else None
     if start is not None and head[start - 1] in "-－—·/／" and (first := outlet_start(head, start - 1, floor=-1)) is not None:
         start = first  # `四川新闻网-首屏新闻成都8月4日讯`: a site and its channel
     if start is not None and head[start - 1] in "【（([":

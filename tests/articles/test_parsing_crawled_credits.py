@@ -290,6 +290,9 @@ def test_a_sentence_before_the_dispatch_is_the_headline_when_it_tells_an_event_a
     # no headline ends on 从: the lead began where it names the headline's subject again
     ("某国初级医生再次举行罢工 某国经济步履维艰某国多地的初级医生从当地时间8月11日起罢工",
      "某国初级医生再次举行罢工 某国经济步履维艰", "某国多地的初级医生从当地时间"),
+    # the lead opens with the year since when
+    ("沪滇携手，首例新生儿手术在这里成功开展自2021年某市妇婴保健院与某县人民医院开展结对帮扶以来",
+     "沪滇携手，首例新生儿手术在这里成功开展", "自2021年某市妇婴保健院"),
 ])
 def test_where_a_headline_run_into_the_text_after_its_original_title_note_ends(run, title, opens):
     [article] = parse_text(f"2023-08-13 18:48，正文：原标题：{run}，{LEAD}{MORE}")
@@ -300,3 +303,16 @@ def test_where_a_headline_run_into_the_text_after_its_original_title_note_ends(r
 def test_a_screenshot_s_word_before_the_text_is_no_part_of_it():
     [article] = parse_text(f"2023-07-18 15:47，正文：视频截图某县中医院食堂“饭盒中吃出异物”一事过去半月有余。{LEAD}{MORE}")
     assert article.body.startswith("某县中医院食堂")
+
+
+def test_a_paper_after_the_run_in_headline_and_its_bar_is_the_source():
+    [article] = parse_text(f"2023-08-09 10:00，正文：原标题：村民有了健康顾问北京城市副中心报 | 作者 田某某 {LEAD}{MORE}")
+    assert (article.title, article.source) == ("村民有了健康顾问", "北京城市副中心报")
+
+
+def test_a_run_in_headline_ends_where_the_lead_names_its_province_again():
+    text = ("2023-08-10 09:00，正文：原标题：湖南“启明行动”：化身“眼科小医生” 儿童探索“视”界奥秘湖南省妇女儿童活动中心与"
+            "某医院联合推出“我是眼科小医生”暑期职业启蒙活动。孩子们在医生的带领下体验了视力检查和眼底照相，了解了近视的成因和预防方法。")
+    [article] = parse_text(text)
+    assert article.title == "湖南“启明行动”：化身“眼科小医生” 儿童探索“视”界奥秘"
+    assert article.body.startswith("湖南省妇女儿童活动中心")
