@@ -290,6 +290,11 @@ def test_a_sentence_before_the_dispatch_is_the_headline_when_it_tells_an_event_a
     # no headline ends on 从: the lead began where it names the headline's subject again
     ("某国初级医生再次举行罢工 某国经济步履维艰某国多地的初级医生从当地时间8月11日起罢工",
      "某国初级医生再次举行罢工 某国经济步履维艰", "某国多地的初级医生从当地时间"),
+    # leads that open with the season or where someone lives
+    ("暑期儿童摔伤骨折高发 小儿骨科医生给出防治指南正值暑假，孩子外出游玩增多", "暑期儿童摔伤骨折高发 小儿骨科医生给出防治指南",
+     "正值暑假"),
+    ("绿灯时长加10秒，宝山的他们让便民服务“零等待”家住在吴淞街道的周阿姨反映", "绿灯时长加10秒，宝山的他们让便民服务“零等待”",
+     "家住在吴淞街道"),
     # the lead opens with the year since when
     ("沪滇携手，首例新生儿手术在这里成功开展自2021年某市妇婴保健院与某县人民医院开展结对帮扶以来",
      "沪滇携手，首例新生儿手术在这里成功开展", "自2021年某市妇婴保健院"),
