@@ -90,7 +90,7 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
         fuller = [n for n in counts if not is_short_form(n) and (
             len(n) > len(name) and n.endswith(name)
             # `延吉市中医医院` in the body for the headline's `吉林延吉中医院`: the place as its division
-            or n != name and _same_institution(n, name) and (len(n) > len(name) or division_prefix(n) > division_prefix(name)))]
+            or n != name and _same_institution(n, name) and (division_prefix(n), len(n)) > (division_prefix(name), len(name)))]
         full_subject.append(max(fuller, key=len) if fuller else name)
     mentioned = []
     aliases: dict[str, list[str]] = {n: [] for n in full_subject}
@@ -117,13 +117,13 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
 
 
 def _same_institution(full: str, name: str) -> bool:
-    """`秀山土家族苗族自治县中医医院` for `秀山县中医院`: the county named in full, and 中医医院 for
-    中医院, in exactly the same place."""
+    """`秀山土家族苗族自治县中医医院` for `秀山县中医院`, `镇江市中医院` for `镇江中医院`: the place
+    named in full, and 中医医院 for 中医院, in exactly the same place."""
     def plain(n: str) -> str:
         return n[:-3] + "中医医院" if n.endswith("中医院") and not n.endswith("中医医院") else n
 
     place = locate(name)
-    return bool(place.district) and locate(full).code == place.code and likely_same_hospital(plain(full), plain(name))
+    return bool(place.code) and locate(full).code == place.code and likely_same_hospital(plain(full), plain(name))
 
 
 def _placed_short_form(named: list[str], headline: str, paragraphs, counts: Counter) -> str | None:

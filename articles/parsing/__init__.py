@@ -27,6 +27,9 @@ __all__ = [
 # every span holds.
 _RADICALS = {code: unicodedata.normalize("NFKC", chr(code)) for code in [*range(0x2E80, 0x2EF4), *range(0x2F00, 0x2FD6)]
              if len(unicodedata.normalize("NFKC", chr(code))) == 1}
+# The supplement's simplified forms have no NFKC form: `深圳市南山区⼈⺠医院书记兼院⻓`.
+_RADICALS.update({ord(radical): character for radical, character in zip(
+    "⺠⻓⻔⻢⻛⻋⻜⻅⻆⻉⻄⻘⻝⻩⻬⻚⻥⻦⻰⻮⻨", "民长门马风车飞见角贝西青食黄齐页鱼鸟龙齿麦", strict=True)})
 
 
 def parse_text(text: str) -> list[ParsedArticle]:

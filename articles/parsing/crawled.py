@@ -400,7 +400,7 @@ def _advert(text: str, start: int, end: int) -> list[Segment] | None:
 
 # A screenshot's caption the page ran in between two sentences, with no credit after it
 # (`…东院。搜狐千里眼报道截图25日，…`); not one the next sentence reads from (`视频截图显示，…`).
-_SCREENSHOT = re.compile(rf"(?<=[。！？”）)])[{CJK}《][^。！？，,、“”（）()\s：:/／]{{1,19}}?截图(?=[^，,。、：:显中的上\s（(])"
+_SCREENSHOT = re.compile(rf"(?:(?<=[。！？”）)])|▲\s*)[{CJK}《][^。！？，,、“”（）()\s：:/／]{{1,19}}?截图(?=[^，,。、：:显中的上\s（(])"
                          # or a line of its own between the page's lost breaks: `湘雅三医院官网截图`
                          rf"|(?<=\s\s)[{CJK}《][^。！？，,、“”（）()\s：:/／]{{1,19}}?截图(?=\s\s)")
 # A sentence's attribution before a caption: `（据8月14日央广网）`.

@@ -21,7 +21,7 @@ TIBETAN_NAME_PARTS = frozenset(
     "拉姆 措姆 德庆 仁青 群培 强巴 土登 阿旺 嘎玛 丹增 班旦 欧珠 晋美 米玛 扎巴 洛松 次珍 卓嘎 巴珠 贡桑 朗杰 普赤 央宗 拉珍".split()
 )
 # Characters that end a name when they follow it: verbs and particles of the sentence.
-NAME_STOPS = set("以在表说出主介等和与及为宣担对于将把被是也都就还又已这那的了着过讲称谈作做告坦认参陪牵负兼协组每向则却竟仍便看帮替带")
+NAME_STOPS = set("副以在表说出主介等和与及为宣担对于将把被是也都就还又已这那的了着过讲称谈作做告坦认参陪牵负兼协组每向则却竟仍便看帮替带")
 # Two-character verbs whose first character is also common at the end of a given name
 # (`刘国强调` vs `刘国强说`): the name stops before them.
 NAME_STOP_BIGRAMS = ("立即", "先后", "同志", "任职", "亲自", "带领", "带队", "指出", "指导", "率队", "率领", "从事", "向记者",

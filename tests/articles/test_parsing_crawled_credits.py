@@ -321,3 +321,15 @@ def test_a_run_in_headline_ends_where_the_lead_names_its_province_again():
     [article] = parse_text(text)
     assert article.title == "湖南“启明行动”：化身“眼科小医生” 儿童探索“视”界奥秘"
     assert article.body.startswith("湖南省妇女儿童活动中心")
+
+
+def test_a_reporters_name_ends_before_the_time_of_day_that_opens_the_lead():
+    [article] = parse_text(f"2023-08-09 10:00，正文：某市晚报讯 记者 成某某 通讯员 叶伟凌晨2点，正是大家熟睡的时候，{LEAD}{MORE}")
+    assert "叶伟" in article.authors and article.body.startswith("凌晨2点")
+
+
+def test_a_screenshot_marked_by_a_triangle_in_the_run_of_text_is_a_caption():
+    [article] = parse_text("2023-08-18 10:00，正文：8月18日，某市纪委监委通报，某医院原院长张某接受审查调查。 ▲某市纪委监委微信公众号截图"
+                           "公开简历显示，张某曾任该院副院长，后任院长，主持医院全面工作多年。")
+    assert [c.text for c in article.captions] == ["某市纪委监委微信公众号截图"]
+    assert "截图" not in article.body

@@ -385,3 +385,8 @@ def test_a_quoted_subhead_with_a_comma_is_a_heading_among_quoted_ones():
                    f"“留住人才才能留住病人”\n\n{para}\n")
     assert [s.heading for s in article.sections if s.heading] == ["“小病不出乡，大病不出县”", "“专家就在家门口”", "“留住人才才能留住病人”"]
     assert article.captions == ()
+
+
+def test_radicals_a_pdf_copies_out_for_simplified_characters_are_read_as_them():
+    article = only("某地新闻\n\n深圳市南山区⼈⺠医院书记兼院⻓邓某文说，医院将扩建急诊科，提升急救能力，更好地服务辖区群众。\n")
+    assert "深圳市南山区人民医院书记兼院长" in article.body

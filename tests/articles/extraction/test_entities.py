@@ -273,6 +273,9 @@ def test_a_short_form_the_text_declares_in_brackets_is_the_full_names_alias():
     ("医院心内科主任、胸痛中心医疗总监宋建群说，要加强。", "心内科主任、胸痛中心医疗总监"),
     ("她就是重症医学科护士长、主任护师孔丽梅。", "重症医学科护士长、主任护师"),
     ("参加本次义诊的专家有肾内科主任兼血透中心主任刘泽岳。", "肾内科主任兼血透中心主任"),
+    # a name, then the professional title (not `谢平副|主任医师`)
+    ("医院普外科叶国刚副主任医师说，孩子恢复良好。", "普外科副主任医师"),
+    ("专家团队中，谢平副主任医师为患者会诊。", "副主任医师"),
 ])
 def test_a_roles_department_does_not_take_the_verb_before_it(sentence, role):
     [article] = parse_text(f"医院新闻\n\n{sentence}\n")
@@ -501,6 +504,8 @@ def test_a_hospital_first_of_a_gift_s_other_recipients_is_no_subject():
     # the county in full and 中医医院 for 中医院, in the same place
     ("秀山县中医院食堂停业整顿", "市民反映秀山县中医院食堂卫生问题。《秀山土家族苗族自治县中医医院食堂经营权招租公告》显示，"
      "食堂为外包经营。", "秀山土家族苗族自治县中医医院"),
+    # a city-level hospital named without its 市
+    ("永州市中心医院开设夜间门诊", "永州市中心医院副院长表示，夜间门诊方便了上班族。永州中心医院在便民服务方面做了很多探索。", "永州市中心医院"),
     # the headline's province and city before the county: the body's name with its division
     ("浙江湖州南浔区人民医院开通急救绿色通道", "近日，南浔区人民医院开通胸痛急救绿色通道，患者救治时间大大缩短。", "南浔区人民医院"),
 ])
