@@ -284,7 +284,7 @@ class HeaderReader:
                 self._page_outlet(named["name"])
                 if ORG_LINE_RE.match(named["name"]):
                     self.site_hospital = named["name"]
-            elif kind is None and BREADCRUMB_RE.match(line.text):
+            elif kind in (None, "dropped_navigation") and BREADCRUMB_RE.match(line.text):
                 kind = "dropped_navigation"
                 parts = re.split(r"\s*[>＞»]+\s*", line.text)
                 site = EDITION.sub("", parts[0])  # `健康报电子版 > 2024年06月03日 > 第05版：院长论坛`
@@ -322,6 +322,8 @@ class HeaderReader:
             if kind is None and nxt is not None and len(line.text) <= 40 and is_short(line.text) \
                     and not parse_metadata_line(line.text) \
                     and (english and len(line.text) <= 20
+                         # (a site's name, not a headline over its translation: `瑞金医院牵头成立…协作网`)
+                         and (len(line.text) <= 10 or ORG_LINE_RE.match(line.text) or OUTLET_RE.match(line.text))
                          or BREADCRUMB_RE.match(nxt.text) or furniture_of(nxt.text) == "dropped_navigation"
                          or ORG_LINE_RE.match(line.text) and furniture_of(nxt.text)
                          or OUTLET_RE.match(line.text) and furniture_of(nxt.text)):

@@ -51,5 +51,9 @@ ACCOUNT_LINE = re.compile(rf"^(?P<account>[^\s·]{{2,20}})\s+(?P<date>{DATE})(?:
 # `辽宁省卫生健康委员会办公室                   2024年4月22日`.
 OFFICE_MASTHEAD = re.compile(rf"^(?P<office>[{CJK}]{{2,20}}(?:办公室|办公厅|委员会|卫生健康委|卫健委|管理局|局|厅))"
                              rf"\s+(?P<date>{DATE})$")
+# A release's sender over it: `上海交通大学医学院附属瑞金医院 党委宣传部`.
+ORG_OFFICE = re.compile(rf"^(?P<org>[{CJK}]{{4,30}}(?:医院|中心|大学|委员会|卫健委))\s+(?:党委)?(?:宣传部|宣传科|宣传处|宣传中心|新闻中心|办公室|院办)$")
+# A paper's or a site's name and its column over a story: `健康时报 · 名医说`.
+OUTLET_COLUMN = re.compile(rf"^(?P<outlet>[{CJK}]{{2,10}}(?:日报|晚报|时报|周报|报|新闻网|网|电视台|杂志))\s*[·•|｜]\s*[{CJK}]{{2,8}}$")
 # An official document's number: `川卫函〔2023〕15号`.
 DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$")

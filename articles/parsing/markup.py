@@ -35,6 +35,10 @@ _MD_BOLD = re.compile(r"\*\*|__")
 _MD_ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])(?P<text>[^*\n]{1,200}?)(?<=[^\s*])\*(?![*\w])")  # `*2024-03-12 17:46*`
 _MD_RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.MULTILINE)
 _MD_QUOTE = re.compile(r"^>[ \t]?", re.MULTILINE)
+# A table: its rule row goes, and its cells are read as a line of words (`| 姓名 | 吕文斌 |`).
+_MD_TABLE_RULE = re.compile(r"^(?:>[ \t]?)?[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$", re.MULTILINE)
+_MD_TABLE_ROW = re.compile(r"^(?:>[ \t]?)?[ \t]*\|[^\n]*\|[ \t]*$", re.MULTILINE)
+_MD_TABLE_PIPE = re.compile(r"(?:(?<=^)|(?<=^>)|(?<=^> ))[ \t]*\||\|[ \t]*$|(?<=\S)[ \t]*\|[ \t]*(?=\S)", re.MULTILINE)
 
 
 # A LaTeX source (`\documentclass{ctexart}`, `\section{…}`, `\caption{…}`).
@@ -135,10 +139,20 @@ def _strip_markdown(text: str) -> str:
     text = _MD_IMAGE.sub(_image, text)
     text = _MD_LINK.sub(lambda m: FILLER + m["text"] + FILLER * (len(m.group(0)) - 1 - len(m["text"])), text)
     text = _MD_HEADING.sub(lambda m: _filled(len(m.group(0))), text)
+    text = _MD_TABLE_RULE.sub(lambda m: _filled(len(m.group(0))), text)
+    if "|" in text:
+        text = _MD_TABLE_ROW.sub(lambda row: _MD_TABLE_PIPE.sub(lambda m: _cell_gap(m, row.group(0)), row.group(0)), text)
     text = _MD_QUOTE.sub(lambda m: _filled(len(m.group(0))), text)
     text = _MD_RULE.sub(lambda m: _filled(len(m.group(0))), text)
     text = _MD_BOLD.sub(lambda m: _filled(len(m.group(0))), text)
     return _MD_ITALIC.sub(lambda m: FILLER + m["text"] + FILLER, text)
+
+
+def _cell_gap(match: re.Match, text: str) -> str:
+    """A table's pipe: a space between two cells' words, nothing at a row's ends."""
+    inner = match.start() > 0 and text[match.start() - 1] not in "\n>" and match.end() < len(text) \
+        and text[match.end()] not in "\r\n"
+    return _filled(len(match.group(0)), " " if inner else "")
 
 
 def _image(match: re.Match) -> str:

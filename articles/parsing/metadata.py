@@ -21,6 +21,8 @@ from .lineshapes import (
     MASTHEAD,
     MASTHEAD_DATE,
     OFFICE_MASTHEAD,
+    ORG_OFFICE,
+    OUTLET_COLUMN,
     OUTLET_ENDING,
     PLATFORM_ACCOUNT,
     POST_LINE,
@@ -325,6 +327,10 @@ def _other_metadata_line(text: str) -> Byline | None:
     if release := RELEASE_HEAD.fullmatch(text):
         # `中山大学附属第一医院党委宣传部　新闻通稿　2023年10月24日`: a release's running head
         return Byline(published=parse_date(release["date"]) if release["date"] else None)
+    if sender := ORG_OFFICE.match(text):
+        return Byline(source=sender["org"], source_rank=1)
+    if column := OUTLET_COLUMN.match(text):
+        return Byline(source=column["outlet"], source_rank=1)
     if office := OFFICE_MASTHEAD.match(text):
         return Byline(published=parse_date(office["date"]), source=office["office"], source_rank=1)
     match = MASTHEAD.match(text)
@@ -462,9 +468,13 @@ LEAD_BYLINE = re.compile(
 _RELEASE_DATELINE = re.compile(rf"^[（(](?P<date>(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日)[，,、\s]*[{CJK}]{{2,10}}[)）]")
 
 
+# A release's dateline in the English way: `上海，2024年2月29日 —— 在第十七个国际罕见病日，…`.
+_PLACE_DATELINE = re.compile(rf"^[{CJK}]{{2,4}}[，,]\s*(?P<date>(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日)\s*(?:——|—|－－)\s*")
+
+
 def parse_lead_byline(paragraph: str) -> tuple[Byline, int] | None:
     """The byline at the start of a news lead and how many characters it takes."""
-    if released := _RELEASE_DATELINE.match(paragraph):
+    if released := _RELEASE_DATELINE.match(paragraph) or _PLACE_DATELINE.match(paragraph):
         return Byline(published=parse_date(released["date"])), released.end()
     match = LEAD_BYLINE.match(paragraph)
     if not match:

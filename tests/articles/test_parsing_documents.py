@@ -390,3 +390,43 @@ def test_a_quoted_subhead_with_a_comma_is_a_heading_among_quoted_ones():
 def test_radicals_a_pdf_copies_out_for_simplified_characters_are_read_as_them():
     article = only("某地新闻\n\n深圳市南山区⼈⺠医院书记兼院⻓邓某文说，医院将扩建急诊科，提升急救能力，更好地服务辖区群众。\n")
     assert "深圳市南山区人民医院书记兼院长" in article.body
+
+
+def test_a_bilingual_release_keeps_its_chinese_headline_sender_and_dateline():
+    article = only(
+        "新闻稿 | PRESS RELEASE\n即时发布 FOR IMMEDIATE RELEASE\n某某大学医学院附属某某医院 党委宣传部\n"
+        "Mouhou Hospital, Mouhou University School of Medicine\n\n某某医院牵头成立长三角罕见病诊疗协作网\n"
+        "Mouhou Hospital Leads Launch of Yangtze River Delta Rare Disease Network\n\n"
+        "上海，2024年2月29日 —— 在第十七个国际罕见病日，由某某大学医学院附属某某医院牵头的长三角罕见病诊疗协作网正式成立。\n"
+        "SHANGHAI, February 29, 2024 — On the 17th International Rare Disease Day, the network was launched.\n")
+    assert (article.title, article.source) == ("某某医院牵头成立长三角罕见病诊疗协作网", "某某大学医学院附属某某医院")
+    assert article.published == dt.date(2024, 2, 29) and article.body.startswith("在第十七个国际罕见病日")
+
+
+@pytest.mark.parametrize("head, source, published", [
+    # a portal's breadcrumb names the site; an interview's time is its day
+    ("人民网 >> 强国论坛 >> 嘉宾访谈\n\n警惕卒中“年轻化” 识别症状与时间赛跑\n\n访谈时间：2024年10月29日 14:00\n"
+     "访谈嘉宾：某某医院神经内科主任医师 孟某某\n", "人民网", dt.date(2024, 10, 29)),
+    # a government release's source key
+    ("澳門特別行政區政府新聞局\n\n仁伯爵綜合醫院急診大樓下月分階段啟用\n\n2024年9月10日 17:45　新聞稿來源：衛生局\n", "衛生局",
+     dt.date(2024, 9, 10)),
+    # a hospital site's poster before the time it posted
+    ("某某大学附属医院\n当前位置：首页 > 院务公开 > 院务动态\n\n医院召开2024年党风廉政建设工作会议\n\n"
+     "发布人：党委办公室　　发布时间：2024-02-27 16:05:12　　浏览次数：1368\n", None, dt.date(2024, 2, 27)),
+])
+def test_portal_pages_name_their_site_and_day(head, source, published):
+    lead = "近日，某某医院召开专题会议，部署今年的重点工作，全院中层以上干部参加会议，会议对下一步工作提出明确要求。"
+    article = only(f"{head}\n{lead}\n")
+    assert article.published == published
+    if source:
+        assert article.source == source
+
+
+def test_a_markdown_column_s_masthead_and_profile_table_are_no_headline():
+    text = ("# 健康时报 · 名医说\n\n> **专家档案**\n>\n> | 项目 | 内容 |\n> |---|---|\n> | 姓名 | 吕某某 |\n"
+            "> | 职称 | 主任医师、教授 |\n\n## 体检查出甲状腺结节，先别急着“一切了之”\n\n"
+            "“医生，我的结节要不要马上切掉？”在某某医院甲状腺外科门诊，主任医师吕某某几乎每天都要回答几十遍这个问题。"
+            "随着超声检查的普及，甲状腺结节的检出率越来越高。\n")
+    [article] = parse_bytes("column.md", text.encode()).articles
+    assert (article.title, article.source) == ("体检查出甲状腺结节，先别急着“一切了之”", "健康时报")
+    assert "|" not in article.body and "项目" not in article.body
