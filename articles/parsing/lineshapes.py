@@ -57,3 +57,9 @@ ORG_OFFICE = re.compile(rf"^(?P<org>[{CJK}]{{4,30}}(?:医院|中心|大学|委�
 OUTLET_COLUMN = re.compile(rf"^(?P<outlet>[{CJK}]{{2,10}}(?:日报|晚报|时报|周报|报|新闻网|网|电视台|杂志))\s*[·•|｜]\s*[{CJK}]{{2,8}}$")
 # An official document's number: `川卫函〔2023〕15号`.
 DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$")
+# A periodical's issue alone on its line: `第17期`.
+BARE_ISSUE = re.compile(r"(?:(?:19|20)\d{2}\s*年)?\s*第\s*\d{1,4}\s*期(?:\s*[（(]总第\s*\d{1,5}\s*期[)）])?")
+# A press release's dateline in brackets: `（2024年10月15日，江西吉安）10月12日，…`.
+RELEASE_DATELINE = re.compile(rf"^[（(](?P<date>(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日)[，,、\s]*[{CJK}]{{2,10}}[)）]")
+# A release's dateline in the English way: `上海，2024年2月29日 —— 在第十七个国际罕见病日，…`.
+PLACE_DATELINE = re.compile(rf"^[{CJK}]{{2,4}}[，,]\s*(?P<date>(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日)\s*(?:——|—|－－)\s*")

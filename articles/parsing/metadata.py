@@ -13,6 +13,7 @@ from .lineshapes import (
     BARE_EDITOR,
     BARE_EDITOR_PAIR,
     BARE_EDITORS,
+    BARE_ISSUE,
     BROADCAST_MASTHEAD,
     DOCUMENT_NUMBER,
     FIRST_PRINTED,
@@ -24,8 +25,10 @@ from .lineshapes import (
     ORG_OFFICE,
     OUTLET_COLUMN,
     OUTLET_ENDING,
+    PLACE_DATELINE,
     PLATFORM_ACCOUNT,
     POST_LINE,
+    RELEASE_DATELINE,
     RELEASE_HEAD,
 )
 from .metakeys import ALL_KEYS, DATE_KEYS, EDITOR_KEYS, IGNORED_KEYS, KEY_RE, SOURCE_KEYS, SPEAKING_KEYS
@@ -160,10 +163,6 @@ _ENGLISH_KEY = re.compile(r"(?P<key>" + "|".join(re.escape(k) for k in ALL_KEYS 
                           r"(?:Date|Source|Writer|Author|Editor|Reporter|Photo|Photographer|Translator)(?=\s*[:：])", re.IGNORECASE)
 
 
-
-_BARE_ISSUE = re.compile(r"(?:(?:19|20)\d{2}\s*年)?\s*第\s*\d{1,4}\s*期(?:\s*[（(]总第\s*\d{1,5}\s*期[)）])?")
-
-
 def parse_metadata_line(line: str) -> Byline | None:
     """`发布时间:… | 来源:… | 作者:… | 责任编辑:…`, `来源:重庆日报`, `时间: 2021-07-01 | 编辑:李振兵`,
     `2023-05-12 08:30 来源：大众网`, `（编辑：王芳）`, or a line that is only a date.
@@ -190,7 +189,7 @@ def _parsed_metadata_line(line: str) -> Byline | None:
         # `江州卫生健康　2024年第3期（总第87期）`: a periodical's masthead, its issue and no day (before
         # the e-paper tools, `第3期` among them, are taken off a line's end)
         return Byline(source=issue["outlet"], source_rank=1)
-    if "期" in text and _BARE_ISSUE.fullmatch(text):
+    if "期" in text and BARE_ISSUE.fullmatch(text):
         return Byline()  # `第17期` under a brief's name: the issue, which the article does not keep
     if paper := _PAPER_PAGE.fullmatch(text):
         return Byline(source=paper["outlet"], source_rank=1)  # `现代快报 A6 城事·视觉`: the paper, its page, its column
@@ -464,17 +463,9 @@ LEAD_BYLINE = re.compile(
 )
 
 
-# A press release's dateline in brackets: `（2024年10月15日，江西吉安）10月12日，…`.
-_RELEASE_DATELINE = re.compile(rf"^[（(](?P<date>(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日)[，,、\s]*[{CJK}]{{2,10}}[)）]")
-
-
-# A release's dateline in the English way: `上海，2024年2月29日 —— 在第十七个国际罕见病日，…`.
-_PLACE_DATELINE = re.compile(rf"^[{CJK}]{{2,4}}[，,]\s*(?P<date>(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日)\s*(?:——|—|－－)\s*")
-
-
 def parse_lead_byline(paragraph: str) -> tuple[Byline, int] | None:
     """The byline at the start of a news lead and how many characters it takes."""
-    if released := _RELEASE_DATELINE.match(paragraph) or _PLACE_DATELINE.match(paragraph):
+    if released := RELEASE_DATELINE.match(paragraph) or PLACE_DATELINE.match(paragraph):
         return Byline(published=parse_date(released["date"])), released.end()
     match = LEAD_BYLINE.match(paragraph)
     if not match:
