@@ -20,6 +20,7 @@ from .lines import (
     STOP_RE,
     SUBTITLE_RE,
     TITLE_ORG_RE,
+    YEARBOOK_LABEL_RE,
     Line,
     furniture_of,
     is_question_headline,
@@ -84,9 +85,10 @@ class HeaderReader:
                     self.consumed.append(("kicker", line.span))
                     i += 1
                     continue
-                if (org := kicker_of(line, nxt, at_file_start=self.position == 0)) is not None or (
+                entry = nxt is not None and YEARBOOK_LABEL_RE.match(nxt.text) is not None  # a yearbook entry's name
+                if not entry and ((org := kicker_of(line, nxt, at_file_start=self.position == 0)) is not None or (
                         ORG_LINE_RE.match(line.text) and nxt is not None and is_short(nxt.text)
-                        and not parse_metadata_line(nxt.text) and not ORG_LINE_RE.match(nxt.text)):
+                        and not parse_metadata_line(nxt.text) and not ORG_LINE_RE.match(nxt.text))):
                     # A hospital's name above the headline, with a colon or alone.
                     kicker = org if org is not None else line.text
                     self.consumed.append(("kicker", line.span))
@@ -228,7 +230,7 @@ class HeaderReader:
                 i += 1
                 continue
             if title is None and (is_short(line.text) or is_question_headline(line.text)) \
-                    and not BREADCRUMB_RE.match(line.text):
+                    and not BREADCRUMB_RE.match(line.text) and not YEARBOOK_LABEL_RE.match(line.text):
                 # `●三亚市人民医院开展…` on a page of briefs; `留言标题：…` on a message board
                 bullet = HEADLINE_BULLET_RE.match(line.text) or HEADLINE_LABEL_RE.match(line.text)
                 title = line.text[bullet.end():] if bullet and bullet.end() < len(line.text) else line.text

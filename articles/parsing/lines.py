@@ -412,6 +412,10 @@ def kicker_title_of(line: Line) -> tuple[str, str] | None:
     return org, title.strip()
 
 
+# A yearbook entry's run-in section label: `【概况】 梧川市人民医院始建于1951年，…` under the entry's name.
+YEARBOOK_LABEL_RE = re.compile(r"^【(?:概况|基本情况|医疗工作|医疗业务|科研教学|教学科研|科研工作|教学工作|学科建设|人才队伍|"
+                               r"人才培养|党建工作|党的建设|荣誉|获得荣誉|大事记|医院管理|护理工作|信息化建设|对外交流|基础建设|"
+                               r"公共卫生|改革发展)】")
 # The mark some pages set before every heading (`◆ 专科建设跑出加速度`, `▶ …`, `■ …`).
 HEADING_MARK_RE = re.compile(r"^[◆◇■□▶►▷●○★☆▎▌▍▋]\s*")
 

@@ -12,6 +12,7 @@ from .lines import (
     ORG_LINE_RE,
     SEPARATOR_RE,
     STOP_RE,
+    YEARBOOK_LABEL_RE,
     Line,
     furniture_of,
     is_question_headline,
@@ -45,8 +46,10 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         starts = False
         if current and body_started:
-            if kicker_of(line, nxt) or kicker_title_of(line):
+            if (kicker_of(line, nxt) or kicker_title_of(line)) and not _in_list_of_bodies(lines, index):
                 starts = True
+            elif ORG_LINE_RE.match(line.text) and nxt is not None and YEARBOOK_LABEL_RE.match(nxt.text):
+                starts = True  # a yearbook's next entry: its name, then `【概况】…`
             elif _ITEM_LABEL.match(line.text):
                 starts = True  # `稿件二`: a script's or a manuscript's next item
             elif headline_part(lines, index) and not HEADLINE_PART.match(lines[index - 1].text):
@@ -56,7 +59,7 @@ def split_articles(lines: list[Line]) -> list[list[Line]]:
             elif ORG_LINE_RE.match(line.text) and line.gap and nxt is not None and nxt.gap and is_short(nxt.text) \
                     and len(nxt.text) >= 8 and not ORG_LINE_RE.match(nxt.text) and not parse_metadata_line(nxt.text) \
                     and not furniture_of(nxt.text) and not _dated(nxt.text) \
-                    and any(ORG_LINE_RE.match(other.text) for other in current[:8]):
+                    and any(ORG_LINE_RE.match(other.text) for other in current[:8]) and not _in_list_of_bodies(lines, index):
                 starts = True  # `江西省儿童医院` over its headline, as the item before began: a page's next item
             elif rubric_over_headline(lines, index):
                 starts = True  # `■来信反映·部门回复` over the next item's headline: a page's next item
@@ -172,3 +175,18 @@ def _dated(text: str) -> bool:
 def _is_reporter_line(text: str) -> bool:
     byline = parse_byline(text)
     return bool(byline and byline.authors and not byline.credit)
+
+
+def _in_list_of_bodies(lines: list[Line], index: int) -> bool:
+    """`宜昌市中心人民医院` / `十堰市太和医院护理部` among a list of those honoured: one name a line
+    before and after it, no kicker over the next item's headline."""
+    before = lines[index - 1] if index else None
+    after = lines[index + 2] if index + 2 < len(lines) else None
+    def body(line: Line) -> bool:
+        return ORG_LINE_RE.match(line.text) is not None or _DEPARTMENT_LINE.match(line.text) is not None
+
+    return before is not None and after is not None and body(before) and is_short(after.text) and body(after)
+
+
+# A hospital's or a body's department on a line of its own: `武汉大学中南医院重症医学科`.
+_DEPARTMENT_LINE = re.compile(r"^[\u4e00-\u9fff]{4,30}(?:医院|中心|研究所|委员会)[\u4e00-\u9fff]{1,12}(?:科|部|室|所|中心)$")

@@ -430,3 +430,20 @@ def test_a_markdown_column_s_masthead_and_profile_table_are_no_headline():
     [article] = parse_bytes("column.md", text.encode()).articles
     assert (article.title, article.source) == ("体检查出甲状腺结节，先别急着“一切了之”", "健康时报")
     assert "|" not in article.body and "项目" not in article.body
+
+
+def test_a_yearbook_s_entries_are_articles_named_by_their_hospital():
+    entry = ("{name}\n【概况】 {name}始建于1951年，是全市规模最大的集医疗、教学、科研、预防保健于一体的三级甲等综合医院，"
+             "编制床位1500张，在职职工2316人。\n【医疗工作】 全年完成门急诊量156.8万人次，比上年增长9.1%，出院病人7.42万人次。\n")
+    articles = parse_text("卫生健康                       · 285\n\n" + entry.format(name="某某市人民医院") + "\n"
+                          + entry.format(name="某某市中医医院"))
+    assert [a.title for a in articles] == ["某某市人民医院", "某某市中医医院"]
+
+
+def test_a_list_of_those_honoured_under_a_decision_starts_no_article():
+    decision = ("为表彰先进、树立典型，经研究，决定授予某某医院心血管内科等4个集体“全省卫生健康系统先进集体”称号。"
+                "希望受到表彰的集体珍惜荣誉、再接再厉，在新的起点上再创佳绩。")
+    articles = parse_text("省卫生健康委关于表彰2023年度全省卫生健康系统先进集体的决定\n\n" + decision + "\n\n某某省卫生健康委员会\n"
+                          "2024年1月18日\n\n一、先进集体（4个）\n某某大学人民医院急诊科\n某某市中心人民医院\n某某市太和医院护理部\n"
+                          "某某市中心医院\n")
+    assert len(articles) == 1
