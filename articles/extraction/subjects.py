@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from articles.parsing.model import ParsedArticle
 from articles.parsing.text import CJK
@@ -116,14 +117,18 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
     return subjects + tuple(mentioned)
 
 
+@lru_cache(maxsize=4096)  # the same pairs recur across a corpus's articles
 def _same_institution(full: str, name: str) -> bool:
     """`秀山土家族苗族自治县中医医院` for `秀山县中医院`, `镇江市中医院` for `镇江中医院`: the place
     named in full, and 中医医院 for 中医院, in exactly the same place."""
     def plain(n: str) -> str:
         return n[:-3] + "中医医院" if n.endswith("中医院") and not n.endswith("中医医院") else n
 
+    full, name = plain(full), plain(name)
+    if full[-4:] != name[-4:]:
+        return False  # (the same kind of hospital, cheaply first: most pairs are not)
     place = locate(name)
-    return bool(place.code) and locate(full).code == place.code and likely_same_hospital(plain(full), plain(name))
+    return bool(place.code) and locate(full).code == place.code and likely_same_hospital(full, name)
 
 
 def _placed_short_form(named: list[str], headline: str, paragraphs, counts: Counter) -> str | None:
