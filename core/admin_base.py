@@ -6,6 +6,7 @@ from django.contrib import admin
 from import_export.admin import ImportExportModelAdmin
 from import_export.forms import ImportForm, SelectableFieldsExportForm
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from .admin_display import snapshot_table
 from .admin_text import TEXT_FIELD_OVERRIDES
@@ -104,9 +105,28 @@ class EditorAdmin(ExactSaveMixin, SimpleHistoryAdmin, ImportExportModelAdmin):
     def _has_snapshot(self) -> bool:
         return any(f.name == "import_snapshot" for f in self.model._meta.concrete_fields)
 
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ChineseChangeHelper(self.model, historical_record)
+
     def history_view(self, request, object_id, extra_context=None):
         # Models without field-by-field history (source files, keywords, tombstones) show the
         # admin's own log; django-simple-history's view failed on them with a 500.
         if not hasattr(self.model._meta, "simple_history_manager_attribute"):
             return admin.ModelAdmin.history_view(self, request, object_id, extra_context)
         return super().history_view(request, object_id, extra_context)
+
+
+class ChineseChangeHelper(HistoricalRecordContextHelper):
+    """A change in the history list as an editor reads it: a choice by its label (三级甲等, not
+    3A), nothing as `（空）`, not Python's `None`."""
+
+    EMPTY = "（空）"
+
+    def prepare_delta_change_value(self, change, value):
+        value = super().prepare_delta_change_value(change, value)
+        field = self.model._meta.get_field(change.field)
+        if value in (None, ""):
+            return self.EMPTY
+        if getattr(field, "choices", None):
+            return dict(field.flatchoices).get(value, value)
+        return value

@@ -41,7 +41,9 @@ def han_count(text: str) -> int:
 
 def ends_sentence(text: str) -> bool:
     stripped = text.rstrip(CLOSERS + " ")
-    return bool(stripped) and stripped[-1] in SENTENCE_END
+    # (and a full stop after a word, not after a number: an English paragraph of a bilingual page)
+    return bool(stripped) and (stripped[-1] in SENTENCE_END
+                               or stripped[-1] == "." and len(stripped) > 1 and not stripped[-2].isdigit())
 
 
 def has_sentence_punctuation(text: str) -> bool:

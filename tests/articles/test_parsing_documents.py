@@ -447,3 +447,11 @@ def test_a_list_of_those_honoured_under_a_decision_starts_no_article():
                           "2024年1月18日\n\n一、先进集体（4个）\n某某大学人民医院急诊科\n某某市中心人民医院\n某某市太和医院护理部\n"
                           "某某市中心医院\n")
     assert len(articles) == 1
+
+
+def test_an_english_paragraph_s_full_stop_ends_it_before_the_next_chinese_one():
+    article = only(
+        "某某医院牵头成立罕见病诊疗协作网\n\n由某某医院牵头的长三角罕见病诊疗协作网今天在上海正式成立，42家医院共同发起。\n"
+        "The Yangtze River Delta Rare Disease Network was launched in Shanghai today.\n"
+        "罕见病病种多、单病种患者少，误诊率高、确诊周期长，协作网将建立统一的病例登记平台。\n")
+    assert [p.text[:4] for p in article.paragraphs] == ["由某某医", "The ", "罕见病病"]

@@ -72,3 +72,15 @@ def test_history_page_names_the_importer(staff_client, seeded):
     page = staff_client.get(reverse("admin:articles_article_history", args=[article.pk])).content.decode()
     assert "导入程序" in page and f"导入 {article.source_file.path}" in page
     assert "/admin/auth/user/" not in page  # the importer's account is no link to follow
+
+
+def test_history_page_shows_a_change_in_chinese(staff_client):
+    from django.urls import reverse
+
+    from hospitals.models import Hospital
+
+    hospital = Hospital.objects.create(name="某某市人民医院")
+    hospital.grade, hospital.beds = "3A", 1200
+    hospital.save()
+    page = staff_client.get(reverse("admin:hospitals_hospital_history", args=[hospital.pk])).content.decode()
+    assert "三级甲等" in page and "（空）" in page and "None" not in page
