@@ -119,7 +119,7 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
 
 @lru_cache(maxsize=4096)  # the same pairs recur across a corpus's articles
 def _same_institution(full: str, name: str) -> bool:
-    """`秀山土家族苗族自治县中医医院` for `秀山县中医院`, `镇江市中医院` for `镇江中医院`: the place
+    """`秀山土家族苗族自治县中医医院` for `秀山县中医院`, `永州市中心医院` for `永州中心医院`: the place
     named in full, and 中医医院 for 中医院, in exactly the same place."""
     def plain(n: str) -> str:
         return n[:-3] + "中医医院" if n.endswith("中医院") and not n.endswith("中医医院") else n
