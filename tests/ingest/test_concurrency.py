@@ -145,7 +145,7 @@ from django.db import transaction
 from articles.models import ArticleHospital
 with transaction.atomic():
     link = ArticleHospital.objects.get(article__source_file__path='001_6ff0cf5427d759dd.txt',
-                                       hospital__name='河南省儿童医院')
+                                       hospital__name='河南省儿童医院商丘医院')
     link.role = ArticleHospital.Role.SUBJECT  # the editor reviews the link ...
     link.save()
     sys.stdout.write('saved\\n'); sys.stdout.flush()
@@ -185,6 +185,6 @@ def test_an_editors_save_in_flight_is_not_undone_by_an_import_retiring_the_recor
     assert code == 0, err
 
     check = ("from articles.models import ArticleHospital; print(list(ArticleHospital.objects.filter("
-             "hospital__name='河南省儿童医院').values_list('role', flat=True)))")
+             "hospital__name='河南省儿童医院商丘医院').values_list('role', flat=True)))")
     code, out, err = finish(run(["shell", "--no-imports", "-c", check], fresh_database, tmp_path))
     assert out.strip().splitlines()[-1] == "['subject']", err

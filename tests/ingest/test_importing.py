@@ -330,7 +330,7 @@ def test_records_a_changed_file_no_longer_yields_are_removed_and_may_come_back(s
     run(str(seeds_dir))
     path = seeds_dir / SHANGQIU
     article = Article.objects.get(source_file__path=SHANGQIU)
-    partner = Hospital.objects.get(name="河南省儿童医院")
+    partner = Hospital.objects.get(name="河南省儿童医院商丘医院")
     # Only mentioned: a pending record, without a review item of its own.
     assert partner.status == ReviewStatus.PENDING
     assert not ReviewItem.objects.filter(object_id=partner.pk, content_type__model="hospital").exists()
@@ -352,7 +352,7 @@ def test_records_a_changed_file_no_longer_yields_are_removed_and_may_come_back(s
 
     path.write_text(original, encoding="utf-8")
     run(str(seeds_dir))
-    assert ArticleHospital.objects.filter(article=article, hospital__name="河南省儿童医院").exists()
+    assert ArticleHospital.objects.filter(article=article, hospital__name="河南省儿童医院商丘医院").exists()
     assert PersonMention.objects.filter(article=article, person__name="张玉玲").exists()
 
 
@@ -361,7 +361,7 @@ def test_what_an_editor_touched_stays_when_the_new_parse_no_longer_yields_it(see
     record theirs: it stays, and the review queue says the new text no longer has it."""
     run(str(seeds_dir))
     article = Article.objects.get(source_file__path=SHANGQIU)
-    link = ArticleHospital.objects.get(article=article, hospital__name="河南省儿童医院")
+    link = ArticleHospital.objects.get(article=article, hospital__name="河南省儿童医院商丘医院")
     link.role = ArticleHospital.Role.SUBJECT
     link.save()
     person = Person.objects.get(name="张玉玲")
@@ -374,8 +374,8 @@ def test_what_an_editor_touched_stays_when_the_new_parse_no_longer_yields_it(see
     lines = run(str(seeds_dir)).splitlines()
 
     link.refresh_from_db()
-    assert link.role == ArticleHospital.Role.SUBJECT and Hospital.objects.filter(name="河南省儿童医院").exists()
-    assert list(_stale_items(link).values_list("hospital__name", flat=True)) == ["河南省儿童医院"]
+    assert link.role == ArticleHospital.Role.SUBJECT and Hospital.objects.filter(name="河南省儿童医院商丘医院").exists()
+    assert list(_stale_items(link).values_list("hospital__name", flat=True)) == ["河南省儿童医院商丘医院"]
     # The mention was the importer's alone, so it goes; the person the editor edited stays.
     assert not PersonMention.objects.filter(person=person).exists()
     person.refresh_from_db()
