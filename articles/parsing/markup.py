@@ -138,7 +138,9 @@ def _strip_markdown(text: str) -> str:
         text = _front_matter(front) + text[front.end():]
     text = _MD_IMAGE.sub(_image, text)
     text = _MD_LINK.sub(lambda m: FILLER + m["text"] + FILLER * (len(m.group(0)) - 1 - len(m["text"])), text)
-    text = _MD_HEADING.sub(lambda m: _filled(len(m.group(0))), text)
+    # A subheading keeps a mark the heading rules know (`■`, as pages print them); the first level
+    # is the headline's, read as a line of its own.
+    text = _MD_HEADING.sub(lambda m: _filled(len(m.group(0)), "" if m.group(0).startswith("# ") else "■"), text)
     text = _MD_TABLE_RULE.sub(lambda m: _filled(len(m.group(0))), text)
     if "|" in text:
         text = _MD_TABLE_ROW.sub(lambda row: _MD_TABLE_PIPE.sub(lambda m: _cell_gap(m, row.group(0)), row.group(0)), text)

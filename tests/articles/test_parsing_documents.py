@@ -455,3 +455,13 @@ def test_an_english_paragraph_s_full_stop_ends_it_before_the_next_chinese_one():
         "The Yangtze River Delta Rare Disease Network was launched in Shanghai today.\n"
         "罕见病病种多、单病种患者少，误诊率高、确诊周期长，协作网将建立统一的病例登记平台。\n")
     assert [p.text[:4] for p in article.paragraphs] == ["由某某医", "The ", "罕见病病"]
+
+
+def test_markdown_subheadings_are_the_article_s_headings():
+    para = "1993年，谭某某从湖南中医学院毕业后来到某某医院儿科，三十年来一直在门诊一线，看过的小患者超过30万人次。"
+    text = (f"# 把脉“小儿咳喘”三十年\n\n{para}\n\n## 三十年守着一个“咳”字\n\n{para}\n\n"
+            f"## “孩子不舒服，家长比孩子还着急”\n\n{para}\n\n## 把经验传下去\n\n{para}\n")
+    [article] = parse_bytes("profile.md", text.encode()).articles
+    assert article.title == "把脉“小儿咳喘”三十年"
+    assert [s.heading for s in article.sections if s.heading] == ["三十年守着一个“咳”字", "“孩子不舒服，家长比孩子还着急”", "把经验传下去"]
+    assert article.captions == ()
