@@ -38,7 +38,7 @@ _MD_QUOTE = re.compile(r"^>[ \t]?", re.MULTILINE)
 # A table: its rule row goes, and its cells are read as a line of words (`| 姓名 | 吕文斌 |`).
 _MD_TABLE_RULE = re.compile(r"^(?:>[ \t]?)?[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$", re.MULTILINE)
 _MD_TABLE_ROW = re.compile(r"^(?:>[ \t]?)?[ \t]*\|[^\n]*\|[ \t]*$", re.MULTILINE)
-_MD_TABLE_PIPE = re.compile(r"(?:(?<=^)|(?<=^>)|(?<=^> ))[ \t]*\||\|[ \t]*$|(?<=\S)[ \t]*\|[ \t]*(?=\S)", re.MULTILINE)
+_MD_TABLE_PIPE = re.compile(r"[ \t]*\|[ \t]*")
 
 
 # A LaTeX source (`\documentclass{ctexart}`, `\section{…}`, `\caption{…}`).

@@ -182,10 +182,12 @@ def _in_list_of_bodies(lines: list[Line], index: int) -> bool:
     before and after it, no kicker over the next item's headline."""
     before = lines[index - 1] if index else None
     after = lines[index + 2] if index + 2 < len(lines) else None
-    def body(line: Line) -> bool:
-        return ORG_LINE_RE.match(line.text) is not None or _DEPARTMENT_LINE.match(line.text) is not None
+    return before is not None and after is not None and _names_a_body(before.text) and is_short(after.text) \
+        and _names_a_body(after.text)
 
-    return before is not None and after is not None and body(before) and is_short(after.text) and body(after)
+
+def _names_a_body(text: str) -> bool:
+    return ORG_LINE_RE.match(text) is not None or _DEPARTMENT_LINE.match(text) is not None
 
 
 # A hospital's or a body's department on a line of its own: `武汉大学中南医院重症医学科`.
