@@ -136,8 +136,9 @@ def _worker_init(names: list[str], parent_pid: int) -> None:
 
 def _analysed_in_order(items: list[InputFile], limit: int, workers: int):
     """(item, size, parsed, analysed, error) per file, in input order. With several workers the
-    files are analysed in forked processes (jieba is loaded before the fork and shared), at most
-    a few files ahead of the writer, so memory does not grow with the corpus."""
+    files are analysed in forked processes (jieba is loaded before the fork and shared), ahead of
+    the writer by at most AHEAD_FILES_PER_WORKER files a worker and AHEAD_BYTES of input, so
+    memory does not grow with the corpus."""
     from articles.extraction.segmenter import warm_up
 
     if workers <= 1 or len(items) < 2:
@@ -164,13 +165,34 @@ def _analysed_in_order(items: list[InputFile], limit: int, workers: int):
     # parent's, so its session, transaction and locks end with the parent.
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
                              initargs=(names, os.getpid())) as pool:
-        pending: deque = deque()
+        pending: deque = deque()  # (future, bytes on disk)
+        ahead = 0
         for item in items:
-            pending.append(pool.submit(_analyse_file, item, limit))
-            if len(pending) >= workers * 3:
-                yield pending.popleft().result()
+            size = _size_on_disk(item)
+            pending.append((pool.submit(_analyse_file, item, limit), size))
+            ahead += size
+            while pending and (len(pending) >= workers * AHEAD_FILES_PER_WORKER or ahead > AHEAD_BYTES):
+                future, size = pending.popleft()
+                ahead -= size
+                yield future.result()
         while pending:
-            yield pending.popleft().result()
+            yield pending.popleft()[0].result()
+
+
+# How far the analysis workers may run ahead of the writer. A batch's commit (the full-text
+# index's inserts, the held rows) takes about 0.2 s on SQLite; workers held to 3 files each
+# ran dry within a third of that and waited, and the import of 1,000 generated articles on two
+# cores took 13.0-13.5 s instead of 11.1-11.3 s. The bytes bound keeps a folder of large files
+# (up to IMPORT_MAX_FILE_BYTES each) from holding many of them, parsed, in memory at once.
+AHEAD_FILES_PER_WORKER = 16
+AHEAD_BYTES = 8 * 1024 * 1024
+
+
+def _size_on_disk(item: InputFile) -> int:
+    try:
+        return item.path.stat().st_size
+    except OSError:
+        return 0  # reported as it is read
 
 
 def import_paths(
