@@ -22,6 +22,8 @@ def despaced(lines: list[Line]) -> tuple[list[Line], bool]:
     """A scan's OCR that left a space every few characters throughout (`常 德 市 第 一 人 民 医 院`):
     the spaces go from every line before anything is read (a headline, a name, a masthead), not
     only from the paragraphs. Whether it did so."""
+    if not any(" " in line.text for line in lines):  # most texts: no line can be spaced
+        return lines, False
     texts = [line.text for line in lines if han_count(line.text) >= 6]
     spaced = sum(1 for text in texts if len(CJK_GAP_RE.findall(text)) * 5 >= han_count(text))
     if len(texts) < 3 or spaced * 2 < len(texts):

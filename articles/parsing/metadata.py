@@ -159,6 +159,10 @@ _DATETIME_ANYWHERE = re.compile(_DATETIME_PREFIX.pattern.lstrip("^"))
 _LEADING_TOOLS = re.compile(r"^(?:【(?:纠错|打印|关闭|收藏)】\s*)+")
 _TRAILING_TOOLS = re.compile(r"(?:\s*(?:上一期|下一期|往期回顾|上一版|下一版|版面导航|返回目录|时长\s*[:：]?\s*\d{1,2}:\d{2}(?::\d{2})?"
                              r"|第\s*\d{1,4}\s*期\s*(?:[（(]总第\s*\d{1,5}\s*期[)）]?)?))+$")  # `…星期一  第9期（总第217期）`
+_TOOL_ENDS = "期版顾航录)）"  # what a match of _TRAILING_TOOLS can end with, digits aside
+_LATIN_LETTER = re.compile("[A-Za-z\u017f\u212a]")  # (ſ and K (Kelvin) match s and k when case is ignored)
+_WEEKDAY_IN_BRACKETS = re.compile(r"[（(]\s*(?:星期|周)[一二三四五六日天]\s*[)）]?")
+_POSTED_AT = re.compile(r"(?<=\d)\s*发布于\S*$")
 _ENGLISH_KEY = re.compile(r"(?P<key>" + "|".join(re.escape(k) for k in ALL_KEYS if not any(c.isascii() for c in k)) + r")\s*"
                           r"(?:Date|Source|Writer|Author|Editor|Reporter|Photo|Photographer|Translator)(?=\s*[:：])", re.IGNORECASE)
 
@@ -199,9 +203,15 @@ def _parsed_metadata_line(line: str) -> Byline | None:
         text = spaced["label"].replace(" ", "") + text[len(spaced["label"]):]  # a portal's `索 引 号：`, `标 题：`
         if text.startswith("标题"):
             return Byline()  # the info block's copy of the headline printed under it; a bare `标题：` is the headline's label
-    text = _ENGLISH_KEY.sub(r"\g<key>", text)  # a bilingual page's `发布日期 Date：…`, `撰稿 Writer：…`
-    text = _TRAILING_TOOLS.sub("", re.sub(r"[（(]\s*(?:星期|周)[一二三四五六日天]\s*[)）]?", "", text))
-    text = re.sub(r"(?<=\d)\s*发布于\S*$", "", text)  # `2024-07-10 18:26发布于陕西宝鸡日报社官方账号`  # `2024年04月17日 星期三 上一期 下一期 往期回顾`: an e-paper's date and its tools
+    # (each pattern tried only where a line can hold it: a paragraph's every position was tried)
+    if _LATIN_LETTER.search(text):
+        text = _ENGLISH_KEY.sub(r"\g<key>", text)  # a bilingual page's `发布日期 Date：…`, `撰稿 Writer：…`
+    if "星期" in text or "周" in text:
+        text = _WEEKDAY_IN_BRACKETS.sub("", text)
+    if (last := text.rstrip("\n")[-1:]) and (last in _TOOL_ENDS or last.isdecimal()):
+        text = _TRAILING_TOOLS.sub("", text)  # `2024年04月17日 星期三 上一期 下一期 往期回顾`: an e-paper's date and its tools
+    if "发布于" in text:
+        text = _POSTED_AT.sub("", text)  # `2024-07-10 18:26发布于陕西宝鸡日报社官方账号`
     if len(text) > 160:
         return None
     leading_date = None

@@ -181,7 +181,9 @@ class _ArticleBuilder(HeaderReader):
             if (label := SCRIPT_LABEL.match(line.text)) and label.end() < len(line.text):
                 # `【解说】钟欣怡今年33岁…`: a script's voice-over, its words the text's
                 line = lines[index] = Line(line.text[label.end():], line.start + label.end(), line.end, line.gap, line.indent)
-            text = _POST_TAIL.sub("", line.text) or line.text  # `…）O网页链接 收起全文d`: a post's own links
+            text = line.text
+            if "链接" in text or "全文" in text or "#" in text:
+                text = _POST_TAIL.sub("", text) or text  # `…）O网页链接 收起全文d`: a post's own links
             if kind := furniture_of(text):
                 self.flag(kind, text, line.span)
                 after_image = kind == "dropped_boilerplate" and bool(IMAGE_RE.match(text))
