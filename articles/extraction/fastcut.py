@@ -7,7 +7,9 @@ time. Here jieba-rs (the `rjieba` binding) holds a copy of the configured jieba'
 frequencies and total, and computes the route (`cut(text, hmm=False)`: the route's words, with
 runs of single ASCII letters and digits joined); everything after the route is jieba's own
 Python, run on what the route left: the HMM of `jieba.finalseg` and, for part-of-speech tags,
-`jieba.posseg`'s tag table and its HMM. So the words and tags are jieba's, not a lookalike's.
+`jieba.posseg`'s tag table and its HMM (the latter's Viterbi, with jieba's tables and arithmetic,
+in posviterbi.py, where it skips states that cannot lead anywhere). So the words and tags are
+jieba's, not a lookalike's.
 
 jieba-rs's own HMM is not used: its Viterbi disagrees with jieba's on some inputs (`常在` where
 jieba cuts 常|在), and its tagger tags unknown words differently. The cases where even the
@@ -45,9 +47,11 @@ class FastEngine:
         import rjieba
         from jieba import finalseg
 
+        from .posviterbi import cut_detail  # posseg's HMM for unknown runs
+
         self.tok, self.pos = tokenizer, pos_tokenizer
         self._finalseg = finalseg.cut
-        self._detail = pos_tokenizer._POSTokenizer__cut_detail  # posseg's HMM for unknown runs
+        self._cut_detail = cut_detail
         self._rjieba = rjieba
         self.fallbacks = 0
         self._build()
@@ -186,5 +190,5 @@ class FastEngine:
         if pairs is None:
             if len(self._pos_hmm) >= _HMM_CACHE_LIMIT:
                 self._pos_hmm.clear()
-            pairs = self._pos_hmm[buf] = [(pair.word, pair.flag) for pair in self._detail(buf)]
+            pairs = self._pos_hmm[buf] = self._cut_detail(buf)
         return pairs
