@@ -27,6 +27,8 @@ route could differ are detected and cut by jieba itself (counted in `fallbacks`)
 from __future__ import annotations
 
 import re
+from collections import deque
+from itertools import repeat
 
 _HMM_CACHE_LIMIT = 50_000
 # A private-use character that no text reaches (it is outside jieba's blocks): its frequency
@@ -58,12 +60,9 @@ class FastEngine:
 
     def _build(self) -> None:
         self.rs = self._rjieba.Jieba.empty()
-        self._freq: dict[str, int] = {}
-        add = self.rs.add_word
-        for word, freq in self.tok.FREQ.items():
-            if freq:
-                add(word, freq, "")
-                self._freq[word] = freq
+        self._freq: dict[str, int] = {word: freq for word, freq in self.tok.FREQ.items() if freq}
+        # Half a million words: the loop in C (map), not in Python, saves a third of the copy.
+        deque(map(self.rs.add_word, self._freq.keys(), self._freq.values(), repeat("")), maxlen=0)
         self._sum = sum(self._freq.values())
         self._ghosts: set[str] = set()  # words at frequency 0 that jieba-rs still holds
         self._risky: set[str] = set()  # those of them whose first character is no word
