@@ -103,6 +103,12 @@ def extract_people(article: ParsedArticle, subject: list[str], byline_names: set
                 current = found.get(name)
                 if current is None or (len(role) > len(current.role) and confidence >= current.confidence):
                     found[name] = PersonMention(name, role, hospital, evidence, confidence)
+    # A photo's caption names the staff it shows (`杨杨主任为患者检查身体`), sometimes only there:
+    # those the text does not name are its people too.
+    for caption in article.captions:
+        for name, role, hospital, confidence in _people_in(CJK_GAP_RE.sub("", caption.text), subject, aliases or {}):
+            if name not in found and name not in byline_names:
+                found[name] = PersonMention(name, role, hospital, Evidence(caption.text.strip(), -2, 0), confidence)
     return tuple(found.values())
 
 

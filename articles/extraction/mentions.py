@@ -13,7 +13,7 @@ from .places import Place
 @dataclass(frozen=True)
 class Evidence:
     sentence: str
-    paragraph: int  # index into article.paragraphs; -1 for headline material
+    paragraph: int  # index into article.paragraphs; -1 for headline material, -2 for a caption
     start: int  # offset of the sentence inside that paragraph's text
 
 

@@ -20,6 +20,7 @@ from .metadata import Byline, parse_date
 from .model import Flag, Span
 from .pagedata import BRACKET_CAPTION, BREADCRUMB, ORIGINAL_TITLE_END, header_chain
 from .runin import SPACE_RUN, headline_length, lead_opener, outlet_start
+from .scenes import scene_caption
 from .text import CJK
 
 # `2023-08-18 21:50，正文：`, `发表时间：2023-08-07 06:12，正文：`, `来源：羊城晚报 | 2023年08月18日，正文：`
@@ -480,8 +481,22 @@ def _text_segments(text: str, start: int, end: int, out: list[Segment]) -> None:
     pos = start
     for run in SPACE_RUN.finditer(text, start, end):
         _paragraphs(text, pos, run.start(), out)
-        pos = run.end()
+        pos = _scene(text, run, end, out)
     _paragraphs(text, pos, end, out)
+
+
+def _scene(text: str, run, end: int, out: list[Segment]) -> int:
+    """After a break that follows a sentence's end, a photo's caption with no credit
+    (articles/parsing/scenes.py): kept as a caption; where the paragraph goes on after it."""
+    if text[run.start() - 1] not in _SENTENCE_END + "”":
+        return run.end()
+    following = SPACE_RUN.search(text, run.end(), end)
+    paragraph_end = following.start() if following else end
+    caption_end = scene_caption(text, run.end(), paragraph_end, alone=following is not None)
+    if caption_end is None:
+        return run.end()
+    out.append(Segment("caption", run.end(), caption_end))
+    return caption_end
 
 
 def _heading_before(text: str, start: int, junk) -> int:

@@ -335,3 +335,28 @@ def test_a_screenshot_marked_by_a_triangle_in_the_run_of_text_is_a_caption():
                            "公开简历显示，张某曾任该院副院长，后任院长，主持医院全面工作多年。")
     assert [c.text for c in article.captions] == ["某市纪委监委微信公众号截图"]
     assert "截图" not in article.body
+
+
+@pytest.mark.parametrize("after, captions, body_keeps", [
+    # between two of the page's lost breaks, the photo's scene and nothing else
+    ("     周凯比工作后与医疗团队合影     据了解，该院已派出医疗队5批。", ["周凯比工作后与医疗团队合影"], "据了解，该院已派出医疗队5批。"),
+    ("        活动现场        现场还发放了宣传资料。", ["活动现场"], "现场还发放了宣传资料。"),
+    # run into the sentence after it, which opens as sentences do
+    ("        杨杨主任为患者检查身体3个月后，陈先生发现自己暴瘦了70斤。", ["杨杨主任为患者检查身体"],
+     "3个月后，陈先生发现自己暴瘦了70斤。"),
+    ("    任鸿翔在救援患者随后，任鸿翔仔细查看了患者携带的药物。", [], "任鸿翔在救援患者随后"),
+])
+def test_an_uncredited_scene_after_a_break_is_a_caption(after, captions, body_keeps):
+    [article] = parse_text(crawled("", tail=after))
+    assert [c.text for c in article.captions] == captions
+    assert body_keeps in article.body and MORE in article.body
+    assert [s.heading for s in article.sections if s.heading] == []
+
+
+@pytest.mark.parametrize("after", [
+    "     用心为患者服务     该院始终把患者放在第一位。",  # a heading, no scene
+    "        现场发放宣传资料200余份，为群众测量血压。",  # a sentence about the scene
+])
+def test_a_heading_or_a_sentence_after_a_break_is_no_caption(after):
+    [article] = parse_text(crawled("", tail=after))
+    assert article.captions == ()

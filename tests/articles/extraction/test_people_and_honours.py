@@ -126,3 +126,10 @@ def test_honours_listed_each_with_its_year_in_brackets():
                          "全国优秀科技工作者（1996年）、中国医师奖（2004年）等荣誉，1991年起享受国务院政府特殊津贴。\n")[0]
     assert [(h.name, h.year) for h in extract(article).honours] == [
         ("全国五一劳动奖章", 1989), ("全国优秀科技工作者", 1996), ("中国医师奖", 2004)]
+
+
+def test_staff_named_only_in_a_photo_s_caption_are_the_article_s_people():
+    text = ("宜昌市中心医院专家进社区义诊\n宜昌市中心医院近日走进社区开展义诊，为居民免费测量血压。\n"
+            "图为内分泌科主任杨杨为居民检查身体\n心内科副主任医师张铁军表示，将定期开展义诊。\n")
+    people = {p.name: p.role for p in extract(parse_text(text)[0]).people}
+    assert people == {"张铁军": "心内科副主任医师", "杨杨": "内分泌科主任"}
