@@ -161,9 +161,11 @@ _FOOTER_MARKS = re.compile(
     r"[*＊]?\s*转载请注明|“转载请注明|商务合作电话|【原标题】|发布日期\s*[:：]|所属分类|往期回顾|分享让更多人看到|"
     r"获取(?:更多|最新)?资讯|设为星标|点亮和持续关注|别忘了点赞|版权所有|推荐阅读|相关阅读|延伸阅读|未经(?:书面)?(?:授权|许可)|上一篇\s*[:：]|下一篇\s*[:：]|Copyright|©|【打印本页】|【关闭窗口】"
     r"|【(?:新闻)?多看点】|新闻多(?:看|一)点(?=\s*[■●◆【])|【(?:相关|热点|精彩|往期)(?:新闻|阅读|链接|推荐|回顾)】"
+    # `（版权归原作者所有，如有侵权请联系删除）`, `本文中图片、文字、音视频等版权归…`, `【投稿、区域合作请私信…】`
+    r"|[（(]?版权归原作者|本文中?(?:的)?(?:图片|文字|图文)、|【投稿"
 )
-# What a page's video player or share bar leaves in the text.
-_PLAYER_JUNK = re.compile(r"广告\s[^。×]{2,80}?\s?×|全文共\s*\d+\s*字，\s*阅读(?:大约|大概|约)?需要?\s*\d+\s*分钟|点击边框调出视频工具条|点击播放|视频加载中[.。…]*|您的浏览器不支持(?:video|视频)[^。]{0,20}")
+# What a page's video player or share bar leaves in the text; its pictures' numbers (`。图1图2仁济医院…`).
+_PLAYER_JUNK = re.compile(r"(?<=[。！？])(?:图\d{1,2}){2,}(?=[\u4e00-\u9fff“])|广告\s[^。×]{2,80}?\s?×|全文共\s*\d+\s*字，\s*阅读(?:大约|大概|约)?需要?\s*\d+\s*分钟|点击边框调出视频工具条|点击播放|视频加载中[.。…]*|您的浏览器不支持(?:video|视频)[^。]{0,20}")
 _THE_END = re.compile(r"(?<![A-Za-z])(?:THE\s?)?END(?![A-Za-z])")  # a post's `THE END`, its credits after it
 _END_JUNK = re.compile(r"(?:[（(]完[)）]|" + _THE_END.pattern + r"|【(?:打印|关闭|收藏|返回顶部)[^】]{0,4}】|(?<=[。！？”」])[A-Za-z]{1,3}|↓+|[＋+]|\s)+$")
 _TIP_OFF = re.compile(r"【(?:爆料|报料)】[^【】。]{0,40}$")  # `…编辑任卓【爆料】请联系记者微信：…`, between credits
@@ -367,6 +369,7 @@ def _credit_chain(text: str, start: int, end: int) -> Segment | None:
             continue
         byline = parse_chain(text[at:end])
         if byline and (at not in glued or at in candidates or _OUTLET_NAME.search(byline.source or "")
+                       or at >= 2 and text[at - 2:at] == "内容"  # `…✍内容来源：海峡导报、厦门网`
                        or byline.authors or byline.editors  # `…落网。来源：南海公安见习编辑：乐丹娜`
                        or _SECOND_KEY.search(text, at + 3, end)):  # `来源：北京清华长庚医院流程编辑：tf028`
             return Segment("byline", at, end, byline=byline)

@@ -112,8 +112,8 @@ def clean_names(value: str) -> list[str] | None:
         if _CODE.match(part):
             continue
         part = _EDITOR_CODE.sub("", part)  # `陈思_NF5619`: a portal's code for its editor
-        if part.endswith("报道") and len(part) <= 6:
-            continue  # `（记者 帅才 程济安 长沙报道）`: where the report was filed, not a name
+        if part.endswith("报道") and len(part) <= 6 or part.startswith("发自") and 3 <= len(part) <= 8:
+            continue  # `（记者 帅才 程济安 长沙报道）`, `刘嫚 发自北京`: where the report was filed, not a name
         if (glued := split_glued_names(part)) is not None:
             names += glued
             continue
@@ -147,6 +147,9 @@ def split_outlet_suffix(value: str) -> tuple[str, str]:
     if match:
         return "", match["outlet"]
     return value, ""
+
+
+_REPRINT_KEYS = ("本文转自", "转自", "转载自")
 
 
 def parse_chain(text: str) -> Byline | None:
@@ -193,6 +196,7 @@ def parse_chain(text: str) -> Byline | None:
                 pairs[0][0] == "特约作者" and _ACCOUNT.fullmatch(prefix)):  # `湖南医聊特约作者：`, an account's
             return None
         result.source = outlets[0]
+    reprinted_by = False  # the source so far is the one a reprint was taken from
     for index, (key, value) in enumerate(pairs):
         value = value.strip(" /／|｜;；")
         following = index + 1 < len(pairs)
@@ -200,8 +204,10 @@ def parse_chain(text: str) -> Byline | None:
             outlet = outlet_of(value)
             if outlet is None:
                 return None
-            if result.source_rank < 2:
+            if result.source_rank < 2 or reprinted_by and key not in _REPRINT_KEYS:
+                # `转自：江西省儿童医院来源：南昌晚报`: the account that passed it on, then the paper
                 result.source, result.source_rank = outlet, 2
+            reprinted_by = key in _REPRINT_KEYS
             continue
         names_part, next_outlet = split_outlet_suffix(value) if following else (value, "")
         if next_outlet and not result.source and key not in EDITOR_KEYS:

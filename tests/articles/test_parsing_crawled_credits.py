@@ -70,6 +70,14 @@ def test_a_screenshot_the_next_sentence_reads_from_is_no_caption():
     ("某某商报·某某新闻网编辑 李瑞琪来源 极目新闻【新闻多看点】某地终止地震应急响应||某高管被警方带走", "极目新闻", (), ("李瑞琪",)),
     ("来源 | 华商报 某某网编辑 | 巴姣婷编校 | 杨蕤嘉审发 | 孙志丹新闻多一点■秋天的第一口月饼，上线~■某地2岁女童突发疾病",
      "华商报", (), ("巴姣婷", "杨蕤嘉", "孙志丹")),
+    # the account that passed it on, then the paper; a credit under a share prompt; notices after a source
+    ("转自：某市儿童医院来源：南昌晚报", "南昌晚报", (), ()),
+    ("点个“在看”提醒更多人✍商务合作微信号：abc166✍内容来源：海峡导报、厦门网（版权归原作者所有，如有侵权请联系删除）",
+     "海峡导报", (), ()),
+    ("来源：南郑发布本文中图片、文字、音视频等版权归原作者所有如有违规侵权请联系我们，我们会第一时间处理", "南郑发布", (), ()),
+    ("（来源：某某区人民政府网站） 【投稿、区域合作请私信或发123456#qq.com24小时内回复。】", "某某区人民政府网站", (), ()),
+    # where the reporter filed from is no name
+    ("采写：实习生 余虹 唐小狄 南都记者 刘嫚 发自北京", "南都", ("余虹", "唐小狄", "刘嫚"), ()),
 ])
 def test_more_closing_credits(tail, source, authors, editors):
     [article] = parse_text(crawled("", tail))
@@ -360,3 +368,9 @@ def test_an_uncredited_scene_after_a_break_is_a_caption(after, captions, body_ke
 def test_a_heading_or_a_sentence_after_a_break_is_no_caption(after):
     [article] = parse_text(crawled("", tail=after))
     assert article.captions == ()
+
+
+def test_a_page_s_picture_numbers_between_sentences_leave_the_body():
+    [article] = parse_text(crawled("", "具有重要的教学价值。图1图2该院风湿科副教授为本文通讯作者。"))
+    assert "具有重要的教学价值。该院风湿科副教授为本文通讯作者。" in article.body.replace("\n", "")
+    assert "图1" not in article.body
