@@ -211,6 +211,7 @@ def name_at(sentence: str, start: int) -> str | None:
 # speaking or leading, or the clause's end.
 _AFTER_FRAMED_NAME = re.compile(r"表示|介绍|说|指出|强调|告诉|坦言|透露|带领|带队|率队|率领|主刀|回忆|提醒|建议|解释|认为|"
                                 r"谈到|分析|感慨|称|看到|发现|接诊|赶到|迅速|立即|随即|马上|记得|讲述|说道|涉嫌|同志|向|在|"
+                                r"就(?![是要会能可])|围绕|宣读|主持|出席|"  # `党委副书记张中学就…作了详细汇报`
                                 r"[，,。：:；;]")
 _SAYS = re.compile(r"(?:说|表示|介绍|指出|强调|坦言|透露)[：:，,“]")
 # Tags of a dictionary word that is no given name (`曾|多次`, `张|一直`).

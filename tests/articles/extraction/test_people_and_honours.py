@@ -133,3 +133,11 @@ def test_staff_named_only_in_a_photo_s_caption_are_the_article_s_people():
             "图为内分泌科主任杨杨为居民检查身体\n心内科副主任医师张铁军表示，将定期开展义诊。\n")
     people = {p.name: p.role for p in extract(parse_text(text)[0]).people}
     assert people == {"张铁军": "心内科副主任医师", "杨杨": "内分泌科主任"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "医院党委副书记张中学就隐患排查整治工作作了详细汇报。",  # jieba reads 中学 as a school
+    "医院党委副书记张中学主持开班仪式。",
+])
+def test_a_name_jieba_reads_as_a_word_is_read_between_its_role_and_what_the_person_does(sentence):
+    assert people_of(sentence).get("张中学") == "党委副书记"
