@@ -65,7 +65,7 @@ _FIRST_ROLE = re.compile(r"[、和兼]")
 _TITLE_AFTER_NAME = re.compile(r"(?:副)?(?:主任医师|主任护师|主任中医师|主任药师|主任技师)|主治医师|副?教授")
 # Another body opening the clause before a department and its role (`中国侨联公益事业管理服务中心副主任`,
 # `市卫健委医政科科长`): its staff, not the hospital's.
-_OTHER_BODY = re.compile(r"侨联|妇联|残联|工会|团委|红十字会|协会|学会|基金会|联合会|委员会|政府|公司|集团|银行|研究所|疾控|卫健|"
+_OTHER_BODY = re.compile(r"侨联|妇联|残联|工会|团委|红十字会|协会|学会|基金会|联合会|委员会|政府|公司|(?<!医疗)集团|银行|研究所|疾控|卫健|计生协|党校|"
                          r"卫生健康|[^医]局|厅")
 # What the unit's reach takes in before the department itself: the hospital (`…医院心内科`), `该院`,
 # and the sentence's words (`与此次义诊的口腔科`, `在泌尿外科`, `一位心内科`).
@@ -287,8 +287,11 @@ def _people_in(sentence: str, subject: list[str], aliases: dict[str, str]):
         # `主刀专家、肝胆中心主任…`: what the person is to the story, then the post
         role = re.sub(r"^(?:专家|医生|医师|护士)、", "", match["role"])
         clause = re.split(r"[，,。；;：:、\s（(]", sentence[:match.start()])[-1]
-        body = _OTHER_BODY.search(clause + match["unit"]) if match["unit"] else None
-        if body and not find_hospitals(clause + match["unit"]) and not any(body[0] in name for name in subject):
+        # (with no department before the role, the clause's body: `市卫健委消防专家丁兆宏`, but `该院工会主席`)
+        own = re.split(r"[向对给与和从同]", clause)[-1]  # `…秘书长李军向一妇婴的党委书记杨新潮`: the role's own body
+        context = clause + match["unit"] if match["unit"] else own if "院" not in own else ""
+        body = _OTHER_BODY.search(context) if context else None
+        if body and not find_hospitals(context) and not any(body[0] in name for name in subject):
             continue  # (but `广州市红十字会烧伤整形科主任` is of 广州市红十字会医院's)
         if role in _HEADS_OF_UNITS and (not unit or _NOT_A_HOSPITAL_UNIT.search(match["unit"] or "")):
             continue  # a 部长 or 科长 is the hospital's only as the head of its department (`后勤保障部部长`)

@@ -141,3 +141,17 @@ def test_staff_named_only_in_a_photo_s_caption_are_the_article_s_people():
 ])
 def test_a_name_jieba_reads_as_a_word_is_read_between_its_role_and_what_the_person_does(sentence):
     assert people_of(sentence).get("张中学") == "党委副书记"
+
+
+@pytest.mark.parametrize("sentence, official", [
+    ("市卫健委消防专家丁兆宏对安全生产工作进行了集中培训。", "丁兆宏"),
+    ("市卫健委党组成员、市计生协党支部书记单丽君开展宣讲。", "单丽君"),
+    ("区卫健委主任孙斌将队旗授予医疗队。", "孙斌"),
+])
+def test_an_official_of_another_body_is_not_the_hospital_s_staff(sentence, official):
+    assert official not in people_of(sentence)
+
+
+def test_staff_after_another_body_s_official_or_in_a_medical_group_are_the_hospital_s():
+    people = people_of("市慈善基金会秘书长李军向医院的党委书记杨新潮颁发证书，医院院长、医疗集团总院长冯晓光致辞。")
+    assert people.get("杨新潮") == "党委书记" and "冯晓光" in people
