@@ -271,6 +271,9 @@ def trim_hospital_name(name: str) -> str | None:
             break
         offset += len(word)
         previous = (word, tag)
+    if offset == 1 and tokens[0][1] == "ns" and len(tokens) > 1 and tokens[1][1] == "ns" \
+            and len(tokens[1][0]) == 2 and tokens[1][0][-1] in "县区市旗镇":
+        offset = 0  # `汶|南县`, `岱|北区`: a place's first character, not a word before it (`在|南县`: p)
     if offset >= len(name) - 2:
         # No place or organisation: the name starts at its last proper noun (`…联系|湘雅三医院`),
         # else after the last word of the sentence before it.

@@ -28,6 +28,7 @@ from .lines import (
     kicker_of,
     kicker_title_of,
 )
+from .lineshapes import DOCUMENT_NUMBER
 from .mail import MAIL_DATE_RE, MAIL_SENDER_RE, after_mail_headers, mail_date
 from .metadata import Byline, parse_byline, parse_date, parse_metadata_line
 from .speakers import expert_of
@@ -45,6 +46,9 @@ _NAME_AND_LATIN = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,20})\s+[A-Za-z][A-Za-
 _ACCOUNT = re.compile(r"^(?=.*(?:\d{3,}|[A-Za-z]{2,}))[\u4e00-\u9fffA-Za-z0-9·]{3,16}$")
 _LOCATION = re.compile(r"^(?:当前位置|您的位置|您现在的位置|你的位置|所在位置)\s*[:：]")
 _PRESS_SALUTATION = re.compile(r"^(?:各位|尊敬的)?[\u4e00-\u9fff、]{0,10}(?:媒体|记者|编辑|老师|朋友)[\u4e00-\u9fff]{0,4}[:：]$")
+# A red head's issuer (`中共某县人民医院委员会`, `某市卫生健康委员会文件`), not a headline (`关于…的通知`).
+_ISSUER_LINE = re.compile(r"(?!.*关于)[\u4e00-\u9fff（）()、\s　]{2,40}(?<!通知|通报|决定|意见|办法|方案|报告|批复|公告|规定|细则|纪要|名单)")
+_RELEASE_WORD = re.compile(r"新闻稿|新聞稿|新闻通稿|新聞通稿|新闻公报|新聞公報|Press Release|PRESS RELEASE")
 _COVER_NOTE = re.compile(r"通稿|择优刊发|刊发|供稿|发给大家|转您|请查收|附件")
 # A series' name in brackets on a line of its own (`【健康长兴·医院巡礼】`).
 _BRACKETED_COLUMN = re.compile(r"^【(?:[^】]{2,8}|[^】]{1,12}[·・｜|][^】]{1,16})】$")
@@ -70,6 +74,7 @@ class HeaderReader:
         i = self._skip_mail(lines, 0)
         i = self._skip_furniture(lines, i)
         i = self._skip_to_location(lines, i)
+        i = self._skip_red_head(lines, i)
         first = True  # the first line that is no furniture, or the first after the page's metadata
         stacked = False  # a line stood above the headline: the line under it may be a 副题 without its dash
         while i < len(lines):
@@ -319,18 +324,20 @@ class HeaderReader:
                     i += 1
                 continue
             english = nxt is not None and LATIN_NAME.match(nxt.text) is not None  # `醫院管理局` / `Hospital Authority`
+            release = None  # `醫院管理局` / `新聞稿`: who issues the release
             if english and i + 2 < len(lines):
                 nxt = lines[i + 2]  # the site's name, its English name, then its navigation
             if kind is None and nxt is not None and len(line.text) <= 40 and is_short(line.text) \
-                    and not parse_metadata_line(line.text) \
+                    and not parse_metadata_line(line.text) and not line.text.endswith(("：", ":")) \
                     and (english and len(line.text) <= 20
                          # (a site's name, not a headline over its translation: `瑞金医院牵头成立…协作网`)
                          and (len(line.text) <= 10 or ORG_LINE_RE.match(line.text) or OUTLET_RE.match(line.text))
                          or BREADCRUMB_RE.match(nxt.text) or furniture_of(nxt.text) == "dropped_navigation"
                          or ORG_LINE_RE.match(line.text) and furniture_of(nxt.text)
-                         or OUTLET_RE.match(line.text) and furniture_of(nxt.text)):
+                         or OUTLET_RE.match(line.text) and furniture_of(nxt.text)
+                         or (release := _RELEASE_WORD.fullmatch(nxt.text.strip())) is not None and len(line.text) <= 20):
                 kind = "dropped_navigation"  # the site's (or app's) name above its navigation: no kicker
-                if ORG_LINE_RE.match(line.text) or OUTLET_RE.match(line.text) or english:
+                if ORG_LINE_RE.match(line.text) or OUTLET_RE.match(line.text) or english or release:
                     self._page_outlet(line.text)
                 if ORG_LINE_RE.match(line.text):
                     self.site_hospital = line.text  # whose `我院` the page's headline means
@@ -389,6 +396,20 @@ class HeaderReader:
                 for line in lines[i:j]:
                     self.flag("dropped_navigation", line.text, line.span)
                 return j
+        return i
+
+    def _skip_red_head(self, lines: list[Line], i: int) -> int:
+        """An official document's red head: its issuers, one a line, over its number
+        (`中共某县人民医院委员会` / `某县人民医院` / `某医发〔2024〕12号`); the headline comes after.
+        (Its issuers are not its source: a line may hold two, run together.)"""
+        for j in range(i + 1, min(len(lines), i + 5)):
+            if DOCUMENT_NUMBER.match(lines[j].text):
+                if not all(_ISSUER_LINE.fullmatch(line.text) for line in lines[i:j]):
+                    return i  # (a headline over its number: `关于公布…名单的通知` / `川卫函〔2023〕15号`)
+                if j + 2 < len(lines) and ORG_LINE_RE.match(lines[j + 1].text) and lines[j + 2].text.startswith("关于"):
+                    j += 1  # the issuer again, over `关于…的决定`: the headline's first words, printed apart
+                self.consumed += [("metadata", line.span) for line in lines[i:j + 1]]
+                return j + 1
         return i
 
     def _real_after(self, lines: list[Line], i: int, metadata: bool = False) -> int | None:

@@ -23,7 +23,7 @@ ORG_LINE_RE = re.compile(rf"^[{CJK}（）()·]{{2,30}}?{ORG_SUFFIX}$")
 TITLE_ORG_RE = re.compile(rf"^(?P<org>[{CJK}（）()·]{{2,30}}?{ORG_SUFFIX}) (?P<rest>\S.*)$")
 INLINE_SUBTITLE_RE = re.compile(r"^(?P<title>\S.{3,40}?)\s*(?:——|--)\s*(?P<subtitle>\S.{3,40})$")
 # Lines that announce a photo: `图为…`, `▲…`, `（图为…）`, `…（张三 摄）`.
-CAPTION_RE = re.compile(r"^[（(]?(?:图为|上图|下图|左图|右图|图[一二三四\d①-⑳]?[：:]|图说\s*[：:]|图(?:\d{1,2}|[一二三四五六七八九十])\s|▲|△|■图)|[（(]?[\u4e00-\u9fff]{2,4}\s*摄[)）]?$")
+CAPTION_RE = re.compile(r"^[（(]?(?:图为|上图|下图|左图|右图|附[图圖][)）]|图[一二三四\d①-⑳]?[：:]|图说\s*[：:]|图(?:\d{1,2}|[一二三四五六七八九十])\s|▲|△|■图)|[（(]?[\u4e00-\u9fff]{2,4}\s*摄[)）]?$")
 # Lines that are a page's contact block, not the article: `联系电话：…`, `邮箱：…`.
 CONTACT_RE = re.compile(r"^[（(]?(?:联系电话|受理电话|咨询电话|监督电话|举报电话|电话|联系人|联系地址|来信地址|通讯地址|地址|邮编|邮政编码|"
                         r"邮箱|电子邮箱|传真|网址|媒体联系|新闻联络|E-?mail|Tel|Fax)\s*[:：]", re.IGNORECASE)

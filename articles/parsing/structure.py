@@ -69,7 +69,7 @@ from .text import (
     remove_cjk_spaces,
     stray_latin_words,
 )
-from .units import Unit, classify_shorts, field_subheads, fits_style, heading_style
+from .units import Unit, classify_shorts, could_be_caption, field_subheads, fits_style, heading_style
 
 # ---------------------------------------------------------------------------------------------
 # One article
@@ -366,7 +366,8 @@ class _ArticleBuilder(HeaderReader):
                     if candidate.kind == "short" and (fits_style(candidate, self.style)
                                                       or BRACKET_HEADING_RE.match(candidate.text)):
                         break
-                    if candidate.kind == "caption" or candidate.kind == "short" and candidate.gap > normal_gap:
+                    if candidate.kind == "caption" or candidate.kind == "short" and candidate.gap > normal_gap \
+                            and could_be_caption(candidate.text):
                         skipped.append(candidate)  # a photo's caption set inside the paragraph it splits
                         j += 1
                         continue
@@ -491,6 +492,6 @@ def parse_articles(text: str) -> list[ParsedArticle]:
 
 
 _END_MARK = re.compile(r"[（(]?完[)）]?|[-—]+\s*完\s*[-—]+")
-_ORIGINAL_TITLE_LINE = re.compile(r"^原标题\s*[:：]\s*《?(?P<title>[^《》]{4,80}?)》?$")
+_ORIGINAL_TITLE_LINE = re.compile(r"^(?P<open>[（(])?原标题\s*[:：]\s*《?(?P<title>[^《》]{4,80}?)》?(?(open)[)）])$")
 _DESCRIBED_IMAGE = re.compile(r"^[\[［【](?:图片|图|照片|img|image)\s*[:：]\s*(?P<caption>[^\]］】]{2,60})[\]］】]$"
                              r"|^[\[［](?:图片|图|照片)[\]］]\s*(?P<caption2>[^\s\[］].{1,60})$", re.IGNORECASE)

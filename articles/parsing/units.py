@@ -14,6 +14,7 @@ from .lines import (
     FIELD_LINE_RE,
     HEADING_MARK_RE,
     MAX_HEADING,
+    ORG_LINE_RE,
     SPACED_RE,
     is_credited_caption,
     is_short,
@@ -74,6 +75,25 @@ def fits_style(unit: Unit, style: str) -> bool:
 _QUOTED_LINE = re.compile(r"“[^“”]{2,24}”")
 
 
+# Short lines that are no photo's caption though they stand where one would: a note in brackets
+# (`（本期播出稿完）`), a script's cue (`【现场声】（仪器提示音）`), a signature's date or a running
+# foot's (`…医院2024年1月26日`, `第3版 今日沅溪 2024年5月17日`), names with their departments
+# (`许文斌（神经外科）陶静（儿科）`), an ordinal's item (`二、开设…门诊，推动…`).
+_NO_CAPTION = re.compile(
+    r"^(?:[（(](?:本期|本文|本稿|完)|【[^】]{1,6}】)"
+    r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$"
+    r"|^(?:[\u4e00-\u9fff]{2,3}\s?[（(][^（()）]{2,10}[)）]\s*){2,}$"
+    r"|^(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、．.]"
+)
+
+
+def could_be_caption(text: str) -> bool:
+    """Whether a short line left over by the headings may be a photo's caption: not English (a
+    bilingual page's line), nor one of _NO_CAPTION's, nor an organisation's name alone."""
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    return not (latin * 2 > len(text) or _NO_CAPTION.search(text) or ORG_LINE_RE.fullmatch(text))  # (a signature)
+
+
 def classify_shorts(units: list[Unit], style: str) -> None:
     """Each short line a heading, a caption or (in a table or list) text."""
     short_runs_are_rows(units)
@@ -95,7 +115,7 @@ def classify_shorts(units: list[Unit], style: str) -> None:
             unit.kind = "para"
             continue
         if style != "plain":
-            unit.kind = "heading" if fits_style(unit, style) else "caption"
+            unit.kind = "heading" if fits_style(unit, style) else "caption" if could_be_caption(unit.text) else "para"
             continue
         previous = units[index - 1] if index else None
         following = units[index + 1] if index + 1 < len(units) else None
@@ -114,7 +134,7 @@ def classify_shorts(units: list[Unit], style: str) -> None:
                  or quoted_heads >= 2 and _QUOTED_LINE.fullmatch(unit.text) is not None)
             and (previous is not None or index == 0)
         )
-        unit.kind = "heading" if stands_alone else "caption"
+        unit.kind = "heading" if stands_alone else "caption" if could_be_caption(unit.text) else "para"
     lists_are_no_headings(units)
     for unit in units:
         if unit.kind == "heading":
