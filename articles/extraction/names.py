@@ -271,6 +271,9 @@ def trim_hospital_name(name: str) -> str | None:
             break
         offset += len(word)
         previous = (word, tag)
+    if tokens[0][1] == "nr" and 2 <= len(tokens[0][0]) <= 3 and name[len(tokens[0][0]):].startswith("任") \
+            and len(name) - len(tokens[0][0]) - 1 >= 4:
+        return trim_hospital_name(name[len(tokens[0][0]) + 1:])  # `王振华任楚源县人民医院党委书记`: an appointment
     if offset == 1 and tokens[0][1] == "ns" and len(tokens) > 1 and tokens[1][1] == "ns" \
             and len(tokens[1][0]) == 2 and tokens[1][0][-1] in "县区市旗镇":
         offset = 0  # `汶|南县`, `岱|北区`: a place's first character, not a word before it (`在|南县`: p)

@@ -63,3 +63,28 @@ BARE_ISSUE = re.compile(r"(?:(?:19|20)\d{2}\s*年)?\s*第\s*\d{1,4}\s*期(?:\s*[
 RELEASE_DATELINE = re.compile(rf"^[（(](?P<date>(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日)[，,、\s]*[{CJK}]{{2,10}}[)）]")
 # A release's dateline in the English way: `上海，2024年2月29日 —— 在第十七个国际罕见病日，…`.
 PLACE_DATELINE = re.compile(rf"^[{CJK}]{{2,4}}[，,]\s*(?P<date>(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日)\s*(?:——|—|－－)\s*")
+
+# What metadata.py's reading of a line takes off it or looks for first: a printed page's running
+# head before its date, a paper's page and column, a clippings file's item, where it was taken
+# from, an update note, a lunar date, an issue, an account or office before its keys, a portal's
+# tools, a weekday, an English word.
+PAGE_BEFORE_DATE = re.compile(rf"^[A-Za-z]?\d{{1,3}}(?:\s*[｜|]\s*|\s+)(?:[{CJK}·]{{2,8}}(?:\s*[｜|]\s*|\s+))?(?=(?:19|20)\d{{2}}\s*年)")
+PAPER_PAGE = re.compile(rf"^(?P<outlet>[{CJK}]{{2,10}}?(?:日报|晚报|早报|时报|商报|报))\s+(?:第?[A-Z]?\d{{1,3}}版?\s+)"
+                         rf"(?:[{CJK}·]{{2,8}}(?:\s+|$))?")
+ITEM_LABEL = re.compile(rf"^【?[{CJK}]{{1,6}}(?:\d{{1,3}}|[一二三四五六七八九十]{{1,3}})】\s*(?=\S)")
+EXCERPT_FROM = re.compile(r"(?:节选|摘|选)自\s*《(?P<book>[^《》]{2,40})》")
+UPDATED = re.compile(r"^[（(][^（()）]{0,20}更新[)）]?")
+LUNAR_DATE = re.compile(rf"^农历[{CJK}]{{2,12}}")
+ISSUE_NUMBER = re.compile(r"^第\s*\d{1,5}\s*期\s*(?:[（(]总第\s*\d{1,6}\s*期[)）]?)?")
+POSTER_BEFORE_TIME = re.compile(rf"^(?P<account>[{CJK}·]{{2,20}})\s+(?=(?:发布时间|发布于|发表时间|发布日期)\s*[:：])")
+SUPPLIED_BEFORE_KEY = re.compile(rf"^[{CJK}]{{2,12}}\s*供稿\s+(?=(?:撰稿|撰文|作者|文字|文|通讯员|记者)\s*[:：/])")
+COLUMN_BEFORE_KEY = re.compile(rf"^(?:[A-Z]?\d{{1,2}}\s+)?[{CJK}·]{{2,8}}\s+(?=(?:责任编辑|本版编辑|本版责编|编辑|责编|美编|主编|执行主编)\s*[:：])")
+WEEKDAY = re.compile(r"^\s*(?:星期[一二三四五六日天]|周[一二三四五六日])")
+
+LEADING_TOOLS = re.compile(r"^(?:【(?:纠错|打印|关闭|收藏)】\s*)+")
+TRAILING_TOOLS = re.compile(r"(?:\s*(?:上一期|下一期|往期回顾|上一版|下一版|版面导航|返回目录|时长\s*[:：]?\s*\d{1,2}:\d{2}(?::\d{2})?"
+                             r"|第\s*\d{1,4}\s*期\s*(?:[（(]总第\s*\d{1,5}\s*期[)）]?)?))+$")  # `…星期一  第9期（总第217期）`
+TOOL_ENDS = "期版顾航录)）"  # what a match of TRAILING_TOOLS can end with, digits aside
+LATIN_LETTER = re.compile("[A-Za-z\u017f\u212a]")  # (ſ and K (Kelvin) match s and k when case is ignored)
+WEEKDAY_IN_BRACKETS = re.compile(r"[（(]\s*(?:星期|周)[一二三四五六日天]\s*[)）]?")
+POSTED_AT = re.compile(r"(?<=\d)\s*发布于\S*$")

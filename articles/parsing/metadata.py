@@ -8,28 +8,46 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from .dates import ENGLISH_DATE, ROC_YEAR, parse_date
 from .lineshapes import (
     ACCOUNT_LINE,
     BARE_EDITOR,
-    BARE_EDITOR_PAIR,
     BARE_EDITORS,
+    BARE_EDITOR_PAIR,
     BARE_ISSUE,
     BROADCAST_MASTHEAD,
+    COLUMN_BEFORE_KEY,
     DOCUMENT_NUMBER,
+    EXCERPT_FROM,
     FIRST_PRINTED,
     FORUM_POST,
     ISSUE_LINE,
+    ISSUE_NUMBER,
+    ITEM_LABEL,
+    LATIN_LETTER,
+    LEADING_TOOLS,
+    LUNAR_DATE,
     MASTHEAD,
     MASTHEAD_DATE,
     OFFICE_MASTHEAD,
     ORG_OFFICE,
     OUTLET_COLUMN,
     OUTLET_ENDING,
+    PAGE_BEFORE_DATE,
+    PAPER_PAGE,
     PLACE_DATELINE,
     PLATFORM_ACCOUNT,
+    POSTED_AT,
+    POSTER_BEFORE_TIME,
     POST_LINE,
     RELEASE_DATELINE,
     RELEASE_HEAD,
+    SUPPLIED_BEFORE_KEY,
+    TOOL_ENDS,
+    TRAILING_TOOLS,
+    UPDATED,
+    WEEKDAY,
+    WEEKDAY_IN_BRACKETS,
 )
 from .metakeys import ALL_KEYS, DATE_KEYS, EDITOR_KEYS, IGNORED_KEYS, KEY_RE, SOURCE_KEYS, SPEAKING_KEYS
 from .script import arabic_dates
@@ -40,38 +58,6 @@ NAME = f"(?:[{CJK}]{{2,8}}·[{CJK}]{{2,8}}|[{CJK}·]{{2,4}}|[{CJK}] [{CJK}](?![{
 # Several names need separators between them: a run of characters is prose, not a name list.
 NAMES = f"{NAME}(?:[\\s、，,]+{NAME})*"
 NAME_SEP = re.compile(r"[\s、，,；;/]+")
-
-_DATE_PATTERNS = (
-    re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
-    re.compile(r"(?P<y>(?:19|20)\d{2})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?!\d)"),
-)
-
-
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_ENGLISH_DATE = re.compile(r"\b(?P<m>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\.?\s+(?P<d>\d{1,2}),?\s+"
-                           r"(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
-# Taiwan's calendar: 民國112年 is 2023.
-_ROC_YEAR = re.compile(r"(?:中[华華])?民[国國]\s*(?P<y>\d{2,3})\s*年")
-
-
-def parse_date(text: str) -> dt.date | None:
-    text = arabic_dates(unicodedata.normalize("NFKC", text))
-    text = _ROC_YEAR.sub(lambda m: f"{int(m['y']) + 1911}年", text)
-    for pattern in _DATE_PATTERNS:
-        match = pattern.search(text)
-        if match:
-            try:
-                return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
-            except ValueError:
-                continue
-    match = _ENGLISH_DATE.search(text)
-    if match:
-        try:
-            return dt.date(int(match["y"]), _MONTHS.index(match["m"][:3].lower()) + 1, int(match["d"]))
-        except ValueError:
-            return None
-    return None
-
 
 @dataclass
 class Byline:
@@ -119,7 +105,7 @@ def _joined_letters(parts: list[str]) -> list[str]:
 # Time words a credit run meets before its body (`记者近日获悉`): no names.
 TIME_WORDS = {"近日", "日前", "近期", "昨日", "昨天", "今日", "今天", "当天", "当日", "目前", "此前", "随后", "近来", "凌晨", "清晨",
               "傍晚", "深夜", "午后", "上午", "下午", "中午", "晚上", "早上"}
-NOT_NAMES = TIME_WORDS | {"通讯员", "记者", "实习生", "摄影", "编辑", "责任编辑", "本报记者", "特约记者", "见习记者", "报道", "综合", "整理",
+NOT_NAMES = TIME_WORDS | {"院办", "党办", "通讯员", "记者", "实习生", "摄影", "编辑", "责任编辑", "本报记者", "特约记者", "见习记者", "报道", "综合", "整理",
              "综合报道", "摄影记者", "文字", "美编", "本报", "本台", "本刊", "手记", "提问", "实习", "流程编辑", "互动编辑"}
 # A department credited as the author (`作者：心内科 杨海燕`) is no person.
 UNIT_WORD = re.compile(r"(?:科|部|办|处|室|中心|医院|委员会|宣传|宣传组|新闻组|融媒|小编)$")
@@ -142,27 +128,9 @@ _DATETIME_PREFIX = re.compile(
 )
 # `来自 微博 weibo.com`, `四川日报社川观新闻官方账号` (a platform's line for who posted it).
 _POSTED_FROM = re.compile(r"^来自\s+\S.{0,30}$|^\S{2,24}?(?:官方账号|官方帐号|优质\S{2,8}创作者|作者)$")
-_PAGE_BEFORE_DATE = re.compile(rf"^[A-Za-z]?\d{{1,3}}(?:\s*[｜|]\s*|\s+)(?:[{CJK}·]{{2,8}}(?:\s*[｜|]\s*|\s+))?(?=(?:19|20)\d{{2}}\s*年)")
-_PAPER_PAGE = re.compile(rf"^(?P<outlet>[{CJK}]{{2,10}}?(?:日报|晚报|早报|时报|商报|报))\s+(?:第?[A-Z]?\d{{1,3}}版?\s+)"
-                         rf"(?:[{CJK}·]{{2,8}}(?:\s+|$))?")
-_ITEM_LABEL = re.compile(rf"^【?[{CJK}]{{1,6}}(?:\d{{1,3}}|[一二三四五六七八九十]{{1,3}})】\s*(?=\S)")
-_UPDATED = re.compile(r"^[（(][^（()）]{0,20}更新[)）]?")
-_LUNAR_DATE = re.compile(rf"^农历[{CJK}]{{2,12}}")
-_ISSUE_NUMBER = re.compile(r"^第\s*\d{1,5}\s*期\s*(?:[（(]总第\s*\d{1,6}\s*期[)）]?)?")
-_POSTER_BEFORE_TIME = re.compile(rf"^(?P<account>[{CJK}·]{{2,20}})\s+(?=(?:发布时间|发布于|发表时间|发布日期)\s*[:：])")
-_SUPPLIED_BEFORE_KEY = re.compile(rf"^[{CJK}]{{2,12}}\s*供稿\s+(?=(?:撰稿|撰文|作者|文字|文|通讯员|记者)\s*[:：/])")
-_COLUMN_BEFORE_KEY = re.compile(rf"^(?:[A-Z]?\d{{1,2}}\s+)?[{CJK}·]{{2,8}}\s+(?=(?:责任编辑|本版编辑|本版责编|编辑|责编|美编|主编|执行主编)\s*[:：])")
-_WEEKDAY = re.compile(r"^\s*(?:星期[一二三四五六日天]|周[一二三四五六日])")
 _DATETIME_ANYWHERE = re.compile(_DATETIME_PREFIX.pattern.lstrip("^"))
 
 
-_LEADING_TOOLS = re.compile(r"^(?:【(?:纠错|打印|关闭|收藏)】\s*)+")
-_TRAILING_TOOLS = re.compile(r"(?:\s*(?:上一期|下一期|往期回顾|上一版|下一版|版面导航|返回目录|时长\s*[:：]?\s*\d{1,2}:\d{2}(?::\d{2})?"
-                             r"|第\s*\d{1,4}\s*期\s*(?:[（(]总第\s*\d{1,5}\s*期[)）]?)?))+$")  # `…星期一  第9期（总第217期）`
-_TOOL_ENDS = "期版顾航录)）"  # what a match of _TRAILING_TOOLS can end with, digits aside
-_LATIN_LETTER = re.compile("[A-Za-z\u017f\u212a]")  # (ſ and K (Kelvin) match s and k when case is ignored)
-_WEEKDAY_IN_BRACKETS = re.compile(r"[（(]\s*(?:星期|周)[一二三四五六日天]\s*[)）]?")
-_POSTED_AT = re.compile(r"(?<=\d)\s*发布于\S*$")
 _ENGLISH_KEY = re.compile(r"(?P<key>" + "|".join(re.escape(k) for k in ALL_KEYS if not any(c.isascii() for c in k)) + r")\s*"
                           r"(?:Date|Source|Writer|Author|Editor|Reporter|Photo|Photographer|Translator)(?=\s*[:：])", re.IGNORECASE)
 
@@ -183,19 +151,27 @@ def parse_metadata_line(line: str) -> Byline | None:
 @lru_cache(maxsize=4096)
 def _parsed_metadata_line(line: str) -> Byline | None:
     # `【纠错】 【责任编辑：王萌萌】`: a portal's tool before the credit
-    text = _LEADING_TOOLS.sub("", arabic_dates(unicodedata.normalize("NFKC", clean_line(line)))).strip("（）()【】[]")
+    text = LEADING_TOOLS.sub("", arabic_dates(unicodedata.normalize("NFKC", clean_line(line)))).strip("（）()【】[]")
     # (each searched only where its word stands: the parser asks about every line, 43,000 times a corpus)
     if "民" in text:
-        text = _ROC_YEAR.sub(lambda m: f"{int(m['y']) + 1911}年", text)  # `中華民國113年6月12日`: a Taiwan paper's year
+        text = ROC_YEAR.sub(lambda m: f"{int(m['y']) + 1911}年", text)  # `中華民國113年6月12日`: a Taiwan paper's year
     if "】" in text[:12]:
-        text = _ITEM_LABEL.sub("", text)  # `【剪报01】南方日报　2023年6月2日…`: a clippings file's item, then where it was printed
+        text = ITEM_LABEL.sub("", text)  # `【剪报01】南方日报　2023年6月2日…`: a clippings file's item, then where it was printed
+    if (excerpt := EXCERPT_FROM.match(text)) is not None:
+        # `（摘自《某县人民医院年鉴（2024）》　撰稿：院办 周敏）`: the book it was taken from, then its writer
+        result = Byline(source=excerpt["book"], source_rank=1)
+        if rest := text[excerpt.end():].strip(" 　，,；;"):
+            if (credits := _parsed_metadata_line(rest)) is None:
+                return None
+            result.merge(replace(credits, source=None, authors=list(credits.authors), editors=list(credits.editors)))
+        return result
     if "期" in text and len(text) <= 80 and (issue := ISSUE_LINE.match(text)) and not issue["date"]:
         # `江州卫生健康　2024年第3期（总第87期）`: a periodical's masthead, its issue and no day (before
         # the e-paper tools, `第3期` among them, are taken off a line's end)
         return Byline(source=issue["outlet"], source_rank=1)
     if "期" in text and BARE_ISSUE.fullmatch(text):
         return Byline()  # `第17期` under a brief's name: the issue, which the article does not keep
-    if paper := _PAPER_PAGE.fullmatch(text):
+    if paper := PAPER_PAGE.fullmatch(text):
         return Byline(source=paper["outlet"], source_rank=1)  # `现代快报 A6 城事·视觉`: the paper, its page, its column
     if (page := _PAGE_THEN_KEY.match(text)) and KEY_RE.match(text, page.end()):
         text = text[page.end():]  # `第05版：健康宝鸡 责任编辑：杨晓峰`: the page, then its editor
@@ -204,43 +180,43 @@ def _parsed_metadata_line(line: str) -> Byline | None:
         if text.startswith("标题"):
             return Byline()  # the info block's copy of the headline printed under it; a bare `标题：` is the headline's label
     # (each pattern tried only where a line can hold it: a paragraph's every position was tried)
-    if _LATIN_LETTER.search(text):
+    if LATIN_LETTER.search(text):
         text = _ENGLISH_KEY.sub(r"\g<key>", text)  # a bilingual page's `发布日期 Date：…`, `撰稿 Writer：…`
     if "星期" in text or "周" in text:
-        text = _WEEKDAY_IN_BRACKETS.sub("", text)
-    if (last := text.rstrip("\n")[-1:]) and (last in _TOOL_ENDS or last.isdecimal()):
-        text = _TRAILING_TOOLS.sub("", text)  # `2024年04月17日 星期三 上一期 下一期 往期回顾`: an e-paper's date and its tools
+        text = WEEKDAY_IN_BRACKETS.sub("", text)
+    if (last := text.rstrip("\n")[-1:]) and (last in TOOL_ENDS or last.isdecimal()):
+        text = TRAILING_TOOLS.sub("", text)  # `2024年04月17日 星期三 上一期 下一期 往期回顾`: an e-paper's date and its tools
     if "发布于" in text:
-        text = _POSTED_AT.sub("", text)  # `2024-07-10 18:26发布于陕西宝鸡日报社官方账号`
+        text = POSTED_AT.sub("", text)  # `2024-07-10 18:26发布于陕西宝鸡日报社官方账号`
     if len(text) > 160:
         return None
     leading_date = None
-    if (english := _ENGLISH_DATE.match(text)) and english.start() == 0:
+    if (english := ENGLISH_DATE.match(text)) and english.start() == 0:
         # `Nov. 3, 2023 | 来源：广西日报`
         leading_date, text = parse_date(english.group(0)), text[english.end():].strip(" |｜")
         if not text:
             return Byline(published=leading_date)
     # A printed page's running head: its number and column before the date (`A14 2024年5月20日 星期一
     # 浙里·健康 责任编辑：何晴`, `2 综合新闻 2024年3月22日 星期五`).
-    page_head = _PAGE_BEFORE_DATE.match(text) is not None
-    text = _PAGE_BEFORE_DATE.sub("", text)
-    if ("发布" in text or "发表" in text) and (poster := _POSTER_BEFORE_TIME.match(text)) \
+    page_head = PAGE_BEFORE_DATE.match(text) is not None
+    text = PAGE_BEFORE_DATE.sub("", text)
+    if ("发布" in text or "发表" in text) and (poster := POSTER_BEFORE_TIME.match(text)) \
             and (posted := _parsed_metadata_line(text[poster.end():])) is not None:
         # `宁屿市中心医院　发布时间：2024-07-03 18:20　IP属地：江屏`: a platform's account, then when it posted
         posted = replace(posted, authors=list(posted.authors), editors=list(posted.editors))
         posted.merge(Byline(source=poster["account"], source_rank=0))
         return posted
     if "供稿" in text:
-        text = _SUPPLIED_BEFORE_KEY.sub("", text)  # `心血管内科 供稿  撰稿：胡一鸣`: the department that supplied it, then the writer
-    if (column := _COLUMN_BEFORE_KEY.match(text)) and not _DATETIME_PREFIX.match(text):
+        text = SUPPLIED_BEFORE_KEY.sub("", text)  # `心血管内科 供稿  撰稿：胡一鸣`: the department that supplied it, then the writer
+    if (column := COLUMN_BEFORE_KEY.match(text)) and not _DATETIME_PREFIX.match(text):
         text = text[column.end():]  # `医疗动态 责任编辑：邓雨桐`: the page's column, then its editor
     match = _DATETIME_PREFIX.match(text)
     if match:
         leading_date = parse_date(match["date"])
-        text = _WEEKDAY.sub("", text[match.end():]).strip(" |｜")
-        text = _LUNAR_DATE.sub("", text).strip()  # `农历甲辰年二月十三`
-        text = _UPDATED.sub("", text).strip()  # `（3/12 16:05 更新）`
-        if leading_date and (paper := _PAPER_PAGE.match(text)) and paper.group(0).strip():
+        text = WEEKDAY.sub("", text[match.end():]).strip(" |｜")
+        text = LUNAR_DATE.sub("", text).strip()  # `农历甲辰年二月十三`
+        text = UPDATED.sub("", text).strip()  # `（3/12 16:05 更新）`
+        if leading_date and (paper := PAPER_PAGE.match(text)) and paper.group(0).strip():
             # `2024年5月29日 星期三 北京青年报 A06 北京新闻 本版责编/孙佳`: the paper, its page and column
             outlet, text = paper["outlet"], text[paper.end():]
             head = _parsed_metadata_line(text) if text else None
@@ -248,14 +224,14 @@ def _parsed_metadata_line(line: str) -> Byline | None:
             if head is not None:
                 result.merge(replace(head, source=None))
             return result if not text or head is not None else None
-        if leading_date and (column := _COLUMN_BEFORE_KEY.match(text)):
+        if leading_date and (column := COLUMN_BEFORE_KEY.match(text)):
             text = text[column.end():]  # the page's column, then its credits
         text = _POSTED_FROM.sub("", text)  # `2023-9-8 14:20 来自 微博 weibo.com`
         if not text:
             return Byline(published=leading_date) if leading_date else None
     if not KEY_RE.match(text):
         if leading_date is not None:
-            text = _ISSUE_NUMBER.sub("", text).strip()  # `2024年4月15日 星期一 第286期（总第1032期） 第2版 医疗动态`
+            text = ISSUE_NUMBER.sub("", text).strip()  # `2024年4月15日 星期一 第286期（总第1032期） 第2版 医疗动态`
             if not text:
                 return Byline(published=leading_date)
             # `2023年6月20日 星期二 三峡日报`: the date, then the paper's name

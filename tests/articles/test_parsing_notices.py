@@ -64,3 +64,11 @@ def test_a_headline_over_its_document_number_is_no_red_head():
 def test_a_county_s_first_character_stays_with_its_hospital_s_name():
     article = only("某市卫生健康委员会表彰先进\n\n" + BODY + "　　汶南县人民医院、岱山县人民医院获评先进单位。\n\n")
     assert "汶南县人民医院" in [h.name for h in extract(article).hospitals]
+
+
+def test_a_yearbook_entry_names_the_book_it_was_taken_from_and_an_appointment_no_hospital():
+    article = only("某县人民医院2023年大事记\n\n（摘自《某县人民医院年鉴（2024）》　撰稿：院办 周敏）\n\n"
+                   "4月10日　中共某县委决定：王振华任楚源县人民医院党委书记。\n\n" + BODY)
+    assert (article.source, article.authors) == ("某县人民医院年鉴(2024)", ("周敏",))
+    names = [h.name for h in extract(article).hospitals]
+    assert "楚源县人民医院" in names and not any(name.startswith("王振华") for name in names)
