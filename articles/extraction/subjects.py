@@ -102,13 +102,28 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
             if name != full and (full.endswith(name) or bracketed.get(name) == full or _same_institution(full, name)) \
                     and not is_short_form(name) and name not in aliases[full]:
                 aliases[full].append(name)
+    others = []
     for name, count in counts.most_common():
         if is_short_form(name) or name in full_subject or any(name in s or s.endswith(name) or name in aliases[s]
                                                               for s in full_subject):
             continue
         if resolve_short_form(name, full_subject) or bracketed.get(name) in full_subject:
             continue
-        mentioned.append(HospitalMention(name, False, count, locate(name), confidence=name_confidence(name)))
+        others.append(name)
+    # One hospital named in full and by its own shorter form (`中南大学湘雅医院`, then `湘雅医院`) is one
+    # mention, the shorter form its alias; a shorter form two names end with stays as it is.
+    shorter_of: dict[str, list[str]] = {name: [] for name in others}
+    for name in others:
+        fuller = [n for n in others if n != name and len(name) >= 4 and (
+            # (not a run with one more character before it: `向海城市中心医院`)
+            n.endswith(name) and len(n) - len(name) >= 2 and name_confidence(n) >= name_confidence(name)
+            or bracketed.get(name) == n)]
+        if len(fuller) == 1:
+            shorter_of[fuller[0]].append(name)
+            shorter_of.pop(name, None)
+    for name, shorter in shorter_of.items():
+        mentioned.append(HospitalMention(name, False, counts[name] + sum(counts[n] for n in shorter), locate(name),
+                                         tuple(shorter), confidence=name_confidence(name)))
     subjects = tuple(
         HospitalMention(n, True, counts.get(n, 0) + 1, _place(n, aliases[n]), tuple(aliases[n]),
                         confidence=0.6 if n == placed else max([name_confidence(n), *(name_confidence(a) for a in aliases[n])]))

@@ -532,3 +532,13 @@ def test_honours_after_an_edition_and_titles_given_to_people(sentence, honour, r
 def test_a_hospital_s_service_word_jieba_reads_as_a_name_is_no_person():
     [article] = parse_text("川东北首家“专家康养度假大院”建成\n\n该院邀约专家康养度假，专家李明华表示很满意。\n")
     assert [p.name for p in extract(article).people] == ["李明华"]
+
+
+def test_a_mentioned_hospital_named_in_full_and_by_its_shorter_form_is_one_mention():
+    from articles.extraction.entities import extract
+    from articles.parsing import parse_text
+
+    article = parse_text("某县人民医院开展义诊活动\n某县人民医院近日开展义诊，中南大学湘雅医院专家到场。"
+                         "湘雅医院专家为居民讲解健康知识。\n")[0]
+    mentioned = {h.name: h.aliases for h in extract(article).hospitals if not h.subject}
+    assert mentioned == {"中南大学湘雅医院": ("湘雅医院",)}
