@@ -538,7 +538,7 @@ def test_a_mentioned_hospital_named_in_full_and_by_its_shorter_form_is_one_menti
     from articles.extraction.entities import extract
     from articles.parsing import parse_text
 
-    article = parse_text("某县人民医院开展义诊活动\n某县人民医院近日开展义诊，中南大学湘雅医院专家到场。"
+    article = parse_text("宜昌市中心医院开展义诊活动\n宜昌市中心医院近日开展义诊，邀请中南大学湘雅医院专家到场坐诊。"
                          "湘雅医院专家为居民讲解健康知识。\n")[0]
     mentioned = {h.name: h.aliases for h in extract(article).hospitals if not h.subject}
     assert mentioned == {"中南大学湘雅医院": ("湘雅医院",)}
