@@ -74,7 +74,7 @@ _HOSPITAL_BEFORE_UNIT = re.compile(r"^(?:.*(?:医院|卫生院|中心|大学|学
 _WORDS_BEFORE_UNIT = re.compile(r"^(?:.*[的在是由和有、](?=.))?(?:.*?(?:授予|给予|邀请|特邀|聘请)|.*(?:感谢|举报|看望|慰问|陪同|为|对|向|给)(?=.)"
                                 r"|据|由|经|请)?(?:一位|一名|这位|那位|著名)?")
 # `李云龙主任为了…`, `叶姝医生解释`: the name stands after punctuation.
-NAME_THEN_ROLE = re.compile(rf"(?:^|(?<=[，,。！!？?“”\"、：:\s])|(?<=医院))(?P<rest>[{CJK}]{{2,3}}?)(?P<role>副?主任(?:医师|护师|中医师)|主治医师|主任|教授|医生|护士长|院长)(?![{CJK}]{{0,1}}(?:医师|助理))")
+NAME_THEN_ROLE = re.compile(rf"(?:^|(?<=[，,。！!？?“”\"、：:\s])|(?<=医院))(?P<rest>[{CJK}]{{2,3}}?)(?P<role>副?主任(?:医师|护师|中医师)|主治医师|主任|教授|医生|医师|护士长|院长)(?![{CJK}]{{0,1}}(?:医师|助理))")
 # `该院…`, or `医院` itself opening the clause (`医院党委书记黄静`): the article's own hospital.
 _OF_THE_HOSPITAL = re.compile(rf"(?:(?:该院|本院|我院|全院)|(?:^|[，。；、：:\s“])医院)[{CJK}]{{0,8}}?(?:科|中心|部|室|病区)?$")
 # `内分泌科田小芳医生`: a department, the name, then the role.

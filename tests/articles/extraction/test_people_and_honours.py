@@ -155,3 +155,7 @@ def test_an_official_of_another_body_is_not_the_hospital_s_staff(sentence, offic
 def test_staff_after_another_body_s_official_or_in_a_medical_group_are_the_hospital_s():
     people = people_of("市慈善基金会秘书长李军向医院的党委书记杨新潮颁发证书，医院院长、医疗集团总院长冯晓光致辞。")
     assert people.get("杨新潮") == "党委书记" and "冯晓光" in people
+
+
+def test_a_name_then_医师_is_a_doctor():
+    assert people_of("入院后，陈霞医师详细询问了病史。").get("陈霞") == "医师"
