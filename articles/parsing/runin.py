@@ -18,7 +18,7 @@ _OPENER = (
     r"|在[^，。“”]{2,30}(?:之际|前夕)[，,]"  # `在中国人民解放军第96个建军节到来之际，`
     r"|第[\d一二三四五六七八九十]{1,3}个[^，。“”！？]{2,16}(?:之际|前夕)[，,]"  # `第六个中国医师节到来之际，`
     r"|记者从|记者获悉|记者了解到|为(?:进一步|切实|全面|大力|了|提升|推进|深入|帮助|普及|加强|做好|庆祝|表彰|积极|更好|有效|"
-    r"满足|迎接|弘扬|落实|确保|营造|丰富|纪念|提高|深化|增强|推动|持续|不断|充分|助力|关爱|传递|保障))"
+    r"满足|迎接|弘扬|落实|确保|营造|丰富|纪念|提高|深化|增强|推动|持续|不断|充分|助力|关爱|传递|保障|将优质))"
 )
 _BYLINE_START = (
     rf"(?:[（(][^（()）]{{0,24}}(?:记者|通讯员)|(?:{KNOWN_OUTLET})?(?:全媒体|融媒体|首席|见习|特约|实习)?(?:记者|通讯员)[\s：:]"
@@ -90,6 +90,15 @@ def headline_length(text: str, *, sure: bool) -> int | None:
     `sure`: the page said `原标题：`, so some headline is there; otherwise a headline is taken only
     on evidence (a dateline or byline after it, or the body repeating it), never a cut sentence.
     """
+    length = _headline_length(text, sure=sure)
+    if length and text[:length].rstrip().endswith(("，", ",")) and (again := _opening_again(text, length)):
+        # `内蒙古再报告2例鼠疫，密接者均已隔离管控内蒙古锡林郭勒盟…发布通知公告，8月12日，`: no headline
+        # ends on a comma; the lead began where the headline's first words stand again
+        return again
+    return length
+
+
+def _headline_length(text: str, *, sure: bool) -> int | None:
     stop = len(text)
     for mark in "。；;":
         at = text.find(mark)
