@@ -128,8 +128,8 @@ def test_a_caption_and_its_credit_before_the_dispatch_are_no_headline():
     ("某地两医院推1次挂号管3天，复诊免挂号费！在就医过程中，不少患者只能当天就诊一次。",
      "某地两医院推1次挂号管3天，复诊免挂号费！"),
     # no headline ends on a comma: the lead began where the headline's first words stand again
-    ("内蒙古再报告2例鼠疫，密接者均已隔离管控内蒙古某旗政府官网发布通知公告，", "内蒙古再报告2例鼠疫，密接者均已隔离管控"),
-    ("医疗专家送健康 巡回义诊零距离为将优质的医疗服务送到老百姓家门口，", "医疗专家送健康 巡回义诊零距离"),
+    ("原标题：内蒙古再报告2例鼠疫，密接者均已隔离管控内蒙古某旗政府官网发布通知公告，", "内蒙古再报告2例鼠疫，密接者均已隔离管控"),
+    ("原标题：医疗专家送健康 巡回义诊零距离为将优质的医疗服务送到老百姓家门口，", "医疗专家送健康 巡回义诊零距离"),
 ])
 def test_a_headline_runs_to_the_leads_first_words(head, title):
     [article] = parse_text(crawled("", head=head))
