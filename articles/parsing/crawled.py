@@ -466,6 +466,8 @@ _RUN_IN_HEADING = re.compile(
     # (a sentence's own words recur: `齐齐哈尔市第34中学位于齐齐哈尔市…`)
     rf"|(?<=[。！？”])(?P<repeated>(?:No\.\s?|0)\d(?P<first>[{CJK}]{{4}})[{CJK}“”0-9A-Za-z：:？?]{{1,26}}?(?=(?P=first))"
     rf"|(?P<name>[{CJK}]{{2,3}})(?:简历|简介)(?=(?P=name)[，,]))"
+    # `…卷入舆情风波。“医疗反腐任重而道远”近日，一场…`: a quoted subhead before a lead's time word
+    rf"|(?<=[。！？])(?P<quoted>“[^“”。！？，,]{{4,20}}”)(?=(?:近年来|近日|日前|今年以来|近期)，)"
 )
 _BRACKET_HEADING = re.compile(r"(?<=[。！？”\s·])(?<!广告 )【(?P<heading>(?![^【】]*(?:推荐|评论|阅读|广告))[^【】:：\d]{2,8})】")
 
@@ -518,7 +520,7 @@ def _paragraphs(text: str, start: int, end: int, out: list[Segment]) -> None:
     headings = sorted([*_RUN_IN_HEADING.finditer(text, start, end), *_BRACKET_HEADING.finditer(text, start, end)],
                       key=lambda m: m.start())
     for heading in headings:
-        words = heading["heading"] or heading["repeated"]
+        words = heading["heading"] or heading["repeated"] or heading["quoted"]
         if heading.start() < start or re.search(r"(?:说|表示|介绍|指出|认为|记者|来源|编辑|推荐|评论)", words) \
                 or re.search(r"\d{1,2}月\d{1,2}日", words):
             continue

@@ -381,3 +381,9 @@ def test_a_page_s_picture_numbers_between_sentences_leave_the_body():
     [article] = parse_text(crawled("", "具有重要的教学价值。图1图2该院风湿科副教授为本文通讯作者。"))
     assert "具有重要的教学价值。该院风湿科副教授为本文通讯作者。" in article.body.replace("\n", "")
     assert "图1" not in article.body
+
+
+def test_a_quoted_subhead_before_a_lead_s_time_word_is_a_heading():
+    [article] = parse_text(crawled("", "此事由此卷入舆情风波。“医疗反腐任重而道远”近日，一场医院反腐行动正在全国范围内展开。"))
+    assert [s.heading for s in article.sections if s.heading] == ["“医疗反腐任重而道远”"]
+    assert article.body.endswith("近日，一场医院反腐行动正在全国范围内展开。")
