@@ -84,6 +84,8 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
     placed = None
     if not subject and (placed := _placed_short_form(in_headline + in_lead, headline_text, article.paragraphs, counts)):
         subject.append(placed)
+    if not subject and (signer := _signing_hospital(article.paragraphs, article.signed_by)):
+        subject.append(signer)
     # A fuller form in the body (`洛阳市孟津区中医院` for the kicker's `孟津区中医院`) is the official
     # name; the kicker's is kept as an alias by the importer.
     full_subject = []
@@ -144,6 +146,21 @@ def _same_institution(full: str, name: str) -> bool:
         return False  # (the same kind of hospital, cheaply first: most pairs are not)
     place = locate(name)
     return bool(place.code) and locate(full).code == place.code and likely_same_hospital(full, name)
+
+
+def _signing_hospital(paragraphs, signed_by: str | None) -> str | None:
+    """A notice or letter in a hospital's own words (`我院国际医疗服务中心将于…`) that names no
+    hospital before it signs: the hospital that signs it, or whose name stands alone under it
+    (`三亚市人民医院`, where the signature was not told apart)."""
+    if not any(re.search("我院|本院", p.text) for p in paragraphs[:3]):
+        return None
+    if signed_by and (found := find_hospitals(signed_by)) and found[0][0] == signed_by.strip():
+        return found[0][0]
+    for paragraph in reversed(paragraphs[-4:]):
+        found = find_hospitals(paragraph.text)
+        if len(found) == 1 and found[0][0] == paragraph.text.strip() and not is_short_form(found[0][0]):
+            return found[0][0]
+    return None
 
 
 def _placed_short_form(named: list[str], headline: str, paragraphs, counts: Counter) -> str | None:

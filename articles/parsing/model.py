@@ -82,6 +82,8 @@ class ParsedArticle:
     script: str = "simplified"
     # Who delivers a report or speech printed under its title (`院长 李明华`): (name, role).
     speakers: tuple[tuple[str, str], ...] = ()
+    # The organisation that signs a notice or letter under its text (`三亚市人民医院`), if one does.
+    signed_by: str | None = None
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:

@@ -28,6 +28,7 @@ from .lines import (
     FIELD_LINE_RE,
     IMAGE_RE,
     OPENER_RE,
+    ORG_LINE_RE,
     OUTLET_RE,
     SALUTATION_RE,
     SEPARATOR_RE,
@@ -85,6 +86,7 @@ class _ArticleBuilder(HeaderReader):
     page: CrawledPage | None = None
     text: str = ""
     speakers: list[tuple[str, str]] = field(default_factory=list)
+    signed_by: str | None = None
     masthead: Byline = field(default_factory=Byline)  # the date and outlet printed above the headline
     site_hospital: str | None = None  # the hospital whose own site the page is (its name above the navigation)
     original_title: tuple[str, Span] | None = None  # `原标题：《…》` under the text
@@ -132,6 +134,7 @@ class _ArticleBuilder(HeaderReader):
             headline_organisations=tuple(orgs),
             consumed=tuple(self.consumed),
             speakers=tuple(self.speakers),
+            signed_by=self.signed_by,
         )
 
     def _page_units(self, page: CrawledPage) -> list[Unit]:
@@ -252,6 +255,8 @@ class _ArticleBuilder(HeaderReader):
                 continue
             if closings.is_signature(lines, index):
                 self.consumed.append(("signature", line.span))
+                if self.signed_by is None and ORG_LINE_RE.match(text):
+                    self.signed_by = text
                 continue
             if after_image and (is_short(text) or is_credited_caption(text)) and not parse_metadata_line(text):
                 units.append(Unit("caption", text, [line.span], line.gap))

@@ -72,3 +72,10 @@ def test_a_yearbook_entry_names_the_book_it_was_taken_from_and_an_appointment_no
     assert (article.source, article.authors) == ("某县人民医院年鉴(2024)", ("周敏",))
     names = [h.name for h in extract(article).hospitals]
     assert "楚源县人民医院" in names and not any(name.startswith("王振华") for name in names)
+
+
+def test_a_notice_in_a_hospital_s_own_words_is_about_the_hospital_that_signs_it():
+    article = only("关于国际医疗服务中心搬迁的公告\n\n尊敬的患者朋友：\n\n"
+                   "　　为进一步改善就医环境，我院国际医疗服务中心将于9月9日起搬迁至医技综合楼三楼。\n\n"
+                   "由此给您带来的不便，敬请谅解。\n\n宜昌市中心人民医院\n2024年9月2日\n")
+    assert [h.name for h in extract(article).hospitals if h.subject] == ["宜昌市中心人民医院"]
