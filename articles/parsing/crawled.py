@@ -369,7 +369,6 @@ def _credit_chain(text: str, start: int, end: int) -> Segment | None:
             continue
         byline = parse_chain(text[at:end])
         if byline and (at not in glued or at in candidates or _OUTLET_NAME.search(byline.source or "")
-                       or at >= 2 and text[at - 2:at] == "内容"  # `…✍内容来源：海峡导报、厦门网`
                        or byline.authors or byline.editors  # `…落网。来源：南海公安见习编辑：乐丹娜`
                        or _SECOND_KEY.search(text, at + 3, end)):  # `来源：北京清华长庚医院流程编辑：tf028`
             return Segment("byline", at, end, byline=byline)
