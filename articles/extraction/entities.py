@@ -92,23 +92,19 @@ def extract_people(article: ParsedArticle, subject: list[str], byline_names: set
     for name, role in article.speakers:
         line = f"{role} {name}"
         found[name] = PersonMention(name, role, subject[0] if subject else None, Evidence(line, -1, 0), 0.9)
-    texts = [(-1, article.subtitle or "")] + list(enumerate(p.text for p in article.paragraphs))
+    # A photo's caption names the staff it shows (`杨杨主任为患者检查身体`), sometimes only there:
+    # those the text does not name are its people too (read last, it adds no role to the text's).
+    texts = [(-1, article.subtitle or ""), *enumerate(p.text for p in article.paragraphs),
+             *((-2, caption.text) for caption in article.captions)]
     for index, text in texts:
         for offset, sentence in sentences(text):
             # A space between two Chinese characters is padding (`主任 刘振华 介绍`), not a boundary.
             for name, role, hospital, confidence in _people_in(CJK_GAP_RE.sub("", sentence), subject, aliases or {}):
-                if name in byline_names:
-                    continue
-                evidence = Evidence(sentence.strip(), index, offset)
                 current = found.get(name)
+                if name in byline_names or index == -2 and current is not None:
+                    continue
                 if current is None or (len(role) > len(current.role) and confidence >= current.confidence):
-                    found[name] = PersonMention(name, role, hospital, evidence, confidence)
-    # A photo's caption names the staff it shows (`杨杨主任为患者检查身体`), sometimes only there:
-    # those the text does not name are its people too.
-    for caption in article.captions:
-        for name, role, hospital, confidence in _people_in(CJK_GAP_RE.sub("", caption.text), subject, aliases or {}):
-            if name not in found and name not in byline_names:
-                found[name] = PersonMention(name, role, hospital, Evidence(caption.text.strip(), -2, 0), confidence)
+                    found[name] = PersonMention(name, role, hospital, Evidence(sentence.strip(), index, offset), confidence)
     return tuple(found.values())
 
 

@@ -114,15 +114,19 @@ def extract_hospitals(article: ParsedArticle) -> tuple[HospitalMention, ...]:
         others.append(name)
     # One hospital named in full and by its own shorter form (`中南大学湘雅医院`, then `湘雅医院`) is one
     # mention, the shorter form its alias; a shorter form two names end with stays as it is.
-    shorter_of: dict[str, list[str]] = {name: [] for name in others}
+    fuller_of: dict[str, str] = {}
     for name in others:
         fuller = [n for n in others if n != name and len(name) >= 4 and (
             # (not a run with one more character before it: `向海城市中心医院`)
             n.endswith(name) and len(n) - len(name) >= 2 and name_confidence(n) >= name_confidence(name)
             or bracketed.get(name) == n)]
         if len(fuller) == 1:
-            shorter_of[fuller[0]].append(name)
-            shorter_of.pop(name, None)
+            fuller_of[name] = fuller[0]  # always a longer name: no cycle
+    shorter_of: dict[str, list[str]] = {name: [] for name in others if name not in fuller_of}
+    for name, fuller in fuller_of.items():
+        while fuller in fuller_of:
+            fuller = fuller_of[fuller]  # `湘雅医院` → `中南大学湘雅医院`, whichever form it went to first
+        shorter_of[fuller].append(name)
     for name, shorter in shorter_of.items():
         mentioned.append(HospitalMention(name, False, counts[name] + sum(counts[n] for n in shorter), locate(name),
                                          tuple(shorter), confidence=name_confidence(name)))
