@@ -35,7 +35,7 @@ from .subjects import extract_hospitals
 
 LEADER_ROLES = (
     "党委书记", "党委副书记", "纪委书记", "党委委员", "党总支书记", "党总支部书记", "党总支副书记", "党支部书记",
-    "党支部副书记", "支部书记", "执行院长", "名誉院长", "常务副院长", "副院长", "院长", "院领导", "工会主席", "总会计师",
+    "党支部副书记", "支部书记", "执行院长", "名誉院长", "常务副院长", "副总院长", "总院长", "副院长", "院长", "院领导", "工会主席", "总会计师",
     "行政总监", "联网总监",  # Hong Kong's hospitals and clusters
 )
 _HEADS_OF_UNITS = ("副部长", "部长", "副科长", "科长")
@@ -292,7 +292,8 @@ def _people_in(sentence: str, subject: list[str], aliases: dict[str, str]):
         if role in _HEADS_OF_UNITS and (not unit or _NOT_A_HOSPITAL_UNIT.search(match["unit"] or "")):
             continue  # a 部长 or 科长 is the hospital's only as the head of its department (`后勤保障部部长`)
         if unit and not unit.startswith(("该", "本", "我")) and (
-                role in STAFF_ROLES or not unit.endswith(("医学中心", "卫生服务中心"))):  # not a hospital itself
+                role in STAFF_ROLES or not unit.endswith(("医学中心", "卫生服务中心"))) and not (
+                unit.endswith("科") and _FIRST_ROLE.split(role)[0].endswith("院长")):  # a hospital itself (`…眼科总院长`)
             role = unit + role
         if match["former"]:
             role = "原" + role

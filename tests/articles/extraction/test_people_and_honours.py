@@ -159,3 +159,12 @@ def test_staff_after_another_body_s_official_or_in_a_medical_group_are_the_hospi
 
 def test_a_name_then_医师_is_a_doctor():
     assert people_of("入院后，陈霞医师详细询问了病史。").get("陈霞") == "医师"
+
+
+@pytest.mark.parametrize("sentence, name, role", [
+    # a group's head: not cut to 院长, and a hospital whose name ends in 眼科 is no department of his
+    ("宜昌市中心医院医共体集团总院长王建国介绍，集团下设12家乡镇卫生院。", "王建国", "总院长"),
+    ("“我们将继续把义诊办下去。”北京明视眼科总院长周立华表示。", "周立华", "总院长"),
+])
+def test_a_group_s_总院长_keeps_his_title(sentence, name, role):
+    assert people_of(sentence, "北京明视眼科医院" if "明视" in sentence else "宜昌市中心医院").get(name) == role
