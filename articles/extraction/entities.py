@@ -72,7 +72,7 @@ _OTHER_BODY = re.compile(r"侨联|妇联|残联|工会|团委|红十字会|协�
 _HOSPITAL_BEFORE_UNIT = re.compile(r"^(?:.*(?:医院|卫生院|中心|大学|学院|附院)|.{0,3}?[该本我全]院|院(?=.{2}))(?=.)")
 # (and what a verb did to the one named: `感谢老年病科`, `院长戴冬梅为输血科`, `不住地对康复医学科`)
 _WORDS_BEFORE_UNIT = re.compile(r"^(?:.*[的在是由和有、](?=.))?(?:.*?(?:授予|给予|邀请|特邀|聘请)|.*(?:感谢|举报|看望|慰问|陪同|为|对|向|给)(?=.)"
-                                r"|据|由|经|请)?(?:一位|一名|这位|那位|著名)?")
+                                r"|据|由|经|请)?(?:一位|一名|这位|那位|[^科室部]*?著名)?")  # `常州市著名乳腺外科专家`
 # `李云龙主任为了…`, `叶姝医生解释`: the name stands after punctuation.
 NAME_THEN_ROLE = re.compile(rf"(?:^|(?<=[，,。！!？?“”\"、：:\s])|(?<=医院))(?P<rest>[{CJK}]{{2,3}}?)(?P<role>副?主任(?:医师|护师|中医师)|主治医师|主任|教授|医生|医师|护士长|院长)(?![{CJK}]{{0,1}}(?:医师|助理))")
 # `该院…`, or `医院` itself opening the clause (`医院党委书记黄静`): the article's own hospital.

@@ -168,3 +168,8 @@ def test_a_name_then_医师_is_a_doctor():
 ])
 def test_a_group_s_总院长_keeps_his_title(sentence, name, role):
     assert people_of(sentence, "北京明视眼科医院" if "明视" in sentence else "宜昌市中心医院").get(name) == role
+
+
+def test_著名_and_the_place_before_it_are_no_part_of_a_role():
+    roles = people_of("宜昌市著名心血管内科专家王建国义诊时被患者认出。")
+    assert roles.get("王建国") == "心血管内科专家"
