@@ -53,6 +53,9 @@ _COVER_NOTE = re.compile(r"通稿|择优刊发|刊发|供稿|发给大家|转您
 # A series' name in brackets on a line of its own (`【健康长兴·医院巡礼】`).
 _BRACKETED_COLUMN = re.compile(r"^【(?:[^】]{2,8}|[^】]{1,12}[·・｜|][^】]{1,16})】$")
 # The label of a page's list of its items, above their headlines.
+# Words of an app's bar that a page's text may also stand on alone (`通知`, a notice's title):
+# furniture only between other furniture.
+_BAR_WORDS = ("通知", "消息", "我的", "更多")
 _PAGE_CONTENTS = re.compile(r"^(?:本版新闻|本版导航|本版标题导航|标题导航|版面导航|本版目录|本版要目|本版标题|本版文章|本期导读|版面导读|本版导读)\s*[:：]?$")
 
 
@@ -278,6 +281,7 @@ class HeaderReader:
     def _skip_furniture(self, lines: list[Line], i: int) -> int:
         """The index of the first line from `i` that is not page furniture (navigation, tools,
         a share bar before the text, a site's name above its navigation), each flagged."""
+        first = i
         while i < len(lines):
             line = lines[i]
             nxt = lines[i + 1] if i + 1 < len(lines) else None
@@ -341,6 +345,9 @@ class HeaderReader:
                     self._page_outlet(line.text)
                 if ORG_LINE_RE.match(line.text):
                     self.site_hospital = line.text  # whose `我院` the page's headline means
+            if kind is None and line.text in _BAR_WORDS and i > first and nxt is not None \
+                    and furniture_of(nxt.text):
+                kind = "dropped_navigation"  # `发布 / 通知 / 登录`: an app's bar, one word a line
             if kind is None:
                 return i
             self.flag(kind, line.text, line.span)

@@ -28,6 +28,8 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>(?:.*\r?\n){1,40}?)---[ \t
 _FRONT_MATTER_KEYS = {"date": "日期", "published": "日期", "author": "作者", "authors": "作者", "editor": "编辑",
                       "source": "来源"}
 _FRONT_MATTER_LINE = re.compile(r"^(?P<key>[A-Za-z_]+)[ \t]*:(?P<value>.*)$")
+# A value, without the quotes YAML may put around it.
+_FRONT_MATTER_VALUE = re.compile(r"""^[ \t]*(?P<q>["']?)(?P<value>[^ \t"'].*?)(?P=q)[ \t]*$""")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
 _MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]{0,200})\]\([^)\n]{0,500}\)")
 _MD_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]{1,200})\]\((?:[^()\n]|\([^()\n]{0,100}\)){0,500}\)")  # `(javascript:void(0);)`
@@ -135,7 +137,9 @@ def strip_html(text: str) -> str:
 def _strip_markdown(text: str) -> str:
     front = _FRONT_MATTER.match(text)
     if front:
-        text = _front_matter(front) + text[front.end():]
+        # A clipper's note (Obsidian, a read-later app) keeps the headline only in its front matter.
+        titled = not re.search(r"^#[ \t]+\S", text[front.end():], re.MULTILINE)
+        text = _front_matter(front, titled) + text[front.end():]
     text = _MD_IMAGE.sub(_image, text)
     text = _MD_LINK.sub(lambda m: FILLER + m["text"] + FILLER * (len(m.group(0)) - 1 - len(m["text"])), text)
     # A subheading keeps a mark the heading rules know (`■`, as pages print them); the first level
@@ -165,17 +169,22 @@ def _image(match: re.Match) -> str:
     return "▲" + FILLER + alt + FILLER * (len(whole) - 2 - len(alt))
 
 
-def _front_matter(match: re.Match) -> str:
-    """The front matter's metadata as Chinese `键：值` lines, everything else filled."""
+def _front_matter(match: re.Match, titled: bool = False) -> str:
+    """The front matter's metadata as Chinese `键：值` lines, everything else filled; `titled`: its
+    title is the article's headline (no `#` headline follows it)."""
     out = []
     for line in match.group(0).splitlines(keepends=True):
         body = line.rstrip("\r\n")
         ending = line[len(body):]
         parsed = _FRONT_MATTER_LINE.match(body)
-        key = _FRONT_MATTER_KEYS.get(parsed["key"].lower()) if parsed else None
-        if key and parsed["value"].strip() and len(parsed["key"]) + 1 >= len(key) + 1:
+        name = parsed["key"].lower() if parsed else ""
+        key = "标题" if titled and name == "title" else _FRONT_MATTER_KEYS.get(name)
+        value = _FRONT_MATTER_VALUE.match(parsed["value"]) if parsed else None
+        if key and value and len(parsed["key"]) + 1 >= len(key) + 1 \
+                and not (key == "来源" and value["value"].startswith(("http://", "https://"))):  # a clip's URL
             head = key + "："
-            out.append(head + FILLER * (len(parsed["key"]) + 1 - len(head)) + parsed["value"] + ending)
+            out.append(head + FILLER * (len(parsed["key"]) + 1 - len(head)) + FILLER * value.start("value")
+                       + value["value"] + FILLER * (len(parsed["value"]) - value.end("value")) + ending)
         else:
             out.append(FILLER * len(body) + ending)
     return "".join(out)

@@ -1,0 +1,66 @@
+"""Layouts of round zn (2026-12-07): an app's post with its bar and counters, a search engine's
+cached copy, a web clipper's note whose headline is only in its front matter, an app channel's
+reporter named without a role, an e-paper's masthead with its registration numbers, a podcast's
+episode line. Short texts written for the tests in the shapes of the real ones."""
+
+import datetime as dt
+
+import pytest
+
+from tests.articles.parsed import only
+
+pytestmark = pytest.mark.database_independent
+
+BODY = ("　　8月7日起，某市妇幼保健院助产士门诊正式开诊，每周一到周六都有资深助产士坐诊，为孕28周以后的准妈妈提供一对一咨询。"
+        "门诊开诊以来，已接待孕妇300余人次。\n\n")
+
+
+def test_an_app_s_bar_and_counters_are_no_headline_and_its_edit_line_dates_the_post():
+    article = only("小红书\n发现\n直播\n发布\n通知\n登录\n\n某市妇幼保健院\n关注\n\n1/6\n\n"
+                   "助产士门诊开诊啦孕晚期姐妹看过来\n\n" + BODY + "编辑于 2023-08-09 浙江\n")
+    assert article.title == "助产士门诊开诊啦孕晚期姐妹看过来"
+    assert article.published == dt.date(2023, 8, 9)
+    assert "发现" not in article.body and "1/6" not in article.body
+
+
+def test_a_notice_s_one_word_title_stands_when_no_app_bar_is_around_it():
+    article = only("通知\n\n各科室：\n\n" + BODY)
+    assert article.title == "通知"
+
+
+def test_a_posted_on_line_dates_the_post_and_names_no_source():
+    article = only("助产士门诊正式开诊\n\n" + BODY + "发布于 2022-10-21 16:48・IP 属地江苏\n")
+    assert article.published == dt.date(2022, 10, 21)
+    assert article.source is None
+
+
+def test_a_search_engine_s_cached_copy_keeps_its_banner_out():
+    article = only("百度快照\n您查询的关键词是：某市人民医院 达芬奇 。如果打开速度慢，可以尝试快速版。\n"
+                   "(百度和网页http://www.example.cn/jk/content_1.htm的作者无关，不对其内容负责。)\n\n"
+                   "某市人民医院完成首例机器人辅助手术\n\n来源：某市日报　发布时间：2019-11-26 09:35:12\n\n" + BODY)
+    assert article.title == "某市人民医院完成首例机器人辅助手术"
+    assert article.published == dt.date(2019, 11, 26)
+    assert "百度" not in article.body and "关键词" not in article.body
+
+
+def test_a_clipper_s_front_matter_holds_the_headline_and_the_app_s_channel_its_reporter():
+    article = only('---\ntitle: "某医院“云上查房”连通32家县级医院"\nsource: "https://wap.example.com/article/7512346"\n'
+                   'published: 2024-06-17\ndescription: "“3床患者昨晚血氧饱和度最低到多少？”"\n---\n'
+                   "人民日报客户端宁夏频道　马晓芸\n\n2024-06-17 10:26\n\n浏览量 2.8万\n\n" + BODY)
+    assert article.title == "某医院“云上查房”连通32家县级医院"
+    assert article.source == "人民日报客户端" and article.authors == ("马晓芸",)
+    assert "浏览量" not in article.body and "https" not in (article.source or "")
+
+
+def test_an_e_paper_s_masthead_and_its_day_with_the_page_count_are_no_headline():
+    article = only("某某日报\n中共某某市委机关报　　国内统一连续出版物号 CN32-0078　　邮发代号 27-41\n"
+                   "2021年3月9日　星期二　农历辛丑年正月廿六　　今日8版　　第11236期\n\n"
+                   "市中医院获评全省中医药文化宣传教育基地\n\n" + BODY)
+    assert article.title == "市中医院获评全省中医药文化宣传教育基地"
+    assert article.published == dt.date(2021, 3, 9)
+
+
+def test_a_podcast_s_episode_line_dates_the_episode():
+    article = only("健康之声\nEP37｜在安宁疗护病房，我们陪病人好好告别\n52分钟 · 2024/10/12 · 1.3万次播放 · 326条评论\n\n" + BODY)
+    assert article.title == "EP37｜在安宁疗护病房，我们陪病人好好告别"
+    assert article.published == dt.date(2024, 10, 12)
