@@ -1,7 +1,8 @@
 """The shapes of metadata lines that carry no `key：value` (metadata.py reads them): a paper's or
 a broadcaster's masthead, a periodical's issue line, a post's account line, a forum thread's head,
 a release's running head, credits without their colons, where a story was first printed, an
-official document's number. Regular expressions only; pure Python, no Django."""
+official document's number, a post's or an episode's day. Regular expressions (and the reading of
+a line of counters); pure Python, no Django."""
 
 from __future__ import annotations
 
@@ -89,3 +90,21 @@ TOOL_ENDS = "期版顾航录)）"  # what a match of TRAILING_TOOLS can end with
 LATIN_LETTER = re.compile("[A-Za-z\u017f\u212a]")  # (ſ and K (Kelvin) match s and k when case is ignored)
 WEEKDAY_IN_BRACKETS = re.compile(r"[（(]\s*(?:星期|周)[一二三四五六日天]\s*[)）]?")
 POSTED_AT = re.compile(r"(?<=\d)\s*发布于\S*$")
+POSTED_ON = re.compile(
+    r"(?:编辑于|发布于|发表于|更新于)\s*(?P<date>(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
+    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[・·]?\s*(?:IP\s*属地\s*[:：]?\s*)?[\u4e00-\u9fff]{0,6}")
+# What a video's or a podcast's page counts beside the day it went up.
+_POST_COUNTER = re.compile(r"\d{1,4}\s*分钟|\d{1,2}:\d{2}(?::\d{2})?|[\d.]+\s*万?\s*次?(?:播放|观看|点赞|收藏|转发|阅读|浏览)|[\d.]+\s*万?\s*条?(?:评论|回复)")
+# `人民日报客户端宁夏频道　马晓芸`: an app's channel and its reporter, named with no role.
+OUTLET_THEN_NAMES = re.compile(rf"^(?P<outlet>[{CJK}]{{2,8}}?(?:日报|晚报|新闻网|客户端))(?:[{CJK}]{{2,4}}频道)?[ \u3000]+"
+                                rf"(?P<names>[{CJK}]{{2,3}}(?:[ \u3000、][{CJK}]{{2,3}})*)$")
+NOT_A_NAME_ENDING = ("员", "者", "辑", "部", "版", "组", "室", "道", "讯")  # 评论员, 编辑部, 专题组
+
+
+def counted_post_date(text: str) -> str | None:
+    """The day of `52分钟 · 2024/10/12 · 1.3万次播放 · 326条评论`: a date among counters only."""
+    parts = [part.strip() for part in re.split(r"\s*·\s*", text) if part.strip()]
+    dates = [part for part in parts if re.fullmatch(rf"(?:{DATE})(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?", part)]
+    if len(parts) >= 3 and len(dates) == 1 and sum(bool(_POST_COUNTER.fullmatch(part)) for part in parts) == len(parts) - 1:
+        return dates[0]
+    return None

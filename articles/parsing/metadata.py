@@ -16,6 +16,7 @@ from .lineshapes import (
     BARE_EDITOR_PAIR,
     BARE_ISSUE,
     BROADCAST_MASTHEAD,
+    counted_post_date,
     COLUMN_BEFORE_KEY,
     DOCUMENT_NUMBER,
     EXCERPT_FROM,
@@ -29,15 +30,18 @@ from .lineshapes import (
     LUNAR_DATE,
     MASTHEAD,
     MASTHEAD_DATE,
+    NOT_A_NAME_ENDING,
     OFFICE_MASTHEAD,
     ORG_OFFICE,
     OUTLET_COLUMN,
     OUTLET_ENDING,
+    OUTLET_THEN_NAMES,
     PAGE_BEFORE_DATE,
     PAPER_PAGE,
     PLACE_DATELINE,
     PLATFORM_ACCOUNT,
     POSTED_AT,
+    POSTED_ON,
     POSTER_BEFORE_TIME,
     POST_LINE,
     RELEASE_DATELINE,
@@ -157,10 +161,10 @@ def _parsed_metadata_line(line: str) -> Byline | None:
         text = ROC_YEAR.sub(lambda m: f"{int(m['y']) + 1911}年", text)  # `中華民國113年6月12日`: a Taiwan paper's year
     if "】" in text[:12]:
         text = ITEM_LABEL.sub("", text)  # `【剪报01】南方日报　2023年6月2日…`: a clippings file's item, then where it was printed
-    if text[:3] in ("编辑于", "发布于", "发表于", "更新于") and (posted := _POSTED_ON.fullmatch(text)):
+    if text[:3] in ("编辑于", "发布于", "发表于", "更新于") and (posted := POSTED_ON.fullmatch(text)):
         return Byline(published=parse_date(posted["date"]))  # `编辑于 2023-08-09 浙江`: a post's own line
-    if "·" in text and (published := _counted_post_date(text)):
-        return Byline(published=published)  # `52分钟 · 2024/10/12 · 1.3万次播放 · 326条评论`
+    if "·" in text and (published := counted_post_date(text)):
+        return Byline(published=parse_date(published))  # `52分钟 · 2024/10/12 · 1.3万次播放 · 326条评论`
     if (excerpt := EXCERPT_FROM.match(text)) is not None:
         # `（摘自《某县人民医院年鉴（2024）》　撰稿：院办 周敏）`: the book it was taken from, then its writer
         result = Byline(source=excerpt["book"], source_rank=1)
@@ -289,20 +293,7 @@ def _parsed_metadata_line(line: str) -> Byline | None:
     return result
 
 
-_POSTED_ON = re.compile(
-    r"(?:编辑于|发布于|发表于|更新于)\s*(?P<date>(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
-    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[・·]?\s*(?:IP\s*属地\s*[:：]?\s*)?[\u4e00-\u9fff]{0,6}")
-# What a video's or a podcast's page counts beside the day it went up.
-_POST_COUNTER = re.compile(r"\d{1,4}\s*分钟|\d{1,2}:\d{2}(?::\d{2})?|[\d.]+\s*万?\s*次?(?:播放|观看|点赞|收藏|转发|阅读|浏览)|[\d.]+\s*万?\s*条?(?:评论|回复)")
 
-
-def _counted_post_date(text: str):
-    parts = [part.strip() for part in re.split(r"\s*·\s*", text) if part.strip()]
-    dates = [parse_date(part) for part in parts if _DATETIME_PREFIX.fullmatch(part) or re.fullmatch(r"(?:19|20)\d{2}/\d{1,2}/\d{1,2}", part)]
-    if len(parts) >= 3 and len(dates) == 1 and dates[0] \
-            and sum(bool(_POST_COUNTER.fullmatch(part)) for part in parts) == len(parts) - 1:
-        return dates[0]
-    return None
 
 
 _PAGE_THEN_KEY = re.compile(rf"第?\s*[A-Z]?\d{{1,3}}\s*版(?:\s*[:：]\s*[{CJK}·]{{1,10}})?\s+")
@@ -408,10 +399,6 @@ TRAILING_BYLINE = re.compile(
 
 _OUTLET_CREDIT = re.compile(rf"^(?P<outlet>[{CJK}]{{2,10}}?(?:新闻|日报|晚报|报|网|客户端))(?P<role>记者|编辑|责任编辑|责编)"
                             rf"\s*[|｜丨]\s*(?P<names>{NAMES})$")
-# `人民日报客户端宁夏频道　马晓芸`: an app's channel and its reporter, named with no role.
-_OUTLET_THEN_NAMES = re.compile(rf"^(?P<outlet>[{CJK}]{{2,8}}?(?:日报|晚报|新闻网|客户端))(?:[{CJK}]{{2,4}}频道)?[ \u3000]+"
-                                rf"(?P<names>[{CJK}]{{2,3}}(?:[ \u3000、][{CJK}]{{2,3}})*)$")
-_NOT_A_NAME_ENDING = ("员", "者", "辑", "部", "版", "组", "室", "道", "讯")  # 评论员, 编辑部, 专题组
 _PADDED_NAME = re.compile(rf"(?<![{CJK}])([{CJK}]) ([{CJK}])(?![{CJK}])")
 
 
@@ -428,8 +415,8 @@ def parse_byline(line: str) -> Byline | None:
         if match["role"] == "记者":
             return Byline(source=match["outlet"], source_rank=1, authors=names)
         return Byline(source=match["outlet"], source_rank=1, editors=names)
-    match = _OUTLET_THEN_NAMES.match(text)
-    if match and (names := [n for n in split_names(match["names"]) if not n.endswith(_NOT_A_NAME_ENDING)]):
+    match = OUTLET_THEN_NAMES.match(text)
+    if match and (names := [n for n in split_names(match["names"]) if not n.endswith(NOT_A_NAME_ENDING)]):
         return Byline(source=match["outlet"], source_rank=1, authors=names)
     match = _REPORTER.match(text)
     if match and (match["pub"] or "").endswith("社") and text.rstrip(" )）").endswith("摄"):
