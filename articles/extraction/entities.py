@@ -69,7 +69,7 @@ _OTHER_BODY = re.compile(r"侨联|妇联|残联|工会|团委|红十字会|协�
                          r"卫生健康|[^医]局|厅")
 # What the unit's reach takes in before the department itself: the hospital (`…医院心内科`), `该院`,
 # and the sentence's words (`与此次义诊的口腔科`, `在泌尿外科`, `一位心内科`).
-_HOSPITAL_BEFORE_UNIT = re.compile(r"^(?:.*(?:医院|卫生院|中心|大学|学院|附院)|.{0,3}?[该本我全]院|院(?=.{2}))(?=.)")
+_HOSPITAL_BEFORE_UNIT = re.compile(r"^(?:.*(?:医院|卫生院|保健院|中心|大学|学院|附院)|.{0,3}?[该本我全]院|院(?=.{2}))(?=.)")
 # (and what a verb did to the one named: `感谢老年病科`, `院长戴冬梅为输血科`, `不住地对康复医学科`)
 _WORDS_BEFORE_UNIT = re.compile(r"^(?:.*[的在是由和有、](?=.))?(?:.*?(?:授予|给予|邀请|特邀|聘请)|.*(?:感谢|举报|看望|慰问|陪同|为|对|向|给)(?=.)"
                                 r"|据|由|经|请)?(?:一位|一名|这位|那位|[^科室部]*?著名)?")  # `常州市著名乳腺外科专家`

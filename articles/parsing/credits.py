@@ -128,8 +128,12 @@ def outlet_of(value: str) -> str | None:
     """The first outlet of a `来源` value: `九派新闻综合芒果都市、澎湃新闻` → 九派新闻."""
     if re.search(r"[，,。！？!?]", value):
         return None  # a sentence, not a list of outlets
+    # (`鹤岭日报（第2版）`, `鹤岭发布（微信公众号）`: the outlet, then its page or its kind)
+    value = re.sub(r"[（(](?:第?\s*[A-Z]?\d{1,3}\s*版|[^（()）]{0,6}(?:公众号|客户端|微博|视频号|抖音号|网站|官网))[)）]$", "", value.strip())
     value = re.split(r"综合|[、；;\s_]|整理", value.strip(" “”\"'【】[]（）()"))[0]  # `扬州网_扬州民生`: the site, then its channel
     value = re.sub(r"[”“\"]?微信公众号$|[”“\"]?公众号$|[”“\"]", "", value)
+    if value.count("（") + value.count("(") > value.count("）") + value.count(")"):
+        value = re.split(r"[（(]", value)[0]  # `新华社（记者 张三）` cut at its space: the outlet before the bracket
     if not 2 <= len(value) <= 20 or re.search(r"[。！？]", value) or value in ("网络", "网传", "受访者"):
         return None
     return value

@@ -34,7 +34,8 @@ NO_RECORDS = ("no records found: an export needs a title and a body (content) fi
 # Field names, by what they fill (compared lower-cased, without spaces).
 _NAMES = {
     "title": ("title", "headline", "标题", "题名", "篇名", "题目", "新闻标题", "文章标题"),
-    "body": ("content", "content:encoded", "body", "text", "article", "fulltext", "正文", "全文", "内容", "新闻内容", "文章内容"),
+    "body": ("content", "content:encoded", "body", "text", "article", "fulltext", "正文", "全文", "内容", "新闻内容", "文章内容",
+             "原文"),  # a monitoring report's quoted story: `【标题】… 【来源】… 【原文】…`
     "summary": ("description", "summary", "abstract", "digest", "摘要", "正文快照", "导语", "简介"),
     "published": ("pubdate", "date", "published", "pubtime", "publishtime", "publishdate", "releasetime", "time",
                   "dc:date", "updated", "日期", "发布时间", "发表时间", "出版日期", "发布日期", "时间"),
@@ -236,6 +237,8 @@ def _records_of_labels(text: str, labels: list[re.Match], kinds: list[str | None
     # A record begins at the label before its title that opens every record (`【序号】`), or at the title
     firsts = [i for i, m in enumerate(labels) if m["label"] == title_label]
     opener = labels[firsts[0] - 1]["label"] if firsts[0] > 0 and kinds[firsts[0] - 1] is None else title_label
+    if sum(m["label"] == opener for m in labels) < len(firsts):
+        opener = title_label  # a label of the whole report's before its first record (`【监测范围】`) opens no record
     starts = [m.start() for m in labels if m["label"] == opener]
     records = []
     for number, start in enumerate(starts):

@@ -7,6 +7,8 @@ import datetime as dt
 
 import pytest
 
+from articles.extraction.entities import extract
+from articles.parsing import parse_bytes
 from tests.articles.parsed import only
 
 pytestmark = pytest.mark.database_independent
@@ -64,3 +66,22 @@ def test_a_podcast_s_episode_line_dates_the_episode():
     article = only("健康之声\nEP37｜在安宁疗护病房，我们陪病人好好告别\n52分钟 · 2024/10/12 · 1.3万次播放 · 326条评论\n\n" + BODY)
     assert article.title == "EP37｜在安宁疗护病房，我们陪病人好好告别"
     assert article.published == dt.date(2024, 10, 12)
+
+
+def test_a_monitoring_report_s_quoted_stories_are_its_articles_with_their_outlets():
+    story = "【标题】{title}\n【来源】{source}\n【发布时间】2023-05-22 07:30\n【情感倾向】正面\n【原文】\n" + BODY + "【处置建议】持续关注。\n\n"
+    articles = parse_bytes("report.txt", (
+        "某市卫生健康舆情日报\n\n2023年第97期（总第512期）\n\n【监测时段】2023年5月22日0时至24时\n"
+        "【监测范围】新闻网站、报刊、新闻客户端\n\n一、舆情概况\n\n　　监测时段内共采集信息386条，舆情总体平稳。\n\n"
+        + story.format(title="98岁老人髋部骨折 市中心医院让她术后第二天下地", source="某市日报（第2版）")
+        + story.format(title="为2000余名学生“查脊柱” 市妇幼保健院健康守护进校园", source="某市发布（微信公众号）")
+    ).encode()).articles
+    assert [(a.title, a.source, a.published) for a in articles] == [
+        ("98岁老人髋部骨折 市中心医院让她术后第二天下地", "某市日报", dt.date(2023, 5, 22)),
+        ("为2000余名学生“查脊柱” 市妇幼保健院健康守护进校园", "某市发布", dt.date(2023, 5, 22))]
+    assert "处置建议" not in articles[0].body and "舆情概况" not in articles[0].body
+
+
+def test_a_妇幼保健院_is_no_part_of_its_staff_s_department():
+    article = only("儿科义诊进社区\n\n" + BODY + "某市妇幼保健院儿童保健科主任谭若兰介绍，轻度脊柱侧弯可以得到有效控制。\n")
+    assert {p.name: p.role for p in extract(article).people}["谭若兰"] == "儿童保健科主任"
