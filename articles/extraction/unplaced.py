@@ -93,7 +93,7 @@ def unknown_place(run: str, tokens) -> str | None:
 
 VISITED = "访到赴在往"
 PROPER_OR_NAME = ("ns", "nr", "nrfg", "nrt", "nz")
-_PLACE_CHARACTER_TAGS = {"a", "ng", "n", "ns", "nr", "nz", "j", "b", "zg", "vg", "ag"}
+_PLACE_CHARACTER_TAGS = {"a", "ng", "n", "ns", "nr", "nz", "j", "b", "zg", "vg", "ag", "g"}  # g: a rare character (`泷`)
 
 
 def glued_place(first: tuple[str, str], before: str) -> bool:

@@ -111,7 +111,7 @@ OUTLET_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|�
 # Blocks that end the article body on web pages: everything after them is furniture.
 STOP_RE = re.compile(r"^(?:延伸阅读|相关阅读|相关新闻|相关链接|相關連結|本版其他文章|本版其他新闻|推荐阅读|热点推荐|热门排行|精彩推荐|往期推荐|往期回顾|版权声明|免责声明"
                      r"|特别声明|更多[\u4e00-\u9fff]{0,10}(?:内容|新闻|资讯|视频|报道)\s*(?:>>|>|》|→)|热新闻|热门新闻|相关视频|热门视频|更多视频|作者最新文章|作者其他文章|作者更多文章|相关推荐|为你推荐|为您推荐|猜你喜欢|大家都在看|更多精彩|热门推荐|热门文章"
-                     r"|评论\s*\d+|全部评论|热门评论|精选留言|网友评论|喜欢此内容的人还喜欢"
+                     r"|评论\s*\d+|全部评论|热门评论|精选留言|网友评论|喜欢此内容的人还喜欢|共\s*[\d.]+万?\s*条(?:评论|回复)"
                      r"|【?责任编辑|分享到|上一篇|下一篇|上一条|下一条|传媒查询|傳媒查詢|媒体查询|【(?:媒体|新闻)联系人】|#\d{1,4}楼|\d{1,4}楼\s+作者|完$|（完）$|[-—]+\s*完\s*[-—]+$)\s*[:：】]?")
 
 # What a copied page, e-paper or post carries around an article besides navigation: its tools
@@ -141,7 +141,7 @@ _FURNITURE_RE = re.compile(
     r"|小红书|百度快照|小宇宙|知乎(?:专栏|知学堂)?|抖音|快手|哔哩哔哩|今日头条|微信公众平台|发现|直播|发布|搜索|私信|等你来答|切换模式|写文章"
     r"|已认证(?:账号|帐号)|[\d.]+万?\s*人赞同了该(?:文章|回答)|\d{1,2}\s*/\s*\d{1,2}"
     r"|收录于(?:合集|话题).{0,30}|#[^#\s]{1,20}\s*\d+个"  # a WeChat post's collections
-    r"|搜索\s*[:：]?\s*\[[\s_]*\]\s*(?:搜索)?|共\s*\d+\s*条(?:记录|信息)?.{0,60}|页次\s*[:：]?\s*\d+\s*/\s*\d+.{0,40}"  # a list page's search and pages
+    r"|搜索\s*[:：]?\s*\[[\s_]*\]\s*(?:搜索)?|共\s*\d+\s*条(?!评论|回复)(?:记录|信息)?.{0,60}|页次\s*[:：]?\s*\d+\s*/\s*\d+.{0,40}"  # a list page's search and pages
     r"|\[(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\]\s*.{2,60}"  # a list page's dated links
     r"|\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?.{0,40}|清晰度\s*[:：].{0,8}"  # a video player
     r"|(?:\d{1,2}\s*[.、．]\s*)?[^\s]{2,60}\.(?:pdf|docx?|xlsx?|wps|zip|rar|ofd)(?:\s*[（(][^（()）]{0,20}[)）])?"  # an attachment's link
@@ -244,7 +244,9 @@ SPEAKER_RE = re.compile(
     rf"|^(?P<name2>[{CJK}]{{2,4}})\s*[（(](?P<role2>{_SPEAKER_ROLE}(?:[、兼]{_SPEAKER_ROLE})*)[)）]$"
 )
 # An address that opens a speech (`各位代表、同志们：`): body text, not a heading or a caption.
-SALUTATION_RE = re.compile(r"^[^。！？]{2,30}[:：]$")
+SALUTATION_RE = re.compile(r"^[^。！？]{2,30}[:：]$"
+                           # a post's greeting to its readers opens its text: `姐妹们好呀～这里是…`, `大家好，我是…`
+                           r"|^(?:大家|各位|亲们|宝妈们|姐妹们|家人们|朋友们|小伙伴们)[\u4e00-\u9fff]{0,4}好[呀啊哇呢吖]?[～~，,！!\s]")
 
 SHORT_LINE = 50
 MAX_HEADING = 30

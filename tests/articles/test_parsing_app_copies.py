@@ -85,3 +85,17 @@ def test_a_monitoring_report_s_quoted_stories_are_its_articles_with_their_outlet
 def test_a_妇幼保健院_is_no_part_of_its_staff_s_department():
     article = only("儿科义诊进社区\n\n" + BODY + "某市妇幼保健院儿童保健科主任谭若兰介绍，轻度脊柱侧弯可以得到有效控制。\n")
     assert {p.name: p.role for p in extract(article).people}["谭若兰"] == "儿童保健科主任"
+
+
+def test_a_post_s_greeting_is_its_text_and_its_comments_are_not():
+    article = only("助产士门诊开诊啦孕晚期姐妹看过来\n\n姐妹们好呀～这里是某市妇幼保健院🏥\n" + BODY
+                   + "共 42 条评论\n\n今天也要喝热水\n孕30周了，老公能陪着一起进诊室吗？\n08-09 浙江\n赞 12\n回复\n")
+    assert [s.heading for s in article.sections] == [None]
+    assert article.paragraphs[0].text.startswith("姐妹们好呀")
+    assert "老公" not in article.body and not article.captions
+
+
+def test_a_place_of_a_rare_character_names_its_hospital():
+    article = only("某某机器人手术完成\n\n　　11月22日，泷水市人民医院泌尿外科团队借助手术机器人，为一名68岁的患者实施根治术。"
+                   "泷水市人民医院今年引进了第四代手术机器人。\n")
+    assert extract(article).subject_hospitals == ["泷水市人民医院"]
