@@ -56,7 +56,10 @@ _BRACKETED_COLUMN = re.compile(r"^【(?:[^】]{2,8}|[^】]{1,12}[·・｜|][^】
 # Words of an app's bar that a page's text may also stand on alone (`通知`, a notice's title):
 # furniture only between other furniture.
 _BAR_WORDS = ("通知", "消息", "我的", "更多")
-_PAGE_CONTENTS = re.compile(r"^(?:本版新闻|本版导航|本版标题导航|标题导航|版面导航|本版目录|本版要目|本版标题|本版文章|本期导读|版面导读|本版导读)\s*[:：]?$")
+_PAGE_CONTENTS = re.compile(r"^【?(?:本版新闻|本版导航|本版标题导航|标题导航|版面导航|本版目录|本版要目|本版标题|本版文章|本期导读|版面导读|本版导读"
+                            r"|本期要目|本期目录)】?\s*[:：]?$")
+# An item of a numbered contents list: `1. 宁川市第三人民医院开设“记忆门诊”`.
+_NUMBERED_ITEM = re.compile(r"^\d{1,2}\s*[.、．]\s*\S")
 
 
 # A hospital's own paper (院报): `宜宾市第二人民医院报`, `某某医院院报`.
@@ -322,7 +325,8 @@ class HeaderReader:
                 # `本版新闻` and the page's headlines under it, each a link: `● 武大人民医院…`
                 self.flag("dropped_navigation", line.text, line.span)
                 i += 1
-                while i < len(lines) and (HEADLINE_BULLET_RE.match(lines[i].text) or lines[i].indent >= 2 and not lines[i].gap) \
+                while i < len(lines) and (HEADLINE_BULLET_RE.match(lines[i].text) or _NUMBERED_ITEM.match(lines[i].text)
+                                          or lines[i].indent >= 2 and not lines[i].gap) \
                         and is_short(lines[i].text) and not has_sentence_punctuation(lines[i].text):
                     self.flag("dropped_navigation", lines[i].text, lines[i].span)
                     i += 1
