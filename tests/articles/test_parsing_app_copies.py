@@ -104,7 +104,7 @@ def test_a_place_of_a_rare_character_names_its_hospital():
 def test_a_newsletter_s_numbered_contents_are_no_article():
     articles = parse_bytes("letter.txt", (
         "健康周报　　第128期　　2025年3月14日\n\n【本期导读】\n1. 某市第三人民医院开设“记忆门诊”\n2. 某县中医医院智能代煎中心上线\n\n"
-        "【医院动态】\n\n某市第三人民医院开设“记忆门诊”\n\n文／本刊记者 丁若溪\n\n" + BODY
-        + "【基层·县域】\n\n某县中医医院智能代煎中心上线\n\n文／通讯员 储文静\n\n" + BODY).encode()).articles
+        + "-" * 50 + "\n【医院动态】\n\n某市第三人民医院开设“记忆门诊”\n\n文／本刊记者 丁若溪\n\n" + BODY
+        + "-" * 50 + "\n【基层·县域】\n\n某县中医医院智能代煎中心上线\n\n文／通讯员 储文静\n\n" + BODY).encode()).articles
     assert [a.title for a in articles] == ["某市第三人民医院开设“记忆门诊”", "某县中医医院智能代煎中心上线"]
     assert "2." not in articles[0].body
