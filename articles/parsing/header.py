@@ -404,8 +404,11 @@ class HeaderReader:
             if _LOCATION.match(lines[j].text):
                 if j == i or any("。" in line.text for line in lines[i:j]):
                     return i
-                for line in lines[i:j]:
+                for k, line in enumerate(lines[i:j], i):
                     self.flag("dropped_navigation", line.text, line.span)
+                    if not self.site_hospital and ORG_LINE_RE.match(line.text) and k + 1 < j \
+                            and LATIN_NAME.match(lines[k + 1].text):
+                        self.site_hospital = line.text  # `汀江市第一医院` / `TINGJIANG FIRST HOSPITAL` over its menus
                 return j
         return i
 

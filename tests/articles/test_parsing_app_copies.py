@@ -108,3 +108,14 @@ def test_a_newsletter_s_numbered_contents_are_no_article():
         + "-" * 50 + "\n【基层·县域】\n\n某县中医医院智能代煎中心上线\n\n文／通讯员 储文静\n\n" + BODY).encode()).articles
     assert [a.title for a in articles] == ["某市第三人民医院开设“记忆门诊”", "某县中医医院智能代煎中心上线"]
     assert "2." not in articles[0].body
+
+
+def test_an_archived_hospital_page_s_own_name_and_its_picture_placeholders():
+    article = only("The Wayback Machine - https://web.archive.org/web/20200416021538/http://www.example.cn/a.html\n"
+                   "9 captures\nAbout this capture\n\n某市第一医院\nMOUSHI FIRST HOSPITAL\n设为首页 | 加入收藏 | 院长信箱\n"
+                   "当前位置：首页 > 新闻中心 > 医院动态\n\n向英雄致敬！我院援鄂医疗队员平安回家\n\n"
+                   "发布时间：2020-04-15　来源：党委办公室　作者：郑雅琴\n\n" + BODY
+                   + "　　（图片）\n　　医院领导在门诊广场迎接援鄂医疗队员归来\n\n" + BODY)
+    assert extract(article).subject_hospitals == ["某市第一医院"]
+    assert [c.text for c in article.captions] == ["医院领导在门诊广场迎接援鄂医疗队员归来"]
+    assert article.authors == ("郑雅琴",) and [s.heading for s in article.sections] == [None]
