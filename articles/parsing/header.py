@@ -11,6 +11,7 @@ from .lines import (
     HEADLINE_BULLET_RE,
     HEADLINE_JOIN_RE,
     HEADLINE_LABEL_RE,
+    HOSPITAL_FIRST_RE,
     INLINE_SUBTITLE_RE,
     MASTHEAD_WORD_RE,
     ORG_LINE_RE,
@@ -188,8 +189,9 @@ class HeaderReader:
                 i += 1
                 continue
             if title is None and self._above_headline(lines, i):
-                # 引题 / 主题 / ——副题: the line above the headline; only a hospital's name is a kicker.
-                if kicker is None and ORG_LINE_RE.match(line.text):
+                # 引题 / 主题 / ——副题: the line above the headline; only a hospital's name is a kicker,
+                # or an 引题 that opens with one (`大连市中心医院推进“无陪护病房”试点`).
+                if kicker is None and (ORG_LINE_RE.match(line.text) or HOSPITAL_FIRST_RE.match(line.text)):
                     kicker = line.text
                 self.consumed.append(("kicker", line.span))
                 stacked = True

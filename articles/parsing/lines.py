@@ -20,6 +20,10 @@ KICKER_RE = re.compile(rf"^(?P<org>[{CJK}（）()·]{{2,30}}?)\s*[:：]$")
 KICKER_TITLE_RE = re.compile(rf"^(?P<org>[{CJK}（）()·]{{2,30}}?{ORG_SUFFIX})\s*[:：]\s*(?P<title>\S.{{3,60}})$"
                              rf"|^【(?P<org2>[{CJK}（）()·]{{2,30}}?{ORG_SUFFIX})】\s*(?P<title2>\S.{{3,60}})$")
 ORG_LINE_RE = re.compile(rf"^[{CJK}（）()·]{{2,30}}?{ORG_SUFFIX}$")
+# An 引题 that opens with a hospital's name (`大连市中心医院推进“无陪护病房”试点`): a place first, no
+# count, pronoun or kind of hospital (`我市三家医院…`, `公立医院高质量发展巡礼`).
+HOSPITAL_FIRST_RE = re.compile(r"^(?![我该本各全])(?!公立|县级|县域|基层|三级|二级|民营|综合|专科|城市|乡镇|社区|定点|智慧|互联网)"
+                               r"(?P<org>[\u4e00-\u9fff]{2,16}?(?<![家所个级些])(?:医院|卫生院|保健院|医学中心))(?=[\u4e00-\u9fff“])")
 TITLE_ORG_RE = re.compile(rf"^(?P<org>[{CJK}（）()·]{{2,30}}?{ORG_SUFFIX}) (?P<rest>\S.*)$")
 INLINE_SUBTITLE_RE = re.compile(r"^(?P<title>\S.{3,40}?)\s*(?:——|--)\s*(?P<subtitle>\S.{3,40})$")
 # Lines that announce a photo: `图为…`, `▲…`, `（图为…）`, `…（张三 摄）`.

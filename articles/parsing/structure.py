@@ -26,14 +26,15 @@ from .lines import (
     CONTACT_RE,
     COPYRIGHT_RE,
     FIELD_LINE_RE,
+    HOSPITAL_FIRST_RE,
     IMAGE_RE,
+    Line,
     OPENER_RE,
     ORG_LINE_RE,
     OUTLET_RE,
     SALUTATION_RE,
     SEPARATOR_RE,
     STOP_RE,
-    Line,
     caption_text,
     furniture_of,
     is_caption_text,
@@ -116,7 +117,9 @@ class _ArticleBuilder(HeaderReader):
         start = self.lines[0].start if self.lines else 0
         end = self.lines[-1].end if self.lines else 0
         if kicker:
-            orgs = [kicker] + [o for o in orgs if o != kicker]
+            # (the hospital an 引题 opens with, not the whole line)
+            org = kicker if ORG_LINE_RE.match(kicker) or not (first := HOSPITAL_FIRST_RE.match(kicker)) else first["org"]
+            orgs = [org] + [o for o in orgs if o != org]
         return ParsedArticle(
             position=self.position,
             span=(start, end),

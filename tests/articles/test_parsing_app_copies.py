@@ -119,3 +119,13 @@ def test_an_archived_hospital_page_s_own_name_and_its_picture_placeholders():
     assert extract(article).subject_hospitals == ["某市第一医院"]
     assert [c.text for c in article.captions] == ["医院领导在门诊广场迎接援鄂医疗队员归来"]
     assert article.authors == ("郑雅琴",) and [s.heading for s in article.sections] == [None]
+
+
+def test_an_引题_that_opens_with_a_hospital_is_the_kicker_and_the_hospital_the_subject():
+    article = only("某某日报\n\n某市第一人民医院牵头组建全市首个紧密型城市医疗集团\n“一张床”连起城乡“一家人”\n"
+                   "——集团内双向转诊患者突破3000人次\n\n本报记者 陆文清\n\n" + BODY)
+    assert article.kicker == "某市第一人民医院牵头组建全市首个紧密型城市医疗集团"
+    assert article.title == "“一张床”连起城乡“一家人”"
+    assert extract(article).subject_hospitals == ["某市第一人民医院"]
+    other = only("某某日报\n\n公立医院高质量发展巡礼\n“一张床”连起城乡“一家人”\n——集团内双向转诊患者突破3000人次\n\n本报记者 陆文清\n\n" + BODY)
+    assert other.kicker is None
