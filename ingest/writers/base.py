@@ -15,7 +15,7 @@ from core.natural_keys import article_key
 from ..reconcile import reconcile
 from ..state import FileState
 
-PARSER_VERSION = "14"
+PARSER_VERSION = "15"
 # Below this an extracted record waits for an editor before readers see it.
 REVIEW_THRESHOLD = 0.8
 
