@@ -155,7 +155,7 @@ _FURNITURE_RE = re.compile(
     r"|[【\[](?:画面|现场画面|字幕|镜头)[】\]].{0,60}|\[\d{1,2}:\d{2}(?::\d{2})?\]"  # what the video shows, a time code
     r"|[【\[](?:片头|片尾|片花|广告)?(?:音乐|音效|片头|片尾|片花|转场|广告)[】\]]"  # a programme's cues: `【片头音乐】`
     # a short-video page: its counters, music, tags, the label over the post's text, the account's card
-    r"|(?:[♥❤💬★☆↗⭐👍]\s*[\d.]+\s*[万wW]?\s*){2,}|♬.{0,60}|(?:#[^#\s]{1,20}\s*){2,}|(?:配文|文案|视频文案)\s*[:：]?"
+    r"|(?:[♥❤💬★☆↗⭐👍]\s*[\d.]+\s*[万wW]?\s*){2,}|♬.{0,60}|(?:#[^#\s]{1,20}\s*){2,}|(?:#[^#\s]{1,24}#\s*){2,}|(?:配文|文案|视频文案)\s*[:：]?"
     r"|V\s+.{2,30}(?:官方微博|官方账号|认证)|.{2,30}官方账号\s*[+＋]\s*关注"  # an account's badge, its follow button
     r"|(?:抖音|快手|视频)号\s*[:：].{0,60}|获赞\s*[\d.]+万?.{0,40}|简介\s*[:：].{0,60}|[-—－=]{2,}\s*(?:作品|视频|动态)\s*[-—－=]{2,}"
     r"|V|微博(?:官方)?认证[:：].{0,30}|扫一扫.{0,16}|.{0,4}(?:在|用)手机(?:上)?(?:打开|浏览|阅读).{0,10}|转发\s*\d+.{0,20}评论\s*\d+.{0,20}|O?网页链接|收起全文\s*.?|展开全文\s*.?|已有\s*[\d.]+万?\s*人(?:阅读|浏览|观看).{0,8}|(?:浏览量|阅读量|播放量|点击量|浏览次数|阅读数)\s*[:：]?\s*[\d.]+\s*[万wW]?次?|评论\s*[（(]\d+[)）]"
@@ -248,6 +248,8 @@ SPEAKER_RE = re.compile(
     rf"|^(?P<name2>[{CJK}]{{2,4}})\s*[（(](?P<role2>{_SPEAKER_ROLE}(?:[、兼]{_SPEAKER_ROLE})*)[)）]$"
 )
 # An address that opens a speech (`各位代表、同志们：`): body text, not a heading or a caption.
+# A list item a post marks with an emoji (`✅分娩计划制定：…`, `📍在哪里：…`): a paragraph of its own.
+EMOJI_ITEM_RE = re.compile("^[\u2300-\u23ff\u2600-\u27bf\u2b50\U0001f300-\U0001faff]")
 SALUTATION_RE = re.compile(r"^[^。！？]{2,30}[:：]$"
                            # a post's greeting to its readers opens its text: `姐妹们好呀～这里是…`, `大家好，我是…`
                            r"|^(?:大家|各位|亲们|宝妈们|姐妹们|家人们|朋友们|小伙伴们)[\u4e00-\u9fff]{0,4}好[呀啊哇呢吖]?[～~，,！!\s]")

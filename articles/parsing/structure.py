@@ -25,6 +25,7 @@ from .lines import (
     CAPTION_RE,
     CONTACT_RE,
     COPYRIGHT_RE,
+    EMOJI_ITEM_RE,
     FIELD_LINE_RE,
     HOSPITAL_FIRST_RE,
     IMAGE_RE,
@@ -320,7 +321,7 @@ class _ArticleBuilder(HeaderReader):
             if (len(text) <= 80 and CAPTION_RE.search(text)) or is_credited_caption(text):
                 units.append(Unit("caption", text, [(start, span_end)], line.gap))
                 continue
-            kind = "short" if is_short(text) and not SALUTATION_RE.match(text) and not roster \
+            kind = "short" if is_short(text) and not SALUTATION_RE.match(text) and not roster and not EMOJI_ITEM_RE.match(text) \
                 and not (FIELD_LINE_RE.match(text) and not BRACKET_HEADING_RE.match(text)) else "para"
             units.append(Unit(kind, text, [(start, span_end)], line.gap))
         return units
@@ -364,8 +365,8 @@ class _ArticleBuilder(HeaderReader):
                 # Only a paragraph continues across a break; a short line that reaches here
                 # stands on its own, and a caption never continues.
                 continue
-            while not ends_sentence(unit.text) and not SALUTATION_RE.match(unit.text) \
-                    and not FIELD_LINE_RE.match(unit.text) and not roster_of(unit.text):  # `院训：…`: whole as it stands
+            while not ends_sentence(unit.text) and not SALUTATION_RE.match(unit.text) and not EMOJI_ITEM_RE.match(unit.text) \
+                    and not FIELD_LINE_RE.match(unit.text) and not roster_of(unit.text):  # `院训：…`, `✅…`: whole as it stands
                 j = i
                 skipped: list[Unit] = []
                 target = None
@@ -379,7 +380,7 @@ class _ArticleBuilder(HeaderReader):
                         skipped.append(candidate)  # a photo's caption set inside the paragraph it splits
                         j += 1
                         continue
-                    if OPENER_RE.match(candidate.text):
+                    if OPENER_RE.match(candidate.text) or EMOJI_ITEM_RE.match(candidate.text):
                         break
                     target = candidate
                     break

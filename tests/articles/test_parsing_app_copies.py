@@ -129,3 +129,13 @@ def test_an_引题_that_opens_with_a_hospital_is_the_kicker_and_the_hospital_the
     assert extract(article).subject_hospitals == ["某市第一人民医院"]
     other = only("某某日报\n\n公立医院高质量发展巡礼\n“一张床”连起城乡“一家人”\n——集团内双向转诊患者突破3000人次\n\n本报记者 陆文清\n\n" + BODY)
     assert other.kicker is None
+
+
+def test_a_post_s_emoji_items_stand_alone_and_its_topic_tags_go():
+    article = only("助产士门诊开诊啦孕晚期姐妹看过来\n\n" + BODY + "📍在哪里：门诊楼3楼产科诊区\n⏰什么时间：周一至周六 8:00-12:00\n"
+                   "✅分娩计划制定：可以和助产士一起提前规划\n“很多准妈妈对分娩有恐惧。”助产士门诊负责人陈蔚然说。\n"
+                   "#某市[话题]# #孕晚期[话题]# #助产士门诊[话题]#\n")
+    texts = [p.text for p in article.paragraphs]
+    assert texts[1:5] == ["📍在哪里：门诊楼3楼产科诊区", "⏰什么时间：周一至周六 8:00-12:00",
+                          "✅分娩计划制定：可以和助产士一起提前规划", "“很多准妈妈对分娩有恐惧。”助产士门诊负责人陈蔚然说。"]
+    assert "话题" not in article.body and not article.captions
