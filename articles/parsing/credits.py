@@ -395,3 +395,11 @@ _TOLD_REPORTER = re.compile(
 def told_outlet(text: str) -> str | None:
     match = _TOLD_REPORTER.search(text)
     return (match["outlet"] or match["told"]) if match else None
+
+
+def bracketed_credits(text: str) -> Byline | None:
+    """A closing bracket of credits a byline's forms do not read (`（宁川市中心医院 马骁 图/何婷）`)."""
+    if text[:1] not in "（(" or text[-1:] not in "）)":
+        return None
+    chain = parse_chain(text)
+    return chain if chain is not None and (chain.authors or chain.editors) else None

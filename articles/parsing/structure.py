@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from . import closings
 from .columns import unfold_columns
 from .crawled import CrawledPage, read_crawled
-from .credits import parse_chain, parse_dateline, reporter_outlet, told_outlet
+from .credits import bracketed_credits, parse_dateline, reporter_outlet, told_outlet
 from .fragments import despaced, fragmented, fragments_article
 from .header import EDITION, HeaderReader
 from .lines import (
@@ -304,7 +304,7 @@ class _ArticleBuilder(HeaderReader):
                 self.byline.merge(meta)
                 self.consumed.append(("metadata", line.span))
                 continue
-            byline = parse_byline(text) or _bracketed_credits(text)
+            byline = parse_byline(text) or bracketed_credits(text)
             if byline:
                 self.byline.merge(byline)
                 self.consumed.append(("credit" if byline.credit else "byline", line.span))
@@ -470,13 +470,6 @@ class _ArticleBuilder(HeaderReader):
 
 _POST_TAIL = re.compile(r"(?:\s*(?:O?网页链接|收起全文.?|展开全文.?|#[^#\s]{1,20}#))+\s*$")
 
-
-def _bracketed_credits(text: str) -> Byline | None:
-    """A closing bracket of credits a byline's forms do not read (`（宁川市中心医院 马骁 图/何婷）`)."""
-    if text[:1] not in "（(" or text[-1:] not in "）)":
-        return None
-    chain = parse_chain(text)
-    return chain if chain is not None and (chain.authors or chain.editors) else None
 
 
 def parse_articles(text: str) -> list[ParsedArticle]:
