@@ -293,9 +293,6 @@ def _parsed_metadata_line(line: str) -> Byline | None:
     return result
 
 
-
-
-
 _PAGE_THEN_KEY = re.compile(rf"第?\s*[A-Z]?\d{{1,3}}\s*版(?:\s*[:：]\s*[{CJK}·]{{1,10}})?\s+")
 _POSTED_IN = re.compile(r"(?:来自|发布于|发表于)?\s*(?:北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北"
                         r"|湖南|广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门|台湾)")
@@ -309,8 +306,6 @@ def _names_only(value: str) -> bool:
         return False
     rest = NAME_SEP.sub("", re.sub(r"(?:本报|全媒体|融媒体|见习|特约|首席|实习)?(?:记者|通讯员|实习生|摄影|编辑|报道)", "", value))
     return len(rest) <= 16
-
-
 
 
 def _other_metadata_line(text: str) -> Byline | None:
