@@ -101,10 +101,13 @@ OUTLET_THEN_NAMES = re.compile(rf"^(?P<outlet>[{CJK}]{{2,8}}?(?:日报|晚报|�
 NOT_A_NAME_ENDING = ("员", "者", "辑", "部", "版", "组", "室", "道", "讯")  # 评论员, 编辑部, 专题组
 
 
+_POST_DAY = re.compile(rf"(?:{DATE})(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
+
+
 def counted_post_date(text: str) -> str | None:
     """The day of `52分钟 · 2024/10/12 · 1.3万次播放 · 326条评论`: a date among counters only."""
     parts = [part.strip() for part in re.split(r"\s*·\s*", text) if part.strip()]
-    dates = [part for part in parts if re.fullmatch(rf"(?:{DATE})(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?", part)]
+    dates = [part for part in parts if _POST_DAY.fullmatch(part)]
     if len(parts) >= 3 and len(dates) == 1 and sum(bool(_POST_COUNTER.fullmatch(part)) for part in parts) == len(parts) - 1:
         return dates[0]
     return None

@@ -119,7 +119,8 @@ class _ArticleBuilder(HeaderReader):
         end = self.lines[-1].end if self.lines else 0
         if kicker:
             # (the hospital an 引题 opens with, not the whole line)
-            org = kicker if ORG_LINE_RE.match(kicker) or not (first := HOSPITAL_FIRST_RE.match(kicker)) else first["org"]
+            opening = None if ORG_LINE_RE.match(kicker) else HOSPITAL_FIRST_RE.match(kicker)
+            org = opening["org"] if opening else kicker
             orgs = [org] + [o for o in orgs if o != org]
         return ParsedArticle(
             position=self.position,
